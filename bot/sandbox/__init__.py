@@ -1,0 +1,1 @@
+"""Telegram Bot API emulator (emulator.py) and simulated users (client.py) for tests."""

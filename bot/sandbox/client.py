@@ -1,0 +1,239 @@
+"""Phone: one simulated user driving the emulator's client API over real HTTP.
+
+Waiting for the bot without races: every action (send, press) returns the chat version
+at the moment its update was queued, and the phone remembers it as its *mark*. Anything
+the bot does afterwards has a higher version, so ::
+
+    reply = await phone.send_and_wait("/start")       # == send() then wait_reply()
+    reply = await phone.press_and_wait("Yes")
+
+return the first bot message (by change order) created or edited after the action, even
+if the bot answered before the waiting began. For anything else use
+``wait_for(lambda msgs: ...)`` (a predicate over the message list) or ``wait_state``.
+All waits are bounded and raise AssertionError showing the last messages on timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+
+Predicate = Callable[[Any], Any]
+
+
+class PhoneError(AssertionError):
+    """The client API refused an action (status and description from the emulator)."""
+
+    def __init__(self, status: int, description: str) -> None:
+        super().__init__(f"{status}: {description}")
+        self.status = status
+        self.description = description
+
+
+def _b64(data: bytes | str) -> str:
+    raw = data.encode() if isinstance(data, str) else data
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _document_spec(document: Any) -> dict:
+    """Accepts (name, bytes[, mime]) or {"file_name", "content" | "content_b64", "mime_type"}."""
+    if isinstance(document, tuple):
+        spec = {"file_name": document[0], "content_b64": _b64(document[1])}
+        if len(document) > 2:
+            spec["mime_type"] = document[2]
+        return spec
+    spec = dict(document)
+    if "content" in spec:
+        spec["content_b64"] = _b64(spec.pop("content"))
+    return spec
+
+
+def _photo_spec(photo: Any) -> dict:
+    if isinstance(photo, bytes | bytearray):
+        return {"content_b64": _b64(bytes(photo))}
+    spec = dict(photo)
+    if "content" in spec:
+        spec["content_b64"] = _b64(spec.pop("content"))
+    return spec
+
+
+class Phone:
+    """One simulated user acting through the client API.
+
+    Waits take `timeout=` (seconds) because tests read better that way; hence the
+    ASYNC109 exemptions below.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        user_id: int,
+        *,
+        first_name: str = "Test",
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = "ru",
+        phone_number: str | None = None,
+        chat_id: int | None = None,
+        session: aiohttp.ClientSession | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.user_id = user_id
+        self.chat_id = chat_id  # None = the private chat; a negative id = a group
+        self.profile = {
+            "first_name": first_name,
+            "last_name": last_name,
+            "username": username,
+            "language_code": language_code,
+            "phone_number": phone_number,
+        }
+        self.mark = 0
+        self._session = session
+        self._owns_session = session is None
+
+    async def __aenter__(self) -> Phone:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        if self._owns_session and self._session is not None:
+            await self._session.close()
+        self._session = None
+
+    def _http(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            self._session = aiohttp.ClientSession()
+        return self._session
+
+    async def _request(self, method: str, path: str, **kw: Any) -> Any:
+        url = f"{self.base_url}/client/{self.user_id}/{path}"
+        async with self._http().request(method, url, **kw) as resp:
+            body = await resp.json(content_type=None)
+        if not body.get("ok"):
+            raise PhoneError(resp.status, body.get("description", ""))
+        return body["result"]
+
+    def _body(self, **fields: Any) -> dict:
+        body = {"from": {k: v for k, v in self.profile.items() if v is not None}, **fields}
+        if self.chat_id is not None:
+            body["chat_id"] = self.chat_id
+        return body
+
+    def _remember(self, result: dict) -> dict:
+        self.mark = result.get("version", self.mark)
+        return result
+
+    async def send(
+        self,
+        text: str | None = None,
+        *,
+        contact: dict | bool | None = None,
+        document: Any = None,
+        photo: Any = None,
+        sticker: bool = False,
+        caption: str | None = None,
+    ) -> dict:
+        """Sends one message; `contact=True` shares the user's own contact."""
+        fields: dict[str, Any] = {"text": text, "contact": contact, "caption": caption}
+        if document is not None:
+            fields["document"] = _document_spec(document)
+        if photo is not None:
+            fields["photo"] = _photo_spec(photo)
+        if sticker:
+            fields["sticker"] = True
+        body = self._body(**{k: v for k, v in fields.items() if v is not None})
+        return self._remember(await self._request("POST", "send", json=body))
+
+    async def press(
+        self,
+        button: str | None = None,
+        *,
+        message_id: int | None = None,
+        callback_data: str | None = None,
+    ) -> dict:
+        fields = {"button": button, "message_id": message_id, "callback_data": callback_data}
+        body = self._body(**{k: v for k, v in fields.items() if v is not None})
+        return self._remember(await self._request("POST", "press", json=body))
+
+    async def state(self, since: int | None = None, wait: float = 0) -> dict:
+        params: dict[str, Any] = {}
+        if self.chat_id is not None:
+            params["chat_id"] = self.chat_id
+        if since is not None:
+            params.update(since=since, wait=wait)
+        timeout = aiohttp.ClientTimeout(total=wait + 10)
+        return await self._request("GET", "messages", params=params, timeout=timeout)
+
+    async def messages(self) -> list[dict]:
+        return (await self.state())["messages"]
+
+    async def wait_state(self, predicate: Predicate, timeout: float = 5.0):  # noqa: ASYNC109
+        """Long-polls until predicate(state) is truthy; returns that state."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        state = await self.state()
+        while not predicate(state):
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise AssertionError(f"timed out after {timeout}s; last state:\n{_dump(state)}")
+            state = await self.state(since=state["version"], wait=min(remaining, 30))
+        return state
+
+    async def wait_for(self, predicate: Predicate, timeout: float = 5.0):  # noqa: ASYNC109
+        """Waits until predicate(messages) is truthy; returns the last message (or None)."""
+        state = await self.wait_state(lambda s: predicate(s["messages"]), timeout)
+        return state["messages"][-1] if state["messages"] else None
+
+    def _changed_since_mark(self, state: dict) -> dict | None:
+        changed = [m for m in state["messages"] if m["version"] > self.mark]
+        return min(changed, key=lambda m: m["version"]) if changed else None
+
+    async def wait_reply(self, timeout: float = 5.0) -> dict:  # noqa: ASYNC109
+        """First bot message created or edited after the last send/press (see module doc)."""
+        state = await self.wait_state(self._changed_since_mark, timeout)
+        return self._changed_since_mark(state)
+
+    async def send_and_wait(self, text=None, *, timeout: float = 5.0, **kw):  # noqa: ASYNC109
+        await self.send(text, **kw)
+        return await self.wait_reply(timeout)
+
+    async def press_and_wait(self, button=None, *, timeout: float = 5.0, **kw):  # noqa: ASYNC109
+        await self.press(button, **kw)
+        return await self.wait_reply(timeout)
+
+    async def last_callback_answer(self) -> dict | None:
+        answers = (await self.state())["callback_answers"]
+        return answers[-1] if answers else None
+
+    async def wait_callback_answer(self, timeout: float = 5.0) -> dict:  # noqa: ASYNC109
+        """The first callback answer given after the last send/press."""
+
+        def fresh(state: dict) -> dict | None:
+            answers = [a for a in state["callback_answers"] if a["version"] > self.mark]
+            return answers[0] if answers else None
+
+        return fresh(await self.wait_state(fresh, timeout))
+
+    async def download(self, file_id: str) -> bytes:
+        url = f"{self.base_url}/client/{self.user_id}/files/{file_id}"
+        async with self._http().get(url) as resp:
+            if resp.status != 200:
+                raise PhoneError(resp.status, await resp.text())
+            return await resp.read()
+
+    async def block(self) -> dict:
+        return await self._request("POST", "block")
+
+    async def unblock(self) -> dict:
+        return await self._request("POST", "unblock")
+
+
+def _dump(state: dict) -> str:
+    return json.dumps(state, ensure_ascii=False, indent=1)[-4000:]

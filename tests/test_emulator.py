@@ -1,0 +1,722 @@
+"""End-to-end tests of the Telegram Bot API emulator, driven by real PTB over real HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter
+from telegram.ext import (
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.sandbox.client import Phone, PhoneError
+from bot.sandbox.emulator import Emulator
+
+TOKEN = "123456:TEST-token_abc"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tiny_png(width: int = 4, height: int = 3) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+async def emu():
+    async with Emulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+async def session():
+    async with aiohttp.ClientSession() as http:
+        yield http
+
+
+@pytest.fixture
+async def phones(emu, session):
+    """Factory: phones sharing one HTTP session, all pointed at `emu`."""
+
+    def make(user_id: int, **kw) -> Phone:
+        return Phone(emu.url, user_id, session=session, **kw)
+
+    return make
+
+
+@pytest.fixture
+async def bot(emu):
+    async with Bot(TOKEN, base_url=emu.api_base, base_file_url=emu.file_base) as tg_bot:
+        yield tg_bot
+
+
+async def call(session, emu, method, token=TOKEN, **params):
+    """A raw Bot API call with a JSON body; returns (status, body)."""
+    async with session.post(f"{emu.api_base}{token}/{method}", json=params) as resp:
+        return resp.status, await resp.json()
+
+
+# ---------------------------------------------------------------- a small PTB bot
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    keyboard = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton("Yes", callback_data="yes")],
+            [InlineKeyboardButton("Site", url="https://example.org")],
+        ]
+    )
+    args = " ".join(context.args)
+    name = update.effective_user.first_name
+    await update.message.reply_text(
+        f"Hello <b>{name}</b> &lt;{args}&gt;", parse_mode=ParseMode.HTML, reply_markup=keyboard
+    )
+
+
+async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.message.reply_text(f"echo: {update.message.text}")
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    await query.answer(f"got {query.data}")
+    await query.edit_message_text(f"pressed {query.data} on: {query.message.text}")
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    doc = update.message.document
+    file = await context.bot.get_file(doc.file_id)
+    data = await file.download_as_bytearray()
+    await update.message.reply_text(f"{doc.file_name} {doc.mime_type}: {data.decode()}")
+
+
+async def on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    contact = update.message.contact
+    own = contact.user_id == update.effective_user.id
+    await update.message.reply_text(
+        f"contact {contact.phone_number} own={own}", reply_markup=ReplyKeyboardRemove()
+    )
+
+
+async def keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    markup = ReplyKeyboardMarkup(
+        [[KeyboardButton("Share phone", request_contact=True)], [KeyboardButton("Menu")]]
+    )
+    await update.message.reply_text("choose", reply_markup=markup)
+
+
+async def send_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await context.bot.send_document(
+        update.effective_chat.id,
+        b"report body",
+        filename="report.txt",
+        caption="<i>r</i>",
+        parse_mode=ParseMode.HTML,
+    )
+
+
+@contextlib.asynccontextmanager
+async def running_app(emu, *handlers):
+    """A real Application polling the emulator; yields the list of handler errors."""
+    app = (
+        ApplicationBuilder()
+        .token(TOKEN)
+        .base_url(emu.api_base)
+        .base_file_url(emu.file_base)
+        .build()
+    )
+    errors: list[BaseException] = []
+
+    async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        errors.append(context.error)
+
+    for handler in handlers:
+        app.add_handler(handler)
+    app.add_error_handler(on_error)
+    await app.initialize()
+    await app.start()
+    await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=Update.ALL_TYPES)
+    try:
+        yield errors
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+
+DEMO_HANDLERS = (
+    CommandHandler("start", start),
+    CommandHandler("kb", keyboard),
+    CommandHandler("report", send_report),
+    CallbackQueryHandler(on_button),
+    MessageHandler(filters.Document.ALL, on_document),
+    MessageHandler(filters.CONTACT, on_contact),
+    MessageHandler(filters.TEXT & ~filters.COMMAND, echo),
+)
+
+
+# ---------------------------------------------------------------- polling end to end
+
+
+async def test_polling_start_press_and_echo(emu, phones):
+    phone = phones(501, first_name="Ann")
+    async with running_app(emu, *DEMO_HANDLERS) as errors:
+        reply = await phone.send_and_wait("/start promo42")
+        assert reply["text"] == "Hello Ann <promo42>"
+        assert reply["html"] == "Hello <b>Ann</b> &lt;promo42&gt;"
+        assert reply["buttons"][0] == [{"text": "Yes", "callback_data": "yes"}]
+        assert reply["buttons"][1] == [{"text": "Site", "url": "https://example.org"}]
+        assert (await phone.press("Site"))["button"]["url"] == "https://example.org"
+
+        edited = await phone.press_and_wait("Yes")
+        assert edited["message_id"] == reply["message_id"]
+        assert edited["edited"] and edited["text"] == "pressed yes on: Hello Ann <promo42>"
+        assert edited["buttons"] == []  # editMessageText without reply_markup drops it
+        answer = await phone.last_callback_answer()
+        assert answer["text"] == "got yes" and answer["show_alert"] is False
+
+        forged = await phone.press(message_id=reply["message_id"], callback_data="admin:1")
+        assert forged["callback_query_id"]
+        edited = await phone.wait_reply()
+        assert edited["text"].startswith("pressed admin:1 on: pressed yes")
+
+        echoed = await phone.send_and_wait("привет")
+        assert echoed["text"] == "echo: привет"
+        assert echoed["message_id"] == reply["message_id"] + 2  # ids shared with user msgs
+        with pytest.raises(PhoneError, match="no button 'Nope'; inline buttons: \\[\\]"):
+            await phone.press("Nope")
+    assert errors == []
+
+
+async def test_command_with_bot_username(emu, phones):
+    phone = phones(502)
+    async with running_app(emu, *DEMO_HANDLERS) as errors:
+        reply = await phone.send_and_wait("/start@munibot_test x")
+        assert reply["text"].endswith("<x>")
+        await phone.send("/start@other_bot")  # not for us: ignored by CommandHandler
+        await phone.send("plain")
+        follow = await phone.wait_reply()
+        assert follow["text"] == "echo: plain"
+    assert errors == []
+
+
+async def test_documents_both_ways(emu, phones):
+    phone = phones(503)
+    async with running_app(emu, *DEMO_HANDLERS) as errors:
+        got = await phone.send_and_wait(document=("notes.txt", b"hello file"))
+        assert got["text"] == "notes.txt text/plain: hello file"
+
+        report = await phone.send_and_wait("/report")
+        assert report["caption"] == "r" and report["html"] == "<i>r</i>"
+        assert report["document"]["file_name"] == "report.txt"
+        assert report["document"]["file_size"] == len(b"report body")
+        assert await phone.download(report["document"]["file_id"]) == b"report body"
+    assert errors == []
+
+
+async def test_bot_file_roundtrip_and_photo(bot, phones):
+    phone = phones(504)
+    await phone.send("hi")
+    sent = await bot.send_document(504, b"\x00\x01binary", filename="data.bin")
+    file = await bot.get_file(sent.document.file_id)
+    assert bytes(await file.download_as_bytearray()) == b"\x00\x01binary"
+
+    again = await bot.send_document(504, sent.document.file_id)  # by file_id
+    assert again.document.file_id == sent.document.file_id
+    with pytest.raises(BadRequest, match="Failed to get http url content"):
+        await bot.send_document(504, "https://example.org/x.pdf")
+
+    photo = await bot.send_photo(504, tiny_png(1000, 500), caption="pic")
+    assert [(p.width, p.height) for p in photo.photo] == [
+        (90, 45),
+        (320, 160),
+        (800, 400),
+        (1000, 500),
+    ]
+    with pytest.raises(BadRequest, match="Image_process_failed"):
+        await bot.send_photo(504, b"not an image")
+    with pytest.raises(BadRequest, match="(?i)can't use file of type photo as document"):
+        await bot.send_document(504, photo.photo[-1].file_id)
+    view = (await phone.messages())[-1]
+    assert view["photo"]["width"] == 1000 and view["caption"] == "pic"
+
+    await phone.send(photo=tiny_png(), caption="mine")
+    await phone.send(sticker=True)
+    updates = await bot.get_updates(timeout=0)
+    photo_msg, sticker_msg = updates[-2].message, updates[-1].message
+    assert photo_msg.photo[-1].width == 4 and photo_msg.caption == "mine"
+    assert sticker_msg.sticker.width == 512
+
+
+async def test_reply_keyboard_and_contact(emu, phones):
+    phone = phones(505, phone_number="+996700111222")
+    async with running_app(emu, *DEMO_HANDLERS) as errors:
+        await phone.send_and_wait("/kb")
+        state = await phone.state()
+        assert state["reply_keyboard"] == [
+            [{"text": "Share phone", "request_contact": True}],
+            [{"text": "Menu", "request_contact": False}],
+        ]
+        menu = await phone.press_and_wait("Menu")
+        assert menu["text"] == "echo: Menu"
+        shared = await phone.press_and_wait("Share phone")
+        assert shared["text"] == "contact +996700111222 own=True"
+        assert (await phone.state())["reply_keyboard"] is None
+
+        other = await phone.send_and_wait(contact={"phone_number": "+1555", "first_name": "B"})
+        assert other["text"] == "contact +1555 own=False"
+    assert errors == []
+
+
+async def test_made_up_phone_for_own_contact(bot, phones):
+    phone = phones(1234567)
+    await phone.send(contact=True)
+    (update,) = await bot.get_updates(timeout=0)
+    assert update.message.contact.phone_number == "+996701234567"
+    assert update.message.contact.user_id == 1234567
+
+
+# ---------------------------------------------------------------- Bot API checks
+
+
+async def test_html_parsing_and_escaping(bot, phones):
+    await phones(506).send("hi")
+    msg = await bot.send_message(
+        506,
+        '<b>bold <i>both</i></b> <a href="https://x.org/?a=1&amp;b=2">link</a> '
+        '&lt;tag&gt; &quot;q&quot; &#128512; <pre><code class="language-py">x = 1</code></pre>'
+        '<span class="tg-spoiler">s</span><tg-spoiler>t</tg-spoiler><blockquote>q</blockquote>',
+        parse_mode=ParseMode.HTML,
+    )
+    assert msg.text == 'bold both link <tag> "q" 😀 x = 1stq'
+    kinds = {e.type: e for e in msg.entities}
+    assert kinds["text_link"].url == "https://x.org/?a=1&b=2"
+    assert kinds["pre"].language == "py"
+    assert kinds["spoiler"].length == 1 and kinds["blockquote"].length == 1
+    emoji_entity = [e for e in msg.entities if e.type == "pre"][0]
+    assert emoji_entity.offset == msg.text.index("x = 1") + 1  # 😀 is 2 UTF-16 units
+
+    bad = {
+        "a <x> b": 'Unsupported start tag "x" at byte offset 2',
+        "<b>open": 'Can\'t find end tag corresponding to start tag "b"',
+        "<b>x</i>": 'Unmatched end tag at byte offset 4, expected "</b>", found "</i>"',
+        "1 < 2": 'Unsupported start tag "" at byte offset 2',
+        "fish & chips": "Character entity expected at byte offset 5",
+        "x</b>": "Unexpected end tag at byte offset 1",
+        '<span class="x">y</span>': 'Tag "span" must have class "tg-spoiler" at byte offset 0',
+    }
+    for text, error in bad.items():
+        with pytest.raises(BadRequest) as info:
+            await bot.send_message(506, text, parse_mode=ParseMode.HTML)
+        assert info.value.message.lower() == f"can't parse entities: {error}".lower()
+    assert (await bot.send_message(506, "1 < 2 & <b>", parse_mode=None)).text == "1 < 2 & <b>"
+    with pytest.raises(BadRequest, match="Message text is empty"):
+        await bot.send_message(506, "<b> </b>", parse_mode=ParseMode.HTML)
+
+
+async def test_length_and_button_checks(bot, phones):
+    await phones(507).send("hi")
+    assert len((await bot.send_message(507, "я" * 4096)).text) == 4096
+    with pytest.raises(BadRequest, match="Message is too long"):
+        await bot.send_message(507, "я" * 4097)
+    assert await bot.send_message(507, "<b>" + "a" * 4096 + "</b>", parse_mode="HTML")
+    with pytest.raises(BadRequest, match="Message caption is too long"):
+        await bot.send_document(507, b"x", filename="x.txt", caption="c" * 1025)
+
+    def markup(data: str) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup([[InlineKeyboardButton("b", callback_data=data)]])
+
+    assert await bot.send_message(507, "ok", reply_markup=markup("x" * 64))
+    assert await bot.send_message(507, "ok", reply_markup=markup("ж" * 32))  # 64 bytes
+    for data in ("x" * 65, "ж" * 33):
+        with pytest.raises(BadRequest, match="Button_data_invalid"):
+            await bot.send_message(507, "no", reply_markup=markup(data))
+    for button in ({"text": "t"}, {"text": "t", "url": "https://a.b", "callback_data": "c"}):
+        with pytest.raises(BadRequest, match="Can't parse inline keyboard button"):
+            await bot.send_message(507, "no", reply_markup={"inline_keyboard": [[button]]})
+
+
+async def test_edit_delete_and_callback_errors(bot, phones):
+    phone = phones(508)
+    with pytest.raises(BadRequest, match="Chat not found"):
+        await bot.send_message(508, "too early")
+    await phone.send("hi")
+    msg = await bot.send_message(508, "one")
+    with pytest.raises(BadRequest, match="Message is not modified"):
+        await bot.edit_message_text("one", 508, msg.message_id)
+    edited = await bot.edit_message_text("<b>one</b>", 508, msg.message_id, parse_mode="HTML")
+    assert edited.text == "one" and edited.edit_date is not None
+    with pytest.raises(BadRequest, match="Message to edit not found"):
+        await bot.edit_message_text("x", 508, 999)
+    with pytest.raises(BadRequest, match="Message can't be edited"):
+        await bot.edit_message_text("x", 508, 1)  # the user's own message
+    assert await bot.delete_message(508, msg.message_id)
+    with pytest.raises(BadRequest, match="Message to delete not found"):
+        await bot.delete_message(508, msg.message_id)
+    reply = await bot.send_message(508, "re", reply_to_message_id=1)
+    assert reply.reply_to_message.text == "hi"
+    with pytest.raises(BadRequest, match="Message to be replied not found"):
+        await bot.send_message(508, "re", reply_to_message_id=777)
+    with pytest.raises(BadRequest, match="Query is too old"):
+        await bot.answer_callback_query("12345")
+    assert [m["text"] for m in await phone.messages()] == ["re"]
+    assert (await phone.state())["version"] == 4  # send, edit, delete, send
+
+
+async def test_get_updates_semantics(emu, session, phones):
+    phone = phones(509)
+    for i in range(3):
+        await phone.send(f"m{i}")
+    status, body = await call(session, emu, "getUpdates", limit=2)
+    assert status == 200 and [u["message"]["text"] for u in body["result"]] == ["m0", "m1"]
+    first = body["result"][0]["update_id"]
+    _, body = await call(session, emu, "getUpdates", offset=first + 2)
+    assert [u["message"]["text"] for u in body["result"]] == ["m2"]
+    _, body = await call(session, emu, "getUpdates")  # older ones were confirmed
+    assert len(body["result"]) == 1
+
+    started = time.monotonic()
+    poll = asyncio.create_task(call(session, emu, "getUpdates", offset=first + 3, timeout=5))
+    await asyncio.sleep(0.1)
+    await phone.send("wake")
+    _, body = await poll
+    assert body["result"][0]["message"]["text"] == "wake" and time.monotonic() - started < 2
+
+    _, body = await call(session, emu, "getUpdates", offset=first + 4, timeout=1)
+    assert body["result"] == []
+    # form-encoded bodies (as PTB sends) and the query string work too
+    url = f"{emu.api_base}{TOKEN}/getUpdates?timeout=0"
+    async with session.post(url, data={"allowed_updates": '["callback_query"]'}) as resp:
+        assert (await resp.json())["result"] == []
+    await phone.send("filtered out")
+    _, body = await call(session, emu, "getUpdates")
+    assert body["result"] == []
+    status, body = await call(session, emu, "getUpdates", allowed_updates=[])
+    assert status == 200
+
+
+async def test_unknown_method_and_bad_token(emu, session):
+    status, body = await call(session, emu, "frobnicate")
+    assert (status, body) == (404, {"ok": False, "error_code": 404, "description": "Not Found"})
+    for token in ("not-a-token", "", "123:"):
+        status, body = await call(session, emu, "getMe", token=token)
+        assert status == 404 and body["description"] == "Not Found"
+    await Phone(emu.url, 777, session=session).send("hi")
+    markup = json.dumps({"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]})
+    status, body = await call(
+        session, emu, "sendMessage", chat_id=777, text="s", reply_markup=markup
+    )
+    assert status == 200 and body["result"]["reply_markup"]["inline_keyboard"][0][0]["text"] == "A"
+    status, body = await call(session, emu, "sendMessage", chat_id=777, text="s", reply_markup="{")
+    assert body["description"] == "Bad Request: can't parse reply keyboard markup JSON object"
+    status, body = await call(session, emu, "GETME", token="777:x")
+    assert status == 200 and body["result"]["id"] == 777 and body["result"]["is_bot"]
+
+
+async def test_commands_per_scope_and_language(bot, emu, session):
+    await bot.set_my_commands([BotCommand("start", "Start"), BotCommand("help", "Help")])
+    await bot.set_my_commands(
+        [BotCommand("start", "Начать")], scope=BotCommandScopeChat(42), language_code="ru"
+    )
+    assert [c.command for c in await bot.get_my_commands()] == ["start", "help"]
+    ru = await bot.get_my_commands(scope=BotCommandScopeChat(42), language_code="ru")
+    assert [c.description for c in ru] == ["Начать"]
+    assert await bot.get_my_commands(language_code="ky") == ()
+    with pytest.raises(BadRequest, match="Bot_command_invalid"):
+        await bot.set_my_commands([BotCommand("Bad-Name", "x")])
+    async with session.get(f"{emu.url}/control/commands") as resp:
+        stored = (await resp.json())["result"]
+    assert {(s["scope"]["type"], s["language_code"]) for s in stored} == {
+        ("default", ""),
+        ("chat", "ru"),
+    }
+    await bot.delete_my_commands()
+    assert await bot.get_my_commands() == ()
+
+
+# ---------------------------------------------------------------- limits and faults
+
+
+async def test_flood_limits(session):
+    async with Emulator(flood_limits=True) as emu:
+        await Phone(emu.url, 510, session=session).send("hi")
+        codes = [
+            (await call(session, emu, "sendMessage", chat_id=510, text="x"))[0] for _ in range(4)
+        ]
+        assert codes == [200, 200, 200, 429]  # burst of 3, then 1/s
+        status, body = await call(session, emu, "sendMessage", chat_id=510, text="x")
+        retry = body["parameters"]["retry_after"]
+        assert status == 429 and retry >= 1
+        assert body["description"] == f"Too Many Requests: retry after {retry}"
+
+        users = range(600, 640)
+        await asyncio.gather(*(Phone(emu.url, u, session=session).send("hi") for u in users))
+        results = await asyncio.gather(
+            *(call(session, emu, "sendMessage", chat_id=u, text="x") for u in users)
+        )
+        assert [status for status, _ in results].count(429) >= 10  # 30/s overall
+        stats = emu.stats()
+        assert stats["max_rate_overall"] == 30 and stats["max_rate_per_chat"] == 3
+        assert stats["http_429"] == 2 + [status for status, _ in results].count(429)
+
+
+async def test_group_flood_limit(session):
+    async with Emulator(flood_limits=True) as emu:
+        member = Phone(emu.url, 700, chat_id=-100123, session=session)
+        await member.send("hello group")
+        codes, retry = [], None
+        for _ in range(21):
+            status, body = await call(session, emu, "sendMessage", chat_id=-100123, text="g")
+            codes.append(status)
+            retry = body.get("parameters", {}).get("retry_after")
+        assert codes == [200] * 20 + [429] and 50 <= retry <= 60  # 20 per minute
+        assert len(await member.messages()) == 20
+
+
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+async def test_flood_limit_via_ptb_and_control(emu, bot, session, phones):
+    await phones(511).send("hi")
+    async with session.post(f"{emu.url}/control/faults", json={"flood": True}) as resp:
+        assert (await resp.json())["result"]["flood"] is True
+    with pytest.raises(RetryAfter, match=r"Retry in \d+"):
+        for _ in range(5):
+            await bot.send_message(511, "spam")
+    async with session.post(f"{emu.url}/control/faults", json={}) as resp:
+        assert (await resp.json())["result"]["flood"] is False
+    assert await bot.send_message(511, "fine again")
+
+
+async def test_fault_injection_is_seeded(emu, session, phones):
+    await phones(512).send("hi")
+
+    async def run() -> list[int]:
+        emu.set_faults(error_rate=0.3, error_code=502, retry_after_rate=0.2, seed=7)
+        return [
+            (await call(session, emu, "sendMessage", chat_id=512, text="x"))[0] for _ in range(30)
+        ]
+
+    first, second = await run(), await run()
+    assert first == second
+    assert {200, 429, 502} <= set(first)
+    assert emu.stats()["http_5xx"] == 2 * first.count(502)
+    status, body = await call(session, emu, "getMe")  # not a faulted method
+    assert status == 200
+
+    async with session.post(
+        f"{emu.url}/control/faults",
+        json={"retry_after_rate": 1, "retry_after": 3, "methods": ["editMessageText"]},
+    ) as resp:
+        assert resp.status == 200
+    assert (await call(session, emu, "sendMessage", chat_id=512, text="x"))[0] == 200
+    status, body = await call(session, emu, "editMessageText", chat_id=512, message_id=1, text="y")
+    assert status == 429 and body["parameters"] == {"retry_after": 3}
+
+    emu.set_faults(slow_rate=1, slow_seconds=0.3)
+    started = time.monotonic()
+    assert (await call(session, emu, "sendMessage", chat_id=512, text="slow"))[0] == 200
+    assert time.monotonic() - started >= 0.3
+    async with session.post(f"{emu.url}/control/faults", json={"error_rate": 2}) as resp:
+        assert resp.status == 400
+    emu.set_faults(reset=True)
+
+
+async def test_block_unblock_and_stats(emu, phones, session):
+    phone = phones(513)
+    statuses: list[tuple[str, str]] = []
+
+    async def on_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        change = update.my_chat_member
+        statuses.append((change.old_chat_member.status, change.new_chat_member.status))
+
+    async with running_app(
+        emu, ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER), *DEMO_HANDLERS
+    ) as errors:
+        await phone.send_and_wait("hello")
+        await phone.block()
+        app_bot = Bot(TOKEN, base_url=emu.api_base)
+        async with app_bot:
+            with pytest.raises(Forbidden, match="bot was blocked by the user"):
+                await app_bot.send_message(513, "are you there?")
+            with pytest.raises(PhoneError) as info:
+                await phone.send("I blocked you")
+            assert info.value.status == 409
+            await phone.unblock()
+            assert await app_bot.send_message(513, "welcome back")
+        for _ in range(50):
+            if len(statuses) == 2:
+                break
+            await asyncio.sleep(0.02)
+        assert statuses == [("member", "kicked"), ("kicked", "member")]
+    assert errors == []
+
+    async with session.get(f"{emu.url}/control/stats") as resp:
+        stats = (await resp.json())["result"]
+    assert stats["calls"]["sendMessage"] == 3 and stats["messages_sent"] == 2
+    assert stats["max_rate_overall"] >= 1 and stats["max_rate_per_chat"] >= 1
+    async with session.post(f"{emu.url}/control/reset_stats") as resp:
+        assert resp.status == 200
+    assert emu.stats()["calls"] == {}
+
+
+# ---------------------------------------------------------------- webhook
+
+
+async def test_webhook_with_ptb(emu, phones):
+    port = free_port()
+    app = ApplicationBuilder().token(TOKEN).base_url(emu.api_base).build()
+    for handler in DEMO_HANDLERS:
+        app.add_handler(handler)
+    await app.initialize()
+    await app.start()
+    await app.updater.start_webhook(
+        listen="127.0.0.1",
+        port=port,
+        url_path="hook",
+        webhook_url=f"http://127.0.0.1:{port}/hook",
+        secret_token="s3cret-Token",
+    )
+    try:
+        phone = phones(514)
+        assert (await phone.send_and_wait("via webhook"))["text"] == "echo: via webhook"
+        with pytest.raises(Conflict, match="can't use getUpdates method while webhook"):
+            await app.bot.get_updates()
+        info = await app.bot.get_webhook_info()
+        assert info.url.endswith("/hook") and info.pending_update_count == 0
+        assert emu.core.webhook.delivered == 1
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+
+async def test_webhook_retries_and_secret(emu, session, phones):
+    seen: list[tuple[str | None, int]] = []
+
+    async def hook(request: web.Request) -> web.Response:
+        update = await request.json()
+        seen.append((request.headers.get("X-Telegram-Bot-Api-Secret-Token"), update["update_id"]))
+        return web.Response(status=500 if len(seen) < 3 else 200)
+
+    server = web.Application()
+    server.router.add_post("/tg", hook)
+    runner = web.AppRunner(server, access_log=None)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        await phones(515).send("queued first")
+        status, _ = await call(
+            session, emu, "setWebhook", url=f"http://127.0.0.1:{port}/tg", secret_token="abc"
+        )
+        assert status == 200
+        for _ in range(100):
+            if emu.core.webhook.delivered:
+                break
+            await asyncio.sleep(0.02)
+        assert [secret for secret, _ in seen] == ["abc"] * 3
+        assert len({uid for _, uid in seen}) == 1
+        _, body = await call(session, emu, "getWebhookInfo")
+        assert "500" in body["result"]["last_error_message"]
+        status, body = await call(session, emu, "getUpdates")
+        assert status == 409 and body["description"].startswith("Conflict")
+        await call(session, emu, "deleteWebhook")
+        assert (await call(session, emu, "getUpdates"))[0] == 200
+    finally:
+        await runner.cleanup()
+
+
+# ---------------------------------------------------------------- client helpers, CLI
+
+
+async def test_wait_timeout_shows_messages(bot, phones):
+    phone = phones(516)
+    await phone.send("hi")
+    await bot.send_message(516, "only message")
+    with pytest.raises(AssertionError, match="only message"):
+        await phone.wait_for(lambda msgs: len(msgs) > 1, timeout=0.3)
+    assert (await phone.wait_for(lambda msgs: msgs))["text"] == "only message"
+
+
+async def test_messages_long_poll_returns_early(bot, phones, session, emu):
+    phone = phones(517)
+    await phone.send("hi")
+    url = f"{emu.url}/client/517/messages?since=0&wait=5"
+    started = time.monotonic()
+    poll = asyncio.create_task(session.get(url))
+    await asyncio.sleep(0.1)
+    await bot.send_message(517, "now")
+    async with await poll as resp:
+        result = (await resp.json())["result"]
+    assert result["version"] == 1 and time.monotonic() - started < 2
+
+
+async def test_cli_starts_and_stops_on_ctrl_c():
+    port = free_port()
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.sandbox.emulator",
+        "--port",
+        str(port),
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        line = await asyncio.wait_for(proc.stdout.readline(), 10)
+        assert f"127.0.0.1:{port}" in line.decode()
+        url = f"http://127.0.0.1:{port}/bot1:x/getMe"
+        async with aiohttp.ClientSession() as http, http.get(url) as resp:
+            assert json.loads(await resp.text())["result"]["username"] == "munibot_sandbox"
+        proc.send_signal(signal.SIGINT)
+        assert await asyncio.wait_for(proc.wait(), 10) == 0
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
