@@ -1,0 +1,1 @@
+"""munibot: a Telegram bot for municipal engagement in Kyrgyzstan."""

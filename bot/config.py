@@ -1,0 +1,123 @@
+"""Configuration from the environment, checked once at start.
+
+A bad value stops the bot with an error that names the variable, so an operator never has to
+guess which of six settings was wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+LANGUAGES = ("ky", "ru", "en")
+TELEGRAM_API_BASE = "https://api.telegram.org/bot"
+_TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+
+
+class ConfigError(ValueError):
+    """Raised with the variable's name first, so the message is the whole instruction."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        super().__init__(f"{variable}: {problem}")
+        self.variable = variable
+
+
+@dataclass(frozen=True)
+class Config:
+    token: str | None
+    db_path: str
+    admins: frozenset[int]
+    tz: str
+    default_lang: str
+    api_base: str
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+
+    @property
+    def file_base(self) -> str:
+        """PTB wants the file URL separately; derive it the way Telegram lays its URLs out."""
+        if self.api_base.endswith("/bot"):
+            return self.api_base[: -len("/bot")] + "/file/bot"
+        return self.api_base.rstrip("/") + "/file/bot"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.tz)
+
+
+def _token(env: Mapping[str, str]) -> str | None:
+    token = env.get("BOT_TOKEN", "").strip()
+    if not token:
+        return None
+    if not _TOKEN_RE.match(token):
+        raise ConfigError("BOT_TOKEN", "expected the form 123456:ABC-token from @BotFather")
+    return token
+
+
+def _admins(env: Mapping[str, str]) -> frozenset[int]:
+    raw = env.get("MUNIBOT_ADMINS", "")
+    ids = set()
+    for part in raw.replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.isdigit():
+            raise ConfigError("MUNIBOT_ADMINS", f"{part!r} is not a numeric Telegram user id")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _tz(env: Mapping[str, str]) -> str:
+    tz = env.get("MUNIBOT_TZ", "Asia/Bishkek").strip() or "Asia/Bishkek"
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError("MUNIBOT_TZ", f"unknown time zone {tz!r}") from exc
+    return tz
+
+
+def _lang(env: Mapping[str, str]) -> str:
+    lang = env.get("MUNIBOT_DEFAULT_LANG", "ky").strip() or "ky"
+    if lang not in LANGUAGES:
+        raise ConfigError("MUNIBOT_DEFAULT_LANG", f"must be one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def _url(env: Mapping[str, str], name: str, default: str | None) -> str | None:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if not re.match(r"^https?://[^\s/]+", value):
+        raise ConfigError(name, f"expected an http(s) URL, got {value!r}")
+    return value
+
+
+def _port(env: Mapping[str, str]) -> int:
+    raw = env.get("MUNIBOT_WEBHOOK_PORT", "8443").strip() or "8443"
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ConfigError("MUNIBOT_WEBHOOK_PORT", f"expected a port number, got {raw!r}")
+    return int(raw)
+
+
+def load_config(env: Mapping[str, str] | None = None) -> Config:
+    """Read and check every variable; tests pass their own mapping instead of os.environ."""
+    env = os.environ if env is None else env
+    secret = env.get("MUNIBOT_WEBHOOK_SECRET", "").strip() or None
+    if secret and not re.match(r"^[A-Za-z0-9_-]{1,256}$", secret):
+        raise ConfigError("MUNIBOT_WEBHOOK_SECRET", "use 1-256 characters: A-Z, a-z, 0-9, _ and -")
+    return Config(
+        token=_token(env),
+        db_path=env.get("MUNIBOT_DB", "").strip() or "./munibot.sqlite3",
+        admins=_admins(env),
+        tz=_tz(env),
+        default_lang=_lang(env),
+        api_base=_url(env, "MUNIBOT_API_BASE", TELEGRAM_API_BASE),
+        webhook_url=_url(env, "MUNIBOT_WEBHOOK_URL", None),
+        webhook_secret=secret,
+        webhook_listen=env.get("MUNIBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",
+        webhook_port=_port(env),
+    )

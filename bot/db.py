@@ -1,0 +1,137 @@
+"""One aiosqlite connection per process, and the migration runner.
+
+The connection runs in autocommit mode; multi-statement writes go through `transaction()`, which
+holds a lock so that two handlers never end up sharing one SQLite transaction by accident.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import re
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+_MIGRATION_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_in_transaction: contextvars.ContextVar[bool] = contextvars.ContextVar("in_tx", default=False)
+
+
+class Database:
+    """Thin async wrapper: rows come back as sqlite3.Row, writes are serialised."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self.conn = conn
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Database:
+        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA journal_mode=WAL")
+        await conn.execute("PRAGMA foreign_keys=ON")
+        await conn.execute("PRAGMA busy_timeout=5000")
+        await conn.execute("PRAGMA synchronous=NORMAL")
+        return cls(conn)
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
+        async with self.conn.execute(sql, params) as cur:
+            return await cur.fetchone()
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+        async with self.conn.execute(sql, params) as cur:
+            return list(await cur.fetchall())
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Cursor:
+        """A single write; waits while another task holds a transaction."""
+        if _in_transaction.get():
+            return await self.conn.execute(sql, params)
+        async with self._lock:
+            return await self.conn.execute(sql, params)
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        async with self.transaction():
+            await self.conn.executemany(sql, rows)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Database]:
+        if _in_transaction.get():
+            yield self
+            return
+        async with self._lock:
+            token = _in_transaction.set(True)
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            else:
+                await self.conn.execute("COMMIT")
+            finally:
+                _in_transaction.reset(token)
+
+
+def utcnow_iso(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+
+
+def migration_files(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, str, Path]]:
+    found = []
+    for path in sorted(directory.glob("*.sql")):
+        match = _MIGRATION_RE.match(path.name)
+        if not match:
+            raise RuntimeError(f"migration file name not understood: {path.name}")
+        found.append((int(match.group(1)), match.group(2), path))
+    versions = [v for v, _, _ in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError("two migration files share a number")
+    return found
+
+
+async def migrate(db: Database, directory: Path = MIGRATIONS_DIR) -> list[str]:
+    """Apply every migration not yet recorded, each atomically with its record row."""
+    await db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in await db.fetchall("SELECT version FROM schema_migrations")}
+    applied = []
+    for version, name, path in migration_files(directory):
+        if version in done:
+            continue
+        script = (
+            "BEGIN IMMEDIATE;\n"
+            + path.read_text(encoding="utf-8")
+            + f"\n;INSERT INTO schema_migrations VALUES ({version}, '{name}', '{utcnow_iso()}');"
+            + "\nCOMMIT;"
+        )
+        async with db._lock:
+            try:
+                await db.conn.executescript(script)
+            except Exception:
+                if db.conn.in_transaction:
+                    await db.conn.execute("ROLLBACK")
+                raise
+        applied.append(path.name)
+    return applied
+
+
+def _make_parent(path: Path) -> None:
+    path.expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+
+
+async def open_database(path: str | Path) -> Database:
+    """Open and bring the schema up to date: the bot never runs on an old schema."""
+    await asyncio.to_thread(_make_parent, Path(path))
+    db = await Database.open(path)
+    await migrate(db)
+    return db
