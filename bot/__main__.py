@@ -1,0 +1,94 @@
+"""Command line: python -m bot run | migrate | import-municipalities FILE | compile-locales."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import ConfigError, load_config
+from bot.db import open_database
+from bot.i18n import compile_catalogs
+
+NO_TOKEN = """BOT_TOKEN is not set.
+
+Set it to the token @BotFather gave you, for example:
+    export BOT_TOKEN=123456789:AAE...your-token...
+and optionally MUNIBOT_DB, MUNIBOT_ADMINS (your Telegram id), MUNIBOT_API_BASE.
+See README.md, section "Configuration".
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="run the bot (polling, or a webhook with MUNIBOT_WEBHOOK_URL)")
+    sub.add_parser("migrate", help="apply database migrations and exit")
+    sub.add_parser("compile-locales", help="compile the .po catalogs into .mo files")
+    imp = sub.add_parser("import-municipalities", help="load municipalities from a CSV file")
+    imp.add_argument("file", type=Path)
+    return parser
+
+
+async def _migrate(db_path: str) -> None:
+    db = await open_database(db_path)
+    await db.close()
+    print(f"database is up to date: {db_path}")
+
+
+async def _import(db_path: str, file: Path) -> int:
+    from bot.services.directory_import import import_municipalities
+
+    db = await open_database(db_path)
+    try:
+        report = await import_municipalities(db, file)
+    finally:
+        await db.close()
+    print("\n".join(report.lines()))
+    return 0 if not report.refused else 1
+
+
+def _run(config) -> int:
+    from bot.app import build_application
+
+    if not config.token:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    app = build_application(config)
+    if config.webhook_url:
+        app.run_webhook(
+            listen=config.webhook_listen,
+            port=config.webhook_port,
+            url_path="telegram",
+            webhook_url=config.webhook_url.rstrip("/") + "/telegram",
+            secret_token=config.webhook_secret,
+        )
+    else:
+        app.run_polling()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry the token in URLs
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "compile-locales":
+        print("\n".join(str(p) for p in compile_catalogs()) or "catalogs are up to date")
+        return 0
+    if args.command == "migrate":
+        asyncio.run(_migrate(config.db_path))
+        return 0
+    if args.command == "import-municipalities":
+        return asyncio.run(_import(config.db_path, args.file))
+    return _run(config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""build_application(config): all wiring, and every handler registration, in one place."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from telegram import BotCommand
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, CallbackContext, Defaults
+
+from bot.clock import Clock
+from bot.config import LANGUAGES, Config
+from bot.db import open_database
+from bot.delivery.dispatcher import Dispatcher
+from bot.i18n import compile_catalogs, translator
+from bot.services import Services
+from bot.updates import PerUserUpdateProcessor
+from handlers import account, admin, approvals, basics, flow_steps, language, profile, registration
+
+WAKE_EVERY_S = 15
+
+
+def register_handlers(app: Application) -> None:
+    """Order matters: commands and buttons first, free text after, fallbacks last."""
+    for feature in (registration, basics, language, profile, approvals, admin, account):
+        feature.register(app)
+    flow_steps.register(app)
+    basics.register_fallbacks(app)
+
+
+def build_application(config: Config, clock: Clock | None = None) -> Application:
+    if not config.token:
+        raise ValueError("BOT_TOKEN is not set")
+    app = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.api_base)
+        .base_file_url(config.file_base)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .concurrent_updates(PerUserUpdateProcessor())
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    app.bot_data["config"] = config
+    app.bot_data["clock"] = clock or Clock()
+    register_handlers(app)
+    return app
+
+
+async def _post_init(app: Application) -> None:
+    """Owns the resources: the database, the services and the dispatcher task."""
+    config: Config = app.bot_data["config"]
+    compile_catalogs()
+    db = await open_database(config.db_path)
+    svc = Services.build(config, db, app.bot_data["clock"])
+    app.bot_data["services"] = svc
+    dispatcher = Dispatcher(svc.outbox, app.bot, config.default_lang, config.tz)
+    app.bot_data["dispatcher"] = dispatcher
+    app.bot_data["dispatcher_task"] = asyncio.create_task(dispatcher.run(), name="dispatcher")
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(_wake_dispatcher, WAKE_EVERY_S, first=1)
+    await _set_commands(app)
+
+
+async def _wake_dispatcher(context: CallbackContext) -> None:
+    """The JobQueue only wakes the dispatcher; what is due is decided by the outbox rows."""
+    context.application.bot_data["dispatcher"].wake()
+
+
+async def _post_shutdown(app: Application) -> None:
+    task = app.bot_data.pop("dispatcher_task", None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    svc: Services | None = app.bot_data.pop("services", None)
+    if svc is not None:
+        await svc.db.close()
+
+
+async def _set_commands(app: Application) -> None:
+    """The command menu in each language; Telegram shows the one matching the phone."""
+    config: Config = app.bot_data["config"]
+    for lang in (*LANGUAGES, None):
+        tr = translator(lang or config.default_lang, config.tz)
+        commands = [
+            BotCommand("start", tr._("Register or continue")),
+            BotCommand("profile", tr._("My profile")),
+            BotCommand("language", tr._("Change language")),
+            BotCommand("help", tr._("Help")),
+            BotCommand("cancel", tr._("Cancel")),
+        ]
+        await app.bot.set_my_commands(commands, language_code=lang)
+
+
+async def start(app: Application, poll_timeout: float = 1.0) -> None:
+    """Start polling inside a running loop, as run_polling would (tests, sandbox, benchmarks)."""
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    await app.updater.start_polling(poll_interval=0, timeout=int(poll_timeout))
+    await app.start()
+
+
+async def stop(app: Application) -> None:
+    """The reverse of start(); safe to call on a half-started application."""
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await app.shutdown()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)

@@ -1,0 +1,1 @@
+"""Every push that is not a direct reply: the outbox, its templates and the dispatcher."""

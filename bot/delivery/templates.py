@@ -1,0 +1,90 @@
+"""Push texts, rendered in the recipient's language when the dispatcher sends them.
+
+An outbox row names a template and carries plain parameters, so a message queued today reads
+right in whichever language its recipient has chosen by the time it goes out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from telegram import InlineKeyboardMarkup
+
+from bot import labels
+from bot.callback_data import ApprovalCb
+from bot.i18n import Translator
+from bot.keyboards import button
+
+Rendered = tuple[str, InlineKeyboardMarkup | None]
+Template = Callable[[Translator, dict[str, Any]], Rendered]
+_TEMPLATES: dict[str, Template] = {}
+
+
+def template(name: str) -> Callable[[Template], Template]:
+    def register(func: Template) -> Template:
+        _TEMPLATES[name] = func
+        return func
+
+    return register
+
+
+def render(name: str, tr: Translator, params: dict[str, Any]) -> Rendered:
+    return _TEMPLATES[name](tr, params)
+
+
+def registration_card_text(tr: Translator, p: dict[str, Any]) -> str:
+    _ = tr._
+    position = labels.position(tr, p.get("position"), p.get("position_detail"))
+    return "\n".join(
+        [
+            "<b>" + _("New registration") + "</b>",
+            _("Name: {name}").format(name=escape(p.get("full_name") or "—")),
+            _("Phone: {phone}").format(phone=escape(p.get("phone") or "—")),
+            _("Municipality: {place}").format(place=escape(p.get(f"place_{tr.lang}") or "—")),
+            _("Position: {position}").format(position=escape(position)),
+            _("Telegram: {name} (id {id})").format(
+                name=escape(p.get("tg_name") or "—"), id=p.get("telegram_id")
+            ),
+        ]
+    )
+
+
+@template("approval_request")
+def approval_request(tr: Translator, p: dict[str, Any]) -> Rendered:
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                button(
+                    "✅ " + tr._("Approve"), ApprovalCb(user_id=p["user_id"], decision="approve")
+                ),
+                button("❌ " + tr._("Reject"), ApprovalCb(user_id=p["user_id"], decision="reject")),
+            ]
+        ]
+    )
+    return registration_card_text(tr, p), keyboard
+
+
+@template("registration_approved")
+def registration_approved(tr: Translator, p: dict[str, Any]) -> Rendered:
+    text = tr._(
+        "Your registration is approved. Welcome! You will receive seminar invitations and "
+        "competition news here. Send /help to see what I can do."
+    )
+    return "✅ " + text, None
+
+
+@template("registration_rejected")
+def registration_rejected(tr: Translator, p: dict[str, Any]) -> Rendered:
+    text = tr._(
+        "Your registration was not approved. If you think this is a mistake, please contact "
+        "your project coordinator. You can send /start to register again."
+    )
+    return text, None
+
+
+@template("role_changed")
+def role_changed(tr: Translator, p: dict[str, Any]) -> Rendered:
+    text = tr._("Your role is now: {role}.").format(role=labels.role(tr, p["role"]))
+    return text + "\n" + tr._("Send /help to see your commands."), None

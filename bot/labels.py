@@ -1,0 +1,54 @@
+"""Words for the codes services use (positions, genders, statuses), marked for translation."""
+
+from __future__ import annotations
+
+from bot.i18n import N_, Translator
+
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+POSITION_LABELS = {
+    "head": N_("Head of the aiyl okmotu"),
+    "deputy_head": N_("Deputy head of the aiyl okmotu"),
+    "council_chair": N_("Chair of the aiyl kenesh"),
+    "council_deputy": N_("Deputy of the aiyl kenesh"),
+    "specialist": N_("Specialist"),
+    "mayor_office": N_("Mayor's office"),
+    "other": N_("Other"),
+}
+
+GENDER_LABELS = {
+    "female": N_("Female"),
+    "male": N_("Male"),
+    "undisclosed": N_("Prefer not to say"),
+}
+
+STATUS_LABELS = {
+    "new": N_("not registered yet"),
+    "pending": N_("waiting for approval"),
+    "approved": N_("approved"),
+    "rejected": N_("not approved"),
+    "deleted": N_("deleted"),
+}
+
+ROLE_LABELS = {
+    "member": N_("member"),
+    "coordinator": N_("coordinator"),
+    "admin": N_("administrator"),
+}
+
+
+def position(tr: Translator, code: str | None, detail: str | None = None) -> str:
+    label = tr._(POSITION_LABELS[code]) if code in POSITION_LABELS else "—"
+    return f"{label} ({detail})" if detail else label
+
+
+def gender(tr: Translator, code: str | None) -> str:
+    return tr._(GENDER_LABELS[code]) if code in GENDER_LABELS else "—"
+
+
+def status(tr: Translator, code: str) -> str:
+    return tr._(STATUS_LABELS.get(code, code))
+
+
+def role(tr: Translator, code: str) -> str:
+    return tr._(ROLE_LABELS.get(code, code))

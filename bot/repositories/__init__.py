@@ -1,0 +1,1 @@
+"""Parameterised SQL, one module per table or aggregate; rows come back as dataclasses."""

@@ -1,0 +1,167 @@
+"""People who talk to the bot: members, coordinators and admins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.db import Database
+
+PROFILE_FIELDS = (
+    "lang",
+    "phone",
+    "full_name",
+    "tg_name",
+    "gender",
+    "municipality_id",
+    "position",
+    "position_detail",
+)
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    telegram_id: int | None
+    lang: str | None
+    tg_lang: str | None
+    phone: str | None
+    full_name: str | None
+    tg_name: str | None
+    gender: str | None
+    municipality_id: int | None
+    position: str | None
+    position_detail: str | None
+    role: str
+    status: str
+    reviewed_by: int | None
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in ("coordinator", "admin")
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.tg_name or str(self.telegram_id)
+
+
+_COLUMNS = (
+    "id, telegram_id, lang, tg_lang, phone, full_name, tg_name, gender, municipality_id, position,"
+    " position_detail, role, status, reviewed_by"
+)
+
+
+def _user(row) -> User:
+    return User(**dict(row))
+
+
+async def by_telegram_id(db: Database, telegram_id: int) -> User | None:
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM users WHERE telegram_id = ?", (telegram_id,))
+    return _user(row) if row else None
+
+
+async def by_id(db: Database, user_id: int) -> User | None:
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,))
+    return _user(row) if row else None
+
+
+async def ensure(
+    db: Database, telegram_id: int, tg_name: str, now: str, tg_lang: str | None = None
+) -> User:
+    """The row a person gets on first contact; Telegram's language serves pushes until they pick."""
+    await db.execute(
+        "INSERT INTO users (telegram_id, tg_name, tg_lang, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (telegram_id) DO UPDATE SET"
+        " tg_name = excluded.tg_name, tg_lang = COALESCE(excluded.tg_lang, tg_lang)",
+        (telegram_id, tg_name, tg_lang, now, now),
+    )
+    user = await by_telegram_id(db, telegram_id)
+    assert user is not None
+    return user
+
+
+async def update_fields(db: Database, user_id: int, now: str, **fields: object) -> None:
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"not profile fields: {sorted(unknown)}")
+    assignments = ", ".join(f"{name} = ?" for name in fields)
+    await db.execute(
+        f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",
+        (*fields.values(), now, user_id),
+    )
+
+
+async def set_status(
+    db: Database, user_id: int, status: str, now: str, reviewed_by: int | None = None
+) -> None:
+    await db.execute(
+        "UPDATE users SET status = ?, reviewed_by = ?, reviewed_at = ?, updated_at = ?"
+        " WHERE id = ?",
+        (status, reviewed_by, now if reviewed_by else None, now, user_id),
+    )
+
+
+async def decide_pending(
+    db: Database, user_id: int, status: str, reviewer_id: int, now: str
+) -> bool:
+    """Only a pending registration can be decided; False means someone was first."""
+    cur = await db.execute(
+        "UPDATE users SET status = ?, reviewed_by = ?, reviewed_at = ?, updated_at = ?"
+        " WHERE id = ? AND status = 'pending'",
+        (status, reviewer_id, now, now, user_id),
+    )
+    return cur.rowcount == 1
+
+
+async def set_role(db: Database, user_id: int, role: str, now: str) -> None:
+    await db.execute("UPDATE users SET role = ?, updated_at = ? WHERE id = ?", (role, now, user_id))
+
+
+async def set_coordinator_regions(db: Database, user_id: int, region_ids: list[int]) -> None:
+    async with db.transaction():
+        await db.execute("DELETE FROM coordinator_regions WHERE user_id = ?", (user_id,))
+        for region_id in region_ids:
+            await db.execute(
+                "INSERT INTO coordinator_regions (user_id, region_id) VALUES (?, ?)",
+                (user_id, region_id),
+            )
+
+
+async def coordinator_region_ids(db: Database, user_id: int) -> list[int]:
+    rows = await db.fetchall(
+        "SELECT region_id FROM coordinator_regions WHERE user_id = ? ORDER BY region_id",
+        (user_id,),
+    )
+    return [r[0] for r in rows]
+
+
+async def staff(db: Database) -> list[User]:
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM users WHERE role IN ('coordinator', 'admin')"
+        " AND telegram_id IS NOT NULL ORDER BY id"
+    )
+    return [_user(r) for r in rows]
+
+
+async def pending(db: Database, limit: int = 20) -> list[User]:
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM users WHERE status = 'pending' ORDER BY updated_at LIMIT ?",
+        (limit,),
+    )
+    return [_user(r) for r in rows]
+
+
+async def erase_personal_data(db: Database, user_id: int, now: str) -> None:
+    """Keeps municipality, position and gender for anonymous counts; drops who the person was."""
+    await db.execute(
+        "UPDATE users SET telegram_id = NULL, phone = NULL, full_name = NULL, tg_name = NULL,"
+        " position_detail = NULL, lang = NULL, tg_lang = NULL, role = 'member', status = 'deleted',"
+        " updated_at = ? WHERE id = ?",
+        (now, user_id),
+    )
+    await db.execute("DELETE FROM coordinator_regions WHERE user_id = ?", (user_id,))
+
+
+async def set_lang(db: Database, telegram_id: int, lang: str, now: str) -> None:
+    await db.execute(
+        "UPDATE users SET lang = ?, updated_at = ? WHERE telegram_id = ?", (lang, now, telegram_id)
+    )

@@ -1,0 +1,50 @@
+"""The rules of the bot. Services take and return plain values, never Telegram objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.config import Config
+from bot.db import Database
+from bot.delivery.outbox import Outbox
+from bot.repositories import flows
+from bot.services.approvals import Approvals
+from bot.services.directory import Directory
+from bot.services.people import People
+from bot.services.profile import Profile
+from bot.services.registration import Registration
+
+
+@dataclass
+class Services:
+    config: Config
+    db: Database
+    clock: Clock
+    outbox: Outbox
+    directory: Directory
+    people: People
+    registration: Registration
+    profile: Profile
+    approvals: Approvals
+
+    async def leave_flow(self, telegram_id: int) -> bool:
+        """/cancel: whatever flow is open is dropped; saved profiles are not touched."""
+        return await flows.clear(self.db, telegram_id)
+
+    @classmethod
+    def build(cls, config: Config, db: Database, clock: Clock) -> Services:
+        outbox = Outbox(db, clock)
+        people = People(db, config, clock, outbox)
+        registration = Registration(db, clock, outbox, people)
+        return cls(
+            config=config,
+            db=db,
+            clock=clock,
+            outbox=outbox,
+            directory=Directory(db),
+            people=people,
+            registration=registration,
+            profile=Profile(db, clock, registration),
+            approvals=Approvals(db, outbox, people),
+        )

@@ -1,0 +1,80 @@
+"""Coordinators decide on registrations; the member hears the outcome through the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.config import LANGUAGES
+from bot.db import Database
+from bot.delivery.outbox import Outbox
+from bot.repositories import directory as places
+from bot.repositories import users as users_repo
+from bot.repositories.users import User
+from bot.services.directory import describe
+from bot.services.people import NotAllowed, NotFound, People
+
+
+async def registration_card(db: Database, user: User) -> dict:
+    """Everything a reviewer needs, with the place named in each language, for a push."""
+    card = {
+        "user_id": user.id,
+        "telegram_id": user.telegram_id,
+        "full_name": user.full_name,
+        "tg_name": user.tg_name,
+        "phone": user.phone,
+        "position": user.position,
+        "position_detail": user.position_detail,
+    }
+    for lang in LANGUAGES:
+        card[f"place_{lang}"] = await describe(db, user.municipality_id or 0, lang)
+    return card
+
+
+@dataclass(frozen=True)
+class Decision:
+    """`first` is False when someone else had already decided; `user` shows their decision."""
+
+    user: User
+    reviewer: User | None
+    first: bool
+
+
+class Approvals:
+    def __init__(self, db: Database, outbox: Outbox, people: People) -> None:
+        self.db = db
+        self.outbox = outbox
+        self.people = people
+
+    async def decide(self, actor_tid: int, user_id: int, approve: bool) -> Decision:
+        actor = await self.people.require_staff(actor_tid)
+        target = await users_repo.by_id(self.db, user_id)
+        if target is None or target.status == "deleted":
+            raise NotFound(str(user_id))
+        if not actor.covers_region(await places.region_id_of(self.db, target.municipality_id)):
+            raise NotAllowed
+        reviewer = actor.user or await users_repo.ensure(
+            self.db, actor_tid, str(actor_tid), self.people.now()
+        )
+        status = "approved" if approve else "rejected"
+        now = self.people.now()
+        first = await users_repo.decide_pending(self.db, user_id, status, reviewer.id, now)
+        if first and target.telegram_id is not None:
+            await self.outbox.enqueue(
+                f"decision:{user_id}:{now}",
+                target.telegram_id,
+                "approval",
+                f"registration_{status}",
+                {},
+            )
+        decided = await users_repo.by_id(self.db, user_id)
+        assert decided is not None
+        by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None
+        return Decision(decided, by, first)
+
+    async def pending(self, actor_tid: int) -> list[dict]:
+        actor = await self.people.require_staff(actor_tid)
+        found = []
+        for user in await users_repo.pending(self.db, limit=50):
+            if actor.covers_region(await places.region_id_of(self.db, user.municipality_id)):
+                found.append(await registration_card(self.db, user))
+        return found

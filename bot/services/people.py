@@ -1,0 +1,126 @@
+"""Who may do what. Every permission is decided here, never by which buttons were shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.clock import Clock
+from bot.config import LANGUAGES, Config
+from bot.db import Database, utcnow_iso
+from bot.delivery.outbox import Outbox
+from bot.repositories import directory as places
+from bot.repositories import flows
+from bot.repositories import users as users_repo
+from bot.repositories.users import User
+
+
+class NotAllowed(Exception):
+    """The person asking has no right to this action; nothing was changed."""
+
+
+class NotFound(Exception):
+    """The person or thing named does not exist (or erased their data)."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    telegram_id: int
+    user: User | None
+    is_admin: bool
+    is_coordinator: bool
+    region_ids: tuple[int, ...] = field(default=())
+
+    @property
+    def is_staff(self) -> bool:
+        return self.is_admin or self.is_coordinator
+
+    def covers_region(self, region_id: int | None) -> bool:
+        """Admins and unrestricted coordinators cover all regions."""
+        return self.is_admin or not self.region_ids or region_id in self.region_ids
+
+
+class People:
+    def __init__(self, db: Database, config: Config, clock: Clock, outbox: Outbox) -> None:
+        self.db = db
+        self.config = config
+        self.clock = clock
+        self.outbox = outbox
+
+    def now(self) -> str:
+        return utcnow_iso(self.clock.now())
+
+    async def actor(self, telegram_id: int) -> Actor:
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        is_admin = telegram_id in self.config.admins or (user is not None and user.role == "admin")
+        is_coord = user is not None and user.role == "coordinator"
+        regions = await users_repo.coordinator_region_ids(self.db, user.id) if is_coord else []
+        return Actor(telegram_id, user, is_admin, is_coord, tuple(regions))
+
+    async def saved_lang(self, telegram_id: int) -> str | None:
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        return user.lang if user else None
+
+    async def set_language(self, telegram_id: int, lang: str, tg_name: str) -> None:
+        if lang not in LANGUAGES:
+            raise NotAllowed
+        await users_repo.ensure(self.db, telegram_id, tg_name, self.now())
+        await users_repo.set_lang(self.db, telegram_id, lang, self.now())
+
+    async def require_staff(self, telegram_id: int) -> Actor:
+        actor = await self.actor(telegram_id)
+        if not actor.is_staff:
+            raise NotAllowed
+        return actor
+
+    async def set_role(
+        self, admin_tid: int, target_tid: int, role: str, region_codes: list[str]
+    ) -> User:
+        """Admins promote and demote; a region list limits a coordinator to those regions."""
+        actor = await self.actor(admin_tid)
+        if not actor.is_admin:
+            raise NotAllowed
+        target = await users_repo.by_telegram_id(self.db, target_tid)
+        if target is None:
+            raise NotFound(str(target_tid))
+        region_ids = await self._region_ids(region_codes)
+        await users_repo.set_role(self.db, target.id, role, self.now())
+        await users_repo.set_coordinator_regions(
+            self.db, target.id, region_ids if role == "coordinator" else []
+        )
+        await self.outbox.enqueue(
+            f"role:{target.id}:{role}:{self.now()}",
+            target_tid,
+            "account",
+            "role_changed",
+            {"role": role},
+        )
+        updated = await users_repo.by_id(self.db, target.id)
+        assert updated is not None
+        return updated
+
+    async def _region_ids(self, codes: list[str]) -> list[int]:
+        by_code = {r.code: r.id for r in await places.all_regions(self.db)}
+        unknown = [c for c in codes if c not in by_code]
+        if unknown:
+            raise NotFound(", ".join(unknown))
+        return [by_code[c] for c in codes]
+
+    async def staff_list(self, telegram_id: int) -> list[tuple[User, list[places.Place]]]:
+        await self.require_staff(telegram_id)
+        by_id = {r.id: r for r in await places.all_regions(self.db)}
+        found = []
+        for user in await users_repo.staff(self.db):
+            ids = await users_repo.coordinator_region_ids(self.db, user.id)
+            found.append((user, [by_id[i] for i in ids]))
+        return found
+
+    async def erase(self, telegram_id: int) -> bool:
+        """Forget the person; pushes still queued to them are cancelled."""
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        if user is None:
+            return False
+        async with self.db.transaction():
+            await flows.clear(self.db, telegram_id)
+            await users_repo.erase_personal_data(self.db, user.id, self.now())
+            await self.outbox.cancel_for_chat(telegram_id)
+        return True

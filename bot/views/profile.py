@@ -1,0 +1,44 @@
+"""The profile card with its edit buttons."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot import labels
+from bot.callback_data import ProfileCb
+from bot.i18n import Translator
+from bot.keyboards import button, rows
+from bot.repositories.users import User
+from bot.services import Services
+from bot.views import Screen
+
+
+async def profile_screen(svc: Services, tr: Translator, user: User, saved: bool) -> Screen:
+    _ = tr._
+    place = await svc.directory.describe(user.municipality_id or 0, tr.lang)
+    lines = [
+        "<b>" + _("Your profile") + "</b>",
+        _("Name: {name}").format(name=escape(user.full_name or "—")),
+        _("Phone: {phone}").format(phone=escape(user.phone or "—")),
+        _("Municipality: {place}").format(place=escape(place)),
+        _("Position: {position}").format(
+            position=escape(labels.position(tr, user.position, user.position_detail))
+        ),
+        _("Gender: {gender}").format(gender=labels.gender(tr, user.gender)),
+        _("Language: {language}").format(language=labels.LANGUAGE_NAMES.get(user.lang or "", "—")),
+        _("Account: {status}").format(status=labels.status(tr, user.status)),
+    ]
+    if saved:
+        lines.insert(0, "✓ " + _("Saved."))
+    edits = [
+        ("name", _("Name")),
+        ("phone", _("Phone")),
+        ("municipality", _("Municipality")),
+        ("position", _("Position")),
+        ("gender", _("Gender")),
+        ("lang", _("Language")),
+    ]
+    buttons = [button("✏️ " + label, ProfileCb(field=field)) for field, label in edits]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(rows(buttons, per_row=2)))

@@ -1,0 +1,49 @@
+"""What every handler needs: the services, the reader's translator, and a way to answer."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.i18n import Translator, resolve_lang, translator
+from bot.services import Services
+from bot.views import Screen
+
+Context = ContextTypes.DEFAULT_TYPE
+
+
+def services(context: Context) -> Services:
+    return context.application.bot_data["services"]
+
+
+async def tr_for(update: Update, context: Context) -> Translator:
+    """The saved choice, then the phone's language, then the configured default."""
+    svc = services(context)
+    user = update.effective_user
+    saved = await svc.people.saved_lang(user.id) if user is not None else None
+    code = user.language_code if user else None
+    return translator(resolve_lang(saved, code, svc.config.default_lang), svc.config.tz)
+
+
+async def say(update: Update, screen: Screen | str) -> None:
+    """Answer in the chat the update came from, as a new message."""
+    if isinstance(screen, str):
+        screen = Screen(screen)
+    chat = update.effective_chat
+    if chat is not None:
+        await chat.send_message(screen.text, reply_markup=screen.markup)
+
+
+async def show(update: Update, screen: Screen) -> None:
+    """After a button press, replace the pressed message; otherwise send a new one."""
+    query = update.callback_query
+    can_edit = screen.markup is None or isinstance(screen.markup, InlineKeyboardMarkup)
+    if query is not None and query.message is not None and can_edit:
+        await query.edit_message_text(screen.text, reply_markup=screen.markup)
+    else:
+        await say(update, screen)
+
+
+def tg_name(update: Update) -> str:
+    user = update.effective_user
+    return user.full_name if user else ""

@@ -1,0 +1,43 @@
+"""/language, and the language buttons wherever they appear."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+
+from bot.callback_data import CallbackDataError, LangCb
+from bot.views.steps import choose_language, step_screen
+from handlers import flow_steps, registration
+from handlers.common import Context, say, services, tg_name, tr_for
+
+
+async def language_command(update: Update, context: Context) -> None:
+    await say(update, choose_language([await tr_for(update, context)]))
+
+
+async def on_language(update: Update, context: Context) -> None:
+    """Saves the choice; inside a flow, the open question is asked again in the new language."""
+    query = update.callback_query
+    svc = services(context)
+    tid = update.effective_user.id
+    try:
+        lang = LangCb.unpack(query.data).lang
+    except CallbackDataError:
+        tr = await tr_for(update, context)
+        await query.answer(tr._("This button is no longer valid."), show_alert=True)
+        return
+    flow = await svc.registration.current(tid)
+    if flow is not None and flow.step == "lang":
+        flow = await svc.registration.pick(tid, "lang", lang)
+    else:
+        await svc.people.set_language(tid, lang, tg_name(update))
+    await query.answer()
+    await registration.language_chosen(update, context, lang)
+    found = await flow_steps.active(context, tid)
+    if found is not None:
+        await say(update, await step_screen(svc, await tr_for(update, context), found[1]))
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("language", language_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CallbackQueryHandler(on_language, pattern=LangCb.matches))

@@ -1,0 +1,139 @@
+"""The bot under test: the real Application, over real HTTP, against the Bot API emulator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_application, start, stop
+from bot.clock import Clock
+from bot.config import Config, load_config
+from bot.db import open_database
+from bot.i18n import translator
+from bot.repositories import users as users_repo
+from bot.sandbox.client import Phone
+from bot.sandbox.emulator import Emulator
+from bot.services import Services
+from bot.services.directory_import import import_municipalities
+
+ROOT = Path(__file__).resolve().parent.parent
+PILOT_CSV = ROOT / "data" / "pilot_municipalities.csv"
+ADMIN_ID = 900_001
+TOKEN = "123456:TEST-token"
+
+
+class BotUnderTest:
+    """One bot process, which tests can stop and start again on the same database."""
+
+    def __init__(self, emulator: Emulator, db_path: Path, clock: Clock | None = None) -> None:
+        self.emulator = emulator
+        self.clock = clock
+        self.config: Config = load_config(
+            {
+                "BOT_TOKEN": TOKEN,
+                "MUNIBOT_DB": str(db_path),
+                "MUNIBOT_ADMINS": str(ADMIN_ID),
+                "MUNIBOT_API_BASE": emulator.api_base,
+            }
+        )
+        self.app = None
+        self.phones: list[Phone] = []
+
+    async def start(self) -> None:
+        self.app = build_application(self.config, self.clock)
+        await start(self.app)
+
+    async def stop(self) -> None:
+        if self.app is not None:
+            await stop(self.app)
+            self.app = None
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    @property
+    def services(self) -> Services:
+        return self.app.bot_data["services"]
+
+    def phone(self, user_id: int, lang: str = "ru", first_name: str = "Айгүл", **kw) -> Phone:
+        phone = Phone(self.emulator.url, user_id, first_name=first_name, language_code=lang, **kw)
+        self.phones.append(phone)
+        return phone
+
+    async def user(self, telegram_id: int) -> users_repo.User | None:
+        return await users_repo.by_telegram_id(self.services.db, telegram_id)
+
+    async def close(self) -> None:
+        for phone in self.phones:
+            await phone.close()
+        await self.stop()
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[Emulator]:
+    emu = Emulator()
+    await emu.start()
+    try:
+        yield emu
+    finally:
+        await emu.stop()
+
+
+async def seed(db_path: Path) -> None:
+    db = await open_database(db_path)
+    try:
+        await import_municipalities(db, PILOT_CSV)
+    finally:
+        await db.close()
+
+
+@pytest.fixture
+async def bot(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotUnderTest]:
+    db_path = tmp_path / "bot.sqlite3"
+    await seed(db_path)
+    under_test = BotUnderTest(emulator, db_path)
+    await under_test.start()
+    try:
+        yield under_test
+    finally:
+        await under_test.close()
+
+
+def t(lang: str, message: str) -> str:
+    """What the bot should say in that language (the real catalog, not a copy of it)."""
+    if translator("ru")._(message) == message:
+        raise KeyError(f"not a msgid: {message!r}")
+    return translator(lang)._(message)
+
+
+async def expect(phone: Phone, fragment: str, timeout: float = 5.0) -> dict:
+    """The first bot message since the phone's last action that contains `fragment`."""
+
+    def found(state: dict) -> dict | None:
+        for message in state["messages"]:
+            text = message.get("text") or message.get("caption") or ""
+            if message["version"] > phone.mark and fragment in text:
+                return message
+        return None
+
+    return found(await phone.wait_state(found, timeout))
+
+
+async def alert(phone: Phone, timeout: float = 5.0) -> str:
+    return (await phone.wait_callback_answer(timeout))["text"] or ""
+
+
+def _labels(state: dict) -> set[str]:
+    found = {b["text"] for m in state["messages"] for row in m.get("buttons") or [] for b in row}
+    for row in state.get("reply_keyboard") or []:
+        found |= {b["text"] for b in row}
+    return found
+
+
+async def tap(phone: Phone, label: str, timeout: float = 5.0) -> dict:
+    """Waits until the button is on screen, then presses it, as a person would."""
+    await phone.wait_state(lambda state: label in _labels(state), timeout)
+    return await phone.press(label)
