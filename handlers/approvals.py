@@ -25,7 +25,10 @@ async def on_decision(update: Update, context: Context) -> None:
     except NotAllowed:
         await query.answer(tr._("You are not allowed to do this."), show_alert=True)
         return
-    except (CallbackDataError, NotFound):
+    except CallbackDataError:
+        await query.answer(tr._("This button is no longer valid."), show_alert=True)
+        return
+    except NotFound:
         await query.answer(tr._("This registration no longer exists."), show_alert=True)
         return
     reviewer = decision.reviewer.display_name if decision.reviewer else "?"

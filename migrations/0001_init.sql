@@ -46,6 +46,7 @@ CREATE TABLE users (
                     CHECK (role IN ('member', 'coordinator', 'admin')),
     status          TEXT NOT NULL DEFAULT 'new'
                     CHECK (status IN ('new', 'pending', 'approved', 'rejected', 'deleted')),
+    submissions     INTEGER NOT NULL DEFAULT 0,
     reviewed_by     INTEGER REFERENCES users(id),
     reviewed_at     TEXT,
     created_at      TEXT NOT NULL,

@@ -33,6 +33,7 @@ class User:
     position_detail: str | None
     role: str
     status: str
+    submissions: int
     reviewed_by: int | None
 
     @property
@@ -46,7 +47,7 @@ class User:
 
 _COLUMNS = (
     "id, telegram_id, lang, tg_lang, phone, full_name, tg_name, gender, municipality_id, position,"
-    " position_detail, role, status, reviewed_by"
+    " position_detail, role, status, submissions, reviewed_by"
 )
 
 
@@ -90,13 +91,12 @@ async def update_fields(db: Database, user_id: int, now: str, **fields: object) 
     )
 
 
-async def set_status(
-    db: Database, user_id: int, status: str, now: str, reviewed_by: int | None = None
-) -> None:
+async def submit(db: Database, user_id: int, now: str) -> None:
+    """Back to the approval queue; the counter tells one submission's notices from the next."""
     await db.execute(
-        "UPDATE users SET status = ?, reviewed_by = ?, reviewed_at = ?, updated_at = ?"
-        " WHERE id = ?",
-        (status, reviewed_by, now if reviewed_by else None, now, user_id),
+        "UPDATE users SET status = 'pending', submissions = submissions + 1,"
+        " reviewed_by = NULL, reviewed_at = NULL, updated_at = ? WHERE id = ?",
+        (now, user_id),
     )
 
 

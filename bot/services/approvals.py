@@ -60,7 +60,7 @@ class Approvals:
         first = await users_repo.decide_pending(self.db, user_id, status, reviewer.id, now)
         if first and target.telegram_id is not None:
             await self.outbox.enqueue(
-                f"decision:{user_id}:{now}",
+                f"decision:{user_id}:{target.submissions}",
                 target.telegram_id,
                 "approval",
                 f"registration_{status}",

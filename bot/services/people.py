@@ -88,7 +88,7 @@ class People:
             self.db, target.id, region_ids if role == "coordinator" else []
         )
         await self.outbox.enqueue(
-            f"role:{target.id}:{role}:{self.now()}",
+            f"role:{target.id}:{role}:{self.clock.now().isoformat()}",
             target_tid,
             "account",
             "role_changed",

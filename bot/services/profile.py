@@ -63,7 +63,7 @@ class Profile(FlowService):
         async with self.db.transaction():
             await users_repo.update_fields(self.db, user.id, self.now(), **values)
             if moved:
-                await users_repo.set_status(self.db, user.id, "pending", self.now())
+                await users_repo.submit(self.db, user.id, self.now())
             await flows.clear(self.db, flow.telegram_id)
         if moved:
             await self.registration.request_approval(user.id)

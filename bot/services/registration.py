@@ -77,7 +77,7 @@ class Registration(FlowService):
         fields = {k: flow.data[k] for k in users_repo.PROFILE_FIELDS if k in flow.data}
         async with self.db.transaction():
             await users_repo.update_fields(self.db, user.id, self.now(), **fields)
-            await users_repo.set_status(self.db, user.id, "pending", self.now())
+            await users_repo.submit(self.db, user.id, self.now())
             await flows.clear(self.db, telegram_id)
         await self.request_approval(user.id)
         pending = await users_repo.by_id(self.db, user.id)
@@ -90,10 +90,9 @@ class Registration(FlowService):
         region_id = await places.region_id_of(self.db, user.municipality_id)
         recipients = await self._reviewers(region_id)
         card = await registration_card(self.db, user)
-        stamp = self.now()
         for chat_id in recipients:
             await self.outbox.enqueue(
-                f"approval-request:{user_id}:{stamp}:{chat_id}",
+                f"approval-request:{user_id}:{user.submissions}:{chat_id}",
                 chat_id,
                 "approval",
                 "approval_request",

@@ -1,0 +1,99 @@
+"""The real command line: `python -m bot ...` in a child process, against the emulator."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sqlite3
+import sys
+
+import pytest
+
+from bot.sandbox.client import Phone
+from tests.conftest import PILOT_CSV, ROOT, TOKEN, expect, t
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def run_cli(*args: str, env: dict[str, str], timeout: float = 30) -> tuple[int, str, str]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(proc.communicate(), timeout)
+    return proc.returncode, out.decode(), err.decode()
+
+
+def base_env(tmp_path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "MUNIBOT_"))}
+    env["MUNIBOT_DB"] = str(tmp_path / "cli" / "bot.sqlite3")
+    env.update(extra)
+    return env
+
+
+async def test_migrate_creates_the_database_on_an_empty_path(tmp_path):
+    code, out, _ = await run_cli("migrate", env=base_env(tmp_path))
+    assert code == 0, out
+    with sqlite3.connect(tmp_path / "cli" / "bot.sqlite3") as conn:
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations")]
+    assert versions == [1, 2]
+    code, out, _ = await run_cli("import-municipalities", str(PILOT_CSV), env=base_env(tmp_path))
+    assert code == 0 and "added: 22" in out
+
+
+async def test_run_without_a_token_says_what_to_set(tmp_path):
+    code, _, err = await run_cli("run", env=base_env(tmp_path))
+    assert code == 2 and "BOT_TOKEN is not set" in err and "export BOT_TOKEN=" in err
+    code, _, err = await run_cli("run", env=base_env(tmp_path, MUNIBOT_TZ="Nowhere/Land"))
+    assert code == 2 and "MUNIBOT_TZ" in err
+
+
+async def start_bot(tmp_path, env: dict[str, str]):
+    await run_cli("migrate", env=env)
+    await run_cli("import-municipalities", str(PILOT_CSV), env=env)
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def stop_bot(proc) -> str:
+    if proc.returncode is None:
+        proc.send_signal(signal.SIGINT)
+    _, err = await asyncio.wait_for(proc.communicate(), 20)
+    return err.decode()
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+async def test_the_bot_runs_unchanged_against_the_emulator(emulator, tmp_path, mode):
+    env = base_env(tmp_path, BOT_TOKEN=TOKEN, MUNIBOT_API_BASE=emulator.api_base)
+    if mode == "webhook":
+        port = free_port()
+        env.update(
+            MUNIBOT_WEBHOOK_URL=f"http://127.0.0.1:{port}",
+            MUNIBOT_WEBHOOK_LISTEN="127.0.0.1",
+            MUNIBOT_WEBHOOK_PORT=str(port),
+            MUNIBOT_WEBHOOK_SECRET="s3cret-value",
+        )
+    proc = await start_bot(tmp_path, env)
+    phone = Phone(emulator.url, 4001, language_code="ru")
+    try:
+        await phone.send("/start")
+        await expect(phone, t("ky", "Choose your language:"), timeout=20)
+        if mode == "webhook":
+            hook = emulator.core.webhook
+            assert (
+                hook.url.startswith(f"http://127.0.0.1:{port}/")
+                and hook.secret_token == "s3cret-value"
+            )
+            assert hook.delivered >= 1
+    finally:
+        await phone.close()
+        err = await stop_bot(proc)
+    assert TOKEN not in err, "the token must never reach the logs"
