@@ -74,7 +74,7 @@ async def test_a_coordinator_limited_to_a_region(bot):
     coordinator = bot.phone(3005, lang="ru", first_name="Координатор")
     await coordinator.send("/start")
     await tap(coordinator, "Русский")
-    await admin.send(f"/promote 3005 osh")
+    await admin.send("/promote 3005 osh")
     await expect(
         admin, t("en", "{name} is now: {role}.").format(name="Координатор", role="coordinator")
     )

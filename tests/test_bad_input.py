@@ -148,7 +148,8 @@ async def test_start_when_registered_and_unknown_commands(bot):
         phone,
         t(
             "ru",
-            "Your registration is waiting for a coordinator's approval. You will get a message here.",
+            "Your registration is waiting for a coordinator's approval. "
+            "You will get a message here.",
         ),
     )
     await phone.send("/frobnicate")
