@@ -29,6 +29,10 @@ async def test_switching_language_changes_every_text(bot):
     assert (await bot.user(3001)).lang == "ky"
     await member.send("/help")
     await expect(member, t("ky", "/profile – see and change your details"))
+    await member.send("/start")
+    await expect(
+        member, t("ky", "You are already registered. Send /profile to see or change your details.")
+    )
 
 
 async def test_profile_edits_and_a_move_needs_approval_again(bot):

@@ -157,3 +157,40 @@ async def test_start_when_registered_and_unknown_commands(bot):
     await phone.send("просто текст")
     await expect(phone, t("ru", "Send /help to see what I can do."))
     assert (await bot.user(2006)).status == "pending"
+
+
+async def test_cancel_leaves_the_flow_and_start_begins_again(bot):
+    phone = await at_region_step(bot, 2007)
+    await phone.send("/cancel")
+    await expect(phone, t("ru", "Cancelled."))
+    assert await bot.services.registration.current(2007) is None
+    await phone.send("/cancel")
+    await expect(phone, t("ru", "There is nothing to cancel."))
+    await phone.send("/start")
+    await expect(phone, t("ky", "Choose your language:"))
+
+
+async def test_long_lists_page_and_back_goes_up_a_level(bot, tmp_path):
+    rows = "".join(
+        f"issyk-kul,issyk-kul/tup,Айыл {n},Айыл {n},Village {n:02d},aiyl_aimak\n" for n in range(12)
+    )
+    csv_file = tmp_path / "many.csv"
+    csv_file.write_text("region,district,name_ky,name_ru,name_en,kind\n" + rows, encoding="utf-8")
+    from bot.services.directory_import import import_municipalities
+
+    await import_municipalities(bot.services.db, csv_file)
+    phone = await at_region_step(bot, 2008)
+    await tap(phone, "Иссык-Кульская область")
+    await tap(phone, "Тюпский район")
+    first = await expect(phone, t("ru", "Choose your aiyl aimak or town:"))
+    labels = [b["text"] for row in first["buttons"] for b in row]
+    assert "Айыл 0" in labels and "Айыл 11" not in labels and "▶" in labels
+    await phone.press("▶")
+    await phone.wait_for(
+        lambda ms: any(b["text"] == "Айыл 11" for m in ms for r in m["buttons"] for b in r)
+    )
+    await tap(phone, t("ru", "« Back"))
+    await expect(phone, t("ru", "Choose your district:"))
+    await tap(phone, t("ru", "« Back"))
+    await expect(phone, t("ru", "Choose your region:"))
+    assert (await bot.services.registration.current(2008)).step == "region"

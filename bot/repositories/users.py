@@ -35,6 +35,7 @@ class User:
     status: str
     submissions: int
     reviewed_by: int | None
+    created_at: str
 
     @property
     def is_staff(self) -> bool:
@@ -47,7 +48,7 @@ class User:
 
 _COLUMNS = (
     "id, telegram_id, lang, tg_lang, phone, full_name, tg_name, gender, municipality_id, position,"
-    " position_detail, role, status, submissions, reviewed_by"
+    " position_detail, role, status, submissions, reviewed_by, created_at"
 )
 
 

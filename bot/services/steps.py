@@ -100,12 +100,12 @@ def take_text(flow: Flow, text: str) -> Flow:
 
 
 async def take_pick(db: Database, flow: Flow, step: str, value: str) -> Flow:
+    if value == "back" and step == flow.step and step in ("district", "municipality"):
+        return _back(flow)
     if step == "municipality" and flow.step in LOCATION_STEPS:
         return await _take_municipality(db, flow, value)
     if step != flow.step:
         raise StepError("stale")
-    if value == "back" and step in ("district", "municipality"):
-        return _back(flow)
     handler = _PICKERS.get(step)
     if handler is None:
         raise StepError("stale")

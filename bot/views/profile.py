@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from telegram import InlineKeyboardMarkup
@@ -29,6 +30,9 @@ async def profile_screen(svc: Services, tr: Translator, user: User, saved: bool)
         _("Gender: {gender}").format(gender=labels.gender(tr, user.gender)),
         _("Language: {language}").format(language=labels.LANGUAGE_NAMES.get(user.lang or "", "—")),
         _("Account: {status}").format(status=labels.status(tr, user.status)),
+        _("With the bot since {date}").format(
+            date=tr.date(datetime.fromisoformat(user.created_at))
+        ),
     ]
     if saved:
         lines.insert(0, "✓ " + _("Saved."))
