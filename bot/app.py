@@ -13,17 +13,28 @@ from bot.clock import Clock
 from bot.config import LANGUAGES, Config
 from bot.db import open_database
 from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.limiter import Limiter
 from bot.i18n import compile_catalogs, translator
 from bot.services import Services
 from bot.updates import PerUserUpdateProcessor
-from handlers import account, admin, approvals, basics, flow_steps, language, profile, registration
+from handlers import (
+    account,
+    admin,
+    approvals,
+    basics,
+    flow_steps,
+    language,
+    membership,
+    profile,
+    registration,
+)
 
 WAKE_EVERY_S = 15
 
 
 def register_handlers(app: Application) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last."""
-    for feature in (registration, basics, language, profile, approvals, admin, account):
+    for feature in (registration, basics, language, profile, approvals, admin, account, membership):
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)
@@ -56,7 +67,8 @@ async def _post_init(app: Application) -> None:
     db = await open_database(config.db_path)
     svc = Services.build(config, db, app.bot_data["clock"])
     app.bot_data["services"] = svc
-    dispatcher = Dispatcher(svc.outbox, app.bot, config.default_lang, config.tz)
+    limiter = Limiter(config.rate)
+    dispatcher = Dispatcher(svc.outbox, app.bot, limiter, config.default_lang, config.tz)
     app.bot_data["dispatcher"] = dispatcher
     app.bot_data["dispatcher_task"] = asyncio.create_task(dispatcher.run(), name="dispatcher")
     if app.job_queue is not None:

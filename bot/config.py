@@ -33,6 +33,7 @@ class Config:
     tz: str
     default_lang: str
     api_base: str
+    rate: float | None = 30.0
     webhook_url: str | None = None
     webhook_secret: str | None = None
     webhook_listen: str = "0.0.0.0"
@@ -103,6 +104,18 @@ def _port(env: Mapping[str, str]) -> int:
     return int(raw)
 
 
+def _rate(env: Mapping[str, str]) -> float | None:
+    """Messages per second overall; 0 turns our own limits off (a paid broadcast quota)."""
+    raw = env.get("MUNIBOT_RATE", "30").strip() or "30"
+    try:
+        rate = float(raw)
+    except ValueError:
+        rate = -1.0
+    if rate < 0 or rate > 10_000:
+        raise ConfigError("MUNIBOT_RATE", f"expected messages per second (0-10000), got {raw!r}")
+    return rate or None
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read and check every variable; tests pass their own mapping instead of os.environ."""
     env = os.environ if env is None else env
@@ -116,6 +129,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         tz=_tz(env),
         default_lang=_lang(env),
         api_base=_url(env, "MUNIBOT_API_BASE", TELEGRAM_API_BASE),
+        rate=_rate(env),
         webhook_url=_url(env, "MUNIBOT_WEBHOOK_URL", None),
         webhook_secret=secret,
         webhook_listen=env.get("MUNIBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",

@@ -57,6 +57,13 @@ class Database:
         async with self._lock:
             return await self.conn.execute(sql, params)
 
+    async def write_returning(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+        """UPDATE ... RETURNING under the write lock, so it never lands inside another's BEGIN."""
+        if _in_transaction.get():
+            return await self.fetchall(sql, params)
+        async with self._lock:
+            return await self.fetchall(sql, params)
+
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         async with self.transaction():
             await self.conn.executemany(sql, rows)

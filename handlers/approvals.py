@@ -61,8 +61,8 @@ async def pending_command(update: Update, context: Context) -> None:
         ).format(count=count),
     )
     for card in cards[:10]:
-        text, keyboard = render("approval_request", tr, card)
-        await say(update, Screen(text, keyboard))
+        rendered = render("approval_request", tr, card)
+        await say(update, Screen(rendered.text, rendered.markup))
 
 
 def register(app: Application) -> None:

@@ -1,8 +1,9 @@
-"""Sends the outbox rows that are due, one at a time.
+"""Sends the outbox rows that are due, within Telegram's limits.
 
-It runs as one task for the life of the application. Enqueueing wakes it; the JobQueue also
-wakes it on a timer, so rows whose `not_before` has come go out even when nothing new is queued.
-The rate limits, leases and parallel sending arrive with the delivery-pipeline issue.
+One dispatcher runs per database, as a task for the life of the application. Enqueueing wakes
+it, and so does the JobQueue on a timer, so rows whose `not_before` has come go out even when
+nothing new is queued. Rows are leased in batches and sent concurrently; the limiter decides
+when each may go.
 """
 
 from __future__ import annotations
@@ -10,27 +11,39 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
-from telegram import Bot
+from telegram import Bot, Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.delivery.outbox import Outbox, OutboxRow
-from bot.delivery.templates import render
+from bot.delivery.limiter import Limiter
+from bot.delivery.outbox import Outbox, OutboxRow, Outcome
+from bot.delivery.templates import Rendered, render
 from bot.i18n import resolve_lang, translator
+from bot.repositories import broadcasts as broadcasts_repo
 
 log = logging.getLogger(__name__)
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 6
 IDLE_WAIT_S = 30.0
+DEFER_OVER_S = 2.0
+BATCH = 200
+
+ProgressHook = Callable[[set[int]], Awaitable[None]]
 
 
 class Dispatcher:
-    def __init__(self, outbox: Outbox, bot: Bot, default_lang: str, tz: str) -> None:
+    def __init__(
+        self, outbox: Outbox, bot: Bot, limiter: Limiter, default_lang: str, tz: str
+    ) -> None:
         self.outbox = outbox
         self.bot = bot
+        self.limiter = limiter
         self.default_lang = default_lang
         self.tz = tz
+        self.on_progress: ProgressHook | None = None
+        self._contents: dict[int, dict] = {}
 
     def wake(self) -> None:
         self.outbox.wakeup.set()
@@ -40,6 +53,7 @@ class Dispatcher:
         while True:
             self.outbox.wakeup.clear()
             try:
+                await self.outbox.recover_in_flight(only_expired=True)
                 await self.send_due()
             except Exception:
                 log.exception("dispatcher pass failed; trying again shortly")
@@ -56,41 +70,89 @@ class Dispatcher:
 
     async def send_due(self) -> int:
         sent = 0
-        while (row := await self.outbox.claim_due()) is not None:
-            await self._send(row)
-            sent += 1
+        while rows := await self.outbox.claim_due(BATCH):
+            outcomes = await asyncio.gather(*(self._deliver(row) for row in rows))
+            await self.outbox.finish_many(list(outcomes))
+            await self._after(rows, outcomes)
+            sent += sum(1 for o in outcomes if o.status == "sent")
         return sent
 
-    async def _send(self, row: OutboxRow) -> None:
-        tr = translator(resolve_lang(row.lang, row.tg_lang, self.default_lang), self.tz)
-        try:
-            text, markup = render(row.template, tr, row.params)
-        except KeyError as exc:
-            await self.outbox.finish(row.id, "failed", error=f"unknown template {exc}")
-            return
-        try:
-            message = await self.bot.send_message(
-                row.chat_id, text, reply_markup=markup, parse_mode=ParseMode.HTML
-            )
-        except RetryAfter as exc:
-            await self._later(row, str(exc), timedelta(seconds=_seconds(exc.retry_after)))
-            await asyncio.sleep(_seconds(exc.retry_after))
-        except Forbidden as exc:
-            await self.outbox.finish(row.id, "blocked", error=exc.message)
-        except BadRequest as exc:
-            await self.outbox.finish(row.id, "failed", error=exc.message)
-        except NetworkError as exc:
-            if row.attempts >= MAX_ATTEMPTS:
-                await self.outbox.finish(row.id, "failed", error=exc.message)
-            else:
-                await self._later(row, exc.message, timedelta(seconds=2**row.attempts))
-        else:
-            await self.outbox.finish(row.id, "sent", message_id=message.message_id)
+    async def _after(self, rows: list[OutboxRow], outcomes) -> None:
+        for row, outcome in zip(rows, outcomes, strict=True):
+            if outcome.status == "blocked":
+                await self.outbox.set_reachable(row.chat_id, reachable=False)
+        touched = {row.broadcast_id for row in rows if row.broadcast_id}
+        if touched and self.on_progress is not None:
+            await self.on_progress(touched)
 
-    async def _later(self, row: OutboxRow, error: str, delay: timedelta) -> None:
-        when = self.outbox.clock.now() + delay
-        await self.outbox.finish(row.id, "pending", error=error, not_before=when)
-        log.info("outbox row %s postponed: %s", row.id, error)
+    async def _deliver(self, row: OutboxRow) -> Outcome:
+        if row.kind == "broadcast" and row.muted:
+            return Outcome(row.id, "cancelled", error="muted")
+        wait = self.limiter.chat_wait(row.chat_id)
+        if wait > DEFER_OVER_S:
+            return Outcome(row.id, "pending", not_before=self._later(wait))
+        try:
+            rendered = await self._render(row)
+        except KeyError as exc:
+            return Outcome(row.id, "failed", error=f"cannot render: {exc}")
+        await self.limiter.acquire(row.chat_id)
+        try:
+            message = await self._send(row.chat_id, rendered)
+        except Exception as exc:
+            return self._failure(row, exc)
+        return Outcome(row.id, "sent", message_id=message.message_id)
+
+    async def _render(self, row: OutboxRow) -> Rendered:
+        params = row.params
+        if row.broadcast_id is not None:
+            params = {**params, **await self._content(row.broadcast_id)}
+        lang = resolve_lang(row.lang, row.tg_lang, self.default_lang)
+        return render(row.template, translator(lang, self.tz), params)
+
+    async def _content(self, broadcast_id: int) -> dict:
+        if broadcast_id not in self._contents:
+            found = await broadcasts_repo.get(self.outbox.db, broadcast_id)
+            if found is None:
+                raise KeyError(f"broadcast {broadcast_id}")
+            self._contents[broadcast_id] = {
+                "text_ky": found.text_ky,
+                "text_ru": found.text_ru,
+                "attachment_kind": found.attachment_kind,
+                "attachment_file_id": found.attachment_file_id,
+            }
+        return self._contents[broadcast_id]
+
+    async def _send(self, chat_id: int, r: Rendered) -> Message:
+        html = ParseMode.HTML
+        if r.photo:
+            return await self.bot.send_photo(
+                chat_id, r.photo, caption=r.text or None, parse_mode=html
+            )
+        if r.document:
+            return await self.bot.send_document(
+                chat_id, r.document, caption=r.text or None, parse_mode=html
+            )
+        return await self.bot.send_message(chat_id, r.text, reply_markup=r.markup, parse_mode=html)
+
+    def _failure(self, row: OutboxRow, exc: Exception) -> Outcome:
+        """What Telegram's answer means for the row: wait, give up, or try again later."""
+        if isinstance(exc, RetryAfter):
+            seconds = _seconds(exc.retry_after)
+            self.limiter.pause(seconds)
+            log.warning("429 from Telegram: pausing all sends for %.0f s", seconds)
+            return Outcome(row.id, "pending", error=str(exc), not_before=self._later(seconds))
+        if isinstance(exc, Forbidden):
+            return Outcome(row.id, "blocked", error=exc.message)
+        if isinstance(exc, BadRequest):
+            return Outcome(row.id, "failed", error=exc.message)
+        if isinstance(exc, NetworkError | TimedOut) and row.attempts < MAX_ATTEMPTS:
+            backoff = min(2 ** (row.attempts - 1), 300)
+            return Outcome(row.id, "pending", error=str(exc), not_before=self._later(backoff))
+        log.error("outbox row %s failed for good: %s", row.id, exc)
+        return Outcome(row.id, "failed", error=str(exc)[:500])
+
+    def _later(self, seconds: float) -> datetime:
+        return self.outbox.clock.now() + timedelta(seconds=seconds)
 
 
 def _seconds(value: int | timedelta) -> float:

@@ -2,19 +2,27 @@
 
 A row is written before anything is sent, under a unique dedupe key, so the same notice can never
 be queued twice and a restart loses nothing. Rows hold a template key and parameters, not text:
-they are rendered in the recipient's language when they are sent.
+they are rendered in the recipient's language when they are sent. A claimed row carries a lease;
+only rows caught in flight by a crash can go out twice.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.clock import Clock
 from bot.db import Database, utcnow_iso
+
+LEASE = timedelta(minutes=2)
+_INSERT = (
+    "INSERT INTO outbox (dedupe_key, chat_id, kind, template, params, not_before, created_at,"
+    " broadcast_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING"
+)
 
 
 @dataclass(frozen=True)
@@ -25,8 +33,21 @@ class OutboxRow:
     template: str
     params: dict[str, Any]
     attempts: int
+    broadcast_id: int | None
     lang: str | None
     tg_lang: str | None
+    muted: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one send ended; `not_before` set means 'try again then'."""
+
+    row_id: int
+    status: str
+    message_id: int | None = None
+    error: str | None = None
+    not_before: datetime | None = None
 
 
 class Outbox:
@@ -34,6 +55,9 @@ class Outbox:
         self.db = db
         self.clock = clock
         self.wakeup = asyncio.Event()
+
+    def _now(self) -> str:
+        return utcnow_iso(self.clock.now())
 
     async def enqueue(
         self,
@@ -45,85 +69,121 @@ class Outbox:
         not_before: datetime | None = None,
     ) -> bool:
         """Queue one push; False when a push with this key was already queued."""
-        now = utcnow_iso(self.clock.now())
+        now = self._now()
+        when = utcnow_iso(not_before) if not_before else now
+        payload = json.dumps(params or {}, ensure_ascii=False)
         cur = await self.db.execute(
-            "INSERT INTO outbox (dedupe_key, chat_id, kind, template, params, not_before,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                dedupe_key,
-                chat_id,
-                kind,
-                template,
-                json.dumps(params or {}, ensure_ascii=False),
-                utcnow_iso(not_before) if not_before else now,
-                now,
-            ),
+            _INSERT, (dedupe_key, chat_id, kind, template, payload, when, now, None)
         )
         self.wakeup.set()
         return cur.rowcount == 1
 
-    async def claim_due(self) -> OutboxRow | None:
-        """Mark the oldest due row as in flight and return it; None when nothing is due."""
-        row = await self.db.fetchone(
-            "UPDATE outbox SET status = 'sending', attempts = attempts + 1"
-            " WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?"
-            " ORDER BY not_before, id LIMIT 1) RETURNING id, chat_id, kind, template, params,"
-            " attempts",
-            (utcnow_iso(self.clock.now()),),
+    async def enqueue_broadcast(
+        self, broadcast_id: int, chat_ids: Iterable[int], not_before: datetime
+    ) -> None:
+        """One row per recipient in one transaction: a broadcast is queued whole or not at all."""
+        now, when = self._now(), utcnow_iso(not_before)
+        params = json.dumps({"broadcast_id": broadcast_id})
+        rows = [
+            (f"broadcast:{broadcast_id}:{chat}", chat, "broadcast", "broadcast", params, when, now,
+             broadcast_id)
+            for chat in chat_ids
+        ]  # fmt: skip
+        await self.db.executemany(_INSERT, rows)
+        self.wakeup.set()
+
+    async def claim_due(self, limit: int) -> list[OutboxRow]:
+        """Lease up to `limit` due rows, oldest first."""
+        now = self.clock.now()
+        rows = await self.db.write_returning(
+            "UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?"
+            " WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?"
+            " ORDER BY not_before, id LIMIT ?) RETURNING id, chat_id, kind, template, params,"
+            " attempts, broadcast_id",
+            (utcnow_iso(now + LEASE), utcnow_iso(now), limit),
         )
-        if row is None:
-            return None
-        user = await self.db.fetchone(
-            "SELECT lang, tg_lang FROM users WHERE telegram_id = ?", (row["chat_id"],)
+        if not rows:
+            return []
+        people = await self._recipients([r["chat_id"] for r in rows])
+        return [_row(r, people.get(r["chat_id"])) for r in sorted(rows, key=lambda r: r["id"])]
+
+    async def _recipients(self, chat_ids: list[int]) -> dict[int, Any]:
+        marks = ",".join("?" * len(set(chat_ids)))
+        found = await self.db.fetchall(
+            f"SELECT telegram_id, lang, tg_lang, muted FROM users WHERE telegram_id IN ({marks})",
+            list(set(chat_ids)),
         )
-        return OutboxRow(
-            id=row["id"],
-            chat_id=row["chat_id"],
-            kind=row["kind"],
-            template=row["template"],
-            params=json.loads(row["params"]),
-            attempts=row["attempts"],
-            lang=user["lang"] if user else None,
-            tg_lang=user["tg_lang"] if user else None,
-        )
+        return {p["telegram_id"]: p for p in found}
+
+    async def finish_many(self, outcomes: list[Outcome]) -> None:
+        now = self._now()
+        await self.db.executemany(
+            "UPDATE outbox SET status = ?, message_id = COALESCE(?, message_id), last_error = ?,"
+            " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,"
+            " not_before = COALESCE(?, not_before), lease_until = NULL WHERE id = ?",
+            [
+                (o.status, o.message_id, o.error, o.status, now,
+                 utcnow_iso(o.not_before) if o.not_before else None, o.row_id)
+                for o in outcomes
+            ],
+        )  # fmt: skip
 
     async def next_due_at(self) -> str | None:
         row = await self.db.fetchone("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")
         return row[0] if row else None
 
-    async def finish(
-        self,
-        row_id: int,
-        status: str,
-        *,
-        message_id: int | None = None,
-        error: str | None = None,
-        not_before: datetime | None = None,
-    ) -> None:
-        now = self.clock.now()
-        await self.db.execute(
-            "UPDATE outbox SET status = ?, message_id = COALESCE(?, message_id),"
-            " last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,"
-            " not_before = COALESCE(?, not_before) WHERE id = ?",
-            (
-                status,
-                message_id,
-                error,
-                status,
-                utcnow_iso(now),
-                utcnow_iso(not_before) if not_before else None,
-                row_id,
-            ),
-        )
+    async def recover_in_flight(self, only_expired: bool = False) -> int:
+        """Rows whose sender died (or, with only_expired, whose lease ran out) go out again."""
+        sql = "UPDATE outbox SET status = 'pending', lease_until = NULL WHERE status = 'sending'"
+        params: tuple = ()
+        if only_expired:
+            sql += " AND lease_until < ?"
+            params = (self._now(),)
+        cur = await self.db.execute(sql, params)
+        return cur.rowcount
+
+    async def set_reachable(self, chat_id: int, reachable: bool) -> None:
+        """A 403 parks the chat's pending rows; a new /start sends them after all."""
+        before, after = ("blocked", "pending") if reachable else ("pending", "blocked")
+        async with self.db.transaction():
+            await self.db.execute(
+                "UPDATE users SET unreachable = ? WHERE telegram_id = ?",
+                (int(not reachable), chat_id),
+            )
+            await self.db.execute(
+                "UPDATE outbox SET status = ? WHERE chat_id = ? AND status = ?",
+                (after, chat_id, before),
+            )
+        if reachable:
+            self.wakeup.set()
 
     async def cancel_for_chat(self, chat_id: int) -> int:
         cur = await self.db.execute(
-            "UPDATE outbox SET status = 'cancelled' WHERE chat_id = ? AND status = 'pending'",
+            "UPDATE outbox SET status = 'cancelled' WHERE chat_id = ? AND status IN"
+            " ('pending', 'blocked')",
             (chat_id,),
         )
         return cur.rowcount
 
-    async def recover_in_flight(self) -> int:
-        """After a crash, rows caught mid-send go out again: at most those can repeat."""
-        cur = await self.db.execute("UPDATE outbox SET status = 'pending' WHERE status = 'sending'")
+    async def cancel_broadcast(self, broadcast_id: int) -> int:
+        cur = await self.db.execute(
+            "UPDATE outbox SET status = 'cancelled', last_error = 'cancelled by staff'"
+            " WHERE broadcast_id = ? AND status IN ('pending', 'blocked')",
+            (broadcast_id,),
+        )
         return cur.rowcount
+
+
+def _row(r, person) -> OutboxRow:
+    return OutboxRow(
+        id=r["id"],
+        chat_id=r["chat_id"],
+        kind=r["kind"],
+        template=r["template"],
+        params=json.loads(r["params"]),
+        attempts=r["attempts"],
+        broadcast_id=r["broadcast_id"],
+        lang=person["lang"] if person else None,
+        tg_lang=person["tg_lang"] if person else None,
+        muted=bool(person["muted"]) if person else False,
+    )

@@ -7,6 +7,7 @@ right in whichever language its recipient has chosen by the time it goes out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -17,7 +18,17 @@ from bot.callback_data import ApprovalCb
 from bot.i18n import Translator
 from bot.keyboards import button
 
-Rendered = tuple[str, InlineKeyboardMarkup | None]
+
+@dataclass(frozen=True)
+class Rendered:
+    """A message ready to send: a text (a caption when there is a photo or document)."""
+
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+    photo: str | None = None
+    document: str | None = None
+
+
 Template = Callable[[Translator, dict[str, Any]], Rendered]
 _TEMPLATES: dict[str, Template] = {}
 
@@ -63,7 +74,7 @@ def approval_request(tr: Translator, p: dict[str, Any]) -> Rendered:
             ]
         ]
     )
-    return registration_card_text(tr, p), keyboard
+    return Rendered(registration_card_text(tr, p), keyboard)
 
 
 @template("registration_approved")
@@ -72,7 +83,7 @@ def registration_approved(tr: Translator, p: dict[str, Any]) -> Rendered:
         "Your registration is approved. Welcome! You will receive seminar invitations and "
         "competition news here. Send /help to see what I can do."
     )
-    return "✅ " + text, None
+    return Rendered("✅ " + text)
 
 
 @template("registration_rejected")
@@ -81,10 +92,29 @@ def registration_rejected(tr: Translator, p: dict[str, Any]) -> Rendered:
         "Your registration was not approved. If you think this is a mistake, please contact "
         "your project coordinator. You can send /start to register again."
     )
-    return text, None
+    return Rendered(text)
 
 
 @template("role_changed")
 def role_changed(tr: Translator, p: dict[str, Any]) -> Rendered:
     text = tr._("Your role is now: {role}.").format(role=labels.role(tr, p["role"]))
-    return text + "\n" + tr._("Send /help to see your commands."), None
+    return Rendered(text + "\n" + tr._("Send /help to see your commands."))
+
+
+def text_for(lang: str, text_ky: str | None, text_ru: str | None) -> str:
+    """Staff write in ky and ru; a missing language falls back to the other (English reads ru)."""
+    if lang == "ky":
+        return text_ky or text_ru or ""
+    return text_ru or text_ky or ""
+
+
+@template("broadcast")
+def broadcast(tr: Translator, p: dict[str, Any]) -> Rendered:
+    """Staff text is kept as Telegram's HTML of what they typed, so it is already escaped."""
+    text = text_for(tr.lang, p.get("text_ky"), p.get("text_ru"))
+    kind, file_id = p.get("attachment_kind"), p.get("attachment_file_id")
+    return Rendered(
+        text,
+        photo=file_id if kind == "photo" else None,
+        document=file_id if kind == "document" else None,
+    )

@@ -36,6 +36,8 @@ class User:
     submissions: int
     reviewed_by: int | None
     created_at: str
+    unreachable: int = 0
+    muted: int = 0
 
     @property
     def is_staff(self) -> bool:
@@ -48,7 +50,7 @@ class User:
 
 _COLUMNS = (
     "id, telegram_id, lang, tg_lang, phone, full_name, tg_name, gender, municipality_id, position,"
-    " position_detail, role, status, submissions, reviewed_by, created_at"
+    " position_detail, role, status, submissions, reviewed_by, created_at, unreachable, muted"
 )
 
 
@@ -160,6 +162,13 @@ async def erase_personal_data(db: Database, user_id: int, now: str) -> None:
         (now, user_id),
     )
     await db.execute("DELETE FROM coordinator_regions WHERE user_id = ?", (user_id,))
+
+
+async def set_muted(db: Database, telegram_id: int, muted: bool, now: str) -> None:
+    await db.execute(
+        "UPDATE users SET muted = ?, updated_at = ? WHERE telegram_id = ?",
+        (int(muted), now, telegram_id),
+    )
 
 
 async def set_lang(db: Database, telegram_id: int, lang: str, now: str) -> None:

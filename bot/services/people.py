@@ -66,6 +66,18 @@ class People:
         await users_repo.ensure(self.db, telegram_id, tg_name, self.now())
         await users_repo.set_lang(self.db, telegram_id, lang, self.now())
 
+    async def set_reachable(self, telegram_id: int, reachable: bool) -> None:
+        """Telegram told us the member blocked (or unblocked) the bot."""
+        await self.outbox.set_reachable(telegram_id, reachable)
+
+    async def set_muted(self, telegram_id: int, muted: bool) -> bool:
+        """Only announcements are muted; False when there is no such member."""
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        if user is None:
+            return False
+        await users_repo.set_muted(self.db, telegram_id, muted, self.now())
+        return True
+
     async def require_staff(self, telegram_id: int) -> Actor:
         actor = await self.actor(telegram_id)
         if not actor.is_staff:

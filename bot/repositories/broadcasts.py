@@ -1,0 +1,84 @@
+"""Broadcasts and their delivery counts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from bot.db import Database
+
+
+@dataclass(frozen=True)
+class Broadcast:
+    id: int
+    author_id: int
+    text_ky: str | None
+    text_ru: str | None
+    attachment_kind: str | None
+    attachment_file_id: str | None
+    attachment_name: str | None
+    audience: dict[str, Any]
+    status: str
+    send_at: str
+    total: int
+    progress_chat_id: int | None
+    progress_message_id: int | None
+    created_at: str
+
+
+def _broadcast(row) -> Broadcast:
+    data = dict(row)
+    data["audience"] = json.loads(data["audience"])
+    return Broadcast(**data)
+
+
+async def create(db: Database, **fields: Any) -> int:
+    fields["audience"] = json.dumps(fields["audience"], ensure_ascii=False)
+    names = ", ".join(fields)
+    marks = ", ".join("?" * len(fields))
+    cur = await db.execute(
+        f"INSERT INTO broadcasts ({names}) VALUES ({marks})", tuple(fields.values())
+    )
+    return cur.lastrowid
+
+
+async def get(db: Database, broadcast_id: int) -> Broadcast | None:
+    row = await db.fetchone("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,))
+    return _broadcast(row) if row else None
+
+
+async def recent(db: Database, limit: int = 10) -> list[Broadcast]:
+    rows = await db.fetchall("SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?", (limit,))
+    return [_broadcast(r) for r in rows]
+
+
+async def set_progress_message(db: Database, broadcast_id: int, chat_id: int, message_id: int):
+    await db.execute(
+        "UPDATE broadcasts SET progress_chat_id = ?, progress_message_id = ? WHERE id = ?",
+        (chat_id, message_id, broadcast_id),
+    )
+
+
+async def set_status(db: Database, broadcast_id: int, status: str) -> None:
+    await db.execute("UPDATE broadcasts SET status = ? WHERE id = ?", (status, broadcast_id))
+
+
+async def counts(db: Database, broadcast_id: int) -> dict[str, int]:
+    """Rows by status: pending, sending, sent, failed, blocked, cancelled."""
+    rows = await db.fetchall(
+        "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY status",
+        (broadcast_id,),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+async def recipients(db: Database, broadcast_id: int) -> list[dict[str, Any]]:
+    """Each recipient's delivery, for the CSV staff download."""
+    rows = await db.fetchall(
+        "SELECT o.chat_id, u.full_name, u.municipality_id, u.position, o.status, o.attempts,"
+        " o.last_error, o.sent_at FROM outbox o LEFT JOIN users u ON u.telegram_id = o.chat_id"
+        " WHERE o.broadcast_id = ? ORDER BY o.id",
+        (broadcast_id,),
+    )
+    return [dict(r) for r in rows]
