@@ -14,6 +14,7 @@ from bot.config import LANGUAGES, Config
 from bot.db import open_database
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limiter import Limiter
+from bot.delivery.progress import ProgressCards
 from bot.i18n import compile_catalogs, translator
 from bot.services import Services
 from bot.updates import PerUserUpdateProcessor
@@ -22,6 +23,8 @@ from handlers import (
     admin,
     approvals,
     basics,
+    broadcast_wizard,
+    broadcasts,
     flow_steps,
     language,
     membership,
@@ -34,7 +37,8 @@ WAKE_EVERY_S = 15
 
 def register_handlers(app: Application) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last."""
-    for feature in (registration, basics, language, profile, approvals, admin, account, membership):
+    features = (registration, basics, language, profile, approvals, admin, account, membership)
+    for feature in (*features, broadcast_wizard, broadcasts):
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)
@@ -69,6 +73,7 @@ async def _post_init(app: Application) -> None:
     app.bot_data["services"] = svc
     limiter = Limiter(config.rate)
     dispatcher = Dispatcher(svc.outbox, app.bot, limiter, config.default_lang, config.tz)
+    dispatcher.on_progress = ProgressCards(app.bot, svc, limiter)
     app.bot_data["dispatcher"] = dispatcher
     app.bot_data["dispatcher_task"] = asyncio.create_task(dispatcher.run(), name="dispatcher")
     if app.job_queue is not None:

@@ -122,3 +122,17 @@ class ProfileCb(CallbackData):
 @callback("del1")
 class DeleteMeCb(CallbackData):
     answer: Literal["yes", "no"]
+
+
+@callback("bcw1")
+class BroadcastWizardCb(CallbackData):
+    action: Literal[
+        "skip", "noattach", "kind", "toggle", "page", "done", "now", "later", "confirm", "abort"
+    ]
+    value: str
+
+
+@callback("bc1")
+class BroadcastCb(CallbackData):
+    broadcast_id: int
+    action: Literal["stop", "csv"]

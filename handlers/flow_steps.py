@@ -6,6 +6,8 @@ asked again or the next one is shown.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
@@ -20,14 +22,28 @@ from bot.views.steps import search_screen, step_screen
 from handlers import profile, registration
 from handlers.common import Context, say, services, show, tr_for
 
+Handler = Callable[[Update, Context], Awaitable[None]]
+OTHER_FLOWS: dict[str, tuple[Handler, Handler]] = {}
+"""Flows with their own input handlers (text, media), filled in by those features' register()."""
+
 
 async def active(context: Context, telegram_id: int) -> tuple[FlowService, Flow] | None:
+    """The open registration or profile flow; other flows are routed by OTHER_FLOWS."""
     svc = services(context)
-    for service in (svc.registration, svc.profile):
-        flow = await service.current(telegram_id)
-        if flow is not None:
-            return service, flow
-    return None
+    flow = await svc.current_flow(telegram_id)
+    if flow is None:
+        return None
+    service = {"registration": svc.registration, "profile": svc.profile}.get(flow.flow)
+    return (service, flow) if service is not None else None
+
+
+async def _other(update: Update, context: Context, media: bool) -> bool:
+    flow = await services(context).current_flow(update.effective_user.id)
+    handlers = OTHER_FLOWS.get(flow.flow) if flow is not None else None
+    if handlers is None:
+        return False
+    await handlers[1 if media else 0](update, context)
+    return True
 
 
 async def ask(update: Update, context: Context, flow: Flow, page: int = 0) -> None:
@@ -86,7 +102,8 @@ async def on_text(update: Update, context: Context) -> None:
     """Typed text: a place name to search for, a name, or a wrong kind of answer."""
     found = await active(context, update.effective_user.id)
     if found is None:
-        await registration.no_flow_text(update, context)
+        if not await _other(update, context, media=False):
+            await registration.no_flow_text(update, context)
         return
     service, flow = found
     text = update.effective_message.text or ""
@@ -130,7 +147,8 @@ async def on_media(update: Update, context: Context) -> None:
     found = await active(context, update.effective_user.id)
     tr = await tr_for(update, context)
     if found is None:
-        await registration.no_flow_text(update, context)
+        if not await _other(update, context, media=True):
+            await registration.no_flow_text(update, context)
         return
     await say(update, step_error(tr, StepError("media")))
     await say(update, await step_screen(services(context), tr, found[1]))

@@ -133,7 +133,35 @@ def _labels(state: dict) -> set[str]:
     return found
 
 
+async def button_shown(phone: Phone, label: str, timeout: float = 5.0) -> None:
+    await phone.wait_state(lambda state: label in _labels(state), timeout)
+
+
 async def tap(phone: Phone, label: str, timeout: float = 5.0) -> dict:
     """Waits until the button is on screen, then presses it, as a person would."""
-    await phone.wait_state(lambda state: label in _labels(state), timeout)
+    await button_shown(phone, label, timeout)
     return await phone.press(label)
+
+
+async def add_members(db, emulator_url: str, ids: list[int], region: str = "jalal-abad") -> None:
+    """Approved members straight through the repositories, each with a chat the bot can reach.
+
+    Registration itself is tested through the bot; tests about what happens afterwards start
+    from members who are already approved, so that they stay fast.
+    """
+    muni = await db.fetchone(
+        "SELECT m.id FROM municipalities m JOIN districts d ON d.id = m.district_id"
+        " JOIN regions r ON r.id = d.region_id WHERE r.code = ? ORDER BY m.id LIMIT 1",
+        (region,),
+    )
+    for n, telegram_id in enumerate(ids):
+        lang = ("ky", "ru")[n % 2]
+        user = await users_repo.ensure(db, telegram_id, f"Member {telegram_id}", "2026-01-01")
+        await users_repo.update_fields(
+            db, user.id, "2026-01-01", lang=lang, full_name=f"Member {telegram_id}",
+            municipality_id=muni[0], position="head", gender="female", phone="+996700000000",
+        )  # fmt: skip
+        await db.execute("UPDATE users SET status = 'approved' WHERE id = ?", (user.id,))
+        phone = Phone(emulator_url, telegram_id, language_code=lang)
+        await phone.send("hello")
+        await phone.close()

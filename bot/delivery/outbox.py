@@ -89,7 +89,14 @@ class Outbox:
              broadcast_id)
             for chat in chat_ids
         ]  # fmt: skip
-        await self.db.executemany(_INSERT, rows)
+        async with self.db.transaction():
+            await self.db.executemany(_INSERT, rows)
+            await self.db.execute(
+                "UPDATE outbox SET status = 'blocked', last_error = 'blocked the bot earlier'"
+                " WHERE broadcast_id = ? AND status = 'pending' AND chat_id IN"
+                " (SELECT telegram_id FROM users WHERE unreachable = 1)",
+                (broadcast_id,),
+            )
         self.wakeup.set()
 
     async def claim_due(self, limit: int) -> list[OutboxRow]:

@@ -10,6 +10,7 @@ from bot.db import Database
 from bot.delivery.outbox import Outbox
 from bot.repositories import flows
 from bot.services.approvals import Approvals
+from bot.services.broadcasts import Broadcasts
 from bot.services.directory import Directory
 from bot.services.people import People
 from bot.services.profile import Profile
@@ -27,6 +28,10 @@ class Services:
     registration: Registration
     profile: Profile
     approvals: Approvals
+    broadcasts: Broadcasts
+
+    async def current_flow(self, telegram_id: int) -> flows.Flow | None:
+        return await flows.get(self.db, telegram_id)
 
     async def leave_flow(self, telegram_id: int) -> bool:
         """/cancel: whatever flow is open is dropped; saved profiles are not touched."""
@@ -47,4 +52,5 @@ class Services:
             registration=registration,
             profile=Profile(db, clock, registration),
             approvals=Approvals(db, outbox, people),
+            broadcasts=Broadcasts(outbox, people),
         )

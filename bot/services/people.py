@@ -8,6 +8,7 @@ from bot.clock import Clock
 from bot.config import LANGUAGES, Config
 from bot.db import Database, utcnow_iso
 from bot.delivery.outbox import Outbox
+from bot.i18n import resolve_lang
 from bot.repositories import directory as places
 from bot.repositories import flows
 from bot.repositories import users as users_repo
@@ -59,6 +60,13 @@ class People:
     async def saved_lang(self, telegram_id: int) -> str | None:
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         return user.lang if user else None
+
+    async def lang_of(self, telegram_id: int) -> str:
+        """For messages outside an update: saved choice, then the phone's language, then default."""
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        if user is None:
+            return self.config.default_lang
+        return resolve_lang(user.lang, user.tg_lang, self.config.default_lang)
 
     async def set_language(self, telegram_id: int, lang: str, tg_name: str) -> None:
         if lang not in LANGUAGES:

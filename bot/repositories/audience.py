@@ -1,0 +1,59 @@
+"""Who an audience selector reaches: approved members with a Telegram chat."""
+
+from __future__ import annotations
+
+from bot.db import Database
+
+_BASE = (
+    " FROM users u JOIN municipalities m ON m.id = u.municipality_id"
+    " JOIN districts d ON d.id = m.district_id"
+    " WHERE u.status = 'approved' AND u.telegram_id IS NOT NULL"
+)
+_FILTERS = {
+    "all": "",
+    "regions": " AND d.region_id IN ({marks})",
+    "districts": " AND d.id IN ({marks})",
+    "municipalities": " AND m.id IN ({marks})",
+    "positions": " AND u.position IN ({marks})",
+}
+
+
+def _where(kind: str, values: list, region_ids: list[int], announcements: bool):
+    if kind not in _FILTERS:
+        raise ValueError(kind)
+    sql = _FILTERS[kind].format(marks=",".join("?" * len(values)))
+    params = list(values) if kind != "all" else []
+    if region_ids:
+        sql += " AND d.region_id IN ({})".format(",".join("?" * len(region_ids)))
+        params += region_ids
+    if announcements:
+        sql += " AND u.muted = 0"
+    return sql, params
+
+
+async def chat_ids(
+    db: Database, kind: str, values: list, region_ids: list[int], announcements: bool = True
+) -> list[int]:
+    """`region_ids` narrows to a coordinator's regions; muted members skip announcements."""
+    where, params = _where(kind, values, region_ids, announcements)
+    rows = await db.fetchall("SELECT u.telegram_id" + _BASE + where + " ORDER BY u.id", params)
+    return [r[0] for r in rows]
+
+
+async def options(db: Database, kind: str, region_ids: list[int]) -> list[tuple[str, dict]]:
+    """The places or positions that have at least one approved member, for the selector."""
+    scope, params = _where("all", [], region_ids, False)
+    if kind == "positions":
+        rows = await db.fetchall(
+            "SELECT DISTINCT u.position AS value" + _BASE + scope + " ORDER BY u.position", params
+        )
+        return [(r["value"], {}) for r in rows if r["value"]]
+    table = {"regions": ("regions", "d.region_id"), "districts": ("districts", "d.id")}.get(
+        kind, ("municipalities", "m.id")
+    )
+    rows = await db.fetchall(
+        f"SELECT t.id, t.name_ky, t.name_ru, t.name_en FROM {table[0]} t WHERE t.id IN"
+        f" (SELECT {table[1]}" + _BASE + scope + ") ORDER BY t.name_en",
+        params,
+    )
+    return [(str(r["id"]), dict(r)) for r in rows]

@@ -1,0 +1,170 @@
+"""The broadcast wizard's questions, its preview, and the progress card."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot import labels
+from bot.callback_data import BroadcastCb
+from bot.callback_data import BroadcastWizardCb as Cb
+from bot.delivery.templates import text_for
+from bot.i18n import Translator
+from bot.keyboards import PAGE_SIZE, button, rows
+from bot.repositories.broadcasts import Broadcast
+from bot.repositories.flows import Flow
+from bot.services.broadcasts import KINDS, Draft
+from bot.views import Screen
+
+
+def _kind_label(tr: Translator, kind: str) -> str:
+    _ = tr._
+    return {
+        "all": _("All members"),
+        "regions": _("By region"),
+        "districts": _("By district"),
+        "municipalities": _("By municipality"),
+        "positions": _("By position"),
+    }[kind]
+
+
+def _one(label: str, action: str, value: str = "-") -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button(label, Cb(action=action, value=value))]])
+
+
+def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Screen:
+    _ = tr._
+    step = flow.step
+    abort = [button(_("Cancel"), Cb(action="abort", value="-"))]
+    if step == "text_ky":
+        text = _("Send the announcement in Kyrgyz. You can use bold and italics.")
+        return Screen(
+            text,
+            InlineKeyboardMarkup(
+                [[button(_("Skip: Russian only"), Cb(action="skip", value="-"))], abort]
+            ),
+        )
+    if step == "text_ru":
+        text = _("Now send it in Russian.")
+        return Screen(
+            text,
+            InlineKeyboardMarkup(
+                [[button(_("Skip: Kyrgyz only"), Cb(action="skip", value="-"))], abort]
+            ),
+        )
+    if step == "attachment":
+        text = _("Send a photo or a document to attach, or continue without one.")
+        return Screen(
+            text,
+            InlineKeyboardMarkup(
+                [[button(_("No attachment"), Cb(action="noattach", value="-"))], abort]
+            ),
+        )
+    if step == "audience":
+        kinds = [button(_kind_label(tr, k), Cb(action="kind", value=k)) for k in KINDS]
+        return Screen(_("Who should receive it?"), InlineKeyboardMarkup(rows(kinds) + [abort]))
+    if step == "audience_pick":
+        return _picker(tr, flow, options or [], page)
+    if step == "schedule":
+        return Screen(
+            _("Send the date and time in Bishkek time, for example: {example}").format(
+                example="25.12.2026 14:30"
+            )
+        )
+    return Screen(_("Please answer the question above."))
+
+
+def _picker(tr: Translator, flow: Flow, options: list[tuple[str, dict]], page: int) -> Screen:
+    _ = tr._
+    chosen = set(flow.data["audience"]["values"])
+    kind = flow.data["audience"]["kind"]
+    pages = max(1, -(-len(options) // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    buttons = []
+    for value, names in options[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
+        label = labels.position(tr, value) if kind == "positions" else names[f"name_{tr.lang}"]
+        mark = "✓ " if value in chosen else ""
+        buttons.append(button(mark + label, Cb(action="toggle", value=f"{value}.{page}")))
+    keyboard = rows(buttons)
+    if pages > 1:
+        keyboard.append(
+            [button(f"{p + 1}", Cb(action="page", value=str(p))) for p in range(pages)][:8]
+        )
+    keyboard.append([button(_("Done"), Cb(action="done", value="-"))])
+    text = _("Choose one or more, then press Done.")
+    return Screen(text, InlineKeyboardMarkup(keyboard))
+
+
+def preview(tr: Translator, draft: Draft) -> Screen:
+    _ = tr._
+    lines = [
+        "<b>" + _("Preview") + "</b>",
+        tr.ngettext(
+            "It will reach {count} member.", "It will reach {count} members.", draft.recipients
+        ).format(count=draft.recipients),
+    ]
+    for lang, name in (("ky", _("In Kyrgyz")), ("ru", _("In Russian"))):
+        own = draft.text_ky if lang == "ky" else draft.text_ru
+        lines.append("")
+        lines.append("<b>" + name + ":</b>")
+        if not own:
+            lines.append(
+                "<i>" + _("No text in this language: these readers get the other one.") + "</i>"
+            )
+        lines.append(text_for(lang, draft.text_ky, draft.text_ru))
+    if draft.attachment_kind:
+        lines.append("")
+        name = draft.attachment_name if draft.attachment_kind == "document" else _("photo")
+        lines.append(_("Attachment: {name}").format(name=escape(name or "")))
+    if draft.send_at:
+        lines.append("")
+        lines.append(
+            _("Scheduled for {when} (Bishkek time).").format(when=tr.datetime(draft.send_at))
+        )
+    return Screen("\n".join(lines))
+
+
+def preview_buttons(tr: Translator, confirm: bool) -> InlineKeyboardMarkup:
+    _ = tr._
+    abort = button(_("Cancel"), Cb(action="abort", value="-"))
+    if confirm:
+        return InlineKeyboardMarkup(
+            [[button("✅ " + _("Confirm and send"), Cb(action="confirm", value="-"))], [abort]]
+        )
+    return InlineKeyboardMarkup(
+        [
+            [button(_("Send now"), Cb(action="now", value="-"))],
+            [button(_("Schedule"), Cb(action="later", value="-"))],
+            [abort],
+        ]
+    )
+
+
+def progress(tr: Translator, item: Broadcast, counts: dict[str, int]) -> Screen:
+    """Sent, failed and blocked of the total; a Stop button while anything is left to send."""
+    _ = tr._
+    left = counts.get("pending", 0) + counts.get("sending", 0)
+    line = _("Sent: {sent} · failed: {failed} · blocked: {blocked} · of {total}").format(
+        sent=counts.get("sent", 0),
+        failed=counts.get("failed", 0),
+        blocked=counts.get("blocked", 0),
+        total=item.total,
+    )
+    if item.status == "cancelled":
+        head = _("Broadcast #{id} stopped.").format(id=item.id)
+        line += "\n" + tr.ngettext(
+            "{count} message was not sent.",
+            "{count} messages were not sent.",
+            counts.get("cancelled", 0),
+        ).format(count=counts.get("cancelled", 0))
+    elif left == 0:
+        head = _("Broadcast #{id} finished.").format(id=item.id)
+    else:
+        head = _("Broadcast #{id} is being sent.").format(id=item.id)
+    markup = None
+    if left and item.status != "cancelled":
+        markup = InlineKeyboardMarkup(
+            [[button("⏹ " + _("Stop sending"), BroadcastCb(broadcast_id=item.id, action="stop"))]]
+        )
+    return Screen("<b>" + head + "</b>\n" + line, markup)
