@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import secrets
 import sys
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def _run(config) -> int:
             port=config.webhook_port,
             url_path="telegram",
             webhook_url=config.webhook_url.rstrip("/") + "/telegram",
-            secret_token=config.webhook_secret,
+            secret_token=config.webhook_secret or secrets.token_urlsafe(32),
         )
     else:
         app.run_polling()

@@ -108,9 +108,12 @@ class PageCb(CallbackData):
     page: int
 
 
-@callback("appr1")
+@callback("appr2")
 class ApprovalCb(CallbackData):
+    """`submission` ties the card to one submission: a card for older details can't approve."""
+
     user_id: int
+    submission: int
     decision: Literal["approve", "reject"]
 
 

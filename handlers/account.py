@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import CallbackDataError, DeleteMeCb
 from bot.keyboards import button
 from bot.views import Screen
-from handlers.common import Context, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
 
 async def deleteme(update: Update, context: Context) -> None:
@@ -47,5 +47,5 @@ async def on_answer(update: Update, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("deleteme", deleteme, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CommandHandler("deleteme", deleteme, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(on_answer, pattern=DeleteMeCb.matches))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application, CommandHandler
 
 from bot import labels
 from bot.services.people import NotAllowed, NotFound
-from handlers.common import Context, say, services, tr_for
+from handlers.common import PRIVATE, Context, say, services, tr_for
 
 
 async def promote(update: Update, context: Context) -> None:
@@ -65,7 +65,7 @@ async def staff_command(update: Update, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    private = filters.ChatType.PRIVATE
+    private = PRIVATE
     app.add_handler(CommandHandler("promote", promote, filters=private))
     app.add_handler(CommandHandler("demote", demote, filters=private))
     app.add_handler(CommandHandler("staff", staff_command, filters=private))

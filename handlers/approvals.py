@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import ApprovalCb, CallbackDataError
 from bot.delivery.templates import render
+from bot.services.approvals import Outdated
 from bot.services.people import NotAllowed, NotFound
 from bot.views import Screen
-from handlers.common import Context, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
 
 async def on_decision(update: Update, context: Context) -> None:
@@ -20,18 +23,18 @@ async def on_decision(update: Update, context: Context) -> None:
     try:
         data = ApprovalCb.unpack(query.data)
         decision = await svc.approvals.decide(
-            update.effective_user.id, data.user_id, data.decision == "approve"
+            update.effective_user.id, data.user_id, data.submission, data.decision == "approve"
         )
     except NotAllowed:
         await query.answer(tr._("You are not allowed to do this."), show_alert=True)
         return
-    except CallbackDataError:
+    except (CallbackDataError, Outdated):
         await query.answer(tr._("This button is no longer valid."), show_alert=True)
         return
     except NotFound:
         await query.answer(tr._("This registration no longer exists."), show_alert=True)
         return
-    reviewer = decision.reviewer.display_name if decision.reviewer else "?"
+    reviewer = escape(decision.reviewer.display_name if decision.reviewer else "?")
     if decision.user.status == "approved":
         outcome = "✅ " + tr._("Approved by {name}").format(name=reviewer)
     else:
@@ -66,5 +69,5 @@ async def pending_command(update: Update, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("pending", pending_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CommandHandler("pending", pending_command, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(on_decision, pattern=ApprovalCb.matches))

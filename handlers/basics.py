@@ -8,7 +8,7 @@ from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.views import Screen
-from handlers.common import Context, say, services, tr_for
+from handlers.common import PRIVATE, Context, say, services, tr_for
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,12 @@ async def unknown_command(update: Update, context: Context) -> None:
     await say(update, tr._("I don't know this command. Send /help to see what I can do."))
 
 
+async def edited(update: Update, context: Context) -> None:
+    """An edit of an earlier message is not read as a new answer; say so instead of ignoring it."""
+    tr = await tr_for(update, context)
+    await say(update, tr._("I only read new messages. Please send your answer again."))
+
+
 async def stale_button(update: Update, context: Context) -> None:
     """Buttons from older versions of the bot, or data nobody should be able to send."""
     tr = await tr_for(update, context)
@@ -62,13 +68,16 @@ async def on_error(update: object, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    private = filters.ChatType.PRIVATE
+    private = PRIVATE
     app.add_handler(CommandHandler("help", help_command, filters=private))
     app.add_handler(CommandHandler("cancel", cancel, filters=private))
 
 
 def register_fallbacks(app: Application) -> None:
     """Added last, after every feature, so they only see what nothing else took."""
-    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, unknown_command))
+    app.add_handler(
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE, edited)
+    )
     app.add_handler(CallbackQueryHandler(stale_button))
     app.add_error_handler(on_error)

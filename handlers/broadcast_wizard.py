@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import BroadcastWizardCb, CallbackDataError
 from bot.services.people import NotAllowed
@@ -13,7 +13,7 @@ from bot.views import broadcasts as views
 from bot.views.errors import step_error
 from handlers import flow_steps
 from handlers.broadcasts import post_progress
-from handlers.common import Context, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
 
 async def broadcast_command(update: Update, context: Context) -> None:
@@ -131,8 +131,6 @@ async def _confirm(update: Update, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(
-        CommandHandler("broadcast", broadcast_command, filters=filters.ChatType.PRIVATE)
-    )
+    app.add_handler(CommandHandler("broadcast", broadcast_command, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(on_button, pattern=BroadcastWizardCb.matches))
     flow_steps.OTHER_FLOWS["broadcast"] = (on_text, on_media)

@@ -7,7 +7,7 @@ import io
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import labels
 from bot.callback_data import BroadcastCb, CallbackDataError
@@ -16,7 +16,7 @@ from bot.repositories.broadcasts import Broadcast
 from bot.services.people import NotAllowed, NotFound
 from bot.views import Screen
 from bot.views.broadcasts import progress
-from handlers.common import Context, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
 
 async def post_progress(update: Update, context: Context, item: Broadcast) -> None:
@@ -116,7 +116,7 @@ async def _set_muted(update: Update, context: Context, muted: bool) -> None:
 
 
 def register(app: Application) -> None:
-    private = filters.ChatType.PRIVATE
+    private = PRIVATE
     app.add_handler(CommandHandler("broadcasts", history, filters=private))
     app.add_handler(CommandHandler("mute", mute, filters=private))
     app.add_handler(CommandHandler("unmute", unmute, filters=private))

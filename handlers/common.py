@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes, filters
 
 from bot.i18n import Translator, resolve_lang, translator
 from bot.services import Services
 from bot.views import Screen
 
 Context = ContextTypes.DEFAULT_TYPE
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+"""New messages in a private chat: an edit of an old answer is not a new answer."""
 
 
 def services(context: Context) -> Services:
@@ -39,7 +42,11 @@ async def show(update: Update, screen: Screen) -> None:
     query = update.callback_query
     can_edit = screen.markup is None or isinstance(screen.markup, InlineKeyboardMarkup)
     if query is not None and query.message is not None and can_edit:
-        await query.edit_message_text(screen.text, reply_markup=screen.markup)
+        try:
+            await query.edit_message_text(screen.text, reply_markup=screen.markup)
+        except BadRequest as exc:
+            if "not modified" not in exc.message:
+                raise
     else:
         await say(update, screen)
 

@@ -20,7 +20,7 @@ from bot.views import Screen
 from bot.views.errors import step_error
 from bot.views.steps import search_screen, step_screen
 from handlers import profile, registration
-from handlers.common import Context, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
 Handler = Callable[[Update, Context], Awaitable[None]]
 OTHER_FLOWS: dict[str, tuple[Handler, Handler]] = {}
@@ -155,7 +155,7 @@ async def on_media(update: Update, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    private = filters.ChatType.PRIVATE
+    private = PRIVATE
     app.add_handler(CallbackQueryHandler(on_pick, pattern=PickCb.matches))
     app.add_handler(CallbackQueryHandler(on_page, pattern=PageCb.matches))
     app.add_handler(MessageHandler(private & filters.CONTACT, on_contact))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import CallbackDataError, LangCb
 from bot.views.steps import choose_language, step_screen
 from handlers import flow_steps, registration
-from handlers.common import Context, say, services, tg_name, tr_for
+from handlers.common import PRIVATE, Context, say, services, tg_name, tr_for
 
 
 async def language_command(update: Update, context: Context) -> None:
@@ -39,5 +39,5 @@ async def on_language(update: Update, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("language", language_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CommandHandler("language", language_command, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(on_language, pattern=LangCb.matches))

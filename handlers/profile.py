@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import CallbackDataError, ProfileCb
 from bot.services.steps import StepError
 from bot.views.profile import profile_screen
 from bot.views.steps import choose_language, step_screen
-from handlers.common import Context, say, services, tr_for
+from handlers.common import PRIVATE, Context, say, services, tr_for
 
 
 async def show_profile(update: Update, context: Context, saved: bool = False) -> None:
@@ -46,5 +46,5 @@ async def on_edit(update: Update, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("profile", profile_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CommandHandler("profile", profile_command, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(on_edit, pattern=ProfileCb.matches))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application, CommandHandler
 
 from bot.i18n import translator
 from bot.labels import LANGUAGE_NAMES
@@ -11,7 +11,7 @@ from bot.services.steps import StepError
 from bot.views import Screen
 from bot.views.errors import step_error
 from bot.views.steps import choose_language, step_screen
-from handlers.common import Context, say, services, show, tg_name, tr_for
+from handlers.common import PRIVATE, Context, say, services, show, tg_name, tr_for
 
 
 async def start(update: Update, context: Context) -> None:
@@ -90,4 +90,4 @@ async def no_flow_text(update: Update, context: Context) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("start", start, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CommandHandler("start", start, filters=PRIVATE))

@@ -63,11 +63,11 @@ async def test_a_member_forging_a_coordinators_button_changes_nothing(bot):
     intruder = await approved_member(bot, admin, 3004, name="Второй Участник")
     target = (await bot.user(3003)).id
     messages = await intruder.messages()
-    forged = ApprovalCb(user_id=target, decision="approve").pack()
+    forged = ApprovalCb(user_id=target, submission=1, decision="approve").pack()
     await intruder.press(message_id=messages[-1]["message_id"], callback_data=forged)
     assert await alert(intruder) == t("ru", "You are not allowed to do this.")
     assert (await bot.user(3003)).status == "pending"
-    await intruder.press(message_id=messages[-1]["message_id"], callback_data="appr1:1:approve:x")
+    await intruder.press(message_id=messages[-1]["message_id"], callback_data="appr2:1:1:approve:x")
     assert await alert(intruder) == t("ru", "This button is no longer valid.")
     await intruder.send("/pending")
     await expect(intruder, t("ru", "This command is for project staff."))

@@ -37,10 +37,10 @@ def test_config_defaults_and_errors_name_the_variable():
 
 
 def test_callback_payloads_round_trip_and_refuse_forgeries():
-    packed = ApprovalCb(user_id=42, decision="approve").pack()
-    assert packed == "appr1:42:approve"
-    assert ApprovalCb.unpack(packed) == ApprovalCb(user_id=42, decision="approve")
-    for forged in ["appr1:42:delete", "appr1:x:approve", "appr0:42:approve", "appr1:42", "", None]:
+    packed = ApprovalCb(user_id=42, submission=2, decision="approve").pack()
+    assert packed == "appr2:42:2:approve"
+    assert ApprovalCb.unpack(packed) == ApprovalCb(user_id=42, submission=2, decision="approve")
+    for forged in ["appr2:42:2:delete", "appr2:x:2:approve", "appr1:42:approve", "appr2:42", ""]:
         with pytest.raises(CallbackDataError):
             ApprovalCb.unpack(forged)
     with pytest.raises(CallbackDataError):

@@ -64,15 +64,11 @@ def registration_card_text(tr: Translator, p: dict[str, Any]) -> str:
 
 @template("approval_request")
 def approval_request(tr: Translator, p: dict[str, Any]) -> Rendered:
+    uid, n = p["user_id"], p.get("submission", 0)
+    approve = ApprovalCb(user_id=uid, submission=n, decision="approve")
+    reject = ApprovalCb(user_id=uid, submission=n, decision="reject")
     keyboard = InlineKeyboardMarkup(
-        [
-            [
-                button(
-                    "✅ " + tr._("Approve"), ApprovalCb(user_id=p["user_id"], decision="approve")
-                ),
-                button("❌ " + tr._("Reject"), ApprovalCb(user_id=p["user_id"], decision="reject")),
-            ]
-        ]
+        [[button("✅ " + tr._("Approve"), approve), button("❌ " + tr._("Reject"), reject)]]
     )
     return Rendered(registration_card_text(tr, p), keyboard)
 

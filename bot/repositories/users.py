@@ -104,13 +104,13 @@ async def submit(db: Database, user_id: int, now: str) -> None:
 
 
 async def decide_pending(
-    db: Database, user_id: int, status: str, reviewer_id: int, now: str
+    db: Database, user_id: int, submission: int, status: str, reviewer_id: int, now: str
 ) -> bool:
-    """Only a pending registration can be decided; False means someone was first."""
+    """Only the pending submission on the card can be decided; False means someone was first."""
     cur = await db.execute(
         "UPDATE users SET status = ?, reviewed_by = ?, reviewed_at = ?, updated_at = ?"
-        " WHERE id = ? AND status = 'pending'",
-        (status, reviewer_id, now, now, user_id),
+        " WHERE id = ? AND status = 'pending' AND submissions = ?",
+        (status, reviewer_id, now, now, user_id, submission),
     )
     return cur.rowcount == 1
 

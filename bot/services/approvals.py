@@ -18,6 +18,7 @@ async def registration_card(db: Database, user: User) -> dict:
     """Everything a reviewer needs, with the place named in each language, for a push."""
     card = {
         "user_id": user.id,
+        "submission": user.submissions,
         "telegram_id": user.telegram_id,
         "full_name": user.full_name,
         "tg_name": user.tg_name,
@@ -39,13 +40,19 @@ class Decision:
     first: bool
 
 
+class Outdated(Exception):
+    """The card shows details the member has since changed; a newer card was sent."""
+
+
 class Approvals:
     def __init__(self, db: Database, outbox: Outbox, people: People) -> None:
         self.db = db
         self.outbox = outbox
         self.people = people
 
-    async def decide(self, actor_tid: int, user_id: int, approve: bool) -> Decision:
+    async def decide(
+        self, actor_tid: int, user_id: int, submission: int, approve: bool
+    ) -> Decision:
         actor = await self.people.require_staff(actor_tid)
         target = await users_repo.by_id(self.db, user_id)
         if target is None or target.status == "deleted":
@@ -55,17 +62,22 @@ class Approvals:
         reviewer = actor.user or await users_repo.ensure(
             self.db, actor_tid, str(actor_tid), self.people.now()
         )
+        if submission != target.submissions:
+            raise Outdated
         status = "approved" if approve else "rejected"
         now = self.people.now()
-        first = await users_repo.decide_pending(self.db, user_id, status, reviewer.id, now)
-        if first and target.telegram_id is not None:
-            await self.outbox.enqueue(
-                f"decision:{user_id}:{target.submissions}",
-                target.telegram_id,
-                "approval",
-                f"registration_{status}",
-                {},
+        async with self.db.transaction():
+            first = await users_repo.decide_pending(
+                self.db, user_id, submission, status, reviewer.id, now
             )
+            if first and target.telegram_id is not None:
+                await self.outbox.enqueue(
+                    f"decision:{user_id}:{submission}",
+                    target.telegram_id,
+                    "approval",
+                    f"registration_{status}",
+                    {},
+                )
         decided = await users_repo.by_id(self.db, user_id)
         assert decided is not None
         by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None

@@ -77,6 +77,7 @@ class Registration(FlowService):
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         assert user is not None
         fields = {k: flow.data[k] for k in users_repo.PROFILE_FIELDS if k in flow.data}
+        fields.pop("lang", None)  # saved when chosen; /language may have changed it since
         async with self.db.transaction():
             await users_repo.update_fields(self.db, user.id, self.now(), **fields)
             await users_repo.submit(self.db, user.id, self.now())
