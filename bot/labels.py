@@ -39,7 +39,9 @@ ROLE_LABELS = {
 
 def position(tr: Translator, code: str | None, detail: str | None = None) -> str:
     label = tr._(POSITION_LABELS[code]) if code in POSITION_LABELS else "—"
-    return f"{label} ({detail})" if detail else label
+    if not detail:
+        return label
+    return tr._("{position} ({detail})").format(position=label, detail=detail)
 
 
 def gender(tr: Translator, code: str | None) -> str:

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler
 
 from bot import labels
-from bot.services.people import NotAllowed, NotFound
+from bot.services.people import ConfiguredAdmin, NotAllowed, NotFound, UnknownRegion
 from handlers.common import PRIVATE, Context, say, services, tr_for
 
 
@@ -34,12 +34,26 @@ async def _set_role(update: Update, context: Context, args: list[str], role: str
         return
     try:
         user = await svc.people.set_role(update.effective_user.id, int(args[0]), role, args[1:])
+    except ConfiguredAdmin:
+        await say(
+            update,
+            tr._(
+                "This person is an administrator in the bot's settings (MUNIBOT_ADMINS); "
+                "change it there."
+            ),
+        )
+        return
     except NotAllowed:
         await say(update, tr._("This command is for administrators."))
         return
+    except UnknownRegion as exc:
+        known = ", ".join(await svc.people.region_codes())
+        text = tr._("Unknown region: {codes}. Known regions: {known}.")
+        await say(update, text.format(codes=escape(str(exc)), known=known))
+        return
     except NotFound as exc:
         text = tr._("Not found: {what}. The person must first send /start to the bot.")
-        await say(update, text.format(what=str(exc)))
+        await say(update, text.format(what=escape(str(exc))))
         return
     done = tr._("{name} is now: {role}.")
     await say(update, done.format(name=escape(user.display_name), role=labels.role(tr, role)))
@@ -60,7 +74,12 @@ async def staff_command(update: Update, context: Context) -> None:
     for user, regions in people:
         scope = ", ".join(r.name(tr.lang) for r in regions) or tr._("all regions")
         name = escape(user.display_name)
-        lines.append(f"• {name} ({user.telegram_id}): {labels.role(tr, user.role)}, {scope}")
+        line = tr._("• {name} (id {id}): {role}, {regions}")
+        lines.append(
+            line.format(
+                name=name, id=user.telegram_id, role=labels.role(tr, user.role), regions=scope
+            )
+        )
     await say(update, "\n".join(lines))
 
 

@@ -49,21 +49,22 @@ async def pending_command(update: Update, context: Context) -> None:
     svc = services(context)
     tr = await tr_for(update, context)
     try:
-        cards = await svc.approvals.pending(update.effective_user.id)
+        cards, total = await svc.approvals.pending(update.effective_user.id)
     except NotAllowed:
         await say(update, tr._("This command is for project staff."))
         return
     if not cards:
         await say(update, tr._("No registrations are waiting for approval."))
         return
-    count = len(cards)
-    await say(
-        update,
-        tr.ngettext(
-            "{count} registration is waiting:", "{count} registrations are waiting:", count
-        ).format(count=count),
-    )
-    for card in cards[:10]:
+    head = tr.ngettext(
+        "{count} registration is waiting:", "{count} registrations are waiting:", total
+    ).format(count=total)
+    if total > len(cards):
+        head += "\n" + tr._("Here are the oldest {shown}; decide them to see the next.").format(
+            shown=len(cards)
+        )
+    await say(update, head)
+    for card in cards:
         rendered = render("approval_request", tr, card)
         await say(update, Screen(rendered.text, rendered.markup))
 

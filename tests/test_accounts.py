@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.callback_data import ApprovalCb
 from tests.conftest import ADMIN_ID, alert, expect, t, tap
-from tests.test_registration import APPROVED, admin_phone, register
+from tests.test_registration import APPROVED, REJECTED, admin_phone, register
 
 
 async def approved_member(bot, admin, user_id, lang="ru", name="Асанова Айгүл"):
@@ -144,3 +144,75 @@ async def test_deleteme_erases_personal_data_and_keeps_counts(bot):
     assert row["gender"] == "female" and row["municipality_id"] and row["position"] == "head"
     await member.send("/start")
     await expect(member, t("ky", "Choose your language:"))
+
+
+async def test_an_old_approval_card_cannot_approve_a_new_submission(bot):
+    admin = await admin_phone(bot)
+    member = bot.phone(3101)
+    await register(bot, member, name="Первое Имя")
+    old_card = await expect(admin, "Первое Имя")
+    await admin.press("❌ " + t("en", "Reject"), message_id=old_card["message_id"])
+    await expect(member, t("ru", REJECTED)[:30])
+    await register(bot, member, name="Второе Имя")
+    await expect(admin, "Второе Имя")
+    approve_old = old_card["buttons"][0][0]["callback_data"]
+    await admin.press(message_id=old_card["message_id"], callback_data=approve_old)
+    assert await alert(admin) == t("en", "This button is no longer valid.")
+    assert (await bot.user(3101)).status == "pending"
+
+
+async def test_a_reviewer_name_with_html_does_not_break_the_card(bot):
+    admin = bot.phone(ADMIN_ID, lang="en", first_name="<Admin & Co>")
+    await admin.send("/start")
+    member = bot.phone(3102)
+    await register(bot, member)
+    card = await expect(admin, t("en", "New registration"))
+    await admin.press("✅ " + t("en", "Approve"), message_id=card["message_id"])
+    done = await expect(admin, "Approved by <Admin & Co>")
+    assert done["buttons"] == []
+    await expect(member, t("ru", APPROVED)[:30])
+
+
+async def test_out_of_region_coordinator_gets_no_card_and_cannot_list_it(bot):
+    admin = await admin_phone(bot)
+    coordinator = bot.phone(3103, lang="ru", first_name="Ошский")
+    await coordinator.send("/start")
+    await tap(coordinator, "Русский")
+    await admin.send("/promote 3103 osh atlantis")
+    await expect(admin, "atlantis")
+    await admin.send("/promote 3103 osh")
+    await expect(
+        coordinator, t("ru", "Your role is now: {role}.").format(role=t("ru", "coordinator"))
+    )
+    member = bot.phone(3104)
+    await register(bot, member, name="Житель Бешик-Джона")
+    await expect(admin, "Житель Бешик-Джона")
+    await coordinator.send("/pending")
+    await expect(coordinator, t("ru", "No registrations are waiting for approval."))
+    texts = [m.get("text") or "" for m in await coordinator.messages()]
+    assert not any("Житель Бешик-Джона" in text for text in texts)
+
+
+async def test_configured_admins_cannot_be_demoted_from_the_chat(bot):
+    admin = await admin_phone(bot)
+    await admin.send(f"/demote {ADMIN_ID}")
+    await expect(admin, "MUNIBOT_ADMINS")
+    assert (await bot.services.people.actor(ADMIN_ID)).is_admin
+
+
+async def test_deleteme_also_scrubs_cards_about_the_person(bot):
+    member = bot.phone(3105)
+    await register(bot, member, name="Удаляемый Человек")
+    user_id = (await bot.user(3105)).id
+    await member.send("/deleteme")
+    await tap(member, t("ru", "Yes, delete my data"))
+    await expect(
+        member,
+        t("ru", "Your personal data has been deleted. Send /start if you want to register again."),
+    )
+    rows = await bot.services.db.fetchall(
+        "SELECT params, status FROM outbox WHERE dedupe_key LIKE ?",
+        (f"approval-request:{user_id}:%",),
+    )
+    assert rows and all("Удаляемый" not in r["params"] for r in rows)
+    assert await bot.services.db.fetchone("SELECT 1 FROM flows WHERE telegram_id = 3105") is None

@@ -185,12 +185,35 @@ async def test_long_lists_page_and_back_goes_up_a_level(bot, tmp_path):
     first = await expect(phone, t("ru", "Choose your aiyl aimak or town:"))
     labels = [b["text"] for row in first["buttons"] for b in row]
     assert "Айыл 0" in labels and "Айыл 11" not in labels and "▶" in labels
+    await phone.press("1/2")
+    await phone.wait_callback_answer()
     await phone.press("▶")
     await phone.wait_for(
         lambda ms: any(b["text"] == "Айыл 11" for m in ms for r in m["buttons"] for b in r)
     )
     await tap(phone, t("ru", "« Back"))
     await expect(phone, t("ru", "Choose your district:"))
+    texts = [m["text"] for m in await phone.messages()]
+    assert t("ru", "Something went wrong on our side. Please try again.") not in texts
     await tap(phone, t("ru", "« Back"))
     await expect(phone, t("ru", "Choose your region:"))
     assert (await bot.services.registration.current(2008)).step == "region"
+
+
+async def test_a_municipality_imported_while_running_can_be_found(bot, tmp_path):
+    from bot.services.directory_import import import_municipalities
+
+    phone = await at_region_step(bot, 2009)
+    await phone.send("Санташ")
+    await expect(phone, "Санташ")
+    csv_file = tmp_path / "one.csv"
+    csv_file.write_text(
+        "region,district,name_ky,name_ru,name_en,kind\n"
+        "issyk-kul,issyk-kul/tup,Санташ,Санташ,Santash,aiyl_aimak\n",
+        encoding="utf-8",
+    )
+    await import_municipalities(bot.services.db, csv_file)
+    await phone.send("Санташ")
+    await expect(phone, t("ru", "Is it one of these?"))
+    await tap(phone, "Санташ")
+    await expect(phone, t("ru", "What is your position?"))

@@ -172,6 +172,14 @@ class Outbox:
         )
         return cur.rowcount
 
+    async def forget_person(self, user_id: int) -> None:
+        """Approval cards about someone who erased their data: unsent ones go, none keep details."""
+        await self.db.execute(
+            "UPDATE outbox SET params = '{}', status = CASE WHEN status IN ('pending', 'blocked')"
+            " THEN 'cancelled' ELSE status END WHERE dedupe_key LIKE ?",
+            (f"approval-request:{user_id}:%",),
+        )
+
     async def cancel_broadcast(self, broadcast_id: int) -> int:
         cur = await self.db.execute(
             "UPDATE outbox SET status = 'cancelled', last_error = 'cancelled by staff'"

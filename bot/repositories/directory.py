@@ -66,6 +66,11 @@ async def municipalities_in(db: Database, district_id: int) -> list[Place]:
     return [_place(r, "district_id") for r in rows]
 
 
+async def municipalities_stamp(db: Database) -> tuple[int, int]:
+    row = await db.fetchone("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM municipalities")
+    return (row[0], row[1])
+
+
 async def all_municipalities(db: Database) -> list[Place]:
     return [_place(r, "district_id") for r in await db.fetchall(_MUNIS + " ORDER BY id")]
 

@@ -145,12 +145,21 @@ async def staff(db: Database) -> list[User]:
     return [_user(r) for r in rows]
 
 
-async def pending(db: Database, limit: int = 20) -> list[User]:
+async def pending(db: Database, region_ids: list[int], limit: int) -> tuple[list[User], int]:
+    """The oldest waiting registrations in those regions (all regions when none), and how many."""
+    where = " WHERE status = 'pending'"
+    params: list = []
+    if region_ids:
+        where += (
+            " AND municipality_id IN (SELECT m.id FROM municipalities m JOIN districts d"
+            f" ON d.id = m.district_id WHERE d.region_id IN ({','.join('?' * len(region_ids))}))"
+        )
+        params = list(region_ids)
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM users WHERE status = 'pending' ORDER BY updated_at LIMIT ?",
-        (limit,),
+        f"SELECT {_COLUMNS} FROM users{where} ORDER BY updated_at LIMIT ?", (*params, limit)
     )
-    return [_user(r) for r in rows]
+    total = await db.fetchone(f"SELECT COUNT(*) FROM users{where}", params)
+    return [_user(r) for r in rows], total[0]
 
 
 async def erase_personal_data(db: Database, user_id: int, now: str) -> None:

@@ -83,10 +83,9 @@ class Approvals:
         by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None
         return Decision(decided, by, first)
 
-    async def pending(self, actor_tid: int) -> list[dict]:
+    async def pending(self, actor_tid: int, limit: int = 10) -> tuple[list[dict], int]:
+        """Cards for the oldest waiting registrations this person may decide, and the total."""
         actor = await self.people.require_staff(actor_tid)
-        found = []
-        for user in await users_repo.pending(self.db, limit=50):
-            if actor.covers_region(await places.region_id_of(self.db, user.municipality_id)):
-                found.append(await registration_card(self.db, user))
-        return found
+        regions = [] if actor.is_admin else list(actor.region_ids)
+        users, total = await users_repo.pending(self.db, regions, limit)
+        return [await registration_card(self.db, user) for user in users], total

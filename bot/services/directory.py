@@ -45,12 +45,13 @@ class Directory:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._index: list[tuple[Place, list[str]]] | None = None
-
-    def invalidate(self) -> None:
-        self._index = None
+        self._stamp: tuple[int, int] | None = None
 
     async def _entries(self) -> list[tuple[Place, list[str]]]:
-        if self._index is None:
+        """Rebuilt when the table changed, e.g. after an import run from the command line."""
+        stamp = await places.municipalities_stamp(self.db)
+        if self._index is None or stamp != self._stamp:
+            self._stamp = stamp
             self._index = [
                 (m, [fold(m.name_ky), fold(m.name_ru), fold(m.name_en)])
                 for m in await places.all_municipalities(self.db)
@@ -69,6 +70,16 @@ class Directory:
                 best[place.id] = Match(place, result[1])
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.place.name_en))
         return ranked[:limit]
+
+    async def regions(self) -> list[Place]:
+        """Only places a person can finish choosing in, i.e. with municipalities under them."""
+        return await places.regions_with_municipalities(self.db)
+
+    async def districts(self, region_id: int) -> list[Place]:
+        return await places.districts_with_municipalities(self.db, region_id)
+
+    async def municipalities(self, district_id: int) -> list[Place]:
+        return await places.municipalities_in(self.db, district_id)
 
     async def describe(self, municipality_id: int, lang: str) -> str:
         return await describe(self.db, municipality_id, lang)

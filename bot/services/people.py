@@ -23,6 +23,14 @@ class NotFound(Exception):
     """The person or thing named does not exist (or erased their data)."""
 
 
+class UnknownRegion(ValueError):
+    """A region code given to /promote that is not in the directory."""
+
+
+class ConfiguredAdmin(NotAllowed):
+    """Admins listed in MUNIBOT_ADMINS stay admins; only the configuration can change that."""
+
+
 @dataclass(frozen=True)
 class Actor:
     telegram_id: int
@@ -102,6 +110,8 @@ class People:
         target = await users_repo.by_telegram_id(self.db, target_tid)
         if target is None:
             raise NotFound(str(target_tid))
+        if target_tid in self.config.admins and role != "admin":
+            raise ConfiguredAdmin
         region_ids = await self._region_ids(region_codes)
         await users_repo.set_role(self.db, target.id, role, self.now())
         await users_repo.set_coordinator_regions(
@@ -122,8 +132,11 @@ class People:
         by_code = {r.code: r.id for r in await places.all_regions(self.db)}
         unknown = [c for c in codes if c not in by_code]
         if unknown:
-            raise NotFound(", ".join(unknown))
+            raise UnknownRegion(", ".join(unknown))
         return [by_code[c] for c in codes]
+
+    async def region_codes(self) -> list[str]:
+        return [r.code for r in await places.all_regions(self.db)]
 
     async def staff_list(self, telegram_id: int) -> list[tuple[User, list[places.Place]]]:
         await self.require_staff(telegram_id)
@@ -143,4 +156,5 @@ class People:
             await flows.clear(self.db, telegram_id)
             await users_repo.erase_personal_data(self.db, user.id, self.now())
             await self.outbox.cancel_for_chat(telegram_id)
+            await self.outbox.forget_person(user.id)
         return True

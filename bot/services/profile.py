@@ -2,6 +2,7 @@
 
 An edit is a short flow that plans only the steps for the chosen field. A new municipality puts
 an approved account back in the queue for approval: the municipality decides what a member sees.
+An edit while the account still waits sends reviewers a fresh card; the old card stops working.
 """
 
 from __future__ import annotations
@@ -60,11 +61,11 @@ class Profile(FlowService):
         field = flow.data["field"]
         values = {column: flow.data.get(column) for column in FIELD_COLUMNS[field]}
         moved = field == "municipality" and values["municipality_id"] != user.municipality_id
+        resubmit = moved or user.status == "pending"
         async with self.db.transaction():
             await users_repo.update_fields(self.db, user.id, self.now(), **values)
-            if moved:
+            if resubmit:
                 await users_repo.submit(self.db, user.id, self.now())
+                await self.registration.request_approval(user.id)
             await flows.clear(self.db, flow.telegram_id)
-        if moved:
-            await self.registration.request_approval(user.id)
         return flow

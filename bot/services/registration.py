@@ -82,7 +82,7 @@ class Registration(FlowService):
             await users_repo.update_fields(self.db, user.id, self.now(), **fields)
             await users_repo.submit(self.db, user.id, self.now())
             await flows.clear(self.db, telegram_id)
-        await self.request_approval(user.id)
+            await self.request_approval(user.id)
         pending = await users_repo.by_id(self.db, user.id)
         assert pending is not None
         return pending

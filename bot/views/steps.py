@@ -6,7 +6,6 @@ from html import escape
 
 from bot import keyboards, labels
 from bot.i18n import Translator
-from bot.repositories import directory as places
 from bot.repositories.flows import Flow
 from bot.services import Services
 from bot.services.steps import GENDERS, POSITIONS
@@ -51,7 +50,7 @@ async def _place_screen(svc: Services, tr: Translator, flow: Flow, page: int) ->
     hint = "\n<i>" + _("You can also type the name of your aiyl aimak.") + "</i>"
     back = {"back": _("« Back")}
     if flow.step == "region":
-        options = await places.regions_with_municipalities(svc.db)
+        options = await svc.directory.regions()
         if not options:
             return Screen(
                 _("The list of municipalities is empty. Please contact your coordinator.")
@@ -59,11 +58,11 @@ async def _place_screen(svc: Services, tr: Translator, flow: Flow, page: int) ->
         return Screen(_("Choose your region:") + hint, _paged(tr, "region", options, page, 0, {}))
     if flow.step == "district":
         region_id = flow.data["region_id"]
-        options = await places.districts_with_municipalities(svc.db, region_id)
+        options = await svc.directory.districts(region_id)
         keyboard = _paged(tr, "district", options, page, region_id, back)
         return Screen(_("Choose your district:") + hint, keyboard)
     district_id = flow.data["district_id"]
-    options = await places.municipalities_in(svc.db, district_id)
+    options = await svc.directory.municipalities(district_id)
     keyboard = _paged(tr, "municipality", options, page, district_id, back, per_row=2)
     return Screen(_("Choose your aiyl aimak or town:") + hint, keyboard)
 
