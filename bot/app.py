@@ -47,6 +47,7 @@ def register_handlers(app: Application) -> None:
 def build_application(config: Config, clock: Clock | None = None) -> Application:
     if not config.token:
         raise ValueError("BOT_TOKEN is not set")
+    limiter = Limiter(config.rate)
     app = (
         ApplicationBuilder()
         .token(config.token)
@@ -54,12 +55,14 @@ def build_application(config: Config, clock: Clock | None = None) -> Application
         .base_file_url(config.file_base)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .concurrent_updates(PerUserUpdateProcessor())
+        .rate_limiter(limiter)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
     app.bot_data["config"] = config
     app.bot_data["clock"] = clock or Clock()
+    app.bot_data["limiter"] = limiter
     register_handlers(app)
     return app
 
@@ -71,7 +74,7 @@ async def _post_init(app: Application) -> None:
     db = await open_database(config.db_path)
     svc = Services.build(config, db, app.bot_data["clock"])
     app.bot_data["services"] = svc
-    limiter = Limiter(config.rate)
+    limiter: Limiter = app.bot_data["limiter"]
     dispatcher = Dispatcher(svc.outbox, app.bot, limiter, config.default_lang, config.tz)
     dispatcher.on_progress = ProgressCards(app.bot, svc, limiter)
     app.bot_data["dispatcher"] = dispatcher

@@ -27,7 +27,9 @@ TOKEN = "123456:TEST-token"
 class BotUnderTest:
     """One bot process, which tests can stop and start again on the same database."""
 
-    def __init__(self, emulator: Emulator, db_path: Path, clock: Clock | None = None) -> None:
+    def __init__(
+        self, emulator: Emulator, db_path: Path, clock: Clock | None = None, **env: str
+    ) -> None:
         self.emulator = emulator
         self.clock = clock
         self.config: Config = load_config(
@@ -36,6 +38,7 @@ class BotUnderTest:
                 "MUNIBOT_DB": str(db_path),
                 "MUNIBOT_ADMINS": str(ADMIN_ID),
                 "MUNIBOT_API_BASE": emulator.api_base,
+                **env,
             }
         )
         self.app = None
@@ -62,6 +65,13 @@ class BotUnderTest:
         phone = Phone(self.emulator.url, user_id, first_name=first_name, language_code=lang, **kw)
         self.phones.append(phone)
         return phone
+
+    async def emulator_state(self, user_id: int) -> dict:
+        phone = Phone(self.emulator.url, user_id)
+        try:
+            return await phone.state()
+        finally:
+            await phone.close()
 
     async def user(self, telegram_id: int) -> users_repo.User | None:
         return await users_repo.by_telegram_id(self.services.db, telegram_id)

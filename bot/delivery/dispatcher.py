@@ -69,21 +69,28 @@ class Dispatcher:
         return min(max(delay, 0.05), IDLE_WAIT_S)
 
     async def send_due(self) -> int:
+        """Leases about a second's worth of rows at a time, so few are ever in flight."""
         sent = 0
-        while rows := await self.outbox.claim_due(BATCH):
-            outcomes = await asyncio.gather(*(self._deliver(row) for row in rows))
-            await self.outbox.finish_many(list(outcomes))
-            await self._after(rows, outcomes)
+        while rows := await self.outbox.claim_due(self.batch):
+            outcomes = await asyncio.gather(*(self._deliver_and_record(row) for row in rows))
+            touched = {row.broadcast_id for row in rows if row.broadcast_id}
+            if touched and self.on_progress is not None:
+                await self.on_progress(touched)
             sent += sum(1 for o in outcomes if o.status == "sent")
         return sent
 
-    async def _after(self, rows: list[OutboxRow], outcomes) -> None:
-        for row, outcome in zip(rows, outcomes, strict=True):
-            if outcome.status == "blocked":
-                await self.outbox.set_reachable(row.chat_id, reachable=False)
-        touched = {row.broadcast_id for row in rows if row.broadcast_id}
-        if touched and self.on_progress is not None:
-            await self.on_progress(touched)
+    @property
+    def batch(self) -> int:
+        rate = self.limiter.rate
+        return max(10, min(BATCH, int(rate))) if rate else BATCH
+
+    async def _deliver_and_record(self, row: OutboxRow) -> Outcome:
+        """Recorded as soon as Telegram answers: a crash can repeat only unanswered sends."""
+        outcome = await self._deliver(row)
+        await self.outbox.finish(outcome)
+        if outcome.status == "blocked":
+            await self.outbox.set_reachable(row.chat_id, reachable=False)
+        return outcome
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
         if row.kind == "broadcast" and row.muted:
@@ -95,7 +102,7 @@ class Dispatcher:
             rendered = await self._render(row)
         except KeyError as exc:
             return Outcome(row.id, "failed", error=f"cannot render: {exc}")
-        await self.limiter.acquire(row.chat_id)
+        await self.limiter.chat_turn(row.chat_id)
         try:
             message = await self._send(row.chat_id, rendered)
         except Exception as exc:
@@ -123,23 +130,21 @@ class Dispatcher:
         return self._contents[broadcast_id]
 
     async def _send(self, chat_id: int, r: Rendered) -> Message:
-        html = ParseMode.HTML
+        """The limiter paces the call and hands a RetryAfter back here to reschedule the row."""
+        common: dict = {"parse_mode": ParseMode.HTML, "rate_limit_args": {"outbox": True}}
         if r.photo:
-            return await self.bot.send_photo(
-                chat_id, r.photo, caption=r.text or None, parse_mode=html
-            )
+            return await self.bot.send_photo(chat_id, r.photo, caption=r.text or None, **common)
         if r.document:
             return await self.bot.send_document(
-                chat_id, r.document, caption=r.text or None, parse_mode=html
+                chat_id, r.document, caption=r.text or None, **common
             )
-        return await self.bot.send_message(chat_id, r.text, reply_markup=r.markup, parse_mode=html)
+        return await self.bot.send_message(chat_id, r.text, reply_markup=r.markup, **common)
 
     def _failure(self, row: OutboxRow, exc: Exception) -> Outcome:
         """What Telegram's answer means for the row: wait, give up, or try again later."""
         if isinstance(exc, RetryAfter):
             seconds = _seconds(exc.retry_after)
-            self.limiter.pause(seconds)
-            log.warning("429 from Telegram: pausing all sends for %.0f s", seconds)
+            log.warning("429 from Telegram: all sends paused for %.0f s", seconds)
             return Outcome(row.id, "pending", error=str(exc), not_before=self._later(seconds))
         if isinstance(exc, Forbidden):
             return Outcome(row.id, "blocked", error=exc.message)

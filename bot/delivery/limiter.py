@@ -1,28 +1,57 @@
 """Telegram's flood limits, kept on our side so that the API never has to answer 429.
 
-Sends are paced rather than burst: an even gap of 1/rate seconds between any two sends, a
-second between two messages to one private chat, three seconds (20 a minute) for a group.
-Telegram counts in sliding windows; pacing a little under the limit leaves room for the jitter
-between our clock and its own. A RetryAfter pauses every send, not just the one that got it.
+Every request the bot makes passes through here (PTB's rate-limiter hook), so direct replies and
+outbox pushes share one budget. Sends are paced, not burst: an even gap of 1/rate seconds
+between any two messages, a little under the limit to leave room for jitter between our clock
+and Telegram's sliding windows. The outbox also waits a second between two messages to one
+private chat and three seconds (20 a minute) for a group; direct replies, which answer a person's
+own tap, are not held back that way. A RetryAfter pauses every send, not just the one that got it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
 
 SAFETY = 0.985
 PRIVATE_GAP_S = 1.0
 GROUP_GAP_S = 3.0
+DIRECT_RETRIES = 3
+COUNTED = frozenset(
+    {
+        "sendMessage",
+        "sendPhoto",
+        "sendDocument",
+        "sendVideo",
+        "sendMediaGroup",
+        "copyMessage",
+        "forwardMessage",
+        "editMessageText",
+        "editMessageCaption",
+        "editMessageReplyMarkup",
+    }
+)
 
 
-class Limiter:
+class Limiter(BaseRateLimiter[dict]):
     def __init__(self, rate: float | None) -> None:
+        self.rate = rate
         self.gap = 1.0 / (rate * SAFETY) if rate else 0.0
-        self.per_chat = rate is not None and rate > 0
         self._next_slot = 0.0
         self._chat_ready: dict[int, float] = {}
         self._paused_until = 0.0
+
+    async def initialize(self) -> None:
+        """Nothing to open: the limiter is plain state in this process."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
 
     def pause(self, seconds: float) -> None:
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
@@ -31,25 +60,54 @@ class Limiter:
         """How long this chat must still wait; the dispatcher defers rows that would wait long."""
         return max(0.0, self._chat_ready.get(chat_id, 0.0) - time.monotonic())
 
-    async def acquire(self, chat_id: int) -> None:
-        """Waits for this send's turn; the slot is reserved before sleeping, so turns are fair."""
+    async def chat_turn(self, chat_id: int) -> None:
+        """Per-chat spacing for pushes; the turn is taken before sleeping, so it is fair."""
+        if not self.rate:
+            return
+        now = time.monotonic()
+        turn = max(now, self._chat_ready.get(chat_id, 0.0))
+        self._chat_ready[chat_id] = turn + (PRIVATE_GAP_S if chat_id > 0 else GROUP_GAP_S)
+        if turn > now:
+            await asyncio.sleep(turn - now)
+        if len(self._chat_ready) > 50_000:
+            self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
+
+    async def _global_turn(self) -> None:
         while True:
             now = time.monotonic()
-            wait = max(self._paused_until, self._chat_ready.get(chat_id, 0.0)) - now
-            if wait > 0:
-                await asyncio.sleep(wait)
+            if self._paused_until > now:
+                await asyncio.sleep(self._paused_until - now)
                 continue
             slot = max(now, self._next_slot)
             self._next_slot = slot + self.gap
-            if self.per_chat:
-                gap = PRIVATE_GAP_S if chat_id > 0 else GROUP_GAP_S
-                self._chat_ready[chat_id] = slot + gap
             if slot > now:
                 await asyncio.sleep(slot - now)
             if time.monotonic() >= self._paused_until:
-                self._forget_old(now)
                 return
 
-    def _forget_old(self, now: float) -> None:
-        if len(self._chat_ready) > 50_000:
-            self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: dict | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        """Direct replies wait out a RetryAfter and try again; the outbox reschedules instead."""
+        retries = 0 if (rate_limit_args or {}).get("outbox") else DIRECT_RETRIES
+        for attempt in range(retries + 1):
+            if endpoint in COUNTED:
+                await self._global_turn()
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                seconds = _seconds(exc.retry_after)
+                self.pause(seconds)
+                if attempt == retries:
+                    raise
+        raise AssertionError("unreachable")
+
+
+def _seconds(value: int | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

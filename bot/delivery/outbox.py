@@ -122,17 +122,14 @@ class Outbox:
         )
         return {p["telegram_id"]: p for p in found}
 
-    async def finish_many(self, outcomes: list[Outcome]) -> None:
+    async def finish(self, o: Outcome) -> None:
         now = self._now()
-        await self.db.executemany(
+        await self.db.execute(
             "UPDATE outbox SET status = ?, message_id = COALESCE(?, message_id), last_error = ?,"
             " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,"
             " not_before = COALESCE(?, not_before), lease_until = NULL WHERE id = ?",
-            [
-                (o.status, o.message_id, o.error, o.status, now,
-                 utcnow_iso(o.not_before) if o.not_before else None, o.row_id)
-                for o in outcomes
-            ],
+            (o.status, o.message_id, o.error, o.status, now,
+             utcnow_iso(o.not_before) if o.not_before else None, o.row_id),
         )  # fmt: skip
 
     async def next_due_at(self) -> str | None:

@@ -51,7 +51,7 @@ class ProgressCards:
         lang = await self.services.people.lang_of(item.progress_chat_id or 0)
         tr = translator(lang, config.tz)
         screen = progress(tr, item, counts)
-        await self.limiter.acquire(item.progress_chat_id or 0)
+        await self.limiter.chat_turn(item.progress_chat_id or 0)
         try:
             await self.bot.edit_message_text(
                 screen.text,

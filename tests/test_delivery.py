@@ -1,0 +1,149 @@
+"""Delivery under Telegram's weather: 429 storms, 5xx, slow answers, blocks and restarts."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from bot.clock import ManualClock
+from bot.repositories import users as users_repo
+from tests.conftest import ADMIN_ID, BotUnderTest, add_members, seed
+
+TEXT = "Эртең семинар / Завтра семинар"
+
+
+async def queue(bot, text: str = TEXT, when: str | None = None) -> int:
+    """A broadcast to all members, through the same service calls the wizard makes."""
+    svc = bot.services.broadcasts
+    await users_repo.ensure(bot.services.db, ADMIN_ID, "Admin", "2026-01-01")
+    await svc.begin(ADMIN_ID)
+    await svc.text(ADMIN_ID, text, len(text))
+    await svc.skip(ADMIN_ID)
+    await svc.skip(ADMIN_ID)
+    await svc.choose_kind(ADMIN_ID, "all")
+    await svc.when(ADMIN_ID, when)
+    return (await svc.confirm(ADMIN_ID)).id
+
+
+async def settle(bot, broadcast_id: int, timeout: float = 40.0) -> dict[str, int]:
+    """Waits (bounded) until nothing of the broadcast is pending or in flight."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        counts = await bot.services.broadcasts.counts(broadcast_id)
+        if not counts.get("pending") and not counts.get("sending"):
+            return counts
+        assert asyncio.get_running_loop().time() < deadline, counts
+        bot.app.bot_data["dispatcher"].wake()
+        await asyncio.sleep(0.1)
+
+
+async def until_sent(bot, broadcast_id: int, at_least: int, timeout: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while (await bot.services.broadcasts.counts(broadcast_id)).get("sent", 0) < at_least:
+        assert asyncio.get_running_loop().time() < deadline, "the broadcast did not start"
+        await asyncio.sleep(0.05)  # noqa: ASYNC110 (polling the database, bounded)
+
+
+async def received(bot, user_id: int, text: str = TEXT) -> int:
+    state = await bot.emulator_state(user_id)
+    return sum(1 for m in state["messages"] if m.get("text") == text)
+
+
+async def test_a_storm_of_429s_loses_nothing_and_repeats_nothing(bot):
+    ids = list(range(6001, 6021))
+    await add_members(bot.services.db, bot.emulator.url, ids)
+    bot.emulator.set_faults(retry_after_rate=0.3, retry_after=1, methods=["sendMessage"], seed=7)
+    broadcast_id = await queue(bot)
+    counts = await settle(bot, broadcast_id)
+    assert counts == {"sent": 20}
+    assert [await received(bot, i) for i in ids] == [1] * 20
+    assert bot.emulator.stats()["http_429"] > 0
+
+
+async def test_5xx_answers_and_slow_answers_are_retried(bot):
+    ids = list(range(6101, 6121))
+    await add_members(bot.services.db, bot.emulator.url, ids)
+    bot.emulator.set_faults(
+        error_rate=0.25, error_code=502, slow_rate=0.2, slow_seconds=1.0,
+        methods=["sendMessage"], seed=3,
+    )  # fmt: skip
+    broadcast_id = await queue(bot)
+    counts = await settle(bot, broadcast_id)
+    assert counts == {"sent": 20}
+    assert [await received(bot, i) for i in ids] == [1] * 20
+    assert bot.emulator.stats()["http_5xx"] > 0
+    attempts = await bot.services.db.fetchone(
+        "SELECT MAX(attempts) FROM outbox WHERE broadcast_id = ?", (broadcast_id,)
+    )
+    assert attempts[0] > 1
+
+
+async def test_members_who_block_the_bot_mid_broadcast(emulator, tmp_path):
+    db_path = tmp_path / "b.sqlite3"
+    await seed(db_path)
+    bot = BotUnderTest(emulator, db_path, MUNIBOT_RATE="10")
+    await bot.start()
+    try:
+        ids = list(range(6201, 6231))
+        await add_members(bot.services.db, emulator.url, ids)
+        broadcast_id = await queue(bot)
+        await until_sent(bot, broadcast_id, 5)
+        for user_id in ids[-5:]:
+            await bot.phone(user_id).block()
+        counts = await settle(bot, broadcast_id)
+        assert counts == {"sent": 25, "blocked": 5}
+        assert [await received(bot, i) for i in ids[-5:]] == [0] * 5
+        user = await bot.user(ids[-1])
+        assert user.unreachable == 1
+        await bot.phone(ids[-1]).unblock()
+        phone = bot.phone(ids[-1])
+        await phone.send("/start")
+        await phone.wait_for(lambda ms: any(m.get("text") == TEXT for m in ms), timeout=10)
+        assert (await bot.user(ids[-1])).unreachable == 0
+    finally:
+        await bot.close()
+
+
+async def test_a_scheduled_broadcast_survives_restarts_and_goes_out_once(emulator, tmp_path):
+    db_path = tmp_path / "s.sqlite3"
+    await seed(db_path)
+    clock = ManualClock(datetime(2026, 11, 22, 6, 0, tzinfo=UTC))
+    bot = BotUnderTest(emulator, db_path, clock)
+    await bot.start()
+    try:
+        ids = [6301, 6302, 6303]
+        await add_members(bot.services.db, emulator.url, ids)
+        broadcast_id = await queue(bot, when="22.11.2026 14:00")  # 08:00 UTC
+        await bot.restart()
+        clock.advance(hours=1)
+        bot.app.bot_data["dispatcher"].wake()
+        await asyncio.sleep(0.3)
+        assert [await received(bot, i) for i in ids] == [0, 0, 0]
+        await bot.restart()
+        clock.advance(hours=1, minutes=1)
+        assert await settle(bot, broadcast_id) == {"sent": 3}
+        await bot.restart()
+        bot.app.bot_data["dispatcher"].wake()
+        await asyncio.sleep(0.3)
+        assert [await received(bot, i) for i in ids] == [1, 1, 1]
+    finally:
+        await bot.close()
+
+
+async def test_stopping_a_broadcast_while_it_sends(emulator, tmp_path):
+    db_path = tmp_path / "c.sqlite3"
+    await seed(db_path)
+    bot = BotUnderTest(emulator, db_path, MUNIBOT_RATE="10")
+    await bot.start()
+    try:
+        ids = list(range(6401, 6441))
+        await add_members(bot.services.db, emulator.url, ids)
+        broadcast_id = await queue(bot)
+        await until_sent(bot, broadcast_id, 3)
+        await bot.services.broadcasts.stop(ADMIN_ID, broadcast_id)
+        counts = await settle(bot, broadcast_id)
+        assert counts["cancelled"] > 0 and counts["sent"] + counts["cancelled"] == 40
+        delivered = sum([await received(bot, i) for i in ids])
+        assert delivered == counts["sent"]
+    finally:
+        await bot.close()
