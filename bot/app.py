@@ -76,7 +76,7 @@ async def _post_init(app: Application) -> None:
     app.bot_data["services"] = svc
     limiter: Limiter = app.bot_data["limiter"]
     dispatcher = Dispatcher(svc.outbox, app.bot, limiter, config.default_lang, config.tz)
-    dispatcher.on_progress = ProgressCards(app.bot, svc, limiter)
+    dispatcher.on_progress = app.bot_data["progress"] = ProgressCards(app.bot, svc, limiter)
     app.bot_data["dispatcher"] = dispatcher
     app.bot_data["dispatcher_task"] = asyncio.create_task(dispatcher.run(), name="dispatcher")
     if app.job_queue is not None:

@@ -32,6 +32,7 @@ async def post_progress(update: Update, context: Context, item: Broadcast) -> No
         )
     message = await update.callback_query.edit_message_text(screen.text, reply_markup=screen.markup)
     await svc.broadcasts.set_progress_message(item.id, message.chat_id, message.message_id)
+    await context.application.bot_data["progress"].refresh(item.id, force=True)  # sent already?
 
 
 async def on_button(update: Update, context: Context) -> None:
