@@ -15,6 +15,7 @@ from bot.db import open_database
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limiter import Limiter
 from bot.delivery.progress import ProgressCards
+from bot.http import AiohttpRequest
 from bot.i18n import compile_catalogs, translator
 from bot.services import Services
 from bot.updates import PerUserUpdateProcessor
@@ -53,6 +54,8 @@ def build_application(config: Config, clock: Clock | None = None) -> Application
         .token(config.token)
         .base_url(config.api_base)
         .base_file_url(config.file_base)
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(pool_size=2))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .concurrent_updates(PerUserUpdateProcessor())
         .rate_limiter(limiter)

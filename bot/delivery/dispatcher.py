@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 IDLE_WAIT_S = 30.0
 DEFER_OVER_S = 2.0
-BATCH = 200
+BATCH = 64
+FLUSH_EVERY = 16
 
 ProgressHook = Callable[[set[int]], Awaitable[None]]
 
@@ -44,6 +45,8 @@ class Dispatcher:
         self.tz = tz
         self.on_progress: ProgressHook | None = None
         self._contents: dict[int, dict] = {}
+        self._touched: set[int] = set()
+        self._done: list[Outcome] = []
 
     def wake(self) -> None:
         self.outbox.wakeup.set()
@@ -69,14 +72,34 @@ class Dispatcher:
         return min(max(delay, 0.05), IDLE_WAIT_S)
 
     async def send_due(self) -> int:
-        """Leases about a second's worth of rows at a time, so few are ever in flight."""
+        """Workers send while the next lease is taken; a lease is about a second's worth of rows,
+        so few are ever in flight."""
+        queue: asyncio.Queue[OutboxRow | None] = asyncio.Queue(maxsize=self.batch // 2 + 1)
+        workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.batch)]
+        try:
+            while rows := await self.outbox.claim_due(self.batch):
+                for row in rows:
+                    await queue.put(row)
+                touched = {row.broadcast_id for row in rows if row.broadcast_id}
+                if touched and self.on_progress is not None:
+                    await self.on_progress(touched)
+        finally:
+            for _ in workers:
+                await queue.put(None)
+            sent = sum(await asyncio.gather(*workers))
+            await self._flush()
+        if self.on_progress is not None and self._touched:
+            await self.on_progress(self._touched)
+            self._touched = set()
+        return sent
+
+    async def _worker(self, queue: asyncio.Queue[OutboxRow | None]) -> int:
         sent = 0
-        while rows := await self.outbox.claim_due(self.batch):
-            outcomes = await asyncio.gather(*(self._deliver_and_record(row) for row in rows))
-            touched = {row.broadcast_id for row in rows if row.broadcast_id}
-            if touched and self.on_progress is not None:
-                await self.on_progress(touched)
-            sent += sum(1 for o in outcomes if o.status == "sent")
+        while (row := await queue.get()) is not None:
+            outcome = await self._deliver_and_record(row)
+            sent += outcome.status == "sent"
+            if row.broadcast_id:
+                self._touched.add(row.broadcast_id)
         return sent
 
     @property
@@ -85,16 +108,27 @@ class Dispatcher:
         return max(10, min(BATCH, int(rate))) if rate else BATCH
 
     async def _deliver_and_record(self, row: OutboxRow) -> Outcome:
-        """Recorded as soon as Telegram answers: a crash can repeat only unanswered sends."""
+        """Outcomes are written in small groups; until then their rows stay leased ('sending'),
+        so a crash repeats at most the rows in flight or answered in the last moments."""
         outcome = await self._deliver(row)
-        await self.outbox.finish(outcome)
+        self._done.append(outcome)
         if outcome.status == "blocked":
+            await self._flush()
             await self.outbox.set_reachable(row.chat_id, reachable=False)
+        elif len(self._done) >= FLUSH_EVERY:
+            await self._flush()
         return outcome
+
+    async def _flush(self) -> None:
+        done, self._done = self._done, []
+        if done:
+            await self.outbox.finish_many(done)
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
         if row.kind == "broadcast" and row.muted:
             return Outcome(row.id, "cancelled", error="muted")
+        if row.broadcast_id in self.outbox.stopped_broadcasts:
+            return Outcome(row.id, "cancelled", error="cancelled by staff")
         wait = self.limiter.chat_wait(row.chat_id)
         if wait > DEFER_OVER_S:
             return Outcome(row.id, "pending", not_before=self._later(wait))

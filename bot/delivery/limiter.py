@@ -46,6 +46,7 @@ class Limiter(BaseRateLimiter[dict]):
         self._next_slot = 0.0
         self._chat_ready: dict[int, float] = {}
         self._paused_until = 0.0
+        self._gate = asyncio.Lock()
 
     async def initialize(self) -> None:
         """Nothing to open: the limiter is plain state in this process."""
@@ -73,17 +74,23 @@ class Limiter(BaseRateLimiter[dict]):
             self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
 
     async def _global_turn(self) -> None:
-        while True:
+        """One send per gap, in arrival order. A slot is only taken at the head of the line, so
+        a stalled event loop never releases a burst of late sends at once."""
+        if not self.gap:
+            await self._wait_pause()
+            return
+        async with self._gate:
+            await self._wait_pause()
             now = time.monotonic()
-            if self._paused_until > now:
-                await asyncio.sleep(self._paused_until - now)
-                continue
             slot = max(now, self._next_slot)
-            self._next_slot = slot + self.gap
             if slot > now:
                 await asyncio.sleep(slot - now)
-            if time.monotonic() >= self._paused_until:
-                return
+            self._next_slot = slot + self.gap
+
+    async def _wait_pause(self) -> None:
+        # A RetryAfter may extend the pause while we sleep, hence the loop.
+        while (wait := self._paused_until - time.monotonic()) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(wait)
 
     async def process_request(
         self,

@@ -55,6 +55,8 @@ class Outbox:
         self.db = db
         self.clock = clock
         self.wakeup = asyncio.Event()
+        self.stopped_broadcasts: set[int] = set()
+        """Stopped in this process: rows already leased are dropped instead of sent."""
 
     def _now(self) -> str:
         return utcnow_iso(self.clock.now())
@@ -122,14 +124,17 @@ class Outbox:
         )
         return {p["telegram_id"]: p for p in found}
 
-    async def finish(self, o: Outcome) -> None:
+    async def finish_many(self, outcomes: list[Outcome]) -> None:
         now = self._now()
-        await self.db.execute(
+        await self.db.executemany(
             "UPDATE outbox SET status = ?, message_id = COALESCE(?, message_id), last_error = ?,"
             " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,"
             " not_before = COALESCE(?, not_before), lease_until = NULL WHERE id = ?",
-            (o.status, o.message_id, o.error, o.status, now,
-             utcnow_iso(o.not_before) if o.not_before else None, o.row_id),
+            [
+                (o.status, o.message_id, o.error, o.status, now,
+                 utcnow_iso(o.not_before) if o.not_before else None, o.row_id)
+                for o in outcomes
+            ],
         )  # fmt: skip
 
     async def next_due_at(self) -> str | None:
@@ -178,6 +183,7 @@ class Outbox:
         )
 
     async def cancel_broadcast(self, broadcast_id: int) -> int:
+        self.stopped_broadcasts.add(broadcast_id)
         cur = await self.db.execute(
             "UPDATE outbox SET status = 'cancelled', last_error = 'cancelled by staff'"
             " WHERE broadcast_id = ? AND status IN ('pending', 'blocked')",

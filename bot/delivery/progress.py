@@ -38,14 +38,13 @@ class ProgressCards:
 
     async def refresh(self, broadcast_id: int, force: bool = False) -> None:
         db = self.services.db
+        recent = time.monotonic() - self._last.get(broadcast_id, 0.0) < EVERY_S
+        if recent and not force and await repo.unfinished(db, broadcast_id):
+            return
         item = await repo.get(db, broadcast_id)
         if item is None or item.progress_message_id is None:
             return
         counts = await repo.counts(db, broadcast_id)
-        left = counts.get("pending", 0) + counts.get("sending", 0)
-        recent = time.monotonic() - self._last.get(broadcast_id, 0.0) < EVERY_S
-        if left and recent and not force:
-            return
         self._last[broadcast_id] = time.monotonic()
         config = self.services.config
         lang = await self.services.people.lang_of(item.progress_chat_id or 0)

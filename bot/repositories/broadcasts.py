@@ -73,6 +73,15 @@ async def counts(db: Database, broadcast_id: int) -> dict[str, int]:
     return {r[0]: r[1] for r in rows}
 
 
+async def unfinished(db: Database, broadcast_id: int) -> bool:
+    row = await db.fetchone(
+        "SELECT EXISTS (SELECT 1 FROM outbox WHERE broadcast_id = ?"
+        " AND status IN ('pending', 'sending'))",
+        (broadcast_id,),
+    )
+    return bool(row[0])
+
+
 async def recipients(db: Database, broadcast_id: int) -> list[dict[str, Any]]:
     """Each recipient's delivery, for the CSV staff download."""
     rows = await db.fetchall(

@@ -1,0 +1,98 @@
+"""PTB's HTTP requests over aiohttp instead of httpx.
+
+Measured against the emulator on this 2-core machine, PTB over httpx topped out near 400
+requests a second while the same calls over aiohttp ran several times faster; a broadcast to
+thousands of members at paid-broadcast rates needs the latter. PTB supports swapping its HTTP
+backend through BaseRequest; everything above this layer (retries, errors, objects) is PTB's own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+from telegram.error import NetworkError, TimedOut
+from telegram.request import BaseRequest, RequestData
+
+
+class AiohttpRequest(BaseRequest):
+    def __init__(
+        self,
+        pool_size: int = 256,
+        read_timeout: float = 5.0,
+        connect_timeout: float = 5.0,
+        media_timeout: float = 30.0,
+    ) -> None:
+        self._pool_size = pool_size
+        self._read_timeout = read_timeout
+        self._connect_timeout = connect_timeout
+        self._media_timeout = media_timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def read_timeout(self) -> float:
+        return self._read_timeout
+
+    async def initialize(self) -> None:
+        if self._session is None or self._session.closed:
+            connector = aiohttp.TCPConnector(limit=self._pool_size, ttl_dns_cache=300)
+            self._session = aiohttp.ClientSession(connector=connector)
+
+    async def shutdown(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: float | None | object = BaseRequest.DEFAULT_NONE,
+        write_timeout: float | None | object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: float | None | object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: float | None | object = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        if self._session is None:
+            raise RuntimeError("AiohttpRequest is not initialized")
+        files = request_data is not None and request_data.contains_files
+        read = _value(read_timeout, self._media_timeout if files else self._read_timeout)
+        timeout = aiohttp.ClientTimeout(
+            sock_connect=_value(connect_timeout, self._connect_timeout),
+            sock_read=read,
+            total=None if read is None else read + self._connect_timeout,
+        )
+        try:
+            async with self._session.request(
+                method,
+                url,
+                data=_body(request_data),
+                headers={"User-Agent": self.USER_AGENT},
+                timeout=timeout,
+            ) as response:
+                return response.status, await response.read()
+        except TimeoutError as exc:
+            raise TimedOut from exc
+        except aiohttp.ClientError as exc:
+            raise NetworkError(f"aiohttp.{exc.__class__.__name__}: {exc}") from exc
+        except asyncio.CancelledError:
+            raise
+
+
+def _value(given: object, default: float | None) -> float | None:
+    return given if isinstance(given, int | float) or given is None else default
+
+
+def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
+    """Form fields as PTB encodes them; files as multipart parts, like PTB's httpx backend."""
+    if request_data is None:
+        return None
+    params = request_data.json_parameters
+    if not request_data.contains_files:
+        return params
+    form = aiohttp.FormData()
+    for name, value in params.items():
+        form.add_field(name, value)
+    for name, (filename, content, mime) in request_data.multipart_data.items():
+        form.add_field(name, content, filename=filename, content_type=mime)
+    return form
