@@ -23,10 +23,16 @@ async def help_command(update: Update, context: Context) -> None:
         _("/language – change the language"),
         _("/cancel – stop what you are doing"),
         _("/deleteme – delete your personal data"),
+        _("/mute, /unmute – turn announcements off or on"),
     ]
     actor = await services(context).people.actor(update.effective_user.id)
     if actor.is_staff:
-        lines += [_("/pending – registrations waiting for approval"), _("/staff – project staff")]
+        lines += [
+            _("/pending – registrations waiting for approval"),
+            _("/staff – project staff"),
+            _("/broadcast – send an announcement"),
+            _("/broadcasts – past announcements, with delivery per recipient"),
+        ]
     if actor.is_admin:
         lines.append(_("/promote ID [admin] [regions] – make someone a coordinator or admin"))
         lines.append(_("/demote ID – make a coordinator or admin a member again"))

@@ -51,8 +51,10 @@ async def on_text(update: Update, context: Context) -> None:
         flow = await svc.current(tid)
         if flow is not None and flow.step == "schedule":
             flow = await svc.when(tid, message.text)
-        else:
+        elif flow is not None and flow.step in ("text_ky", "text_ru"):
             flow = await svc.text(tid, message.text_html, len(message.text or ""))
+        else:
+            raise StepError("use_buttons")
     except StepError as exc:
         await say(update, step_error(await tr_for(update, context), exc))
         return

@@ -183,3 +183,22 @@ async def test_stop_history_csv_and_mute(bot):
     assert {r["status"] for r in rows} == {"cancelled"}
     await quiet.send("/unmute")
     await expect(quiet, t("ky", "Announcements are on again."))
+
+
+async def test_a_text_longer_than_telegram_allows_is_refused_not_cut(bot):
+    svc = bot.services.broadcasts
+    admin = await staff(bot)
+    await admin.send("/broadcast")
+    await expect(admin, t("ru", "Send the announcement in Kyrgyz. You can use bold and italics."))
+    try:
+        await svc.text(ADMIN_ID, "<b>x</b>" * 100, 5000)
+    except Exception as exc:  # noqa: BLE001
+        assert getattr(exc, "code", None) == "text_too_long"
+    else:
+        raise AssertionError("a 5000-character text was accepted")
+    assert (await svc.current(ADMIN_ID)).step == "text_ky"
+    await tap(admin, t("ru", "Skip: Russian only"))
+    await expect(admin, t("ru", "Now send it in Russian."))
+    await admin.send("ок")
+    await admin.send("ещё текст")
+    await expect(admin, t("ru", "Please choose with the buttons above."))

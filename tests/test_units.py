@@ -116,3 +116,14 @@ async def test_search_tolerates_typos_and_latin_spelling(tmp_path):
         assert all(m.score < 70 for m in await directory.search("Лондон"))
     finally:
         await db.close()
+
+
+def test_over_long_broadcast_texts_are_refused_with_both_numbers():
+    from bot.i18n import translator
+    from bot.views.errors import step_error
+
+    error = StepError("text_too_long", limit=4096, length=5000)
+    text = step_error(translator("ru"), error)
+    assert "4096" in text and "5000" in text
+    caption = step_error(translator("ky"), StepError("caption_too_long", limit=1024, length=1500))
+    assert "1024" in caption and "1500" in caption
