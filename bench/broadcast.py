@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import ADMIN_ID, TOKEN, emulator_process, received, seed_members, stats  # noqa: E402
 from bot.app import build_application, start, stop  # noqa: E402
 from bot.config import load_config  # noqa: E402
+from bot.sandbox.scripts import queue_broadcast  # noqa: E402
 
 TEXT = "Bench broadcast: семинар 5-декабрда"
 TELEGRAM_LIMIT = 30
@@ -64,14 +65,7 @@ async def stats_reset(url: str, session) -> None:
 
 
 async def queue(app) -> int:
-    svc = app.bot_data["services"].broadcasts
-    await svc.begin(ADMIN_ID)
-    await svc.text(ADMIN_ID, TEXT, len(TEXT))
-    await svc.skip(ADMIN_ID)
-    await svc.skip(ADMIN_ID)
-    await svc.choose_kind(ADMIN_ID, "all")
-    await svc.when(ADMIN_ID, None)
-    return (await svc.confirm(ADMIN_ID)).id
+    return await queue_broadcast(app.bot_data["services"], ADMIN_ID, TEXT)
 
 
 async def until_sent(app, broadcast_id: int, total: int, limit_s: float) -> float:

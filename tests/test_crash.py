@@ -10,8 +10,8 @@ import sys
 from bot.clock import Clock
 from bot.config import load_config
 from bot.db import open_database
-from bot.repositories import users as users_repo
 from bot.sandbox.client import Phone
+from bot.sandbox.scripts import queue_broadcast
 from bot.services import Services
 from bot.services.directory_import import import_municipalities
 from tests.conftest import ADMIN_ID, PILOT_CSV, ROOT, TOKEN, add_members
@@ -28,15 +28,7 @@ async def prepare(db_path, emulator) -> None:
         await import_municipalities(db, PILOT_CSV)
         await add_members(db, emulator.url, RECIPIENTS)
         config = load_config({"MUNIBOT_DB": str(db_path), "MUNIBOT_ADMINS": str(ADMIN_ID)})
-        svc = Services.build(config, db, Clock())
-        await users_repo.ensure(db, ADMIN_ID, "Admin", "2026-01-01")
-        await svc.broadcasts.begin(ADMIN_ID)
-        await svc.broadcasts.text(ADMIN_ID, TEXT, len(TEXT))
-        await svc.broadcasts.skip(ADMIN_ID)
-        await svc.broadcasts.skip(ADMIN_ID)
-        await svc.broadcasts.choose_kind(ADMIN_ID, "all")
-        await svc.broadcasts.when(ADMIN_ID, None)
-        await svc.broadcasts.confirm(ADMIN_ID)
+        await queue_broadcast(Services.build(config, db, Clock()), ADMIN_ID, TEXT)
     finally:
         await db.close()
 

@@ -5,24 +5,17 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.clock import ManualClock
-from bot.repositories import users as users_repo
+from bot.sandbox.scripts import queue_broadcast
 from tests.conftest import ADMIN_ID, BotUnderTest, add_members, seed
 
 TEXT = "Эртең семинар / Завтра семинар"
 
 
 async def queue(bot, text: str = TEXT, when: str | None = None) -> int:
-    """A broadcast to all members, through the same service calls the wizard makes."""
-    svc = bot.services.broadcasts
-    await users_repo.ensure(bot.services.db, ADMIN_ID, "Admin", "2026-01-01")
-    await svc.begin(ADMIN_ID)
-    await svc.text(ADMIN_ID, text, len(text))
-    await svc.skip(ADMIN_ID)
-    await svc.skip(ADMIN_ID)
-    await svc.choose_kind(ADMIN_ID, "all")
-    await svc.when(ADMIN_ID, when)
-    return (await svc.confirm(ADMIN_ID)).id
+    return await queue_broadcast(bot.services, ADMIN_ID, text, when)
 
 
 async def settle(bot, broadcast_id: int, timeout: float = 40.0) -> dict[str, int]:
@@ -78,30 +71,37 @@ async def test_5xx_answers_and_slow_answers_are_retried(bot):
     assert attempts[0] > 1
 
 
-async def test_members_who_block_the_bot_mid_broadcast(emulator, tmp_path):
-    db_path = tmp_path / "b.sqlite3"
+@pytest.fixture
+async def slow_bot(emulator, tmp_path):
+    """A bot allowed 10 messages a second, so that a broadcast lasts long enough to interfere."""
+    db_path = tmp_path / "slow.sqlite3"
     await seed(db_path)
     bot = BotUnderTest(emulator, db_path, MUNIBOT_RATE="10")
     await bot.start()
     try:
-        ids = list(range(6201, 6231))
-        await add_members(bot.services.db, emulator.url, ids)
-        broadcast_id = await queue(bot)
-        await until_sent(bot, broadcast_id, 5)
-        for user_id in ids[-5:]:
-            await bot.phone(user_id).block()
-        counts = await settle(bot, broadcast_id)
-        assert counts == {"sent": 25, "blocked": 5}
-        assert [await received(bot, i) for i in ids[-5:]] == [0] * 5
-        user = await bot.user(ids[-1])
-        assert user.unreachable == 1
-        await bot.phone(ids[-1]).unblock()
-        phone = bot.phone(ids[-1])
-        await phone.send("/start")
-        await phone.wait_for(lambda ms: any(m.get("text") == TEXT for m in ms), timeout=10)
-        assert (await bot.user(ids[-1])).unreachable == 0
+        yield bot
     finally:
         await bot.close()
+
+
+async def test_members_who_block_the_bot_mid_broadcast(slow_bot):
+    bot, emulator = slow_bot, slow_bot.emulator
+    ids = list(range(6201, 6231))
+    await add_members(bot.services.db, emulator.url, ids)
+    broadcast_id = await queue(bot)
+    await until_sent(bot, broadcast_id, 5)
+    for user_id in ids[-5:]:
+        await bot.phone(user_id).block()
+    counts = await settle(bot, broadcast_id)
+    assert counts == {"sent": 25, "blocked": 5}
+    assert [await received(bot, i) for i in ids[-5:]] == [0] * 5
+    user = await bot.user(ids[-1])
+    assert user.unreachable == 1
+    await bot.phone(ids[-1]).unblock()
+    phone = bot.phone(ids[-1])
+    await phone.send("/start")
+    await phone.wait_for(lambda ms: any(m.get("text") == TEXT for m in ms), timeout=10)
+    assert (await bot.user(ids[-1])).unreachable == 0
 
 
 async def test_a_scheduled_broadcast_survives_restarts_and_goes_out_once(emulator, tmp_path):
@@ -130,20 +130,14 @@ async def test_a_scheduled_broadcast_survives_restarts_and_goes_out_once(emulato
         await bot.close()
 
 
-async def test_stopping_a_broadcast_while_it_sends(emulator, tmp_path):
-    db_path = tmp_path / "c.sqlite3"
-    await seed(db_path)
-    bot = BotUnderTest(emulator, db_path, MUNIBOT_RATE="10")
-    await bot.start()
-    try:
-        ids = list(range(6401, 6441))
-        await add_members(bot.services.db, emulator.url, ids)
-        broadcast_id = await queue(bot)
-        await until_sent(bot, broadcast_id, 3)
-        await bot.services.broadcasts.stop(ADMIN_ID, broadcast_id)
-        counts = await settle(bot, broadcast_id)
-        assert counts["cancelled"] > 0 and counts["sent"] + counts["cancelled"] == 40
-        delivered = sum([await received(bot, i) for i in ids])
-        assert delivered == counts["sent"]
-    finally:
-        await bot.close()
+async def test_stopping_a_broadcast_while_it_sends(slow_bot):
+    bot, emulator = slow_bot, slow_bot.emulator
+    ids = list(range(6401, 6441))
+    await add_members(bot.services.db, emulator.url, ids)
+    broadcast_id = await queue(bot)
+    await until_sent(bot, broadcast_id, 3)
+    await bot.services.broadcasts.stop(ADMIN_ID, broadcast_id)
+    counts = await settle(bot, broadcast_id)
+    assert counts["cancelled"] > 0 and counts["sent"] + counts["cancelled"] == 40
+    delivered = sum([await received(bot, i) for i in ids])
+    assert delivered == counts["sent"]

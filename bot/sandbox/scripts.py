@@ -1,0 +1,19 @@
+"""Staff actions scripted through the real services, for benchmarks, tests and demo data."""
+
+from __future__ import annotations
+
+from bot.repositories import users as users_repo
+from bot.services import Services
+
+
+async def queue_broadcast(svc: Services, author_tid: int, text: str, when: str | None = None):
+    """A broadcast to every member, made by the same service calls the /broadcast wizard makes."""
+    await users_repo.ensure(svc.db, author_tid, str(author_tid), svc.people.now())
+    wizard = svc.broadcasts
+    await wizard.begin(author_tid)
+    await wizard.text(author_tid, text, len(text))
+    await wizard.skip(author_tid)
+    await wizard.skip(author_tid)
+    await wizard.choose_kind(author_tid, "all")
+    await wizard.when(author_tid, when)
+    return (await wizard.confirm(author_tid)).id
