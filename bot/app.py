@@ -60,6 +60,7 @@ def build_application(config: Config, clock: Clock | None = None) -> Application
         .concurrent_updates(PerUserUpdateProcessor())
         .rate_limiter(limiter)
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
@@ -92,12 +93,17 @@ async def _wake_dispatcher(context: CallbackContext) -> None:
     context.application.bot_data["dispatcher"].wake()
 
 
-async def _post_shutdown(app: Application) -> None:
+async def _post_stop(app: Application) -> None:
+    """The dispatcher stops before PTB closes its HTTP session, so no send is cut off midway."""
     task = app.bot_data.pop("dispatcher_task", None)
     if task is not None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+async def _post_shutdown(app: Application) -> None:
+    await _post_stop(app)
     svc: Services | None = app.bot_data.pop("services", None)
     if svc is not None:
         await svc.db.close()
@@ -133,6 +139,8 @@ async def stop(app: Application) -> None:
         await app.updater.stop()
     if app.running:
         await app.stop()
+    if app.post_stop is not None:
+        await app.post_stop(app)
     await app.shutdown()
     if app.post_shutdown is not None:
         await app.post_shutdown(app)

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import BroadcastWizardCb, CallbackDataError
+from bot.delivery.templates import Rendered
 from bot.services.people import NotAllowed
 from bot.services.steps import StepError
 from bot.views import Screen
@@ -32,14 +33,26 @@ async def ask(update: Update, context: Context, flow, page: int = 0) -> None:
     tr = await tr_for(update, context)
     tid = update.effective_user.id
     if flow.step in ("preview", "confirm"):
-        screen = views.preview(tr, await svc.draft(tid))
+        draft = await svc.draft(tid)
+        for message in views.preview_messages(draft, services(context).config.tz):
+            await send_rendered(update, message)
         markup = views.preview_buttons(tr, confirm=flow.step == "confirm")
-        await say(update, Screen(screen.text, markup))
+        await say(update, Screen(views.preview(tr, draft).text, markup))
         return
     options = None
     if flow.step == "audience_pick":
         options = await svc.options(tid, flow.data["audience"]["kind"])
     await show(update, views.step_screen(tr, flow, options, page))
+
+
+async def send_rendered(update: Update, message: Rendered) -> None:
+    chat = update.effective_chat
+    if message.photo:
+        await chat.send_photo(message.photo, caption=message.text or None)
+    elif message.document:
+        await chat.send_document(message.document, caption=message.text or None)
+    else:
+        await chat.send_message(message.text)
 
 
 async def on_text(update: Update, context: Context) -> None:
@@ -127,7 +140,17 @@ async def _act(context: Context, tid: int, data: BroadcastWizardCb):
 
 
 async def _confirm(update: Update, context: Context) -> None:
-    item = await services(context).broadcasts.confirm(update.effective_user.id)
+    """A scheduled time that passed while the preview was open is asked for again."""
+    svc = services(context).broadcasts
+    try:
+        item = await svc.confirm(update.effective_user.id)
+    except StepError as exc:
+        if exc.code != "time_in_past":
+            raise
+        tr = await tr_for(update, context)
+        await update.callback_query.answer(step_error(tr, exc), show_alert=True)
+        await ask(update, context, await svc.current(update.effective_user.id))
+        return
     await update.callback_query.answer()
     await post_progress(update, context, item)
 

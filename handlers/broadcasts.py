@@ -23,13 +23,7 @@ async def post_progress(update: Update, context: Context, item: Broadcast) -> No
     """Replaces the preview with the progress card, which the dispatcher then keeps current."""
     svc = services(context)
     tr = await tr_for(update, context)
-    screen = progress(tr, item, await svc.broadcasts.counts(item.id))
-    if datetime.fromisoformat(item.send_at) > svc.clock.now():
-        when = tr.datetime(datetime.fromisoformat(item.send_at))
-        screen = Screen(
-            tr._("Scheduled for {when} (Bishkek time).").format(when=when) + "\n" + screen.text,
-            screen.markup,
-        )
+    screen = progress(tr, item, await svc.broadcasts.counts(item.id), svc.clock.now())
     message = await update.callback_query.edit_message_text(screen.text, reply_markup=screen.markup)
     await svc.broadcasts.set_progress_message(item.id, message.chat_id, message.message_id)
     await context.application.bot_data["progress"].refresh(item.id, force=True)  # sent already?
@@ -56,7 +50,8 @@ async def on_button(update: Update, context: Context) -> None:
         name = f"broadcast-{data.broadcast_id}.csv"
         await update.effective_chat.send_document(InputFile(_csv(tr, rows), filename=name))
         return
-    await show(update, progress(tr, item, await svc.broadcasts.counts(item.id)))
+    counts = await svc.broadcasts.counts(item.id)
+    await show(update, progress(tr, item, counts, svc.clock.now()))
 
 
 def _csv(tr, rows: list[dict]) -> bytes:
@@ -86,7 +81,7 @@ async def history(update: Update, context: Context) -> None:
         return
     for item, counts in items:
         when = tr.datetime(datetime.fromisoformat(item.send_at))
-        text = progress(tr, item, counts).text + "\n" + when
+        text = progress(tr, item, counts, svc.clock.now()).text + "\n" + when
         csv_button = button(
             tr._("Recipients (CSV)"), BroadcastCb(broadcast_id=item.id, action="csv")
         )

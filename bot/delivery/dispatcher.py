@@ -2,8 +2,8 @@
 
 One dispatcher runs per database, as a task for the life of the application. Enqueueing wakes
 it, and so does the JobQueue on a timer, so rows whose `not_before` has come go out even when
-nothing new is queued. Rows are leased in batches and sent concurrently; the limiter decides
-when each may go.
+nothing new is queued. Rows are leased about a second's worth at a time and sent by a pool of
+workers; the limiter decides when each may go.
 """
 
 from __future__ import annotations
@@ -52,17 +52,22 @@ class Dispatcher:
         self.outbox.wakeup.set()
 
     async def run(self) -> None:
-        await self.outbox.recover_in_flight()
+        """Never ends on its own: a failed pass is logged and the next one starts shortly."""
+        recovered = False
         while True:
             self.outbox.wakeup.clear()
+            wait = 1.0
             try:
+                if not recovered:
+                    await self.outbox.recover_in_flight()
+                    recovered = True
                 await self.outbox.recover_in_flight(only_expired=True)
                 await self.send_due()
+                wait = await self._idle_wait()
             except Exception:
                 log.exception("dispatcher pass failed; trying again shortly")
-                await asyncio.sleep(1)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.outbox.wakeup.wait(), await self._idle_wait())
+                await asyncio.wait_for(self.outbox.wakeup.wait(), wait)
 
     async def _idle_wait(self) -> float:
         next_due = await self.outbox.next_due_at()
@@ -72,34 +77,41 @@ class Dispatcher:
         return min(max(delay, 0.05), IDLE_WAIT_S)
 
     async def send_due(self) -> int:
-        """Workers send while the next lease is taken; a lease is about a second's worth of rows,
-        so few are ever in flight."""
+        """Workers send while the next lease is taken, so the pipeline never drains between
+        leases; a lease is about a second's worth of rows, so few are ever in flight."""
         queue: asyncio.Queue[OutboxRow | None] = asyncio.Queue(maxsize=self.batch // 2 + 1)
         workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.batch)]
         try:
             while rows := await self.outbox.claim_due(self.batch):
                 for row in rows:
                     await queue.put(row)
-                touched = {row.broadcast_id for row in rows if row.broadcast_id}
-                if touched and self.on_progress is not None:
-                    await self.on_progress(touched)
+                await self._report({row.broadcast_id for row in rows if row.broadcast_id})
         finally:
             for _ in workers:
                 await queue.put(None)
             sent = sum(await asyncio.gather(*workers))
             await self._flush()
-        if self.on_progress is not None and self._touched:
-            await self.on_progress(self._touched)
-            self._touched = set()
+        touched, self._touched = self._touched, set()
+        await self._report(touched)
         return sent
 
+    async def _report(self, broadcast_ids: set[int]) -> None:
+        if broadcast_ids and self.on_progress is not None:
+            await self.on_progress(broadcast_ids)
+
     async def _worker(self, queue: asyncio.Queue[OutboxRow | None]) -> int:
+        """One row at a time; whatever goes wrong with a row, the worker lives on."""
         sent = 0
         while (row := await queue.get()) is not None:
-            outcome = await self._deliver_and_record(row)
+            try:
+                outcome = await self._deliver(row)
+            except Exception as exc:
+                log.exception("outbox row %s: unexpected error", row.id)
+                outcome = Outcome(row.id, "failed", error=f"internal error: {exc}"[:500])
             sent += outcome.status == "sent"
             if row.broadcast_id:
                 self._touched.add(row.broadcast_id)
+            await self._record(row, outcome)
         return sent
 
     @property
@@ -107,41 +119,41 @@ class Dispatcher:
         rate = self.limiter.rate
         return max(10, min(BATCH, int(rate))) if rate else BATCH
 
-    async def _deliver_and_record(self, row: OutboxRow) -> Outcome:
+    async def _record(self, row: OutboxRow, outcome: Outcome) -> None:
         """Outcomes are written in small groups; until then their rows stay leased ('sending'),
         so a crash repeats at most the rows in flight or answered in the last moments."""
-        outcome = await self._deliver(row)
         self._done.append(outcome)
         if outcome.status == "blocked":
             await self._flush()
             await self.outbox.set_reachable(row.chat_id, reachable=False)
         elif len(self._done) >= FLUSH_EVERY:
             await self._flush()
-        return outcome
 
     async def _flush(self) -> None:
         done, self._done = self._done, []
-        if done:
+        if not done:
+            return
+        try:
             await self.outbox.finish_many(done)
+        except Exception:
+            self._done = done + self._done  # written with the next group; nothing is forgotten
+            raise
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
         if row.kind == "broadcast" and row.muted:
             return Outcome(row.id, "cancelled", error="muted")
-        if row.broadcast_id in self.outbox.stopped_broadcasts:
-            return Outcome(row.id, "cancelled", error="cancelled by staff")
         wait = self.limiter.chat_wait(row.chat_id)
         if wait > DEFER_OVER_S:
             return Outcome(row.id, "pending", not_before=self._later(wait))
-        try:
-            rendered = await self._render(row)
-        except KeyError as exc:
-            return Outcome(row.id, "failed", error=f"cannot render: {exc}")
-        await self.limiter.chat_turn(row.chat_id)
-        try:
-            message = await self._send(row.chat_id, rendered)
-        except Exception as exc:
-            return self._failure(row, exc)
-        return Outcome(row.id, "sent", message_id=message.message_id)
+        rendered = await self._render(row)
+        async with self.limiter.chat(row.chat_id):
+            if row.broadcast_id in self.outbox.stopped_broadcasts:
+                return Outcome(row.id, "cancelled", error="cancelled by staff")
+            try:
+                message = await self._send(row.chat_id, rendered)
+            except Exception as exc:
+                return self._failure(row, exc)
+        return Outcome(row.id, "sent", message_id=message.message_id, tried=True)
 
     async def _render(self, row: OutboxRow) -> Rendered:
         params = row.params
@@ -181,14 +193,17 @@ class Dispatcher:
             log.warning("429 from Telegram: all sends paused for %.0f s", seconds)
             return Outcome(row.id, "pending", error=str(exc), not_before=self._later(seconds))
         if isinstance(exc, Forbidden):
-            return Outcome(row.id, "blocked", error=exc.message)
+            return Outcome(row.id, "blocked", error=exc.message, tried=True)
         if isinstance(exc, BadRequest):
-            return Outcome(row.id, "failed", error=exc.message)
-        if isinstance(exc, NetworkError | TimedOut) and row.attempts < MAX_ATTEMPTS:
-            backoff = min(2 ** (row.attempts - 1), 300)
-            return Outcome(row.id, "pending", error=str(exc), not_before=self._later(backoff))
+            return Outcome(row.id, "failed", error=exc.message, tried=True)
+        tries = row.attempts + 1
+        if isinstance(exc, NetworkError | TimedOut) and tries < MAX_ATTEMPTS:
+            backoff = min(2 ** (tries - 1), 300)
+            return Outcome(
+                row.id, "pending", error=str(exc), not_before=self._later(backoff), tried=True
+            )
         log.error("outbox row %s failed for good: %s", row.id, exc)
-        return Outcome(row.id, "failed", error=str(exc)[:500])
+        return Outcome(row.id, "failed", error=str(exc)[:500], tried=True)
 
     def _later(self, seconds: float) -> datetime:
         return self.outbox.clock.now() + timedelta(seconds=seconds)

@@ -11,8 +11,9 @@ own tap, are not held back that way. A RetryAfter pauses every send, not just th
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
@@ -47,6 +48,7 @@ class Limiter(BaseRateLimiter[dict]):
         self._chat_ready: dict[int, float] = {}
         self._paused_until = 0.0
         self._gate = asyncio.Lock()
+        self._chat_locks: dict[int, asyncio.Lock] = {}
 
     async def initialize(self) -> None:
         """Nothing to open: the limiter is plain state in this process."""
@@ -61,17 +63,33 @@ class Limiter(BaseRateLimiter[dict]):
         """How long this chat must still wait; the dispatcher defers rows that would wait long."""
         return max(0.0, self._chat_ready.get(chat_id, 0.0) - time.monotonic())
 
-    async def chat_turn(self, chat_id: int) -> None:
-        """Per-chat spacing for pushes; the turn is taken before sleeping, so it is fair."""
+    @contextlib.asynccontextmanager
+    async def chat(self, chat_id: int) -> AsyncIterator[None]:
+        """Per-chat spacing for pushes, measured from when the previous one really went out.
+
+        Pushes to one chat take turns under a lock, so two can never leave together; other
+        chats are not held up.
+        """
         if not self.rate:
+            yield
             return
+        lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
+        async with lock:
+            wait = self._chat_ready.get(chat_id, 0.0) - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            try:
+                yield
+            finally:
+                gap = PRIVATE_GAP_S if chat_id > 0 else GROUP_GAP_S
+                self._chat_ready[chat_id] = time.monotonic() + gap
+        if not lock.locked() and len(self._chat_locks) > 10_000:
+            self._forget_idle_chats()
+
+    def _forget_idle_chats(self) -> None:
         now = time.monotonic()
-        turn = max(now, self._chat_ready.get(chat_id, 0.0))
-        self._chat_ready[chat_id] = turn + (PRIVATE_GAP_S if chat_id > 0 else GROUP_GAP_S)
-        if turn > now:
-            await asyncio.sleep(turn - now)
-        if len(self._chat_ready) > 50_000:
-            self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
+        self._chat_locks = {c: lk for c, lk in self._chat_locks.items() if lk.locked()}
+        self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
 
     async def _global_turn(self) -> None:
         """One send per gap, in arrival order. A slot is only taken at the head of the line, so

@@ -48,6 +48,8 @@ class Outcome:
     message_id: int | None = None
     error: str | None = None
     not_before: datetime | None = None
+    tried: bool = False
+    """True when Telegram was really asked; only real tries count towards giving up."""
 
 
 class Outbox:
@@ -105,8 +107,10 @@ class Outbox:
         """Lease up to `limit` due rows, oldest first."""
         now = self.clock.now()
         rows = await self.db.write_returning(
-            "UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?"
+            "UPDATE outbox SET status = 'sending', lease_until = ?"
             " WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?"
+            " AND (broadcast_id IS NULL OR broadcast_id NOT IN"
+            " (SELECT id FROM broadcasts WHERE status = 'cancelled'))"
             " ORDER BY not_before, id LIMIT ?) RETURNING id, chat_id, kind, template, params,"
             " attempts, broadcast_id",
             (utcnow_iso(now + LEASE), utcnow_iso(now), limit),
@@ -127,11 +131,14 @@ class Outbox:
     async def finish_many(self, outcomes: list[Outcome]) -> None:
         now = self._now()
         await self.db.executemany(
-            "UPDATE outbox SET status = ?, message_id = COALESCE(?, message_id), last_error = ?,"
+            # A row stopped while in flight stays cancelled unless it did go out.
+            "UPDATE outbox SET status = CASE WHEN status = 'cancelled' AND ? != 'sent'"
+            " THEN 'cancelled' ELSE ? END, message_id = COALESCE(?, message_id),"
+            " last_error = ?, attempts = attempts + ?,"
             " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,"
             " not_before = COALESCE(?, not_before), lease_until = NULL WHERE id = ?",
             [
-                (o.status, o.message_id, o.error, o.status, now,
+                (o.status, o.status, o.message_id, o.error, int(o.tried), o.status, now,
                  utcnow_iso(o.not_before) if o.not_before else None, o.row_id)
                 for o in outcomes
             ],
@@ -183,10 +190,11 @@ class Outbox:
         )
 
     async def cancel_broadcast(self, broadcast_id: int) -> int:
+        """Rows in flight are marked too; a send already under way is recorded as sent."""
         self.stopped_broadcasts.add(broadcast_id)
         cur = await self.db.execute(
             "UPDATE outbox SET status = 'cancelled', last_error = 'cancelled by staff'"
-            " WHERE broadcast_id = ? AND status IN ('pending', 'blocked')",
+            " WHERE broadcast_id = ? AND status IN ('pending', 'blocked', 'sending')",
             (broadcast_id,),
         )
         return cur.rowcount

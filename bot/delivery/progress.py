@@ -49,15 +49,15 @@ class ProgressCards:
         config = self.services.config
         lang = await self.services.people.lang_of(item.progress_chat_id or 0)
         tr = translator(lang, config.tz)
-        screen = progress(tr, item, counts)
-        await self.limiter.chat_turn(item.progress_chat_id or 0)
-        try:
-            await self.bot.edit_message_text(
-                screen.text,
-                chat_id=item.progress_chat_id,
-                message_id=item.progress_message_id,
-                reply_markup=screen.markup,
-            )
-        except BadRequest as exc:
-            if "not modified" not in exc.message:
-                raise
+        screen = progress(tr, item, counts, self.services.clock.now())
+        async with self.limiter.chat(item.progress_chat_id or 0):
+            try:
+                await self.bot.edit_message_text(
+                    screen.text,
+                    chat_id=item.progress_chat_id,
+                    message_id=item.progress_message_id,
+                    reply_markup=screen.markup,
+                )
+            except BadRequest as exc:
+                if "not modified" not in exc.message:
+                    raise

@@ -35,9 +35,20 @@ class Draft:
     text_ky: str | None
     text_ru: str | None
     attachment_kind: str | None
+    attachment_file_id: str | None
     attachment_name: str | None
     recipients: int
     send_at: datetime | None
+
+    @property
+    def content(self) -> dict:
+        """What the 'broadcast' push template renders, so the preview is the message itself."""
+        return {
+            "text_ky": self.text_ky,
+            "text_ru": self.text_ru,
+            "attachment_kind": self.attachment_kind,
+            "attachment_file_id": self.attachment_file_id,
+        }
 
 
 class Broadcasts:
@@ -142,6 +153,7 @@ class Broadcasts:
             text_ky=d.get("text_ky"),
             text_ru=d.get("text_ru"),
             attachment_kind=d.get("attachment_kind"),
+            attachment_file_id=d.get("attachment_file_id"),
             attachment_name=d.get("attachment_name"),
             recipients=len(await self._recipients(flow)),
             send_at=datetime.fromisoformat(send_at) if send_at else None,
@@ -154,6 +166,10 @@ class Broadcasts:
         if not chat_ids:
             raise StepError("no_recipients")
         d = flow.data
+        if d.get("send_at") and datetime.fromisoformat(d["send_at"]) <= self.clock.now():
+            flow.step = "schedule"
+            await self._save(flow)
+            raise StepError("time_in_past")
         send_at = d.get("send_at") or self.now()
         author = actor.user or await users_repo.ensure(
             self.db, telegram_id, str(telegram_id), self.now()
@@ -216,8 +232,9 @@ class Broadcasts:
             raise NotFound(str(broadcast_id))
         if not actor.is_admin and (actor.user is None or actor.user.id != found.author_id):
             raise NotAllowed
-        await self.outbox.cancel_broadcast(broadcast_id)
-        await repo.set_status(self.db, broadcast_id, "cancelled")
+        async with self.db.transaction():
+            await repo.set_status(self.db, broadcast_id, "cancelled")
+            await self.outbox.cancel_broadcast(broadcast_id)
         stopped = await repo.get(self.db, broadcast_id)
         assert stopped is not None
         return stopped

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
+from datetime import datetime
 
 from telegram import InlineKeyboardMarkup
 
 from bot import labels
 from bot.callback_data import BroadcastCb
 from bot.callback_data import BroadcastWizardCb as Cb
-from bot.delivery.templates import text_for
-from bot.i18n import Translator
+from bot.delivery.templates import Rendered, render
+from bot.i18n import Translator, translator
 from bot.keyboards import PAGE_SIZE, button, rows
 from bot.repositories.broadcasts import Broadcast
 from bot.repositories.flows import Flow
@@ -96,7 +96,14 @@ def _picker(tr: Translator, flow: Flow, options: list[tuple[str, dict]], page: i
     return Screen(text, InlineKeyboardMarkup(keyboard))
 
 
+def preview_messages(draft: Draft, tz: str) -> list[Rendered]:
+    """Each language's message exactly as its readers will get it; one if both read the same."""
+    rendered = [render("broadcast", translator(lang, tz), draft.content) for lang in ("ky", "ru")]
+    return rendered[:1] if rendered[0] == rendered[1] else rendered
+
+
 def preview(tr: Translator, draft: Draft) -> Screen:
+    """The summary under the preview messages: who gets which, how many, and when."""
     _ = tr._
     lines = [
         "<b>" + _("Preview") + "</b>",
@@ -104,24 +111,13 @@ def preview(tr: Translator, draft: Draft) -> Screen:
             "It will reach {count} member.", "It will reach {count} members.", draft.recipients
         ).format(count=draft.recipients),
     ]
-    for lang, name in (("ky", _("In Kyrgyz")), ("ru", _("In Russian"))):
-        own = draft.text_ky if lang == "ky" else draft.text_ru
-        lines.append("")
-        lines.append("<b>" + name + ":</b>")
-        if not own:
-            lines.append(
-                "<i>" + _("No text in this language: these readers get the other one.") + "</i>"
-            )
-        lines.append(text_for(lang, draft.text_ky, draft.text_ru))
-    if draft.attachment_kind:
-        lines.append("")
-        name = draft.attachment_name if draft.attachment_kind == "document" else _("photo")
-        lines.append(_("Attachment: {name}").format(name=escape(name or "")))
+    if draft.text_ky and draft.text_ru:
+        lines.append(_("Above: first the message in Kyrgyz, then in Russian."))
+    else:
+        lines.append(_("Above: the message. There is one language only: everyone gets it."))
     if draft.send_at:
-        lines.append("")
-        lines.append(
-            _("Scheduled for {when} (Bishkek time).").format(when=tr.datetime(draft.send_at))
-        )
+        when = tr.datetime(draft.send_at)
+        lines.append(_("Scheduled for {when} (Bishkek time).").format(when=when))
     return Screen("\n".join(lines))
 
 
@@ -141,10 +137,11 @@ def preview_buttons(tr: Translator, confirm: bool) -> InlineKeyboardMarkup:
     )
 
 
-def progress(tr: Translator, item: Broadcast, counts: dict[str, int]) -> Screen:
+def progress(tr: Translator, item: Broadcast, counts: dict[str, int], now: datetime) -> Screen:
     """Sent, failed and blocked of the total; a Stop button while anything is left to send."""
     _ = tr._
     left = counts.get("pending", 0) + counts.get("sending", 0)
+    send_at = datetime.fromisoformat(item.send_at)
     line = _("Sent: {sent} · failed: {failed} · blocked: {blocked} · of {total}").format(
         sent=counts.get("sent", 0),
         failed=counts.get("failed", 0),
@@ -160,6 +157,10 @@ def progress(tr: Translator, item: Broadcast, counts: dict[str, int]) -> Screen:
         ).format(count=counts.get("cancelled", 0))
     elif left == 0:
         head = _("Broadcast #{id} finished.").format(id=item.id)
+    elif send_at > now and not counts.get("sent"):
+        head = _("Broadcast #{id} is scheduled for {when} (Bishkek time).").format(
+            id=item.id, when=tr.datetime(send_at)
+        )
     else:
         head = _("Broadcast #{id} is being sent.").format(id=item.id)
     markup = None
