@@ -127,12 +127,15 @@ class DeleteMeCb(CallbackData):
     answer: Literal["yes", "no"]
 
 
-@callback("bcw1")
+@callback("bcw2")
 class BroadcastWizardCb(CallbackData):
+    """`page` is the picker page the button sits on, so a toggle redraws the same page."""
+
     action: Literal[
         "skip", "noattach", "kind", "toggle", "page", "done", "now", "later", "confirm", "abort"
     ]
     value: str
+    page: int = 0
 
 
 @callback("bc1")

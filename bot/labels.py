@@ -30,6 +30,15 @@ STATUS_LABELS = {
     "deleted": N_("deleted"),
 }
 
+DELIVERY_LABELS = {
+    "pending": N_("waiting"),
+    "sending": N_("being sent"),
+    "sent": N_("delivered"),
+    "failed": N_("failed"),
+    "blocked": N_("blocked the bot"),
+    "cancelled": N_("not sent (stopped or muted)"),
+}
+
 ROLE_LABELS = {
     "member": N_("member"),
     "coordinator": N_("coordinator"),
@@ -54,3 +63,7 @@ def status(tr: Translator, code: str) -> str:
 
 def role(tr: Translator, code: str) -> str:
     return tr._(ROLE_LABELS.get(code, code))
+
+
+def delivery(tr: Translator, code: str) -> str:
+    return tr._(DELIVERY_LABELS[code]) if code in DELIVERY_LABELS else code

@@ -45,6 +45,11 @@ async def ask(update: Update, context: Context, flow, page: int = 0) -> None:
     await show(update, views.step_screen(tr, flow, options, page))
 
 
+def telegram_length(text: str) -> int:
+    """Telegram counts UTF-16 code units: an emoji outside the basic plane counts as two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 async def send_rendered(update: Update, message: Rendered) -> None:
     chat = update.effective_chat
     if message.photo:
@@ -65,7 +70,7 @@ async def on_text(update: Update, context: Context) -> None:
         if flow is not None and flow.step == "schedule":
             flow = await svc.when(tid, message.text)
         elif flow is not None and flow.step in ("text_ky", "text_ru"):
-            flow = await svc.text(tid, message.text_html, len(message.text or ""))
+            flow = await svc.text(tid, message.text_html, telegram_length(message.text or ""))
         else:
             raise StepError("use_buttons")
     except StepError as exc:
@@ -125,13 +130,12 @@ async def _act(context: Context, tid: int, data: BroadcastWizardCb):
     if data.action == "kind":
         return await svc.choose_kind(tid, data.value), page
     if data.action == "toggle":
-        value, _, page_text = data.value.rpartition(".")
-        return await svc.toggle(tid, value), int(page_text or 0)
+        return await svc.toggle(tid, data.value), data.page
     if data.action == "page":
         flow = await svc.current(tid)
         if flow is None or flow.step != "audience_pick":
             raise StepError("stale")
-        return flow, int(data.value)
+        return flow, data.page
     if data.action == "done":
         return await svc.audience_done(tid), page
     if data.action == "later":

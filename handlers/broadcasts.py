@@ -55,17 +55,27 @@ async def on_button(update: Update, context: Context) -> None:
 
 
 def _csv(tr, rows: list[dict]) -> bytes:
+    """One line per recipient, headed and worded in the reader's language."""
+    _ = tr._
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["telegram_id", "name", "position", "status", "attempts", "error", "sent_at"])
+    writer.writerow(
+        [_("Telegram ID"), _("Name"), _("Position"), _("Status"), _("Attempts"), _("Error"),
+         _("Sent at (Bishkek time)")]
+    )  # fmt: skip
     for r in rows:
         sent = tr.datetime(datetime.fromisoformat(r["sent_at"])) if r["sent_at"] else ""
         position = labels.position(tr, r["position"]) if r["position"] else ""
         writer.writerow(
-            [r["chat_id"], r["full_name"] or "", position, r["status"], r["attempts"],
-             r["last_error"] or "", sent]
+            [r["chat_id"], _cell(r["full_name"] or ""), position, labels.delivery(tr, r["status"]),
+             r["attempts"], _cell(r["last_error"] or ""), sent]
         )  # fmt: skip
     return out.getvalue().encode("utf-8-sig")
+
+
+def _cell(text: str) -> str:
+    """A name typed as =SUM(...) stays text when the sheet is opened in a spreadsheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 async def history(update: Update, context: Context) -> None:

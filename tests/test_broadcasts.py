@@ -190,8 +190,8 @@ async def test_stop_history_csv_and_mute(bot):
     sent = await admin.wait_for(lambda ms: any(m.get("document") for m in ms))
     data = await admin.download(sent["document"]["file_id"])
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert sorted(int(r["telegram_id"]) for r in rows) == [5401, 5402]
-    assert {r["status"] for r in rows} == {"cancelled"}
+    assert sorted(int(r[t("ru", "Telegram ID")]) for r in rows) == [5401, 5402]
+    assert {r[t("ru", "Status")] for r in rows} == {t("ru", "not sent (stopped or muted)")}
     await quiet.send("/unmute")
     await expect(quiet, t("ky", "Announcements are on again."))
 

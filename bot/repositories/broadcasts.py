@@ -48,8 +48,15 @@ async def get(db: Database, broadcast_id: int) -> Broadcast | None:
     return _broadcast(row) if row else None
 
 
-async def recent(db: Database, limit: int = 10) -> list[Broadcast]:
-    rows = await db.fetchall("SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?", (limit,))
+async def recent(db: Database, author_id: int | None = None, limit: int = 10) -> list[Broadcast]:
+    """The newest first; only one author's when `author_id` is given."""
+    if author_id is None:
+        rows = await db.fetchall("SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?", (limit,))
+    else:
+        rows = await db.fetchall(
+            "SELECT * FROM broadcasts WHERE author_id = ? ORDER BY id DESC LIMIT ?",
+            (author_id, limit),
+        )
     return [_broadcast(r) for r in rows]
 
 

@@ -111,7 +111,11 @@ class Broadcasts:
         return await self._save(flow)
 
     async def toggle(self, telegram_id: int, value: str) -> Flow:
+        """Only values the selector offers this person can be chosen; anything else is stale."""
         flow = await self._at(telegram_id, "audience_pick")
+        offered = {v for v, _ in await self.options(telegram_id, flow.data["audience"]["kind"])}
+        if value not in offered:
+            raise StepError("stale")
         values = flow.data["audience"]["values"]
         if value in values:
             values.remove(value)
@@ -240,16 +244,21 @@ class Broadcasts:
         return stopped
 
     async def history(self, telegram_id: int) -> list[tuple[Broadcast, dict[str, int]]]:
-        await self.people.require_staff(telegram_id)
+        """Admins see every broadcast; a coordinator sees their own (the lists name people)."""
+        actor = await self.people.require_staff(telegram_id)
+        author = None if actor.is_admin else (actor.user.id if actor.user else -1)
         found = []
-        for item in await repo.recent(self.db):
+        for item in await repo.recent(self.db, author_id=author):
             found.append((item, await repo.counts(self.db, item.id)))
         return found
 
     async def deliveries(self, telegram_id: int, broadcast_id: int) -> list[dict]:
-        await self.people.require_staff(telegram_id)
-        if await repo.get(self.db, broadcast_id) is None:
+        actor = await self.people.require_staff(telegram_id)
+        found = await repo.get(self.db, broadcast_id)
+        if found is None:
             raise NotFound(str(broadcast_id))
+        if not actor.is_admin and (actor.user is None or actor.user.id != found.author_id):
+            raise NotAllowed
         return await repo.recipients(self.db, broadcast_id)
 
     async def counts(self, broadcast_id: int) -> dict[str, int]:

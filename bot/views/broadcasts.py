@@ -85,11 +85,11 @@ def _picker(tr: Translator, flow: Flow, options: list[tuple[str, dict]], page: i
     for value, names in options[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         label = labels.position(tr, value) if kind == "positions" else names[f"name_{tr.lang}"]
         mark = "✓ " if value in chosen else ""
-        buttons.append(button(mark + label, Cb(action="toggle", value=f"{value}.{page}")))
+        buttons.append(button(mark + label, Cb(action="toggle", value=value, page=page)))
     keyboard = rows(buttons)
     if pages > 1:
         keyboard.append(
-            [button(f"{p + 1}", Cb(action="page", value=str(p))) for p in range(pages)][:8]
+            [button(f"{p + 1}", Cb(action="page", value="-", page=p)) for p in range(pages)][:8]
         )
     keyboard.append([button(_("Done"), Cb(action="done", value="-"))])
     text = _("Choose one or more, then press Done.")
