@@ -33,6 +33,12 @@ async def prepare(db_path, emulator) -> None:
         await db.close()
 
 
+def sent_chats(db_path) -> set[int]:
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT chat_id FROM outbox WHERE status = 'sent'").fetchall()
+    return {r[0] for r in rows}
+
+
 def statuses(db_path) -> dict[str, int]:
     with sqlite3.connect(db_path) as conn:
         rows = conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status").fetchall()
@@ -68,6 +74,7 @@ async def test_sigkill_mid_broadcast_then_restart(emulator, tmp_path):
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
         in_flight = (await asyncio.to_thread(statuses, db_path)).get("sending", 0)
+        recorded = await asyncio.to_thread(sent_chats, db_path)
         proc = await start_bot(env)
         final = await wait_statuses(
             db_path, lambda c: c.get("sent", 0) == len(RECIPIENTS), timeout=60
@@ -82,6 +89,8 @@ async def test_sigkill_mid_broadcast_then_restart(emulator, tmp_path):
         async with Phone(emulator.url, user_id) as phone:
             counts.append(sum(1 for m in await phone.messages() if m.get("text") == TEXT))
     assert min(counts) == 1, "every recipient got the message"
+    by_chat = dict(zip(RECIPIENTS, counts, strict=True))
+    assert recorded and all(by_chat[c] == 1 for c in recorded), "recorded sends never repeat"
     duplicates = sum(c - 1 for c in counts)
     print(f"in flight at the kill: {in_flight}, repeated: {duplicates}")
     assert duplicates <= in_flight, (duplicates, in_flight)

@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.clock import ManualClock
+from bot.repositories import users as users_repo
 from bot.sandbox.scripts import queue_broadcast
+from bot.services.people import NotAllowed
 from tests.conftest import ADMIN_ID, BotUnderTest, add_members, seed
 
 TEXT = "Эртең семинар / Завтра семинар"
@@ -141,3 +143,36 @@ async def test_stopping_a_broadcast_while_it_sends(slow_bot):
     assert counts["cancelled"] > 0 and counts["sent"] + counts["cancelled"] == 40
     delivered = sum([await received(bot, i) for i in ids])
     assert delivered == counts["sent"]
+
+
+async def test_a_stopped_broadcast_stays_stopped_after_a_restart(slow_bot):
+    bot = slow_bot
+    ids = list(range(6501, 6531))
+    await add_members(bot.services.db, bot.emulator.url, ids)
+    bot.emulator.set_faults(retry_after_rate=0.2, retry_after=1, methods=["sendMessage"], seed=5)
+    broadcast_id = await queue(bot)
+    await until_sent(bot, broadcast_id, 2, timeout=30)
+    await bot.services.broadcasts.stop(ADMIN_ID, broadcast_id)
+    before = await settle(bot, broadcast_id)
+    bot.emulator.set_faults()
+    await bot.restart()
+    bot.app.bot_data["dispatcher"].wake()
+    await asyncio.sleep(1.0)
+    after = await bot.services.broadcasts.counts(broadcast_id)
+    assert after == before and after.get("cancelled", 0) > 0
+    assert sum([await received(bot, i) for i in ids]) == after["sent"]
+
+
+async def test_a_coordinator_cannot_read_another_coordinators_broadcast(bot):
+    await add_members(bot.services.db, bot.emulator.url, [6601])
+    broadcast_id = await queue(bot)
+    await settle(bot, broadcast_id)
+    other = 6699
+    await users_repo.ensure(bot.services.db, other, "Other coordinator", "2026-01-01")
+    await bot.services.people.set_role(ADMIN_ID, other, "coordinator", [])
+    with pytest.raises(NotAllowed):
+        await bot.services.broadcasts.deliveries(other, broadcast_id)
+    with pytest.raises(NotAllowed):
+        await bot.services.broadcasts.stop(other, broadcast_id)
+    assert await bot.services.broadcasts.history(other) == []
+    assert len(await bot.services.broadcasts.history(ADMIN_ID)) == 1
