@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.clock import Clock
 from bot.db import Database, utcnow_iso
+from bot.repositories import users as users_repo
 
 LEASE = timedelta(minutes=2)
 _INSERT = (
@@ -117,16 +118,8 @@ class Outbox:
         )
         if not rows:
             return []
-        people = await self._recipients([r["chat_id"] for r in rows])
+        people = await users_repo.delivery_profiles(self.db, [r["chat_id"] for r in rows])
         return [_row(r, people.get(r["chat_id"])) for r in sorted(rows, key=lambda r: r["id"])]
-
-    async def _recipients(self, chat_ids: list[int]) -> dict[int, Any]:
-        marks = ",".join("?" * len(set(chat_ids)))
-        found = await self.db.fetchall(
-            f"SELECT telegram_id, lang, tg_lang, muted FROM users WHERE telegram_id IN ({marks})",
-            list(set(chat_ids)),
-        )
-        return {p["telegram_id"]: p for p in found}
 
     async def finish_many(self, outcomes: list[Outcome]) -> None:
         now = self._now()
@@ -162,10 +155,7 @@ class Outbox:
         """A 403 parks the chat's pending rows; a new /start sends them after all."""
         before, after = ("blocked", "pending") if reachable else ("pending", "blocked")
         async with self.db.transaction():
-            await self.db.execute(
-                "UPDATE users SET unreachable = ? WHERE telegram_id = ?",
-                (int(not reachable), chat_id),
-            )
+            await users_repo.set_unreachable(self.db, chat_id, not reachable)
             await self.db.execute(
                 "UPDATE outbox SET status = ? WHERE chat_id = ? AND status = ?",
                 (after, chat_id, before),

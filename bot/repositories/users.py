@@ -184,3 +184,20 @@ async def set_lang(db: Database, telegram_id: int, lang: str, now: str) -> None:
     await db.execute(
         "UPDATE users SET lang = ?, updated_at = ? WHERE telegram_id = ?", (lang, now, telegram_id)
     )
+
+
+async def set_unreachable(db: Database, telegram_id: int, unreachable: bool) -> None:
+    await db.execute(
+        "UPDATE users SET unreachable = ? WHERE telegram_id = ?", (int(unreachable), telegram_id)
+    )
+
+
+async def delivery_profiles(db: Database, chat_ids: list[int]) -> dict[int, dict]:
+    """Language and mute setting of each recipient, for rendering a batch of pushes."""
+    unique = list(set(chat_ids))
+    rows = await db.fetchall(
+        "SELECT telegram_id, lang, tg_lang, muted FROM users"
+        f" WHERE telegram_id IN ({','.join('?' * len(unique))})",
+        unique,
+    )
+    return {r["telegram_id"]: dict(r) for r in rows}
