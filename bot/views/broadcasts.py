@@ -14,7 +14,7 @@ from bot.i18n import Translator, translator
 from bot.keyboards import PAGE_SIZE, button, rows
 from bot.repositories.broadcasts import Broadcast
 from bot.repositories.flows import Flow
-from bot.services.broadcasts import KINDS, Draft
+from bot.services.broadcast_wizard import KINDS, Draft
 from bot.views import Screen
 
 
