@@ -11,7 +11,7 @@ from bot.clock import ManualClock
 from bot.repositories import users as users_repo
 from bot.sandbox.scripts import queue_broadcast
 from bot.services.people import NotAllowed
-from tests.conftest import ADMIN_ID, BotUnderTest, add_members, seed
+from tests.conftest import ADMIN_ID, BotUnderTest, add_members, seed, t
 
 TEXT = "Эртең семинар / Завтра семинар"
 
@@ -176,3 +176,32 @@ async def test_a_coordinator_cannot_read_another_coordinators_broadcast(bot):
         await bot.services.broadcasts.stop(other, broadcast_id)
     assert await bot.services.broadcasts.history(other) == []
     assert len(await bot.services.broadcasts.history(ADMIN_ID)) == 1
+
+
+async def test_chat_not_found_fails_with_the_reason_and_muting_skips_only_announcements(bot):
+    await add_members(bot.services.db, bot.emulator.url, [6701, 6702])
+    ghost = 6703  # registered, but never opened a chat with the bot
+    await users_repo.ensure(bot.services.db, ghost, "Ghost", "2026-01-01")
+    await bot.services.db.execute(
+        "UPDATE users SET status = 'approved', municipality_id = 1 WHERE telegram_id = ?", (ghost,)
+    )
+    await bot.services.people.set_muted(6702, True)
+    broadcast_id = await queue(bot, when="31.12.2030 10:00")
+    await bot.services.people.set_muted(6701, True)  # after it was queued
+    await bot.services.db.execute(
+        "UPDATE outbox SET not_before = '2000-01-01T00:00:00+00:00' WHERE broadcast_id = ?",
+        (broadcast_id,),
+    )
+    counts = await settle(bot, broadcast_id)
+    assert counts == {"failed": 1, "cancelled": 1}
+    row = await bot.services.db.fetchone(
+        "SELECT last_error FROM outbox WHERE broadcast_id = ? AND chat_id = ?",
+        (broadcast_id, ghost),
+    )
+    assert "chat not found" in row["last_error"].lower()
+    await bot.services.outbox.enqueue(
+        "account:6701:test", 6701, "account", "role_changed", {"role": "member"}
+    )
+    phone = bot.phone(6701)
+    role = t("ky", "Your role is now: {role}.").format(role=t("ky", "member"))
+    await phone.wait_for(lambda ms: any(role in (m.get("text") or "") for m in ms))
