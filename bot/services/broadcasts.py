@@ -14,12 +14,7 @@ from bot.services.people import NotAllowed, NotFound
 class Broadcasts(BroadcastWizard):
     async def stop(self, telegram_id: int, broadcast_id: int) -> Broadcast:
         """The author or an admin stops what has not gone out yet; what was sent stays sent."""
-        actor = await self.people.require_staff(telegram_id)
-        found = await repo.get(self.db, broadcast_id)
-        if found is None:
-            raise NotFound(str(broadcast_id))
-        if not actor.is_admin and (actor.user is None or actor.user.id != found.author_id):
-            raise NotAllowed
+        await self._own(telegram_id, broadcast_id)
         async with self.db.transaction():
             await repo.set_status(self.db, broadcast_id, "cancelled")
             await self.outbox.cancel_broadcast(broadcast_id)
@@ -37,13 +32,18 @@ class Broadcasts(BroadcastWizard):
         return found
 
     async def deliveries(self, telegram_id: int, broadcast_id: int) -> list[dict]:
+        await self._own(telegram_id, broadcast_id)
+        return await repo.recipients(self.db, broadcast_id)
+
+    async def _own(self, telegram_id: int, broadcast_id: int) -> Broadcast:
+        """The broadcast, if this person wrote it or is an admin."""
         actor = await self.people.require_staff(telegram_id)
         found = await repo.get(self.db, broadcast_id)
         if found is None:
             raise NotFound(str(broadcast_id))
         if not actor.is_admin and (actor.user is None or actor.user.id != found.author_id):
             raise NotAllowed
-        return await repo.recipients(self.db, broadcast_id)
+        return found
 
     async def counts(self, broadcast_id: int) -> dict[str, int]:
         return await repo.counts(self.db, broadcast_id)
