@@ -5,7 +5,8 @@ outbox pushes share one budget. Sends are paced, not burst: an even gap of 1/rat
 between any two messages, a little under the limit to leave room for jitter between our clock
 and Telegram's sliding windows. The outbox also waits a second between two messages to one
 private chat and three seconds (20 a minute) for a group; direct replies, which answer a person's
-own tap, are not held back that way. A RetryAfter pauses every send, not just the one that got it.
+own tap, are not held back that way, and they go ahead of waiting pushes. A RetryAfter pauses
+every send, not just the one that got it.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class Limiter(BaseRateLimiter[dict]):
         self._chat_ready: dict[int, float] = {}
         self._paused_until = 0.0
         self._gate = asyncio.Lock()
+        self._push_line = asyncio.Lock()
         self._chat_locks: dict[int, asyncio.Lock] = {}
 
     async def initialize(self) -> None:
@@ -91,6 +93,15 @@ class Limiter(BaseRateLimiter[dict]):
         self._chat_locks = {c: lk for c, lk in self._chat_locks.items() if lk.locked()}
         self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
 
+    async def _turn(self, push: bool) -> None:
+        """Pushes line up one at a time before the gate, so a person's direct reply never waits
+        behind a whole broadcast: at most behind the one push already at the gate."""
+        if not push:
+            await self._global_turn()
+            return
+        async with self._push_line:
+            await self._global_turn()
+
     async def _global_turn(self) -> None:
         """One send per gap, in arrival order. A slot is only taken at the head of the line, so
         a stalled event loop never releases a burst of late sends at once."""
@@ -120,10 +131,11 @@ class Limiter(BaseRateLimiter[dict]):
         rate_limit_args: dict | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         """Direct replies wait out a RetryAfter and try again; the outbox reschedules instead."""
-        retries = 0 if (rate_limit_args or {}).get("outbox") else DIRECT_RETRIES
+        push = bool((rate_limit_args or {}).get("outbox"))
+        retries = 0 if push else DIRECT_RETRIES
         for attempt in range(retries + 1):
             if endpoint in COUNTED:
-                await self._global_turn()
+                await self._turn(push)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
