@@ -61,8 +61,11 @@ async def on_confirm(update: Update, context: Context, value: str) -> None:
     tid = update.effective_user.id
     tr = await tr_for(update, context)
     try:
-        if value == "restart":
-            flow = await svc.registration.restart(tid)
+        if value == "restart" or value.startswith("edit_"):
+            if value == "restart":
+                flow = await svc.registration.restart(tid)
+            else:
+                flow = await svc.registration.edit(tid, value.removeprefix("edit_"))
             await update.callback_query.answer()
             await say(update, await step_screen(svc, tr, flow))
             return

@@ -133,3 +133,37 @@ async def test_restart_in_the_middle_of_registration_resumes(bot):
     await expect(member, t("ru", "What is your position?"))
     flow = await bot.services.registration.current(1004)
     assert flow.data["municipality_id"] and flow.data["phone"].startswith("+996")
+
+
+async def test_one_field_can_be_corrected_from_the_summary(bot):
+    member = bot.phone(1005, lang="ru")
+    await register_until_summary(member)
+    await tap(member, "✏️ " + t("ru", "Name"))
+    await expect(member, t("ru", "Please write your full name (surname, first name)."))
+    await member.send("Исправленное Имя")
+    summary = await expect(member, t("ru", "Please check your details:"))
+    assert "Исправленное Имя" in summary["text"] and "Бешик-Джон" in summary["text"]
+    await tap(member, "✏️ " + t("ru", "Municipality"))
+    await expect(member, t("ru", "Choose your region:"))
+    await member.send("Kok-Moinok")
+    await tap(member, "Кок-Мойнок")
+    summary = await expect(member, t("ru", "Please check your details:"))
+    assert "Кок-Мойнок" in summary["text"] and "Исправленное Имя" in summary["text"]
+    await tap(member, t("ru", "✅ Confirm"))
+    await expect(member, t("ru", SENT))
+    user = await bot.user(1005)
+    assert user.full_name == "Исправленное Имя" and user.status == "pending"
+
+
+async def register_until_summary(phone):
+    await phone.send("/start")
+    await tap(phone, "Русский")
+    await tap(phone, t("ru", "📱 Share my phone number"))
+    await tap(phone, "Джалал-Абадская область")
+    await tap(phone, "Базар-Коргонский район")
+    await tap(phone, "Бешик-Джон")
+    await tap(phone, t("ru", POSITION_LABELS["head"]))
+    await expect(phone, t("ru", "Please write your full name (surname, first name)."))
+    await phone.send("Первое Имя")
+    await tap(phone, t("ru", "Female"))
+    await expect(phone, t("ru", "Please check your details:"))

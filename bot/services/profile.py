@@ -16,16 +16,9 @@ from bot.repositories.users import User
 from bot.services import steps
 from bot.services.flowbase import FlowService
 from bot.services.registration import Registration
-from bot.services.steps import StepError
+from bot.services.steps import FIELD_PLANS, StepError
 
 FLOW = "profile"
-FIELD_PLANS = {
-    "name": ["name"],
-    "phone": ["phone"],
-    "municipality": ["region", "district", "municipality"],
-    "position": ["position"],
-    "gender": ["gender"],
-}
 FIELD_COLUMNS = {
     "name": ("full_name",),
     "phone": ("phone",),

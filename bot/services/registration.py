@@ -20,6 +20,7 @@ from bot.services import steps
 from bot.services.approvals import registration_card
 from bot.services.flowbase import FlowService
 from bot.services.people import People
+from bot.services.steps import StepError
 
 FLOW = "registration"
 PLAN = ["lang", "phone", "region", "district", "municipality", "position", "name", "gender"]
@@ -64,6 +65,13 @@ class Registration(FlowService):
         lang = flow.data.get("lang")
         flow = steps.with_plan(Flow(telegram_id, FLOW, "phone", {"lang": lang}), PLAN[1:])
         return await self._saved(flow)
+
+    async def edit(self, telegram_id: int, field: str) -> Flow:
+        """From the summary: ask one field again, then come back to the summary."""
+        flow = await self._flow(telegram_id, "confirm")
+        if field not in steps.FIELD_PLANS:
+            raise StepError("stale")
+        return await self._saved(steps.with_plan(flow, [*steps.FIELD_PLANS[field], "confirm"]))
 
     async def pick(self, telegram_id: int, step: str, value: str) -> Flow:
         flow = await super().pick(telegram_id, step, value)

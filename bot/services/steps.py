@@ -29,6 +29,14 @@ NEEDS_DETAIL = frozenset({"specialist", "other"})
 GENDERS = ("female", "male", "undisclosed")
 MAX_NAME = 100
 LOCATION_STEPS = ("region", "district", "municipality")
+FIELD_PLANS = {
+    "name": ["name"],
+    "phone": ["phone"],
+    "municipality": ["region", "district", "municipality"],
+    "position": ["position"],
+    "gender": ["gender"],
+}
+"""The steps that change one field: used by the profile editor and the registration summary."""
 
 
 class StepError(Exception):

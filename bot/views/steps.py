@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
+from telegram import InlineKeyboardMarkup
+
 from bot import keyboards, labels
+from bot.callback_data import PickCb
 from bot.i18n import Translator
 from bot.repositories.flows import Flow
 from bot.services import Services
@@ -86,8 +89,14 @@ async def summary_screen(svc: Services, tr: Translator, data: dict) -> Screen:
         ),
         _("Gender: {gender}").format(gender=labels.gender(tr, data.get("gender"))),
     ]
-    options = [("yes", _("✅ Confirm")), ("restart", _("↺ Start over"))]
-    return Screen("\n".join(lines), keyboards.choices("confirm", options))
+    fields = [("name", _("Name")), ("phone", _("Phone")), ("municipality", _("Municipality"))]
+    fields += [("position", _("Position")), ("gender", _("Gender"))]
+    edits = [keyboards.button("✏️ " + label, PickCb(step="confirm", value=f"edit_{field}"))
+             for field, label in fields]  # fmt: skip
+    keyboard = [[keyboards.button(_("✅ Confirm"), PickCb(step="confirm", value="yes"))]]
+    keyboard += keyboards.rows(edits, per_row=2)
+    keyboard.append([keyboards.button(_("↺ Start over"), PickCb(step="confirm", value="restart"))])
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
 
 
 def search_screen(tr: Translator, query: str, matches: list, min_score: float) -> Screen:
