@@ -36,7 +36,6 @@ class Draft:
     text_ru: str | None
     attachment_kind: str | None
     attachment_file_id: str | None
-    attachment_name: str | None
     recipients: int
     send_at: datetime | None
 
@@ -158,7 +157,6 @@ class BroadcastWizard:
             text_ru=d.get("text_ru"),
             attachment_kind=d.get("attachment_kind"),
             attachment_file_id=d.get("attachment_file_id"),
-            attachment_name=d.get("attachment_name"),
             recipients=len(await self._recipients(flow)),
             send_at=datetime.fromisoformat(send_at) if send_at else None,
         )

@@ -29,10 +29,6 @@ def _kind_label(tr: Translator, kind: str) -> str:
     }[kind]
 
 
-def _one(label: str, action: str, value: str = "-") -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button(label, Cb(action=action, value=value))]])
-
-
 def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Screen:
     _ = tr._
     step = flow.step
