@@ -9,10 +9,14 @@ backend through BaseRequest; everything above this layer (retries, errors, objec
 from __future__ import annotations
 
 import asyncio
+import re
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+
+_TOKEN_IN_URL = re.compile(r"/bot\d+:[\w-]+")
 
 
 class AiohttpRequest(BaseRequest):
@@ -74,9 +78,14 @@ class AiohttpRequest(BaseRequest):
         except TimeoutError as exc:
             raise TimedOut from exc
         except aiohttp.ClientError as exc:
-            raise NetworkError(f"aiohttp.{exc.__class__.__name__}: {exc}") from exc
+            raise NetworkError(_redact(f"aiohttp.{exc.__class__.__name__}: {exc}")) from None
         except asyncio.CancelledError:
             raise
+
+
+def _redact(message: str) -> str:
+    """aiohttp's errors may quote the URL, and the URL holds the bot token: never log it."""
+    return _TOKEN_IN_URL.sub("/bot<token>", message)
 
 
 def _value(given: object, default: float | None) -> float | None:
