@@ -15,7 +15,6 @@ import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
-
 _TOKEN_IN_URL = re.compile(r"/bot\d+:[\w-]+")
 
 
