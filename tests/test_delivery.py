@@ -205,3 +205,17 @@ async def test_chat_not_found_fails_with_the_reason_and_muting_skips_only_announ
     phone = bot.phone(6701)
     role = t("ky", "Your role is now: {role}.").format(role=t("ky", "member"))
     await phone.wait_for(lambda ms: any(role in (m.get("text") or "") for m in ms))
+
+
+async def test_a_member_tapping_fast_gets_every_reply_under_flood_limits(bot):
+    bot.emulator.set_faults(flood=True)
+    phone = bot.phone(6801, lang="ru")
+    for _ in range(6):
+        await phone.send("/help")
+    first_line = t("ru", "/start – register or continue registration")
+    await phone.wait_for(
+        lambda ms: sum(1 for m in ms if first_line in (m.get("text") or "")) == 6, timeout=20
+    )
+    texts = [m.get("text") for m in await phone.messages()]
+    assert t("ru", "Something went wrong on our side. Please try again.") not in texts
+    assert bot.emulator.stats()["http_429"] > 0, "the per-chat limit was really reached"

@@ -5,8 +5,8 @@ outbox pushes share one budget. Sends are paced, not burst: an even gap of 1/rat
 between any two messages, a little under the limit to leave room for jitter between our clock
 and Telegram's sliding windows. The outbox also waits a second between two messages to one
 private chat and three seconds (20 a minute) for a group; direct replies, which answer a person's
-own tap, are not held back that way, and they go ahead of waiting pushes. A RetryAfter pauses
-every send, not just the one that got it.
+own tap, are not held back that way, and they go ahead of waiting pushes. A RetryAfter on a push
+pauses every send; on a reply it is about that chat, so only that reply waits and tries again.
 """
 
 from __future__ import annotations
@@ -140,9 +140,14 @@ class Limiter(BaseRateLimiter[dict]):
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 seconds = _seconds(exc.retry_after)
-                self.pause(seconds)
+                if push:
+                    self.pause(seconds)
+                    raise
+                # Our global pacing keeps replies under the overall limit, so a reply's 429 is
+                # about its own chat (a member tapping fast): wait for that one, not everyone.
                 if attempt == retries:
                     raise
+                await asyncio.sleep(seconds)
         raise AssertionError("unreachable")
 
 
