@@ -60,6 +60,10 @@ class People:
 
     async def actor(self, telegram_id: int) -> Actor:
         user = await users_repo.by_telegram_id(self.db, telegram_id)
+        return await self.actor_of(telegram_id, user)
+
+    async def actor_of(self, telegram_id: int, user: User | None) -> Actor:
+        """The rights of a person whose row is already in hand."""
         is_admin = telegram_id in self.config.admins or (user is not None and user.role == "admin")
         is_coord = user is not None and user.role == "coordinator"
         regions = await users_repo.coordinator_region_ids(self.db, user.id) if is_coord else []

@@ -114,7 +114,7 @@ class Registration(FlowService):
     async def _reviewers(self, region_id: int | None) -> list[int]:
         chat_ids = set(self.people.config.admins)
         for person in await users_repo.staff(self.db):
-            actor = await self.people.actor(person.telegram_id or 0)
+            actor = await self.people.actor_of(person.telegram_id or 0, person)
             if actor.covers_region(region_id):
                 chat_ids.add(person.telegram_id or 0)
         return sorted(chat_ids - {0})
