@@ -322,6 +322,31 @@ async def test_made_up_phone_for_own_contact(bot, phones):
     assert update.message.contact.user_id == 1234567
 
 
+async def test_location_reaches_the_bot(bot, emu, session, phones):
+    phone = phones(518)
+    sent = await phone.send(location=(42.87, 74.59))
+    await phone.send(location={"latitude": -90, "longitude": 180})
+    _, body = await call(session, emu, "getUpdates")
+    first, second = (u["message"] for u in body["result"])
+    assert first["location"] == {"latitude": 42.87, "longitude": 74.59} and "text" not in first
+    assert second["location"] == {"latitude": -90.0, "longitude": 180.0}
+    (update, _) = await bot.get_updates(timeout=0)
+    assert (update.message.location.latitude, update.message.location.longitude) == (42.87, 74.59)
+    reply = await bot.send_message(518, "got it", reply_to_message_id=sent["message_id"])
+    assert reply.reply_to_message.location.longitude == 74.59  # stored like other user msgs
+
+
+async def test_bad_location_is_refused(phones):
+    phone = phones(519)
+    bad = [(90.5, 0), (0, -180.01), ("42", 74), (True, 0), (float("nan"), 0), {"latitude": 1}]
+    for location in bad:
+        with pytest.raises(PhoneError, match=r"location\.(latitude|longitude) must be") as info:
+            await phone.send(location=location)
+        assert info.value.status == 400
+    with pytest.raises(PhoneError, match="exactly one of"):
+        await phone.send("hi", location=(1, 2))
+
+
 # ---------------------------------------------------------------- Bot API checks
 
 

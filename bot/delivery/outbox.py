@@ -27,6 +27,18 @@ _INSERT = (
 
 
 @dataclass(frozen=True)
+class Push:
+    """One message to queue; keys that share a prefix can be moved or dropped together."""
+
+    dedupe_key: str
+    chat_id: int
+    template: str
+    params: dict[str, Any]
+    not_before: datetime | None = None
+    kind: str = "notice"
+
+
+@dataclass(frozen=True)
 class OutboxRow:
     id: int
     chat_id: int
@@ -82,6 +94,54 @@ class Outbox:
         )
         self.wakeup.set()
         return cur.rowcount == 1
+
+    async def enqueue_many(self, pushes: Iterable[Push], revive: bool = False) -> None:
+        """With `revive`, a row cancelled earlier under the same key is queued again (a member
+        who declined and then said yes again); a row that was sent is never sent twice."""
+        now = self._now()
+        sql = _INSERT
+        if revive:
+            sql = sql.replace(
+                "DO NOTHING",
+                "DO UPDATE SET status = 'pending', not_before = excluded.not_before,"
+                " params = excluded.params, attempts = 0, last_error = NULL"
+                " WHERE outbox.status = 'cancelled'",
+            )
+        rows = [
+            (p.dedupe_key, p.chat_id, p.kind, p.template, json.dumps(p.params, ensure_ascii=False),
+             utcnow_iso(p.not_before) if p.not_before else now, now, None)
+            for p in pushes
+        ]  # fmt: skip
+        if rows:
+            await self.db.executemany(sql, rows)
+            self.wakeup.set()
+
+    async def cancel_keyed(self, prefix: str) -> int:
+        """Drops unsent rows whose dedupe key starts with `prefix` (reminders of a seminar)."""
+        cur = await self.db.execute(
+            "UPDATE outbox SET status = 'cancelled' WHERE dedupe_key >= ? AND dedupe_key < ?"
+            " AND status IN ('pending', 'blocked')",
+            _key_range(prefix),
+        )
+        return cur.rowcount
+
+    async def sent_chats(self, prefix: str) -> set[int]:
+        rows = await self.db.fetchall(
+            "SELECT chat_id FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ?"
+            " AND status = 'sent'",
+            _key_range(prefix),
+        )
+        return {r[0] for r in rows}
+
+    async def move_keyed(self, prefix: str, not_before: datetime) -> int:
+        """Unsent rows under `prefix` wait until the new time instead."""
+        cur = await self.db.execute(
+            "UPDATE outbox SET not_before = ? WHERE dedupe_key >= ? AND dedupe_key < ?"
+            " AND status IN ('pending', 'blocked')",
+            (utcnow_iso(not_before), *_key_range(prefix)),
+        )
+        self.wakeup.set()
+        return cur.rowcount
 
     async def enqueue_broadcast(
         self, broadcast_id: int, chat_ids: Iterable[int], not_before: datetime
@@ -188,6 +248,11 @@ class Outbox:
             (broadcast_id,),
         )
         return cur.rowcount
+
+
+def _key_range(prefix: str) -> tuple[str, str]:
+    """The keys starting with `prefix` as a range, so the unique index on keys finds them."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def _row(r, person) -> OutboxRow:

@@ -40,6 +40,24 @@ async def chat_ids(
     return [r[0] for r in rows]
 
 
+async def members(
+    db: Database, kind: str, values: list, region_ids: list[int], announcements: bool = False
+) -> list[tuple[int, int]]:
+    """(user id, chat id) of each member reached: seminars keep who was invited."""
+    where, params = _where(kind, values, region_ids, announcements)
+    rows = await db.fetchall(
+        "SELECT u.id, u.telegram_id" + _BASE + where + " ORDER BY u.id", params
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+async def reaches(db: Database, kind: str, values: list, user_id: int) -> bool:
+    """Whether one member falls inside an audience (a walk-in at a seminar's check-in)."""
+    where, params = _where(kind, values, [], False)
+    row = await db.fetchone("SELECT 1" + _BASE + where + " AND u.id = ?", [*params, user_id])
+    return row is not None
+
+
 async def options(db: Database, kind: str, region_ids: list[int]) -> list[tuple[str, dict]]:
     """The places or positions that have at least one approved member, for the selector."""
     scope, params = _where("all", [], region_ids, False)

@@ -62,6 +62,14 @@ def _photo_spec(photo: Any) -> dict:
     return spec
 
 
+def _location_spec(location: Any) -> dict:
+    """Accepts (latitude, longitude) or {"latitude", "longitude"}; the emulator validates."""
+    if isinstance(location, tuple | list):
+        latitude, longitude = location
+        return {"latitude": latitude, "longitude": longitude}
+    return dict(location)
+
+
 class Phone:
     """One simulated user acting through the client API.
 
@@ -135,6 +143,7 @@ class Phone:
         text: str | None = None,
         *,
         contact: dict | bool | None = None,
+        location: tuple[float, float] | dict | None = None,
         document: Any = None,
         photo: Any = None,
         sticker: bool = False,
@@ -142,6 +151,8 @@ class Phone:
     ) -> dict:
         """Sends one message; `contact=True` shares the user's own contact."""
         fields: dict[str, Any] = {"text": text, "contact": contact, "caption": caption}
+        if location is not None:
+            fields["location"] = _location_spec(location)
         if document is not None:
             fields["document"] = _document_spec(document)
         if photo is not None:

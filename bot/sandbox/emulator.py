@@ -28,6 +28,7 @@ the bot has the same id. Group chats: pass ``chat_id`` (negative) in the body or
     ``{"contact": {"phone_number", "first_name", "last_name"?, "user_id"?, "vcard"?}}``
     (user_id is absent unless given, i.e. someone else's contact; ``"contact": true``
     shares the user's own contact with user_id set, as a request_contact button does),
+    ``{"location": {"latitude", "longitude"}}`` (numbers in [-90, 90] / [-180, 180]),
     ``{"document": {"file_name", "content_b64", "mime_type"?}}``,
     ``{"photo": {"content_b64"}}`` or ``{"sticker": true}``; ``"caption"`` for
     document/photo. Optional ``"from": {"first_name", "last_name", "username",

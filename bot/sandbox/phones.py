@@ -16,7 +16,7 @@ from bot.sandbox.messaging import store_photo
 from bot.sandbox.protocol import ApiError
 from bot.sandbox.state import Chat, Msg, Person, World, now
 
-CONTENT_KINDS = ("text", "contact", "document", "photo", "sticker")
+CONTENT_KINDS = ("text", "contact", "location", "document", "photo", "sticker")
 _WEBP_STUB = (
     b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00/\x00\x00\x00"
     b"\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00"
@@ -81,6 +81,21 @@ def contact_content(person: Person, spec: object) -> dict:
     return {"contact": {k: spec[k] for k in keys if spec.get(k) is not None}}
 
 
+def location_content(spec: object) -> dict:
+    """A plain shared point: Telegram sends just the two floats (no accuracy, no live period)."""
+    if not isinstance(spec, dict):
+        raise client_error("location needs latitude and longitude")
+    point: dict[str, float] = {}
+    for key, bound in (("latitude", 90), ("longitude", 180)):
+        value = spec.get(key)
+        # bool is an int to Python but not a coordinate; NaN fails the range check
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not -bound <= value <= bound:
+            raise client_error(f"location.{key} must be a number in [-{bound}, {bound}]")
+        point[key] = float(value)
+    return {"location": point}
+
+
 def decode_b64(spec: object, what: str) -> bytes:
     raw = spec.get("content_b64") if isinstance(spec, dict) else None
     if not isinstance(raw, str):
@@ -129,6 +144,8 @@ def build_content(world: World, person: Person, body: dict) -> dict:
         return text_content(body["text"])
     if kind == "contact":
         return contact_content(person, body["contact"])
+    if kind == "location":
+        return location_content(body["location"])
     if kind == "sticker":
         return sticker_content(world)
     content = (document_content if kind == "document" else photo_content)(world, body[kind])

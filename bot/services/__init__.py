@@ -10,11 +10,14 @@ from bot.db import Database
 from bot.delivery.outbox import Outbox
 from bot.repositories import flows
 from bot.services.approvals import Approvals
+from bot.services.attendance import Attendance
 from bot.services.broadcasts import Broadcasts
 from bot.services.directory import Directory
 from bot.services.people import People
 from bot.services.profile import Profile
 from bot.services.registration import Registration
+from bot.services.rsvp import Rsvp
+from bot.services.seminars import Seminars
 
 
 @dataclass
@@ -29,6 +32,9 @@ class Services:
     profile: Profile
     approvals: Approvals
     broadcasts: Broadcasts
+    seminars: Seminars
+    rsvp: Rsvp
+    attendance: Attendance
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -42,6 +48,7 @@ class Services:
         outbox = Outbox(db, clock)
         people = People(db, config, clock, outbox)
         registration = Registration(db, clock, outbox, people)
+        seminars = Seminars(outbox, people)
         return cls(
             config=config,
             db=db,
@@ -53,4 +60,7 @@ class Services:
             profile=Profile(db, clock, registration),
             approvals=Approvals(db, outbox, people),
             broadcasts=Broadcasts(outbox, people),
+            seminars=seminars,
+            rsvp=Rsvp(outbox, people),
+            attendance=Attendance(outbox, people, seminars),
         )

@@ -12,12 +12,12 @@ from datetime import datetime
 
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
-from bot.repositories import audience as audience_repo
 from bot.repositories import broadcasts as repo
 from bot.repositories import flows
 from bot.repositories import users as users_repo
 from bot.repositories.broadcasts import Broadcast
 from bot.repositories.flows import Flow
+from bot.services.audience import Audiences, empty
 from bot.services.people import Actor, People
 from bot.services.steps import StepError
 from bot.timeparse import parse_local
@@ -25,7 +25,6 @@ from bot.timeparse import parse_local
 FLOW = "broadcast"
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
-KINDS = ("all", "regions", "districts", "municipalities", "positions")
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,7 @@ class BroadcastWizard:
         self.people = people
         self.db = outbox.db
         self.clock = outbox.clock
+        self.audiences = Audiences(self.db)
 
     def now(self) -> str:
         return utcnow_iso(self.clock.now())
@@ -101,9 +101,7 @@ class BroadcastWizard:
 
     async def choose_kind(self, telegram_id: int, kind: str) -> Flow:
         flow = await self._at(telegram_id, "audience", "audience_pick", "preview")
-        if kind not in KINDS:
-            raise StepError("stale")
-        flow.data["audience"] = {"kind": kind, "values": []}
+        flow.data["audience"] = empty(kind)
         flow.step = "audience_pick" if kind != "all" else "preview"
         if kind == "all":
             await self._require_reach(flow)
@@ -112,14 +110,8 @@ class BroadcastWizard:
     async def toggle(self, telegram_id: int, value: str) -> Flow:
         """Only values the selector offers this person can be chosen; anything else is stale."""
         flow = await self._at(telegram_id, "audience_pick")
-        offered = {v for v, _ in await self.options(telegram_id, flow.data["audience"]["kind"])}
-        if value not in offered:
-            raise StepError("stale")
-        values = flow.data["audience"]["values"]
-        if value in values:
-            values.remove(value)
-        else:
-            values.append(value)
+        actor = await self.people.require_staff(telegram_id)
+        await self.audiences.toggle(actor, flow.data["audience"], value)
         return await self._save(flow)
 
     async def audience_done(self, telegram_id: int) -> Flow:
@@ -200,13 +192,7 @@ class BroadcastWizard:
 
     async def _recipients(self, flow: Flow, actor: Actor | None = None) -> list[int]:
         actor = actor or await self.people.require_staff(flow.telegram_id)
-        audience = flow.data.get("audience") or {"kind": "all", "values": []}
-        values = audience["values"]
-        if audience["kind"] not in ("all", "positions"):
-            values = [int(v) for v in values]
-        return await audience_repo.chat_ids(
-            self.db, audience["kind"], values, list(actor.region_ids)
-        )
+        return await self.audiences.chat_ids(actor, flow.data.get("audience"))
 
     async def _require_reach(self, flow: Flow) -> None:
         if not await self._recipients(flow):
@@ -224,4 +210,4 @@ class BroadcastWizard:
 
     async def options(self, telegram_id: int, kind: str) -> list[tuple[str, dict]]:
         actor = await self.people.require_staff(telegram_id)
-        return await audience_repo.options(self.db, kind, list(actor.region_ids))
+        return await self.audiences.options(actor, kind)

@@ -14,7 +14,8 @@ from bot.i18n import Translator, translator
 from bot.keyboards import PAGE_SIZE, button, rows
 from bot.repositories.broadcasts import Broadcast
 from bot.repositories.flows import Flow
-from bot.services.broadcast_wizard import KINDS, Draft
+from bot.services.audience import KINDS
+from bot.services.broadcast_wizard import Draft
 from bot.views import Screen
 
 

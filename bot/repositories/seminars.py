@@ -1,0 +1,271 @@
+"""Seminars and their invitations: who was asked, who answered what, who came."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.db import Database, utcnow_iso
+
+CONTENT = (
+    "title_ky",
+    "title_ru",
+    "description_ky",
+    "description_ru",
+    "starts_at",
+    "ends_at",
+    "city",
+    "address",
+    "latitude",
+    "longitude",
+    "capacity",
+    "rsvp_deadline",
+    "organiser",
+)
+"""The fields staff write; the rest (code, status, version) is the bot's own."""
+
+
+@dataclass(frozen=True)
+class Seminar:
+    id: int
+    title_ky: str | None
+    title_ru: str | None
+    description_ky: str | None
+    description_ru: str | None
+    starts_at: datetime
+    ends_at: datetime
+    city: str
+    address: str
+    latitude: float | None
+    longitude: float | None
+    audience: dict[str, Any]
+    capacity: int
+    rsvp_deadline: datetime
+    organiser: str
+    checkin_code: str
+    status: str
+    version: int
+    created_by: int | None
+    created_at: str
+    updated_at: str
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    def content(self) -> dict[str, Any]:
+        """Plain values for push templates, which render them in each reader's language."""
+        data = {name: getattr(self, name) for name in CONTENT}
+        for name in _TIMES:
+            data[name] = utcnow_iso(data[name])
+        return {**data, "id": self.id, "status": self.status, "checkin_code": self.checkin_code}
+
+
+@dataclass(frozen=True)
+class Invitation:
+    seminar_id: int
+    user_id: int
+    telegram_id: int | None
+    status: str
+    invited_at: str
+    answered_at: str | None
+    waitlist_since: str | None
+    attended_at: str | None
+    attended_via: str | None
+    rating: int | None
+    comment: str | None
+    full_name: str | None = None
+
+
+_TIMES = ("starts_at", "ends_at", "rsvp_deadline")
+
+
+def _seminar(row) -> Seminar:
+    data = dict(row)
+    data["audience"] = json.loads(data["audience"])
+    for name in _TIMES:
+        data[name] = datetime.fromisoformat(data[name])
+    return Seminar(**data)
+
+
+def _stored(fields: dict[str, Any]) -> dict[str, Any]:
+    out = dict(fields)
+    for name in _TIMES:
+        if isinstance(out.get(name), datetime):
+            out[name] = utcnow_iso(out[name])
+    if "audience" in out:
+        out["audience"] = json.dumps(out["audience"], ensure_ascii=False)
+    return out
+
+
+async def create(db: Database, **fields: Any) -> int:
+    fields = _stored(fields)
+    names, marks = ", ".join(fields), ", ".join("?" * len(fields))
+    cur = await db.execute(
+        f"INSERT INTO seminars ({names}) VALUES ({marks})", tuple(fields.values())
+    )
+    return cur.lastrowid
+
+
+async def update(db: Database, seminar_id: int, **fields: Any) -> None:
+    fields = _stored(fields)
+    assignments = ", ".join(f"{name} = ?" for name in fields)
+    await db.execute(
+        f"UPDATE seminars SET {assignments} WHERE id = ?", (*fields.values(), seminar_id)
+    )
+
+
+async def get(db: Database, seminar_id: int) -> Seminar | None:
+    row = await db.fetchone("SELECT * FROM seminars WHERE id = ?", (seminar_id,))
+    return _seminar(row) if row else None
+
+
+async def by_code(db: Database, code: str) -> Seminar | None:
+    row = await db.fetchone("SELECT * FROM seminars WHERE checkin_code = ?", (code,))
+    return _seminar(row) if row else None
+
+
+async def code_taken(db: Database, code: str) -> bool:
+    return await db.fetchone("SELECT 1 FROM seminars WHERE checkin_code = ?", (code,)) is not None
+
+
+async def listing(db: Database, since: str, limit: int = 20) -> list[Seminar]:
+    """Seminars that end after `since`, soonest first, then the most recent past ones."""
+    rows = await db.fetchall(
+        "SELECT * FROM seminars ORDER BY ends_at < ?, CASE WHEN ends_at >= ? THEN starts_at END,"
+        " starts_at DESC LIMIT ?",
+        (since, since, limit),
+    )
+    return [_seminar(r) for r in rows]
+
+
+async def between(db: Database, start: str, end: str) -> list[Seminar]:
+    """Seminars starting in [start, end), cancelled ones left out: they trained nobody."""
+    rows = await db.fetchall(
+        "SELECT * FROM seminars WHERE starts_at >= ? AND starts_at < ? AND status = 'active'"
+        " ORDER BY starts_at",
+        (start, end),
+    )
+    return [_seminar(r) for r in rows]
+
+
+_INVITATION = (
+    "SELECT i.*, u.telegram_id, u.full_name FROM seminar_invitations i"
+    " JOIN users u ON u.id = i.user_id"
+)
+
+
+def _invitation(row) -> Invitation:
+    return Invitation(**dict(row))
+
+
+async def invite_many(db: Database, seminar_id: int, user_ids: list[int], now: str) -> list[int]:
+    """Adds invitations; returns the user ids that were not invited before."""
+    rows = await db.fetchall(
+        "SELECT user_id FROM seminar_invitations WHERE seminar_id = ?", (seminar_id,)
+    )
+    known = {r[0] for r in rows}
+    fresh = [uid for uid in dict.fromkeys(user_ids) if uid not in known]
+    await db.executemany(
+        "INSERT INTO seminar_invitations (seminar_id, user_id, invited_at) VALUES (?, ?, ?)",
+        [(seminar_id, uid, now) for uid in fresh],
+    )
+    return fresh
+
+
+async def invitation(db: Database, seminar_id: int, user_id: int) -> Invitation | None:
+    row = await db.fetchone(
+        _INVITATION + " WHERE i.seminar_id = ? AND i.user_id = ?", (seminar_id, user_id)
+    )
+    return _invitation(row) if row else None
+
+
+async def invitations(
+    db: Database, seminar_id: int, statuses: tuple[str, ...] | None = None
+) -> list[Invitation]:
+    """Going first, then the waitlist in its order, then the rest by name."""
+    sql = _INVITATION + " WHERE i.seminar_id = ?"
+    params: list[Any] = [seminar_id]
+    if statuses:
+        sql += " AND i.status IN ({})".format(",".join("?" * len(statuses)))
+        params += statuses
+    sql += (
+        " ORDER BY CASE i.status WHEN 'going' THEN 0 WHEN 'waitlist' THEN 1 WHEN 'invited' THEN 2"
+        " ELSE 3 END, i.waitlist_since, CASE WHEN i.status = 'waitlist' THEN i.user_id END,"
+        " u.full_name, i.user_id"
+    )
+    return [_invitation(r) for r in await db.fetchall(sql, params)]
+
+
+async def set_answer(
+    db: Database, seminar_id: int, user_id: int, status: str, now: str, waitlist_since: str | None
+) -> None:
+    await db.execute(
+        "UPDATE seminar_invitations SET status = ?, answered_at = ?, waitlist_since = ?"
+        " WHERE seminar_id = ? AND user_id = ?",
+        (status, now, waitlist_since, seminar_id, user_id),
+    )
+
+
+async def counts(db: Database, seminar_id: int) -> dict[str, int]:
+    rows = await db.fetchall(
+        "SELECT status, COUNT(*) FROM seminar_invitations WHERE seminar_id = ? GROUP BY status",
+        (seminar_id,),
+    )
+    found = {r[0]: r[1] for r in rows}
+    row = await db.fetchone(
+        "SELECT COUNT(attended_at), COUNT(rating) FROM seminar_invitations WHERE seminar_id = ?",
+        (seminar_id,),
+    )
+    found["attended"], found["rated"] = row[0], row[1]
+    found["invited"] = sum(found.get(s, 0) for s in ("invited", "going", "waitlist", "declined"))
+    return found
+
+
+async def waitlist_position(db: Database, seminar_id: int, user_id: int) -> int:
+    row = await db.fetchone(
+        "SELECT COUNT(*) FROM seminar_invitations w, seminar_invitations me"
+        " WHERE me.seminar_id = ? AND me.user_id = ? AND w.seminar_id = me.seminar_id"
+        " AND w.status = 'waitlist' AND (w.waitlist_since < me.waitlist_since OR"
+        " (w.waitlist_since = me.waitlist_since AND w.user_id <= me.user_id))",
+        (seminar_id, user_id),
+    )
+    return row[0]
+
+
+async def set_attended(
+    db: Database, seminar_id: int, user_id: int, when: str | None, via: str | None
+) -> None:
+    await db.execute(
+        "UPDATE seminar_invitations SET attended_at = ?, attended_via = ?"
+        " WHERE seminar_id = ? AND user_id = ?",
+        (when, via, seminar_id, user_id),
+    )
+
+
+async def set_feedback(
+    db: Database, seminar_id: int, user_id: int, rating: int | None, comment: str | None
+) -> None:
+    await db.execute(
+        "UPDATE seminar_invitations SET rating = COALESCE(?, rating),"
+        " comment = COALESCE(?, comment)"
+        " WHERE seminar_id = ? AND user_id = ?",
+        (rating, comment, seminar_id, user_id),
+    )
+
+
+async def of_member(db: Database, user_id: int) -> list[tuple[Seminar, Invitation]]:
+    """A member's seminars, latest start first."""
+    rows = await db.fetchall(
+        "SELECT s.id FROM seminars s JOIN seminar_invitations i ON i.seminar_id = s.id"
+        " WHERE i.user_id = ? ORDER BY s.starts_at DESC LIMIT 50",
+        (user_id,),
+    )
+    found = []
+    for (seminar_id,) in rows:
+        seminar, inv = await get(db, seminar_id), await invitation(db, seminar_id, user_id)
+        if seminar is not None and inv is not None:
+            found.append((seminar, inv))
+    return found
