@@ -26,11 +26,16 @@ from handlers import (
     basics,
     broadcast_wizard,
     broadcasts,
+    checkin,
+    feedback,
     flow_steps,
     language,
     membership,
     profile,
     registration,
+    rsvp,
+    seminar_form,
+    seminars,
 )
 
 WAKE_EVERY_S = 15
@@ -38,8 +43,9 @@ WAKE_EVERY_S = 15
 
 def register_handlers(app: Application) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last."""
-    features = (registration, basics, language, profile, approvals, admin, account, membership)
-    for feature in (*features, broadcast_wizard, broadcasts):
+    features = (checkin, registration, basics, language, profile, approvals, admin, account)
+    seminar_features = (seminars, seminar_form, rsvp, feedback)
+    for feature in (*features, membership, broadcast_wizard, broadcasts, *seminar_features):
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)
@@ -116,6 +122,7 @@ async def _set_commands(app: Application) -> None:
         tr = translator(lang or config.default_lang, config.tz)
         commands = [
             BotCommand("start", tr._("Register or continue")),
+            BotCommand("seminars", tr._("Seminars")),
             BotCommand("profile", tr._("My profile")),
             BotCommand("language", tr._("Change language")),
             BotCommand("help", tr._("Help")),

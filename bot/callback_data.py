@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
+from collections.abc import Callable
 from typing import Any, ClassVar, Literal, Self
 
 MAX_BYTES = 64
@@ -45,6 +46,22 @@ class CallbackData:
     def matches(cls, data: object) -> bool:
         """For CallbackQueryHandler(pattern=...): routes by prefix; unpack does the real check."""
         return isinstance(data, str) and data.split(_SEP, 1)[0] == cls.prefix
+
+    @classmethod
+    def where(cls, **wanted: object) -> Callable[[object], bool]:
+        """A pattern for one kind of button of this type, e.g. SeminarCb.where(action="qr")."""
+
+        def test(data: object) -> bool:
+            if not cls.matches(data):
+                return False
+            try:
+                found = cls.unpack(data)  # type: ignore[arg-type]
+            except CallbackDataError:
+                return False
+            return all(getattr(found, k) in (v if isinstance(v, set) else {v})
+                       for k, v in wanted.items())  # fmt: skip
+
+        return test
 
     @classmethod
     def unpack(cls, data: str | None) -> Self:
@@ -142,3 +159,52 @@ class BroadcastWizardCb(CallbackData):
 class BroadcastCb(CallbackData):
     broadcast_id: int
     action: Literal["stop", "csv"]
+
+
+@callback("smf1")
+class SeminarFormCb(CallbackData):
+    """The seminar wizard's buttons; `page` is the audience picker page, as for broadcasts."""
+
+    action: Literal["skip", "kind", "toggle", "page", "done", "confirm", "abort"]
+    value: str
+    page: int = 0
+
+
+@callback("sem1")
+class SeminarCb(CallbackData):
+    """Staff actions on one seminar; `page` pages the attendance list."""
+
+    seminar_id: int
+    action: Literal[
+        "open", "qr", "roster", "report", "feedback", "edit", "cancel", "cancel_yes", "list"
+    ]
+    page: int = 0
+
+
+@callback("sme1")
+class SeminarEditCb(CallbackData):
+    seminar_id: int
+    part: Literal["title", "description", "schedule", "venue", "audience", "capacity", "organiser"]
+
+
+@callback("rsvp1")
+class RsvpCb(CallbackData):
+    seminar_id: int
+    answer: Literal["yes", "no"]
+
+
+@callback("att1")
+class AttendCb(CallbackData):
+    """A staff mark by hand; `page` keeps the list where it was."""
+
+    seminar_id: int
+    user_id: int
+    page: int = 0
+
+
+@callback("fb1")
+class FeedbackCb(CallbackData):
+    """A rating of 1 to 5; 0 means 'no comment' after rating."""
+
+    seminar_id: int
+    rating: int

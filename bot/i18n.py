@@ -92,6 +92,15 @@ class Translator:
         hour = format_time(local, "short", locale=self.locale)
         return self.locale.datetime_formats["medium"].format(hour, when)
 
+    def time(self, value: datetime) -> str:
+        return format_time(value.astimezone(self.tz), "short", locale=self.locale)
+
+    def span(self, start: datetime, end: datetime) -> str:
+        """'25 December 2026, 10:00–17:00'; both dates when it runs over several days."""
+        if start.astimezone(self.tz).date() == end.astimezone(self.tz).date():
+            return f"{self.datetime(start)}–{self.time(end)}"
+        return f"{self.datetime(start)} – {self.datetime(end)}"
+
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
 

@@ -18,11 +18,13 @@ from telegram import Bot, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
+from bot.delivery import seminar_templates  # noqa: F401  (registers the seminar templates)
 from bot.delivery.limiter import Limiter
 from bot.delivery.outbox import Outbox, OutboxRow, Outcome
 from bot.delivery.templates import Rendered, render
 from bot.i18n import resolve_lang, translator
 from bot.repositories import broadcasts as broadcasts_repo
+from bot.repositories import seminars as seminars_repo
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
@@ -45,6 +47,7 @@ class Dispatcher:
         self.tz = tz
         self.on_progress: ProgressHook | None = None
         self._contents: dict[int, dict] = {}
+        self._seminars: dict[int, dict] = {}
         self._touched: set[int] = set()
         self._done: list[Outcome] = []
 
@@ -79,6 +82,7 @@ class Dispatcher:
     async def send_due(self) -> int:
         """Workers send while the next lease is taken, so the pipeline never drains between
         leases; a lease is about a second's worth of rows, so few are ever in flight."""
+        self._seminars = {}
         queue: asyncio.Queue[OutboxRow | None] = asyncio.Queue(maxsize=self.batch // 2 + 1)
         workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.batch)]
         try:
@@ -159,6 +163,8 @@ class Dispatcher:
         params = row.params
         if row.broadcast_id is not None:
             params = {**params, **await self._content(row.broadcast_id)}
+        if "seminar_id" in params:
+            params = {**params, "seminar": await self._seminar(params["seminar_id"])}
         lang = resolve_lang(row.lang, row.tg_lang, self.default_lang)
         return render(row.template, translator(lang, self.tz), params)
 
@@ -175,6 +181,15 @@ class Dispatcher:
             }
         return self._contents[broadcast_id]
 
+    async def _seminar(self, seminar_id: int) -> dict:
+        """Read once per pass: edits made since the last pass show in what goes out next."""
+        if seminar_id not in self._seminars:
+            found = await seminars_repo.get(self.outbox.db, seminar_id)
+            if found is None:
+                raise KeyError(f"seminar {seminar_id}")
+            self._seminars[seminar_id] = found.content()
+        return self._seminars[seminar_id]
+
     async def _send(self, chat_id: int, r: Rendered) -> Message:
         """The limiter paces the call and hands a RetryAfter back here to reschedule the row."""
         common: dict = {"parse_mode": ParseMode.HTML, "rate_limit_args": {"outbox": True}}
@@ -182,7 +197,7 @@ class Dispatcher:
             return await self.bot.send_photo(chat_id, r.photo, caption=r.text or None, **common)
         if r.document:
             return await self.bot.send_document(
-                chat_id, r.document, caption=r.text or None, **common
+                chat_id, r.document, caption=r.text or None, reply_markup=r.markup, **common
             )
         return await self.bot.send_message(chat_id, r.text, reply_markup=r.markup, **common)
 

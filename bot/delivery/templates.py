@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup, InputFile
 
 from bot import labels
 from bot.callback_data import ApprovalCb
@@ -26,7 +26,7 @@ class Rendered:
     text: str
     markup: InlineKeyboardMarkup | None = None
     photo: str | None = None
-    document: str | None = None
+    document: str | InputFile | None = None
 
 
 Template = Callable[[Translator, dict[str, Any]], Rendered]

@@ -60,7 +60,8 @@ class Seminar:
         data = {name: getattr(self, name) for name in CONTENT}
         for name in _TIMES:
             data[name] = utcnow_iso(data[name])
-        return {**data, "id": self.id, "status": self.status, "checkin_code": self.checkin_code}
+        extra = {"id": self.id, "status": self.status, "version": self.version}
+        return {**data, **extra, "checkin_code": self.checkin_code}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from bot.services.people import People
 from bot.services.profile import Profile
 from bot.services.registration import Registration
 from bot.services.rsvp import Rsvp
+from bot.services.seminar_form import SeminarForm
 from bot.services.seminars import Seminars
 
 
@@ -35,6 +36,7 @@ class Services:
     seminars: Seminars
     rsvp: Rsvp
     attendance: Attendance
+    seminar_form: SeminarForm
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -63,4 +65,5 @@ class Services:
             seminars=seminars,
             rsvp=Rsvp(outbox, people),
             attendance=Attendance(outbox, people, seminars),
+            seminar_form=SeminarForm(seminars),
         )

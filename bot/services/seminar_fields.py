@@ -79,8 +79,8 @@ def check_schedule(values: dict[str, Any], now: datetime, moved: bool = True) ->
 
     `moved` is False when editing something else: a seminar under way may still get a new
     address or capacity without its start being in the future."""
-    starts, ends = _time(values["starts_at"]), _time(values["ends_at"])
-    deadline = _time(values["rsvp_deadline"])
+    starts, ends = as_time(values["starts_at"]), as_time(values["ends_at"])
+    deadline = as_time(values["rsvp_deadline"])
     if moved and starts <= now:
         raise StepError("time_in_past")
     if ends <= starts:
@@ -96,5 +96,5 @@ def check_titles(values: dict[str, Any]) -> None:
         raise StepError("no_text")
 
 
-def _time(value: datetime | str) -> datetime:
+def as_time(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)

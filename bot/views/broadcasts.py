@@ -6,28 +6,15 @@ from datetime import datetime
 
 from telegram import InlineKeyboardMarkup
 
-from bot import labels
 from bot.callback_data import BroadcastCb
 from bot.callback_data import BroadcastWizardCb as Cb
 from bot.delivery.templates import Rendered, render
 from bot.i18n import Translator, translator
-from bot.keyboards import PAGE_SIZE, button, rows
+from bot.keyboards import button
 from bot.repositories.broadcasts import Broadcast
 from bot.repositories.flows import Flow
-from bot.services.audience import KINDS
 from bot.services.broadcast_wizard import Draft
-from bot.views import Screen
-
-
-def _kind_label(tr: Translator, kind: str) -> str:
-    _ = tr._
-    return {
-        "all": _("All members"),
-        "regions": _("By region"),
-        "districts": _("By district"),
-        "municipalities": _("By municipality"),
-        "positions": _("By position"),
-    }[kind]
+from bot.views import Screen, audience
 
 
 def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Screen:
@@ -59,8 +46,7 @@ def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Scre
             ),
         )
     if step == "audience":
-        kinds = [button(_kind_label(tr, k), Cb(action="kind", value=k)) for k in KINDS]
-        return Screen(_("Who should receive it?"), InlineKeyboardMarkup(rows(kinds) + [abort]))
+        return audience.kinds(tr, Cb, [abort])
     if step == "audience_pick":
         return _picker(tr, flow, options or [], page)
     if step == "schedule":
@@ -73,24 +59,7 @@ def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Scre
 
 
 def _picker(tr: Translator, flow: Flow, options: list[tuple[str, dict]], page: int) -> Screen:
-    _ = tr._
-    chosen = set(flow.data["audience"]["values"])
-    kind = flow.data["audience"]["kind"]
-    pages = max(1, -(-len(options) // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
-    buttons = []
-    for value, names in options[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
-        label = labels.position(tr, value) if kind == "positions" else names[f"name_{tr.lang}"]
-        mark = "✓ " if value in chosen else ""
-        buttons.append(button(mark + label, Cb(action="toggle", value=value, page=page)))
-    keyboard = rows(buttons)
-    if pages > 1:
-        keyboard.append(
-            [button(f"{p + 1}", Cb(action="page", value="-", page=p)) for p in range(pages)][:8]
-        )
-    keyboard.append([button(_("Done"), Cb(action="done", value="-"))])
-    text = _("Choose one or more, then press Done.")
-    return Screen(text, InlineKeyboardMarkup(keyboard))
+    return audience.picker(tr, flow.data["audience"], options, page, Cb)
 
 
 def preview_messages(draft: Draft, tz: str) -> list[Rendered]:

@@ -18,7 +18,27 @@ def step_error(tr: Translator, error: StepError) -> str:
             "That is too long. Please keep it within {limit} characters.",
             limit,
         ).format(limit=limit)
+    if code in _WITH_INFO:
+        return _WITH_INFO[code](tr, error.info)
     messages = {
+        "not_allowed": _("This is for the seminar's organisers only."),
+        "not_invited": _("This invitation is not for you."),
+        "not_attendee": _("Only those who attended can rate this seminar."),
+        "register_first": _("Please register first: send /start."),
+        "seminar_cancelled": _("This seminar has been cancelled."),
+        "checkin_unknown": _("There is no seminar with this code. Please check the digits."),
+        "checkin_other_seminar": _(
+            "This code is for a seminar you are not invited to. Please ask the organiser."
+        ),
+        "text_empty": _("This can't be empty. Please write a few words."),
+        "bad_number": _("Please send a whole number, for example 30."),
+        "capacity_positive": _("The number of places must be at least 1."),
+        "bad_location": _(
+            "I couldn't read this place. Send a location, or coordinates like 41.93, 72.95."
+        ),
+        "ends_before_start": _("The end must be after the start."),
+        "too_long_seminar": _("A seminar can't last more than 14 days. Please check the dates."),
+        "deadline_after_start": _("The answer deadline can't be after the start."),
         "stale": _("This button is from an earlier step. Here is where you are now:"),
         "need_contact": _("Please press the «Share my phone number» button below."),
         "not_own_contact": _(
@@ -36,6 +56,35 @@ def step_error(tr: Translator, error: StepError) -> str:
         "no_recipients": _("No registered member matches this audience. Please choose another."),
     }
     return messages.get(code, messages["unexpected"])
+
+
+def _rsvp_closed(tr: Translator, info: dict) -> str:
+    return tr._("Answers closed on {deadline}. Please contact the organiser.").format(
+        deadline=tr.datetime(info["deadline"])
+    )
+
+
+def _not_open(tr: Translator, info: dict) -> str:
+    return tr._("Check-in opens at {time}.").format(time=tr.datetime(info["opens"]))
+
+
+def _expired(tr: Translator, info: dict) -> str:
+    return tr._("Check-in for this seminar is closed: it has ended.")
+
+
+def _too_big(tr: Translator, info: dict) -> str:
+    limit = int(info["limit"])
+    return tr.ngettext(
+        "At most {limit} place, please.", "At most {limit} places, please.", limit
+    ).format(limit=tr.number(limit))
+
+
+_WITH_INFO = {
+    "rsvp_closed": _rsvp_closed,
+    "checkin_not_open": _not_open,
+    "checkin_expired": _expired,
+    "capacity_too_big": _too_big,
+}
 
 
 def _too_long(tr: Translator, code: str, length: int, limit: int) -> str:

@@ -1,0 +1,90 @@
+"""Every invitation of some seminars with its person and place: the rows a report counts.
+
+Members without a municipality, and erased members, still come back: they were invited, so they
+count, under "unknown".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.db import Database
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One invitation. Place dicts hold id and name_ky/name_ru/name_en, or are empty."""
+
+    seminar_id: int
+    seminar_title_ky: str | None
+    seminar_title_ru: str | None
+    starts_at: datetime
+    full_name: str | None
+    gender: str | None
+    position: str | None
+    position_detail: str | None
+    phone: str | None
+    municipality: dict
+    district: dict
+    region: dict
+    status: str
+    attended: bool
+    attended_via: str | None
+    rating: int | None
+    comment: str | None
+
+
+_PLACES = ("m", "d", "r")
+_SQL = (
+    "SELECT s.id AS seminar_id, s.title_ky, s.title_ru, s.starts_at,"
+    " u.full_name, u.gender, u.position, u.position_detail, u.phone,"
+    " i.status, i.attended_at, i.attended_via, i.rating, i.comment,"
+    + ", ".join(
+        f"{t}.id AS {t}_id, {t}.name_ky AS {t}_ky, {t}.name_ru AS {t}_ru, {t}.name_en AS {t}_en"
+        for t in _PLACES
+    )
+    + " FROM seminar_invitations i JOIN seminars s ON s.id = i.seminar_id"
+    " JOIN users u ON u.id = i.user_id"
+    " LEFT JOIN municipalities m ON m.id = u.municipality_id"
+    " LEFT JOIN districts d ON d.id = m.district_id"
+    " LEFT JOIN regions r ON r.id = d.region_id"
+    " WHERE i.seminar_id IN ({marks})"
+    " ORDER BY s.starts_at, s.id, u.full_name IS NULL, u.full_name, u.id"
+)
+
+
+def _place(row, t: str) -> dict:
+    if row[f"{t}_id"] is None:
+        return {}
+    return {"id": row[f"{t}_id"]} | {f"name_{x}": row[f"{t}_{x}"] for x in ("ky", "ru", "en")}
+
+
+def _participant(row) -> Participant:
+    return Participant(
+        seminar_id=row["seminar_id"],
+        seminar_title_ky=row["title_ky"],
+        seminar_title_ru=row["title_ru"],
+        starts_at=datetime.fromisoformat(row["starts_at"]),
+        full_name=row["full_name"],
+        gender=row["gender"],
+        position=row["position"],
+        position_detail=row["position_detail"],
+        phone=row["phone"],
+        municipality=_place(row, "m"),
+        district=_place(row, "d"),
+        region=_place(row, "r"),
+        status=row["status"],
+        attended=row["attended_at"] is not None,
+        attended_via=row["attended_via"],
+        rating=row["rating"],
+        comment=row["comment"],
+    )
+
+
+async def participants(db: Database, seminar_ids: list[int]) -> list[Participant]:
+    """By seminar start, then by name; erased members (no name) last."""
+    if not seminar_ids:
+        return []
+    sql = _SQL.format(marks=",".join("?" * len(seminar_ids)))
+    return [_participant(r) for r in await db.fetchall(sql, seminar_ids)]
