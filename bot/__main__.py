@@ -1,4 +1,5 @@
-"""Command line: python -m bot run | migrate | import-municipalities FILE | compile-locales."""
+"""Command line: python -m bot run | migrate | import-municipalities FILE | compile-locales
+| import-seminars FILE | export seminars --from YYYY-MM-DD --to YYYY-MM-DD."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import secrets
 import sys
 from pathlib import Path
 
+from bot import cli_seminars
 from bot.config import ConfigError, load_config
 from bot.db import open_database
 from bot.i18n import compile_catalogs
@@ -30,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("compile-locales", help="compile the .po catalogs into .mo files")
     imp = sub.add_parser("import-municipalities", help="load municipalities from a CSV file")
     imp.add_argument("file", type=Path)
+    cli_seminars.add_parsers(sub)
     return parser
 
 
@@ -88,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "import-municipalities":
         return asyncio.run(_import(config.db_path, args.file))
+    if args.command in cli_seminars.COMMANDS:
+        return cli_seminars.run(args, config)
     return _run(config)
 
 

@@ -147,7 +147,7 @@ async def test_a_member_pressing_staff_buttons_or_another_invitation_changes_not
     refused = await answer(sbot, 7301, seminar.id, yes=True)
     assert refused == translator("ky")._("This invitation is not for you.")
     found = await sbot.services.seminars.card(ADMIN_ID, seminar.id)
-    assert not found[0].cancelled and found[1]["invited"] == 0
+    assert not found[0].cancelled and found[1]["total"] == 0
 
 
 async def test_members_see_their_seminars_with_their_answer(sbot):

@@ -221,7 +221,7 @@ async def counts(db: Database, seminar_id: int) -> dict[str, int]:
         (seminar_id,),
     )
     found["attended"], found["rated"] = row[0], row[1]
-    found["invited"] = sum(found.get(s, 0) for s in ("invited", "going", "waitlist", "declined"))
+    found["total"] = sum(found.get(s, 0) for s in ("invited", "going", "waitlist", "declined"))
     return found
 
 

@@ -62,7 +62,8 @@ class Rsvp:
             if self.clock.now() > seminar.rsvp_deadline:
                 raise StepError("rsvp_closed", deadline=seminar.rsvp_deadline)
             wanted = answer == "yes"
-            if wanted == (invitation.status in ("going", "waitlist")):
+            same = invitation.status in (("going", "waitlist") if wanted else ("declined",))
+            if same:
                 return await self._result(seminar, invitation.user_id, changed=False)
             if wanted:
                 await self._accept(seminar, invitation)

@@ -64,6 +64,7 @@ _PLAIN = {
     "bad_location": "not a latitude and longitude on the map",
 }
 """For codes the bot's messages do not cover yet; the bot's own message wins once it exists."""
+_SINGULAR = {"regions": "region", "districts": "district", "municipalities": "municipality"}
 _YEAR = re.compile(r"\d{4}")
 _BARE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
 
@@ -112,20 +113,21 @@ def explain(exc: StepError) -> str:
 
 
 async def import_seminars(seminars: Seminars, path: Path, zone: ZoneInfo) -> SeminarImportReport:
-    report = SeminarImportReport(unit="item" if path.suffix.lower() in (".yaml", ".yml") else "line")
+    yaml_file = path.suffix.lower() in (".yaml", ".yml")
+    report = SeminarImportReport(unit="item" if yaml_file else "line")
     try:
         items = await asyncio.to_thread(read_items, path)
     except FileProblem as exc:
         report.rejected.append((exc.number, str(exc)))
         return report
-    checker = _Checker(seminars, await _Places.load(seminars), zone)
+    checker = _Checker(seminars, await _Places.load(seminars), zone, report.unit)
     ready = []
     for number, data in items:
-        problems = await checker.check(number, data)
+        problems, values, audience = await checker.check(number, data)
         if problems:
             report.rejected.append((number, "; ".join(problems)))
         else:
-            ready.append((number, *checker.parsed(data)))
+            ready.append((number, values, audience))
     if not report.rejected:
         await _create(seminars, ready, report)
     return report
@@ -228,18 +230,21 @@ class _Places:
         regions, districts = await places.all_regions(db), await places.all_districts(db)
         munis = await places.all_municipalities(db)
         code_of = {d.id: d.code for d in districts}
-        tables: dict[str, dict[str, set[int]]] = {"regions": {}, "districts": {}}
-        tables["municipalities"] = {}
-        for kind, items in (("regions", regions), ("districts", districts), ("municipalities", munis)):
-            for item in items:
-                keys = [item.name_ky, item.name_ru, item.name_en]
-                if kind == "municipalities":
-                    keys += [f"{code_of[item.parent_id]}/{k}" for k in list(keys)]
-                else:
-                    keys.append(item.code)
+        keyed = {
+            "regions": [(r.id, [r.code, r.name_ky, r.name_ru, r.name_en]) for r in regions],
+            "districts": [(d.id, [d.code, d.name_ky, d.name_ru, d.name_en]) for d in districts],
+            "municipalities": [
+                (m.id, [f"{prefix}{n}" for prefix in ("", code_of[m.parent_id] + "/")
+                        for n in (m.name_ky, m.name_ru, m.name_en)])
+                for m in munis
+            ],
+        }  # fmt: skip
+        tables: dict[str, dict[str, set[int]]] = {kind: {} for kind in keyed}
+        for kind, entries in keyed.items():
+            for place_id, keys in entries:
                 for key in keys:
-                    tables[kind].setdefault(fold(key), set()).add(item.id)
-        names = {("regions", r.id): r.name_en for r in regions}
+                    tables[kind].setdefault(fold(key), set()).add(place_id)
+        names = {("regions", r.id): r.code for r in regions}
         names |= {("districts", d.id): d.code for d in districts}
         names |= {("municipalities", m.id): f"{code_of[m.parent_id]}/{m.name_en}" for m in munis}
         return cls(tables, names)
@@ -250,13 +255,13 @@ class _Places:
                 raise ValueError(f"unknown position {raw!r} (use one of {', '.join(POSITIONS)})")
             return raw.lower()
         found = self.tables[kind].get(fold(raw), set())
-        what = kind[:-1].replace("ie", "y") if kind != "municipalities" else "municipality"
+        what = _SINGULAR[kind]
         if not found:
             raise ValueError(f"unknown {what} {raw!r}")
         if len(found) > 1:
             options = ", ".join(sorted(self.names[(kind, i)] for i in found))
             raise ValueError(f"{what} {raw!r} is ambiguous: write one of {options}")
-        return str(found.pop() if False else next(iter(found)))
+        return str(next(iter(found)))
 
     def audience(self, kind_raw: Any, values_raw: Any) -> dict[str, Any]:
         kind = _text(kind_raw).lower() or "all"
@@ -278,3 +283,121 @@ class _Places:
         if problems:
             raise ValueError("; ".join(problems))
         return {"kind": kind, "values": list(dict.fromkeys(found))}
+
+
+class _Checker:
+    """One row at a time into the values Seminars.create_as takes, or every problem it has."""
+
+    def __init__(self, seminars: Seminars, found: _Places, zone: ZoneInfo, unit: str) -> None:
+        self.seminars = seminars
+        self.places = found
+        self.zone = zone
+        self.unit = unit
+        self.now = seminars.clock.now()
+        self.seen: dict[tuple, int] = {}
+
+    async def check(self, number: int, data: Any) -> tuple[list[str], dict, dict]:
+        if not isinstance(data, dict):
+            return [f"expected a mapping with keys such as {', '.join(COLUMNS[:6])}"], {}, {}
+        problems: list[str] = []
+        values, audience = self._fields(data, problems)
+        if not problems:
+            problems += await self._conflicts(number, values, audience)
+        return problems, values, audience
+
+    def _fields(self, data: dict, problems: list[str]) -> tuple[dict, dict]:
+        problems += _strays([k for k, v in data.items() if k not in COLUMNS and not _blank(v)])
+        empty = [n for n in REQUIRED if _blank(data.get(n))]
+        problems += [f"{n}: {'empty' if self.unit == 'line' else 'missing'}" for n in empty]
+
+        def attempt(name: str, make):
+            if name in empty:
+                return None
+            try:
+                return make()
+            except StepError as exc:
+                where = _SCHEDULE_FIELD.get(exc.code, name) if name == "schedule" else name
+                problems.append(f"{where}: {explain(exc)}")
+            except ValueError as exc:
+                problems.append(f"{name}: {exc}")
+            return None
+
+        values = {n: attempt(n, lambda n=n: _text_value(data.get(n), TEXTS[n])) for n in TEXTS}
+        titles = {n: _text(data.get(n)) for n in ("title_ky", "title_ru")}
+        attempt("title_ky/title_ru", lambda: fields.check_titles(titles))
+        values["capacity"] = attempt("capacity", lambda: fields.capacity_value(data["capacity"]))
+        place = attempt("latitude/longitude", lambda: _location(data))
+        values["latitude"], values["longitude"] = place or (None, None)
+        values |= self._times(data, attempt) or {}
+        kind, chosen = data.get("audience_kind"), data.get("audience")
+        audience = attempt("audience", lambda: self.places.audience(kind, chosen))
+        return values, audience or {}
+
+    def _times(self, data: dict, attempt) -> dict | None:
+        starts = attempt("starts", lambda: self._when(data["starts"]))
+        if starts is None:
+            return None
+        ends = attempt("ends", lambda: self._when(data["ends"], starts))
+        deadline = starts
+        if not _blank(data.get("rsvp_deadline")):
+            deadline = attempt("rsvp_deadline", lambda: self._when(data["rsvp_deadline"]))
+        if ends is None or deadline is None:
+            return None
+        times = {"starts_at": starts, "ends_at": ends, "rsvp_deadline": deadline}
+        attempt("schedule", lambda: fields.check_schedule(times, self.now))
+        if deadline != starts:
+            attempt("rsvp_deadline", lambda: _future(deadline, self.now))
+        return times
+
+    def _when(self, raw: Any, day_of: datetime | None = None) -> datetime:
+        """Bishkek time with its year; the end may be a bare time on the start's day."""
+        if isinstance(raw, datetime):
+            return (raw if raw.tzinfo else raw.replace(tzinfo=self.zone)).astimezone(UTC)
+        text = _text(raw)
+        if not (_YEAR.search(text) or (day_of and _BARE_TIME.match(text))):
+            raise StepError("bad_time")
+        return fields.when_value(text, self.now, self.zone, day_of)
+
+    async def _conflicts(self, number: int, values: dict, audience: dict) -> list[str]:
+        problems = []
+        key = (values["starts_at"], values["title_ky"], values["title_ru"])
+        if key in self.seen:
+            problems.append(f"same title and start as {self.unit} {self.seen[key]}")
+        self.seen.setdefault(key, number)
+        starts = utcnow_iso(values["starts_at"])
+        after = utcnow_iso(values["starts_at"] + timedelta(seconds=1))
+        for old in await repo.between(self.seminars.db, starts, after):
+            if (old.title_ky, old.title_ru) == key[1:]:
+                problems.append(f"already there as seminar {old.id} (same title and start)")
+        if not await self.seminars.audiences.members(None, audience):
+            problems.append(f"audience: {explain(StepError('no_recipients'))}")
+        return problems
+
+
+def _strays(keys: list) -> list[str]:
+    """A CSV row with more cells than the header has no name for them; YAML keys have one."""
+    found = ["more cells than there are columns"] if any(not k for k in keys) else []
+    named = [str(k) for k in keys if k]
+    return found + ([f"unknown keys: {', '.join(named)}"] if named else [])
+
+
+def _text_value(raw: Any, limit: int) -> str | None:
+    return None if _blank(raw) else fields.text_value(_text(raw), limit)
+
+
+def _location(data: dict) -> tuple[float | None, float | None]:
+    """Both or neither; a decimal comma, as a Russian-locale Excel writes it, is read too."""
+    lat, lon = _text(data.get("latitude")), _text(data.get("longitude"))
+    if not lat and not lon:
+        return None, None
+    if not lat or not lon:
+        raise ValueError("give both latitude and longitude, or neither")
+    try:
+        return fields.coordinates(float(lat.replace(",", ".")), float(lon.replace(",", ".")))
+    except ValueError as exc:
+        raise StepError("bad_location") from exc
+
+
+def _future(when: datetime, now: datetime) -> None:
+    if when <= now:
+        raise StepError("time_in_past")
