@@ -20,6 +20,8 @@ async def help_command(update: Update, context: Context) -> None:
     lines = [
         _("/start – register or continue registration"),
         _("/profile – see and change your details"),
+        _("/seminars – your seminar invitations and answers"),
+        _("/checkin 123456 – check in at a seminar with the code shown in the room"),
         _("/language – change the language"),
         _("/cancel – stop what you are doing"),
         _("/deleteme – delete your personal data"),
@@ -32,6 +34,9 @@ async def help_command(update: Update, context: Context) -> None:
             _("/staff – project staff"),
             _("/broadcast – send an announcement"),
             _("/broadcasts – past announcements, with delivery per recipient"),
+            _("/newseminar – create a seminar and invite members"),
+            _("/seminars – seminars: answers, check-in QR, attendance, reports"),
+            _("/report 01.11.2026 30.11.2026 – seminar numbers for a period, with an XLSX file"),
         ]
     if actor.is_admin:
         lines.append(_("/promote ID [admin] [regions] – make someone a coordinator or admin"))

@@ -160,3 +160,17 @@ async def test_members_see_their_seminars_with_their_answer(sbot):
     screen = await expect(member, translator("ky")._("Upcoming seminars"))
     assert translator("ky")._("You are coming.") in screen["text"]
     assert translator("ky")._("You haven't answered yet.") in screen["text"]
+
+
+async def test_a_member_approved_after_the_invitations_is_invited_too(sbot):
+    from tests.test_registration import admin_phone, register
+
+    seminar = await make_seminar(sbot)
+    admin = await admin_phone(sbot)
+    member = sbot.phone(7451, lang="ru")
+    await register(sbot, member, "ru")
+    card = await expect(admin, t("en", "New registration"))
+    await admin.press("✅ " + t("en", "Approve"), message_id=card["message_id"])
+    await drain(sbot)
+    invited = await expect(member, translator("ru")._("You are invited to a seminar."))
+    assert seminar.title_ru in invited["text"]

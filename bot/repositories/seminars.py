@@ -142,6 +142,14 @@ async def listing(db: Database, since: str, limit: int = 20) -> list[Seminar]:
     return [_seminar(r) for r in rows]
 
 
+async def open_for_answers(db: Database, now: str) -> list[Seminar]:
+    rows = await db.fetchall(
+        "SELECT * FROM seminars WHERE status = 'active' AND rsvp_deadline > ? ORDER BY starts_at",
+        (now,),
+    )
+    return [_seminar(r) for r in rows]
+
+
 async def between(db: Database, start: str, end: str) -> list[Seminar]:
     """Seminars starting in [start, end), cancelled ones left out: they trained nobody."""
     rows = await db.fetchall(

@@ -60,7 +60,7 @@ class Services:
             people=people,
             registration=registration,
             profile=Profile(db, clock, registration),
-            approvals=Approvals(db, outbox, people),
+            approvals=Approvals(db, outbox, people, seminars),
             broadcasts=Broadcasts(outbox, people),
             seminars=seminars,
             rsvp=Rsvp(outbox, people),

@@ -12,6 +12,7 @@ from bot.repositories import users as users_repo
 from bot.repositories.users import User
 from bot.services.directory import describe
 from bot.services.people import NotAllowed, NotFound, People
+from bot.services.seminars import Seminars
 
 
 async def registration_card(db: Database, user: User) -> dict:
@@ -45,10 +46,11 @@ class Outdated(Exception):
 
 
 class Approvals:
-    def __init__(self, db: Database, outbox: Outbox, people: People) -> None:
+    def __init__(self, db: Database, outbox: Outbox, people: People, seminars: Seminars) -> None:
         self.db = db
         self.outbox = outbox
         self.people = people
+        self.seminars = seminars
 
     async def decide(
         self, actor_tid: int, user_id: int, submission: int, approve: bool
@@ -78,6 +80,8 @@ class Approvals:
                     f"registration_{status}",
                     {},
                 )
+                if approve:
+                    await self.seminars.welcome(user_id, target.telegram_id)
         decided = await users_repo.by_id(self.db, user_id)
         assert decided is not None
         by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None

@@ -98,6 +98,20 @@ class Seminars:
         await self.outbox.enqueue_many(pushes.invite(seminar_id, uid, chats[uid]) for uid in fresh)
         return len(fresh)
 
+    async def welcome(self, user_id: int, telegram_id: int) -> int:
+        """A member approved after the invitations went out is invited to what is still open."""
+        count = 0
+        async with self.db.transaction():
+            for seminar in await repo.open_for_answers(self.db, self.now()):
+                if not await self.audiences.reaches(seminar.audience, user_id):
+                    continue
+                if await repo.invite_many(self.db, seminar.id, [user_id], self.now()):
+                    await self.outbox.enqueue_many(
+                        [pushes.invite(seminar.id, user_id, telegram_id)]
+                    )
+                    count += 1
+        return count
+
     async def _code(self) -> str:
         """Six digits: easy to type on any phone keyboard, Cyrillic or Latin."""
         for _ in range(100):
