@@ -35,6 +35,7 @@ from handlers import (
     registration,
     rsvp,
     seminar_form,
+    seminar_reports,
     seminars,
 )
 
@@ -44,7 +45,7 @@ WAKE_EVERY_S = 15
 def register_handlers(app: Application) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last."""
     features = (checkin, registration, basics, language, profile, approvals, admin, account)
-    seminar_features = (seminars, seminar_form, rsvp, feedback)
+    seminar_features = (seminars, seminar_form, rsvp, feedback, seminar_reports)
     for feature in (*features, membership, broadcast_wizard, broadcasts, *seminar_features):
         feature.register(app)
     flow_steps.register(app)

@@ -1,0 +1,40 @@
+"""The report summary in the chat; every participant is in the XLSX file sent with it."""
+
+from __future__ import annotations
+
+from bot import labels
+from bot.i18n import Translator
+from bot.services.seminar_reports import SeminarReport, Tally
+
+
+def _line(tr: Translator, label: str, tally: Tally) -> str:
+    return tr._("{label}: attended {attended} · said yes {yes} · invited {invited}").format(
+        label=label, attended=tally.attended, yes=tally.yes, invited=tally.invited
+    )
+
+
+def summary(tr: Translator, report: SeminarReport) -> str:
+    """Headline first, as donors quote it: "5 seminars, 108 trained, including 13 women"."""
+    _ = tr._
+    count = len(report.seminars)
+    if not count:
+        return _("There are no seminars in this period.")
+    seminars = tr.ngettext("{count} seminar", "{count} seminars", count).format(count=count)
+    trained = tr.ngettext(
+        "{count} trained, including {women} women",
+        "{count} trained, including {women} women",
+        report.total.attended,
+    ).format(count=report.total.attended, women=report.women.attended)
+    first, last = report.seminars[0].starts_at, report.seminars[-1].starts_at
+    period = (
+        tr.date(first) if tr.date(first) == tr.date(last) else f"{tr.date(first)} – {tr.date(last)}"
+    )
+    lines = [f"<b>{seminars}, {trained}</b>", period, "", _line(tr, _("In total"), report.total)]
+    lines += ["", "<b>" + _("By gender") + "</b>"]
+    lines += [_line(tr, labels.gender(tr, code), t) for code, t in report.by_gender.items()]
+    lines += ["", "<b>" + _("By position") + "</b>"]
+    lines += [_line(tr, labels.position(tr, code), t) for code, t in report.by_position.items()]
+    lines += ["", "<b>" + _("By region") + "</b>"]
+    lines += [_line(tr, names.get(f"name_{tr.lang}") or "—", t) for names, t in report.by_region]
+    lines += ["", _("Every participant, and the numbers by municipality, are in the file.")]
+    return "\n".join(lines)[:4000]
