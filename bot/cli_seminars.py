@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date, datetime, time, timedelta
@@ -81,7 +82,7 @@ async def _report(config: Config, start: datetime, end: datetime) -> SeminarRepo
 def _export(args: argparse.Namespace, config: Config) -> int:
     """Both dates count whole Bishkek days: --to 2026-12-31 includes a seminar at 23:00 that day."""
     if args.end < args.start:
-        print("--to must not be before --from")
+        print("--to must not be before --from", file=sys.stderr)
         return 2
     start = datetime.combine(args.start, time(), config.zone)
     end = datetime.combine(args.end + timedelta(days=1), time(), config.zone)

@@ -28,8 +28,8 @@ async def test_bad_answers_are_refused_and_nothing_is_lost(sbot):
     await admin.send("/newseminar")
     await admin.send("Ж" * 201)
     too_long = RU.ngettext(
-        "Telegram allows at most {limit} character in a message.",
-        "Telegram allows at most {limit} characters in a message.",
+        "This answer can have at most {limit} character.",
+        "This answer can have at most {limit} characters.",
         200,
     ).format(limit=200)
     await expect(admin, too_long)

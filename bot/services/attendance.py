@@ -134,7 +134,7 @@ class Attendance:
             if not text:
                 raise StepError("text_empty")
             if len(text) > MAX_COMMENT:
-                raise StepError("text_too_long", limit=MAX_COMMENT, length=len(text))
+                raise StepError("field_too_long", limit=MAX_COMMENT, length=len(text))
             await repo.set_feedback(self.db, seminar.id, invitation.user_id, None, text)
         await flows.clear(self.db, telegram_id)
         return seminar

@@ -29,7 +29,7 @@ def text_value(raw: str | None, limit: int, empty_code: str = "text_empty") -> s
     if not text:
         raise StepError(empty_code)
     if len(text) > limit:
-        raise StepError("text_too_long", limit=limit, length=len(text))
+        raise StepError("field_too_long", limit=limit, length=len(text))
     return text
 
 

@@ -53,17 +53,6 @@ _SCHEDULE_FIELD = {
     "too_long_seminar": "ends",
     "deadline_after_start": "rsvp_deadline",
 }
-_PLAIN = {
-    "text_empty": "empty",
-    "bad_number": "not a whole number",
-    "capacity_positive": "must be more than 0",
-    "capacity_too_big": "must be at most {limit}",
-    "ends_before_start": "the end must be after the start",
-    "too_long_seminar": "a seminar can last at most 14 days",
-    "deadline_after_start": "the answer deadline must not be after the start",
-    "bad_location": "not a latitude and longitude on the map",
-}
-"""For codes the bot's messages do not cover yet; the bot's own message wins once it exists."""
 _SINGULAR = {"regions": "region", "districts": "district", "municipalities": "municipality"}
 _YEAR = re.compile(r"\d{4}")
 _BARE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
@@ -105,11 +94,12 @@ def _generic() -> str:
 
 
 def explain(exc: StepError) -> str:
-    """The bot's own English message for the code, so the file and the wizard agree."""
+    """The bot's own English message for the code, so the file and the wizard agree; without its
+    last full stop, as reasons are joined with semicolons."""
     text = step_error(translator("en"), exc)
     if text != _generic() or exc.code == "unexpected":
-        return text
-    return _PLAIN.get(exc.code, exc.code.replace("_", " ")).format(**exc.info)
+        return text.rstrip(".")
+    return exc.code.replace("_", " ")
 
 
 async def import_seminars(seminars: Seminars, path: Path, zone: ZoneInfo) -> SeminarImportReport:

@@ -9,7 +9,7 @@ from bot.services.steps import StepError
 def step_error(tr: Translator, error: StepError) -> str:
     _ = tr._
     code = error.code
-    if code in ("text_too_long", "caption_too_long"):
+    if code in ("text_too_long", "caption_too_long", "field_too_long"):
         return _too_long(tr, code, int(error.info["length"]), int(error.info["limit"]))
     if code.endswith("_too_long"):
         limit = int(error.info.get("limit", 100))
@@ -93,6 +93,12 @@ def _too_long(tr: Translator, code: str, length: int, limit: int) -> str:
         head = tr.ngettext(
             "With a photo or document, Telegram allows at most {limit} character of text.",
             "With a photo or document, Telegram allows at most {limit} characters of text.",
+            limit,
+        )
+    elif code == "field_too_long":
+        head = tr.ngettext(
+            "This answer can have at most {limit} character.",
+            "This answer can have at most {limit} characters.",
             limit,
         )
     else:

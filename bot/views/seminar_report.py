@@ -20,16 +20,15 @@ def summary(tr: Translator, report: SeminarReport) -> str:
     if not count:
         return _("There are no seminars in this period.")
     seminars = tr.ngettext("{count} seminar", "{count} seminars", count).format(count=count)
-    trained = tr.ngettext(
-        "{count} trained, including {women} women",
-        "{count} trained, including {women} women",
-        report.total.attended,
-    ).format(count=report.total.attended, women=report.women.attended)
-    first, last = report.seminars[0].starts_at, report.seminars[-1].starts_at
-    period = (
-        tr.date(first) if tr.date(first) == tr.date(last) else f"{tr.date(first)} – {tr.date(last)}"
+    attended, women = report.total.attended, report.women.attended
+    trained = tr.ngettext("{count} trained", "{count} trained", attended).format(count=attended)
+    including = tr.ngettext("including {count} woman", "including {count} women", women).format(
+        count=women
     )
-    lines = [f"<b>{seminars}, {trained}</b>", period, "", _line(tr, _("In total"), report.total)]
+    first, last = tr.date(report.seminars[0].starts_at), tr.date(report.seminars[-1].starts_at)
+    period = first if first == last else f"{first} – {last}"
+    head = f"<b>{seminars}, {trained}, {including}</b>"
+    lines = [head, period, "", _line(tr, _("In total"), report.total)]
     lines += ["", "<b>" + _("By gender") + "</b>"]
     lines += [_line(tr, labels.gender(tr, code), t) for code, t in report.by_gender.items()]
     lines += ["", "<b>" + _("By position") + "</b>"]
