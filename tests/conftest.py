@@ -175,3 +175,15 @@ async def add_members(db, emulator_url: str, ids: list[int], region: str = "jala
         phone = Phone(emulator_url, telegram_id, language_code=lang)
         await phone.send("hello")
         await phone.close()
+
+
+@pytest.fixture
+async def sbot(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotUnderTest]:
+    """A bot on a clock the test moves (seminar reminders, check-in windows, deadlines)."""
+    from tests.seminar_helpers import clocked_bot
+
+    under_test, _ = await clocked_bot(emulator, tmp_path)
+    try:
+        yield under_test
+    finally:
+        await under_test.close()

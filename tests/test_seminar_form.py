@@ -3,23 +3,12 @@ and edits a seminar from its card."""
 
 from __future__ import annotations
 
-import pytest
-
 from bot.i18n import translator
 from tests.conftest import ADMIN_ID, add_members, expect, tap
-from tests.seminar_helpers import clocked_bot, drain, make_seminar, texts
+from tests.seminar_helpers import drain, make_seminar, texts
 from tests.test_seminars import answer, staff
 
 RU = translator("ru")
-
-
-@pytest.fixture
-async def sbot(emulator, tmp_path):
-    bot, _ = await clocked_bot(emulator, tmp_path)
-    try:
-        yield bot
-    finally:
-        await bot.close()
 
 
 async def test_bad_answers_are_refused_and_nothing_is_lost(sbot):

@@ -5,24 +5,14 @@ from __future__ import annotations
 import io
 from datetime import timedelta
 
-import pytest
 from openpyxl import load_workbook
 
 from bot.i18n import translator
 from tests.conftest import ADMIN_ID, add_members, expect, tap
-from tests.seminar_helpers import START, clocked_bot, make_seminar
+from tests.seminar_helpers import START, make_seminar
 from tests.test_seminars import answer, staff
 
 RU = translator("ru")
-
-
-@pytest.fixture
-async def sbot(emulator, tmp_path):
-    bot, _ = await clocked_bot(emulator, tmp_path)
-    try:
-        yield bot
-    finally:
-        await bot.close()
 
 
 async def test_the_report_from_the_card_counts_who_came_by_gender(sbot):

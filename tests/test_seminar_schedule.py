@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from bot.i18n import translator
 from tests.conftest import ADMIN_ID, add_members, button_shown, expect, tap
-from tests.seminar_helpers import END, START, clocked_bot, drain, make_seminar, texts
+from tests.seminar_helpers import END, START, drain, make_seminar, texts
 from tests.test_seminars import answer, staff
 
 KY = translator("ky")
-
-
-@pytest.fixture
-async def sbot(emulator, tmp_path):
-    bot, _ = await clocked_bot(emulator, tmp_path)
-    try:
-        yield bot
-    finally:
-        await bot.close()
 
 
 def reminder(hours: int) -> str:

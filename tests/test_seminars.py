@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from icalendar import Calendar
 
 from bot.callback_data import RsvpCb, SeminarCb
 from bot.i18n import translator
 from tests.conftest import ADMIN_ID, add_members, expect, t, tap
-from tests.seminar_helpers import clocked_bot, drain, forge, make_seminar, pushes, texts
-
-
-@pytest.fixture
-async def sbot(emulator, tmp_path):
-    bot, clock = await clocked_bot(emulator, tmp_path)
-    try:
-        yield bot
-    finally:
-        await bot.close()
+from tests.seminar_helpers import drain, forge, make_seminar, pushes, texts
 
 
 async def staff(bot):
