@@ -20,6 +20,15 @@ MAX_DESCRIPTION = 2000
 MAX_PLACE = 200
 MAX_ORGANISER = 200
 MAX_CAPACITY = 5000
+TEXT_LIMITS = {
+    "title_ky": MAX_TITLE,
+    "title_ru": MAX_TITLE,
+    "description_ky": MAX_DESCRIPTION,
+    "description_ru": MAX_DESCRIPTION,
+    "city": MAX_PLACE,
+    "address": MAX_PLACE,
+    "organiser": MAX_ORGANISER,
+}
 _TIME_ONLY = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
 _COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 

@@ -34,15 +34,7 @@ PARTS = {
     "organiser": ["organiser"],
 }
 OPTIONAL = {"title_ky", "title_ru", "description_ky", "description_ru", "rsvp_deadline", "location"}
-_TEXT_LIMITS = {
-    "title_ky": fields.MAX_TITLE,
-    "title_ru": fields.MAX_TITLE,
-    "description_ky": fields.MAX_DESCRIPTION,
-    "description_ru": fields.MAX_DESCRIPTION,
-    "city": fields.MAX_PLACE,
-    "address": fields.MAX_PLACE,
-    "organiser": fields.MAX_ORGANISER,
-}
+_TEXT_LIMITS = fields.TEXT_LIMITS
 
 
 @dataclass(frozen=True)
