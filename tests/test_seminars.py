@@ -165,3 +165,40 @@ async def test_a_member_approved_after_the_invitations_is_invited_too(sbot):
     await drain(sbot)
     invited = await expect(member, translator("ru")._("You are invited to a seminar."))
     assert seminar.title_ru in invited["text"]
+
+
+async def test_an_erased_member_frees_their_place_and_changes_still_save(sbot):
+    ids = [7461, 7462]
+    await add_members(sbot.services.db, sbot.emulator.url, ids)
+    seminar = await make_seminar(sbot, capacity=1)
+    await answer(sbot, 7461, seminar.id, yes=True)
+    await answer(sbot, 7462, seminar.id, yes=True)
+    assert await sbot.services.people.erase(7461)
+    counts = (await sbot.services.seminars.card(ADMIN_ID, seminar.id))[1]
+    assert counts["going"] == 1 and counts["declined"] == 1 and counts.get("waitlist", 0) == 0
+    _, told = await sbot.services.seminars.update(
+        ADMIN_ID, seminar.id, {"address": "ул. Ош, 2"}, None
+    )
+    assert told == 1
+    _, told = await sbot.services.seminars.cancel(ADMIN_ID, seminar.id)
+    assert told == 1
+
+
+async def test_late_rows_are_dropped_and_a_late_no_still_frees_a_place(sbot):
+    ids = [7471, 7472, 7473]
+    await add_members(sbot.services.db, sbot.emulator.url, ids)
+    await sbot.phone(7473).block()
+    seminar = await make_seminar(sbot, capacity=1)
+    await answer(sbot, 7471, seminar.id, yes=True)
+    await answer(sbot, 7472, seminar.id, yes=True)
+    sbot.clock.set(seminar.rsvp_deadline.replace(minute=30))
+    assert await answer(sbot, 7471, seminar.id, yes=False) == ""
+    await drain(sbot)
+    promoted = translator("ru")._("A place has opened up: you are now on the list of participants.")
+    assert any(promoted in x for x in await texts(sbot, 7472))
+    sbot.clock.set(seminar.ends_at)
+    await sbot.phone(7473).unblock()
+    await sbot.phone(7473).send("/start")
+    await drain(sbot)
+    invite = await pushes(sbot, "seminar_invite", 7473)
+    assert [(r["status"], r["last_error"]) for r in invite] == [("cancelled", "no longer applies")]

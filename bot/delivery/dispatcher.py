@@ -21,6 +21,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from bot.delivery import seminar_templates  # noqa: F401  (registers the seminar templates)
 from bot.delivery.limiter import Limiter
 from bot.delivery.outbox import Outbox, OutboxRow, Outcome
+from bot.delivery.seminar_checks import still_applies
 from bot.delivery.templates import Rendered, render
 from bot.i18n import resolve_lang, translator
 from bot.repositories import broadcasts as broadcasts_repo
@@ -47,7 +48,6 @@ class Dispatcher:
         self.tz = tz
         self.on_progress: ProgressHook | None = None
         self._contents: dict[int, dict] = {}
-        self._seminars: dict[int, dict] = {}
         self._touched: set[int] = set()
         self._done: list[Outcome] = []
 
@@ -82,7 +82,6 @@ class Dispatcher:
     async def send_due(self) -> int:
         """Workers send while the next lease is taken, so the pipeline never drains between
         leases; a lease is about a second's worth of rows, so few are ever in flight."""
-        self._seminars = {}
         queue: asyncio.Queue[OutboxRow | None] = asyncio.Queue(maxsize=self.batch // 2 + 1)
         workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.batch)]
         try:
@@ -150,6 +149,8 @@ class Dispatcher:
         if wait > DEFER_OVER_S:
             return Outcome(row.id, "pending", not_before=self._later(wait))
         rendered = await self._render(row)
+        if rendered is None:
+            return Outcome(row.id, "cancelled", error="no longer applies")
         async with self.limiter.chat(row.chat_id):
             if row.broadcast_id in self.outbox.stopped_broadcasts:
                 return Outcome(row.id, "cancelled", error="cancelled by staff")
@@ -159,12 +160,17 @@ class Dispatcher:
                 return self._failure(row, exc)
         return Outcome(row.id, "sent", message_id=message.message_id, tried=True)
 
-    async def _render(self, row: OutboxRow) -> Rendered:
+    async def _render(self, row: OutboxRow) -> Rendered | None:
+        """None when a seminar message no longer applies (see seminar_checks)."""
         params = row.params
         if row.broadcast_id is not None:
             params = {**params, **await self._content(row.broadcast_id)}
         if "seminar_id" in params:
-            params = {**params, "seminar": await self._seminar(params["seminar_id"])}
+            seminar = await self._seminar(params["seminar_id"])
+            now = self.outbox.clock.now()
+            if not await still_applies(self.outbox.db, row.template, params, seminar, now):
+                return None
+            params = {**params, "seminar": seminar}
         lang = resolve_lang(row.lang, row.tg_lang, self.default_lang)
         return render(row.template, translator(lang, self.tz), params)
 
@@ -182,13 +188,11 @@ class Dispatcher:
         return self._contents[broadcast_id]
 
     async def _seminar(self, seminar_id: int) -> dict:
-        """Read once per pass: edits made since the last pass show in what goes out next."""
-        if seminar_id not in self._seminars:
-            found = await seminars_repo.get(self.outbox.db, seminar_id)
-            if found is None:
-                raise KeyError(f"seminar {seminar_id}")
-            self._seminars[seminar_id] = found.content()
-        return self._seminars[seminar_id]
+        """Read for every row: an edit made during a long send shows in the very next message."""
+        found = await seminars_repo.get(self.outbox.db, seminar_id)
+        if found is None:
+            raise KeyError(f"seminar {seminar_id}")
+        return found.content()
 
     async def _send(self, chat_id: int, r: Rendered) -> Message:
         """The limiter paces the call and hands a RetryAfter back here to reschedule the row."""

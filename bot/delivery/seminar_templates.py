@@ -62,12 +62,25 @@ def seminar_reminder(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(body, rsvp_buttons(tr, s["id"]))
 
 
+MAX_CAPTION = 1024
+
+
+def _caption(tr: Translator, head: str, s: dict[str, Any]) -> str:
+    """Details under a calendar file; when long fields would pass Telegram's caption limit,
+    the title and time are kept and the calendar file carries the rest."""
+    body = "\n\n".join([head, text.details(tr, s, with_description=False)])
+    if len(body.encode("utf-16-le")) // 2 <= MAX_CAPTION:
+        return body
+    when = tr.span(text.when(s["starts_at"]), text.when(s["ends_at"]))
+    short = "\n\n".join([head, "<b>" + text.title(tr, s) + "</b>\n🗓 " + when])
+    return short if len(short.encode("utf-16-le")) // 2 <= MAX_CAPTION else head
+
+
 @template("seminar_promoted")
 def seminar_promoted(tr: Translator, p: dict[str, Any]) -> Rendered:
     s = p["seminar"]
     head = "🎉 " + tr._("A place has opened up: you are now on the list of participants.")
-    body = "\n\n".join([head, text.details(tr, s, with_description=False)])
-    return Rendered(body, document=calendar_file(tr, s))
+    return Rendered(_caption(tr, head, s), document=calendar_file(tr, s))
 
 
 @template("seminar_changed")
@@ -86,9 +99,9 @@ def seminar_changed(tr: Translator, p: dict[str, Any]) -> Rendered:
     }
     what = ", ".join(labels[part] for part in parts)
     head = "✏️ " + tr._("The seminar has changed: {what}.").format(what=what)
-    body = "\n\n".join([head, text.details(tr, s, with_description=False)])
-    doc = calendar_file(tr, s) if "time" in parts or "place" in parts else None
-    return Rendered(body, document=doc)
+    if "time" in parts or "place" in parts:
+        return Rendered(_caption(tr, head, s), document=calendar_file(tr, s))
+    return Rendered("\n\n".join([head, text.details(tr, s, with_description=False)]))
 
 
 @template("seminar_cancelled")

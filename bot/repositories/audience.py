@@ -51,9 +51,11 @@ async def members(
     return [(r[0], r[1]) for r in rows]
 
 
-async def reaches(db: Database, kind: str, values: list, user_id: int) -> bool:
+async def reaches(
+    db: Database, kind: str, values: list, user_id: int, region_ids: list[int]
+) -> bool:
     """Whether one member falls inside an audience (a walk-in at a seminar's check-in)."""
-    where, params = _where(kind, values, [], False)
+    where, params = _where(kind, values, region_ids, False)
     row = await db.fetchone("SELECT 1" + _BASE + where + " AND u.id = ?", [*params, user_id])
     return row is not None
 

@@ -60,7 +60,8 @@ class Seminar:
         data = {name: getattr(self, name) for name in CONTENT}
         for name in _TIMES:
             data[name] = utcnow_iso(data[name])
-        extra = {"id": self.id, "status": self.status, "version": self.version}
+        extra = {"id": self.id, "status": self.status, "version": self.version,
+                 "created_at": self.created_at, "updated_at": self.updated_at}  # fmt: skip
         return {**data, **extra, "checkin_code": self.checkin_code}
 
 
@@ -116,6 +117,10 @@ async def update(db: Database, seminar_id: int, **fields: Any) -> None:
     await db.execute(
         f"UPDATE seminars SET {assignments} WHERE id = ?", (*fields.values(), seminar_id)
     )
+
+
+async def bump_version(db: Database, seminar_id: int) -> None:
+    await db.execute("UPDATE seminars SET version = version + 1 WHERE id = ?", (seminar_id,))
 
 
 async def get(db: Database, seminar_id: int) -> Seminar | None:

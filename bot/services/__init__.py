@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from bot.clock import Clock
 from bot.config import Config
@@ -16,7 +17,7 @@ from bot.services.directory import Directory
 from bot.services.people import People
 from bot.services.profile import Profile
 from bot.services.registration import Registration
-from bot.services.rsvp import Rsvp
+from bot.services.rsvp import Rsvp, withdraw
 from bot.services.seminar_form import SeminarForm
 from bot.services.seminars import Seminars
 
@@ -51,6 +52,7 @@ class Services:
         people = People(db, config, clock, outbox)
         registration = Registration(db, clock, outbox, people)
         seminars = Seminars(outbox, people)
+        people.on_erase.append(partial(withdraw, outbox))
         return cls(
             config=config,
             db=db,

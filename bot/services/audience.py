@@ -53,8 +53,15 @@ class Audiences:
 
     async def members(self, actor: Actor | None, audience: dict[str, Any]) -> list[tuple[int, int]]:
         """Invitees, muted or not: an invitation is about the member's own business."""
-        regions = list(actor.region_ids) if actor else []
+        regions = list(actor.region_ids) if actor and actor.region_ids else _within(audience)
         return await repo.members(self.db, audience["kind"], _values(audience), regions)
 
     async def reaches(self, audience: dict[str, Any], user_id: int) -> bool:
-        return await repo.reaches(self.db, audience["kind"], _values(audience), user_id)
+        """`within` keeps a region-limited author's limit for members who come later."""
+        return await repo.reaches(
+            self.db, audience["kind"], _values(audience), user_id, _within(audience)
+        )
+
+
+def _within(audience: dict[str, Any]) -> list[int]:
+    return [int(r) for r in audience.get("within") or []]

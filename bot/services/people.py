@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.clock import Clock
@@ -54,6 +55,8 @@ class People:
         self.config = config
         self.clock = clock
         self.outbox = outbox
+        self.on_erase: list[Callable[[int], Awaitable[None]]] = []
+        """Other features' clean-up for an erased member (their seminar places), by user id."""
 
     def now(self) -> str:
         return utcnow_iso(self.clock.now())
@@ -161,4 +164,6 @@ class People:
             await users_repo.erase_personal_data(self.db, user.id, self.now())
             await self.outbox.cancel_for_chat(telegram_id)
             await self.outbox.forget_person(user.id)
+            for hook in self.on_erase:
+                await hook(user.id)
         return True

@@ -55,12 +55,17 @@ class Rsvp:
         return seminar, found
 
     async def answer(self, telegram_id: int, seminar_id: int, answer: str) -> Answer:
+        """A yes is taken until the RSVP deadline; "can't attend" until the start, so a place
+        freed at the last minute still goes to the waitlist."""
         async with self.db.transaction():
             seminar, invitation = await self.invitation(telegram_id, seminar_id)
             if seminar.cancelled:
                 raise StepError("seminar_cancelled")
-            if self.clock.now() > seminar.rsvp_deadline:
+            now = self.clock.now()
+            if answer == "yes" and now > seminar.rsvp_deadline:
                 raise StepError("rsvp_closed", deadline=seminar.rsvp_deadline)
+            if answer == "no" and now >= seminar.starts_at:
+                raise StepError("rsvp_closed", deadline=seminar.starts_at)
             wanted = answer == "yes"
             same = invitation.status in (("going", "waitlist") if wanted else ("declined",))
             if same:
@@ -147,3 +152,14 @@ async def promote_waitlist(outbox: Outbox, seminar: Seminar, now: str) -> int:
         )
         moved += 1
     return moved
+
+
+async def withdraw(outbox: Outbox, user_id: int) -> None:
+    """A member who erased their data gives up their places; the waitlist moves up."""
+    now = utcnow_iso(outbox.clock.now())
+    for seminar, invitation in await repo.of_member(outbox.db, user_id):
+        if invitation.status not in ("going", "waitlist") or seminar.cancelled:
+            continue
+        await repo.set_answer(outbox.db, seminar.id, user_id, "declined", now, None)
+        if invitation.status == "going" and seminar.ends_at > outbox.clock.now():
+            await promote_waitlist(outbox, seminar, now)

@@ -35,7 +35,8 @@ def reminders(seminar: Seminar, user_id: int, chat_id: int, now: datetime) -> li
         when = seminar.starts_at - before
         if when > now:
             key = f"{remind_prefix(seminar.id, user_id)}{tag}:v{seminar.version}"
-            params = {"seminar_id": seminar.id, "hours": int(before.total_seconds() // 3600)}
+            params = {"seminar_id": seminar.id, "hours": int(before.total_seconds() // 3600),
+                      "user_id": user_id, "version": seminar.version}  # fmt: skip
             pushes.append(Push(key, chat_id, "seminar_reminder", params, when, kind="seminar"))
     return pushes
 
@@ -69,3 +70,17 @@ def changed(seminar_id: int, user_id: int, chat_id: int, fields: list[str], stam
 def cancelled(seminar_id: int, user_id: int, chat_id: int) -> Push:
     return Push(f"seminar-cancelled:{seminar_id}:{user_id}", chat_id, "seminar_cancelled",
                 {"seminar_id": seminar_id}, kind="seminar")  # fmt: skip
+
+
+def promoted_prefix(seminar_id: int) -> str:
+    return f"seminar-promoted:{seminar_id}:"
+
+
+def changed_prefix(seminar_id: int) -> str:
+    return f"seminar-changed:{seminar_id}:"
+
+
+ALL_BUT_CANCELLED = (
+    invite_prefix, remind_prefix, feedback_prefix, promoted_prefix, changed_prefix
+)  # fmt: skip
+"""What a cancelled seminar's members must no longer get: only the cancellation goes out."""

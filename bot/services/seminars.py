@@ -24,7 +24,6 @@ from bot.services.seminar_fields import check_schedule, check_titles
 from bot.services.steps import StepError
 
 CONCERNED = ("invited", "going", "waitlist")
-MOVES = ("starts_at", "ends_at")
 
 
 class Seminars:
@@ -39,21 +38,20 @@ class Seminars:
         return utcnow_iso(self.clock.now())
 
     async def manage(self, telegram_id: int, seminar_id: int) -> tuple[Actor, Seminar]:
-        """Admins, the seminar's author, and coordinators without a region limit manage it."""
         actor = await self.people.require_staff(telegram_id)
         seminar = await repo.get(self.db, seminar_id)
         if seminar is None:
             raise NotFound(str(seminar_id))
-        own = actor.user is not None and actor.user.id == seminar.created_by
-        if not (actor.is_admin or own or not actor.region_ids):
+        if not may_manage(actor, seminar):
             raise NotAllowed
         return actor, seminar
 
     async def listing(self, telegram_id: int) -> list[tuple[Seminar, dict[str, int]]]:
-        await self.people.require_staff(telegram_id)
+        actor = await self.people.require_staff(telegram_id)
         found = []
-        for seminar in await repo.listing(self.db, self.now()):
-            found.append((seminar, await repo.counts(self.db, seminar.id)))
+        for seminar in await repo.listing(self.db, self.now(), limit=200):
+            if may_manage(actor, seminar) and len(found) < 20:
+                found.append((seminar, await repo.counts(self.db, seminar.id)))
         return found
 
     async def card(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, dict[str, int]]:
@@ -80,6 +78,8 @@ class Seminars:
         """Also used by the file import, which has no actor and reaches the whole audience."""
         check_titles(values)
         check_schedule(values, self.clock.now())
+        if actor is not None and actor.region_ids:
+            audience = {**audience, "within": list(actor.region_ids)}
         now = self.now()
         async with self.db.transaction():
             seminar_id = await repo.create(
@@ -123,23 +123,23 @@ class Seminars:
     async def update(
         self, telegram_id: int, seminar_id: int, changes: dict[str, Any], audience: dict | None
     ) -> tuple[Seminar, int]:
-        """Saves the changes and tells everyone still concerned; returns how many were told."""
+        """Saves the changes and tells everyone still concerned; returns how many were told.
+
+        An added audience is invited but not stored: the first audience still decides who
+        is invited on approval later and who may walk in."""
         actor, seminar = await self.manage(telegram_id, seminar_id)
         if seminar.cancelled:
             raise StepError("seminar_cancelled")
         merged = {**seminar.content(), **changes}
         check_titles(merged)
-        moved = any(_differs(seminar, f, changes) for f in MOVES)
-        check_schedule(merged, self.clock.now(), moved=moved)
+        check_schedule(merged, self.clock.now(), moved=_differs(seminar, "starts_at", changes))
         fields = [f for f in changes if _differs(seminar, f, changes)]
         now = self.now()
         async with self.db.transaction():
-            extra: dict[str, Any] = {"updated_at": now}
+            seminar = await repo.get(self.db, seminar_id) or seminar
+            await repo.update(self.db, seminar_id, **changes, updated_at=now)
             if _differs(seminar, "starts_at", changes):
-                extra["version"] = seminar.version + 1
-            await repo.update(self.db, seminar_id, **changes, **extra)
-            if audience is not None:
-                await repo.update(self.db, seminar_id, audience=audience)
+                await repo.bump_version(self.db, seminar_id)
             updated = await repo.get(self.db, seminar_id)
             assert updated is not None
             await self._replan(seminar, updated)
@@ -167,7 +167,8 @@ class Seminars:
     async def _tell_changed(self, seminar: Seminar, fields: list[str], stamp: str) -> int:
         concerned = await repo.invitations(self.db, seminar.id, CONCERNED)
         sent = await self.outbox.sent_chats(pushes.invite_prefix(seminar.id))
-        told = [i for i in concerned if i.telegram_id in sent or i.status != "invited"]
+        told = _told(concerned, sent)
+        stamp = f"{stamp}:{secrets.token_hex(3)}"
         await self.outbox.enqueue_many(
             pushes.changed(seminar.id, i.user_id, i.telegram_id, fields, stamp) for i in told
         )
@@ -181,16 +182,30 @@ class Seminars:
         async with self.db.transaction():
             await repo.update(self.db, seminar_id, status="cancelled", updated_at=self.now())
             sent = await self.outbox.sent_chats(pushes.invite_prefix(seminar_id))
-            for prefix in (pushes.invite_prefix, pushes.remind_prefix, pushes.feedback_prefix):
+            for prefix in pushes.ALL_BUT_CANCELLED:
                 await self.outbox.cancel_keyed(prefix(seminar_id))
             concerned = await repo.invitations(self.db, seminar_id, CONCERNED)
-            told = [i for i in concerned if i.telegram_id in sent or i.status != "invited"]
+            told = _told(concerned, sent)
             await self.outbox.enqueue_many(
                 pushes.cancelled(seminar_id, i.user_id, i.telegram_id) for i in told
             )
         updated = await repo.get(self.db, seminar_id)
         assert updated is not None
         return updated, len(told)
+
+
+def may_manage(actor: Actor, seminar: Seminar) -> bool:
+    """Admins, the seminar's author, and coordinators without a region limit."""
+    own = actor.user is not None and actor.user.id == seminar.created_by
+    return actor.is_admin or own or not actor.region_ids
+
+
+def _told(concerned: list, sent: set[int]) -> list:
+    """Those who had the invitation or answered it, and can still be reached."""
+    return [
+        i for i in concerned
+        if i.telegram_id is not None and (i.telegram_id in sent or i.status != "invited")
+    ]  # fmt: skip
 
 
 def _differs(seminar: Seminar, field: str, changes: dict[str, Any]) -> bool:

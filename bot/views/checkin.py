@@ -61,14 +61,23 @@ def roster(tr: Translator, seminar: Seminar, people: list[Invitation], page: int
         data = AttendCb(seminar_id=seminar.id, user_id=person.user_id, page=page)
         keyboard.append([button(label, data)])
     if pages > 1:
-        keyboard.append(
-            [button(f"{p + 1}", SeminarCb(seminar_id=seminar.id, action="roster", page=p))
-             for p in range(pages)][:8]
-        )  # fmt: skip
+        keyboard.append(_pager(seminar.id, page, pages))
     if not people:
         head += "\n" + _("Nobody has answered yes yet.")
     keyboard.append([button("« " + _("Back"), SeminarCb(seminar_id=seminar.id, action="open"))])
     return Screen(head, InlineKeyboardMarkup(keyboard))
+
+
+def _pager(seminar_id: int, page: int, pages: int) -> list:
+    """‹ and › around 'page of pages', so a roster of hundreds is reachable page by page."""
+    row = []
+    if page > 0:
+        row.append(button("‹", SeminarCb(seminar_id=seminar_id, action="roster", page=page - 1)))
+    here = SeminarCb(seminar_id=seminar_id, action="roster", page=page)
+    row.append(button(f"{page + 1} / {pages}", here))
+    if page < pages - 1:
+        row.append(button("›", SeminarCb(seminar_id=seminar_id, action="roster", page=page + 1)))
+    return row
 
 
 def checked_in(tr: Translator, seminar: Seminar, already: bool) -> str:
