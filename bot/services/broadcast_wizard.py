@@ -18,6 +18,7 @@ from bot.repositories import users as users_repo
 from bot.repositories.broadcasts import Broadcast
 from bot.repositories.flows import Flow
 from bot.services.audience import Audiences, empty
+from bot.services.flowbase import Wizard
 from bot.services.people import Actor, People
 from bot.services.steps import StepError
 from bot.timeparse import parse_local
@@ -49,20 +50,15 @@ class Draft:
         }
 
 
-class BroadcastWizard:
+class BroadcastWizard(Wizard):
+    flow_name = FLOW
+
     def __init__(self, outbox: Outbox, people: People) -> None:
         self.outbox = outbox
         self.people = people
         self.db = outbox.db
         self.clock = outbox.clock
         self.audiences = Audiences(self.db)
-
-    def now(self) -> str:
-        return utcnow_iso(self.clock.now())
-
-    async def current(self, telegram_id: int) -> Flow | None:
-        flow = await flows.get(self.db, telegram_id)
-        return flow if flow is not None and flow.flow == FLOW else None
 
     async def begin(self, telegram_id: int) -> Flow:
         await self.people.require_staff(telegram_id)
@@ -197,16 +193,6 @@ class BroadcastWizard:
     async def _require_reach(self, flow: Flow) -> None:
         if not await self._recipients(flow):
             raise StepError("no_recipients")
-
-    async def _at(self, telegram_id: int, *steps: str) -> Flow:
-        flow = await self.current(telegram_id)
-        if flow is None or flow.step not in steps:
-            raise StepError("stale")
-        return flow
-
-    async def _save(self, flow: Flow) -> Flow:
-        await flows.save(self.db, flow, self.now())
-        return flow
 
     async def options(self, telegram_id: int, kind: str) -> list[tuple[str, dict]]:
         actor = await self.people.require_staff(telegram_id)

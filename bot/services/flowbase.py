@@ -10,6 +10,32 @@ from bot.services import steps
 from bot.services.steps import StepError
 
 
+class Wizard:
+    """A staff wizard kept in the flows table: find it, check which step it is at, save it."""
+
+    flow_name: str
+    db: Database
+    clock: Clock
+
+    def now(self) -> str:
+        return utcnow_iso(self.clock.now())
+
+    async def current(self, telegram_id: int) -> Flow | None:
+        flow = await flows.get(self.db, telegram_id)
+        return flow if flow is not None and flow.flow == self.flow_name else None
+
+    async def _at(self, telegram_id: int, *steps: str) -> Flow:
+        """The open flow, if it stands at one of `steps`; an old button gets 'stale'."""
+        flow = await self.current(telegram_id)
+        if flow is None or flow.step not in steps:
+            raise StepError("stale")
+        return flow
+
+    async def _save(self, flow: Flow) -> Flow:
+        await flows.save(self.db, flow, self.now())
+        return flow
+
+
 class FlowService:
     flow_name: str
 

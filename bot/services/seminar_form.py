@@ -16,6 +16,7 @@ from bot.repositories.flows import Flow
 from bot.repositories.seminars import CONTENT, Seminar
 from bot.services import seminar_fields as fields
 from bot.services.audience import empty
+from bot.services.flowbase import Wizard
 from bot.services.seminars import Seminars
 from bot.services.steps import StepError
 
@@ -46,16 +47,14 @@ class Preview:
     changed: list[str]
 
 
-class SeminarForm:
+class SeminarForm(Wizard):
+    flow_name = FLOW
+
     def __init__(self, seminars: Seminars) -> None:
         self.seminars = seminars
         self.db = seminars.db
         self.clock = seminars.clock
         self.zone = seminars.people.config.zone
-
-    async def current(self, telegram_id: int) -> Flow | None:
-        flow = await flows.get(self.db, telegram_id)
-        return flow if flow is not None and flow.flow == FLOW else None
 
     async def begin(self, telegram_id: int) -> Flow:
         await self.seminars.people.require_staff(telegram_id)
@@ -189,13 +188,3 @@ class SeminarForm:
             flow.data.setdefault("touched", []).append(done)
         flow.step = plan[0] if plan else "preview"
         return await self._save(flow)
-
-    async def _at(self, telegram_id: int, *steps: str) -> Flow:
-        flow = await self.current(telegram_id)
-        if flow is None or flow.step not in steps:
-            raise StepError("stale")
-        return flow
-
-    async def _save(self, flow: Flow) -> Flow:
-        await flows.save(self.db, flow, utcnow_iso(self.clock.now()))
-        return flow
