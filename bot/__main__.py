@@ -1,5 +1,5 @@
 """Command line: python -m bot run | migrate | import-municipalities FILE | compile-locales
-| import-seminars FILE | export seminars --from YYYY-MM-DD --to YYYY-MM-DD."""
+| import-seminars FILE | import-clusters FILE | export seminars --from DATE --to DATE."""
 
 from __future__ import annotations
 

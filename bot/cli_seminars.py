@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from bot.services import Services
     from bot.services.seminar_reports import SeminarReport
 
-COMMANDS = ("import-seminars", "export")
+COMMANDS = ("import-seminars", "import-clusters", "export")
 
 
 def day(text: str) -> date:
@@ -36,6 +36,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "import-seminars", help="create seminars and their invitations from a CSV or YAML file"
     )
     imp.add_argument("file", type=Path)
+    clu = sub.add_parser("import-clusters", help="create clusters of municipalities from a CSV")
+    clu.add_argument("file", type=Path)
     export = sub.add_parser("export", help="write a report as a file")
     what = export.add_subparsers(dest="what", required=True)
     sem = what.add_parser("seminars", help="seminars starting in a date range, as an .xlsx file")
@@ -49,6 +51,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     compile_catalogs()
     if args.command == "import-seminars":
         return asyncio.run(_import(config, args.file))
+    if args.command == "import-clusters":
+        return asyncio.run(_import_clusters(config, args.file))
     return _export(args, config)
 
 
@@ -68,6 +72,15 @@ async def _import(config: Config, file: Path) -> int:
 
     async with _services(config) as services:
         report = await import_seminars(services.seminars, file, config.zone)
+    print("\n".join(report.lines()))
+    return 0 if not report.rejected else 1
+
+
+async def _import_clusters(config: Config, file: Path) -> int:
+    from bot.services.cluster_import import import_clusters
+
+    async with _services(config) as services:
+        report = await import_clusters(services.db, file)
     print("\n".join(report.lines()))
     return 0 if not report.rejected else 1
 

@@ -15,6 +15,8 @@ _FILTERS = {
     "districts": " AND d.id IN ({marks})",
     "municipalities": " AND m.id IN ({marks})",
     "positions": " AND u.position IN ({marks})",
+    "clusters": " AND m.id IN (SELECT municipality_id FROM cluster_members"
+    " WHERE cluster_id IN ({marks}))",
 }
 
 
@@ -68,6 +70,14 @@ async def options(db: Database, kind: str, region_ids: list[int]) -> list[tuple[
             "SELECT DISTINCT u.position AS value" + _BASE + scope + " ORDER BY u.position", params
         )
         return [(r["value"], {}) for r in rows if r["value"]]
+    if kind == "clusters":
+        rows = await db.fetchall(
+            "SELECT t.id, t.name_ky, t.name_ru, t.name_en FROM clusters t WHERE t.id IN"
+            " (SELECT cm.cluster_id FROM cluster_members cm WHERE cm.municipality_id IN"
+            " (SELECT m.id" + _BASE + scope + ")) ORDER BY t.name_en",
+            params,
+        )
+        return [(str(r["id"]), dict(r)) for r in rows]
     table = {"regions": ("regions", "d.region_id"), "districts": ("districts", "d.id")}.get(
         kind, ("municipalities", "m.id")
     )

@@ -10,7 +10,7 @@ from bot.repositories import audience as repo
 from bot.services.people import Actor
 from bot.services.steps import StepError
 
-KINDS = ("all", "regions", "districts", "municipalities", "positions")
+KINDS = ("all", "regions", "districts", "municipalities", "clusters", "positions")
 
 
 def empty(kind: str) -> dict[str, Any]:

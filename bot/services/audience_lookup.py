@@ -10,14 +10,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.db import Database
+from bot.repositories import clusters as clusters_repo
 from bot.repositories import directory as places
 from bot.services.audience import KINDS
 from bot.services.directory import fold
 from bot.services.seminar_rows import cell_text
-from bot.services.seminars import Seminars
 from bot.services.steps import POSITIONS
 
-_SINGULAR = {"regions": "region", "districts": "district", "municipalities": "municipality"}
+_SINGULAR = {
+    "regions": "region",
+    "districts": "district",
+    "municipalities": "municipality",
+    "clusters": "cluster",
+}
 
 
 class AudienceLookup:
@@ -31,9 +37,9 @@ class AudienceLookup:
         self.names = names
 
     @classmethod
-    async def load(cls, seminars: Seminars) -> AudienceLookup:
-        db = seminars.db
+    async def load(cls, db: Database) -> AudienceLookup:
         regions, districts = await places.all_regions(db), await places.all_districts(db)
+        clusters = await clusters_repo.all_clusters(db)
         munis = await places.all_municipalities(db)
         code_of = {d.id: d.code for d in districts}
         keyed = {
@@ -44,6 +50,7 @@ class AudienceLookup:
                         for n in (m.name_ky, m.name_ru, m.name_en)])
                 for m in munis
             ],
+            "clusters": [(c.id, [c.code, c.name_ky, c.name_ru, c.name_en]) for c in clusters],
         }  # fmt: skip
         tables: dict[str, dict[str, set[int]]] = {kind: {} for kind in keyed}
         for kind, entries in keyed.items():
@@ -53,6 +60,7 @@ class AudienceLookup:
         names = {("regions", r.id): r.code for r in regions}
         names |= {("districts", d.id): d.code for d in districts}
         names |= {("municipalities", m.id): f"{code_of[m.parent_id]}/{m.name_en}" for m in munis}
+        names |= {("clusters", c.id): c.code for c in clusters}
         return cls(tables, names)
 
     def find(self, kind: str, raw: str) -> str:

@@ -51,7 +51,7 @@ async def import_seminars(seminars: Seminars, path: Path, zone: ZoneInfo) -> Sem
     except FileProblem as exc:
         report.rejected.append((exc.number, str(exc)))
         return report
-    checker = RowChecker(seminars, await AudienceLookup.load(seminars), zone, report.unit)
+    checker = RowChecker(seminars, await AudienceLookup.load(seminars.db), zone, report.unit)
     ready = []
     for number, data in items:
         problems, values, audience = await checker.check(number, data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,20 @@ class FileProblem(Exception):
         self.number = number
 
 
-def read_items(path: Path) -> list[tuple[int, Any]]:
+@dataclass(frozen=True)
+class Columns:
+    """What a file must have: the seminar file here, the cluster file in cluster_import."""
+
+    known: tuple[str, ...]
+    required: tuple[str, ...]
+    any_of: tuple[str, ...] = ()
+    noun: str = "rows"
+
+
+SEMINAR_COLUMNS = Columns(COLUMNS, REQUIRED, ("title_ky", "title_ru"), "seminars")
+
+
+def read_items(path: Path, columns: Columns = SEMINAR_COLUMNS) -> list[tuple[int, Any]]:
     """(line or item number, mapping) for each row; blank spreadsheet rows are skipped."""
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -41,13 +55,13 @@ def read_items(path: Path) -> list[tuple[int, Any]]:
         raise FileProblem(f"cannot read the file: {exc.strerror}") from exc
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        items = _csv_items(text)
+        items = _csv_items(text, columns)
     elif suffix in (".yaml", ".yml"):
-        items = _yaml_items(text)
+        items = _yaml_items(text, columns.noun)
     else:
         raise FileProblem("expected a .csv, .yaml or .yml file")
     if not items:
-        raise FileProblem("there are no seminars in the file")
+        raise FileProblem(f"there are no {columns.noun} in the file")
     return items
 
 
@@ -59,7 +73,7 @@ def cell_text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _csv_items(text: str) -> list[tuple[int, Any]]:
+def _csv_items(text: str, columns: Columns) -> list[tuple[int, Any]]:
     """Excel saves with ';' where the comma is the decimal sign; the header line tells which."""
     header = text.split("\n", 1)[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","
@@ -67,12 +81,12 @@ def _csv_items(text: str) -> list[tuple[int, Any]]:
     names = [(name or "").strip().lower() for name in reader.fieldnames or []]
     reader.fieldnames = names
     problems = []
-    unknown = [n for n in names if n and n not in COLUMNS]
+    unknown = [n for n in names if n and n not in columns.known]
     if unknown:
         problems.append(f"unknown columns: {', '.join(unknown)}")
-    missing = [n for n in REQUIRED if n not in names]
-    if not {"title_ky", "title_ru"} & set(names):
-        missing.insert(0, "title_ky or title_ru")
+    missing = [n for n in columns.required if n not in names]
+    if columns.any_of and not set(columns.any_of) & set(names):
+        missing.insert(0, " or ".join(columns.any_of))
     if missing:
         problems.append(f"missing columns: {', '.join(missing)}")
     if problems:
@@ -80,17 +94,17 @@ def _csv_items(text: str) -> list[tuple[int, Any]]:
     return [(reader.line_num, row) for row in reader if not all(map(blank, row.values()))]
 
 
-def _yaml_items(text: str) -> list[tuple[int, Any]]:
+def _yaml_items(text: str, noun: str) -> list[tuple[int, Any]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise FileProblem("not valid YAML: " + " ".join(str(exc).split())) from exc
-    if isinstance(data, dict) and list(data) == ["seminars"]:
-        data = data["seminars"]
+    if isinstance(data, dict) and list(data) == [noun]:
+        data = data[noun]
     if data is None:
         return []
     if not isinstance(data, list):
-        raise FileProblem("expected a list of seminars, or a mapping with the key «seminars»")
+        raise FileProblem(f"expected a list of {noun}, or a mapping with the key «{noun}»")
     return [(n, _lower_keys(item)) for n, item in enumerate(data, 1)]
 
 

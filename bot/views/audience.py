@@ -26,6 +26,7 @@ def kind_label(tr: Translator, kind: str) -> str:
         "regions": _("By region"),
         "districts": _("By district"),
         "municipalities": _("By municipality"),
+        "clusters": _("By cluster"),
         "positions": _("By position"),
     }[kind]
 
