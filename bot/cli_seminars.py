@@ -86,10 +86,8 @@ async def _import_clusters(config: Config, file: Path) -> int:
 
 
 async def _report(config: Config, start: datetime, end: datetime) -> SeminarReport:
-    from bot.services.seminar_reports import SeminarReports
-
     async with _services(config) as services:
-        return await SeminarReports(services.seminars).operator_range(start, end)
+        return await services.seminar_reports.operator_range(start, end)
 
 
 def _export(args: argparse.Namespace, config: Config) -> int:

@@ -11,7 +11,7 @@ from bot.services.people import NotAllowed
 from bot.services.steps import StepError
 from bot.views import Screen
 from bot.views import broadcasts as views
-from bot.views.errors import step_error
+from bot.views.errors import refusal, step_error
 from handlers import flow_steps
 from handlers.broadcasts import post_progress
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
@@ -109,8 +109,7 @@ async def on_button(update: Update, context: Context) -> None:
             return
         flow, page = await _act(context, update.effective_user.id, data)
     except (CallbackDataError, StepError, NotAllowed) as exc:
-        error = exc if isinstance(exc, StepError) else StepError("stale")
-        await query.answer(step_error(tr, error), show_alert=True)
+        await query.answer(refusal(tr, exc), show_alert=True)
         return
     await query.answer()
     if flow is None:

@@ -15,7 +15,7 @@ from bot.callback_data import AttendCb, CallbackDataError, SeminarCb
 from bot.services.people import NotAllowed, NotFound
 from bot.services.steps import StepError
 from bot.views import checkin as views
-from bot.views.errors import step_error
+from bot.views.errors import refusal, step_error
 from handlers import flow_steps
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
@@ -85,8 +85,7 @@ async def on_mark(update: Update, context: Context) -> None:
         await svc.attendance.toggle(tid, data.seminar_id, data.user_id)
         seminar, people = await svc.attendance.roster(tid, data.seminar_id)
     except (*REFUSED, StepError) as exc:
-        error = exc if isinstance(exc, StepError) else StepError("not_allowed")
-        await query.answer(step_error(tr, error), show_alert=True)
+        await query.answer(refusal(tr, exc, "not_allowed"), show_alert=True)
         return
     await query.answer()
     await show(update, views.roster(tr, seminar, people, data.page))

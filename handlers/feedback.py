@@ -10,7 +10,7 @@ from bot.keyboards import button
 from bot.services.people import NotAllowed
 from bot.services.steps import StepError
 from bot.views import Screen
-from bot.views.errors import step_error
+from bot.views.errors import refusal, step_error
 from handlers import flow_steps
 from handlers.common import Context, say, services, show, tr_for
 
@@ -47,7 +47,7 @@ async def on_comment(update: Update, context: Context) -> None:
             update.effective_user.id, update.effective_message.text or ""
         )
     except (StepError, NotAllowed) as exc:
-        await say(update, step_error(tr, exc if isinstance(exc, StepError) else StepError("stale")))
+        await say(update, refusal(tr, exc))
         return
     await say(update, tr._("Thank you! Your comment is saved."))
 

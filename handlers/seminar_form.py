@@ -10,10 +10,11 @@ from bot.services.people import NotAllowed, NotFound
 from bot.services.steps import StepError
 from bot.views import Screen
 from bot.views import seminar_form as views
-from bot.views.errors import step_error
+from bot.views.errors import refusal, step_error
 from handlers import flow_steps
 from handlers.broadcast_wizard import send_rendered
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
+from handlers.seminars import show_card
 
 REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
 
@@ -87,8 +88,7 @@ async def on_button(update: Update, context: Context) -> None:
         else:
             flow, page = await _act(context, tid, data)
     except REFUSED as exc:
-        error = exc if isinstance(exc, StepError) else StepError("stale")
-        await query.answer(step_error(tr, error), show_alert=True)
+        await query.answer(refusal(tr, exc), show_alert=True)
         return
     await query.answer()
     if data.action == "confirm":
@@ -119,8 +119,6 @@ async def _act(context: Context, tid: int, data: SeminarFormCb):
 
 
 async def _created(update: Update, context: Context, seminar, count: int, editing: bool) -> None:
-    from handlers.seminars import show_card
-
     tr = await tr_for(update, context)
     if editing:
         text = tr.ngettext(
@@ -146,8 +144,7 @@ async def on_edit(update: Update, context: Context) -> None:
             update.effective_user.id, data.seminar_id, data.part
         )
     except REFUSED as exc:
-        error = exc if isinstance(exc, StepError) else StepError("not_allowed")
-        await query.answer(step_error(tr, error), show_alert=True)
+        await query.answer(refusal(tr, exc, "not_allowed"), show_alert=True)
         return
     await query.answer()
     await ask(update, context, flow)

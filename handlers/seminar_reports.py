@@ -9,16 +9,12 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import CallbackDataError, SeminarCb
 from bot.services.people import NotAllowed, NotFound
-from bot.services.seminar_reports import SeminarReport, SeminarReports
+from bot.services.seminar_reports import SeminarReport
 from bot.services.steps import StepError
 from bot.views.errors import step_error
 from bot.views.seminar_report import summary
 from bot.views.seminar_xlsx import workbook
 from handlers.common import PRIVATE, Context, say, services, tr_for
-
-
-def reports(context: Context) -> SeminarReports:
-    return SeminarReports(services(context).seminars)
 
 
 async def send_report(update: Update, context: Context, report: SeminarReport, name: str) -> None:
@@ -34,7 +30,9 @@ async def on_button(update: Update, context: Context) -> None:
     tr = await tr_for(update, context)
     try:
         data = SeminarCb.unpack(query.data)
-        report = await reports(context).for_seminar(update.effective_user.id, data.seminar_id)
+        report = await services(context).seminar_reports.for_seminar(
+            update.effective_user.id, data.seminar_id
+        )
     except (CallbackDataError, NotAllowed, NotFound):
         await query.answer(step_error(tr, StepError("not_allowed")), show_alert=True)
         return
@@ -49,7 +47,7 @@ async def report_command(update: Update, context: Context) -> None:
     zone = svc.config.zone
     try:
         start, end = _period(context.args or [], svc.clock.now().astimezone(zone).date())
-        report = await reports(context).for_range(
+        report = await svc.seminar_reports.for_range(
             update.effective_user.id,
             datetime.combine(start, datetime.min.time(), zone),
             datetime.combine(end + timedelta(days=1), datetime.min.time(), zone),

@@ -10,7 +10,7 @@ from bot.services.people import NotAllowed, NotFound
 from bot.services.steps import StepError
 from bot.views import Screen
 from bot.views import seminars as views
-from bot.views.errors import step_error
+from bot.views.errors import refusal, step_error
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
 CONCERNED = ("invited", "going", "waitlist")
@@ -48,18 +48,16 @@ async def on_button(update: Update, context: Context) -> None:
     tr = await tr_for(update, context)
     try:
         data = SeminarCb.unpack(query.data)
-        screen = await _screen(update, context, data)
+        screen = await _screen(update, context, tr, data)
     except (CallbackDataError, StepError, NotAllowed, NotFound) as exc:
-        error = exc if isinstance(exc, StepError) else StepError("not_allowed")
-        await query.answer(step_error(tr, error), show_alert=True)
+        await query.answer(refusal(tr, exc, "not_allowed"), show_alert=True)
         return
     await query.answer()
     await show(update, screen)
 
 
-async def _screen(update: Update, context: Context, data: SeminarCb) -> Screen:
+async def _screen(update: Update, context: Context, tr, data: SeminarCb) -> Screen:
     svc = services(context)
-    tr = await tr_for(update, context)
     tid = update.effective_user.id
     if data.action == "list":
         return views.listing(tr, await svc.seminars.listing(tid), svc.clock.now())

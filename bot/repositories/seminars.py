@@ -272,14 +272,11 @@ async def set_feedback(
 
 async def of_member(db: Database, user_id: int) -> list[tuple[Seminar, Invitation]]:
     """A member's seminars, latest start first."""
-    rows = await db.fetchall(
-        "SELECT s.id FROM seminars s JOIN seminar_invitations i ON i.seminar_id = s.id"
+    seminars = await db.fetchall(
+        "SELECT s.* FROM seminars s JOIN seminar_invitations i ON i.seminar_id = s.id"
         " WHERE i.user_id = ? ORDER BY s.starts_at DESC LIMIT 50",
         (user_id,),
     )
-    found = []
-    for (seminar_id,) in rows:
-        seminar, inv = await get(db, seminar_id), await invitation(db, seminar_id, user_id)
-        if seminar is not None and inv is not None:
-            found.append((seminar, inv))
-    return found
+    mine = await db.fetchall(_INVITATION + " WHERE i.user_id = ?", (user_id,))
+    by_seminar = {r["seminar_id"]: _invitation(r) for r in mine}
+    return [(_seminar(r), by_seminar[r["id"]]) for r in seminars]

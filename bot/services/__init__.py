@@ -19,6 +19,7 @@ from bot.services.profile import Profile
 from bot.services.registration import Registration
 from bot.services.rsvp import Rsvp, withdraw
 from bot.services.seminar_form import SeminarForm
+from bot.services.seminar_reports import SeminarReports
 from bot.services.seminars import Seminars
 
 
@@ -38,6 +39,7 @@ class Services:
     rsvp: Rsvp
     attendance: Attendance
     seminar_form: SeminarForm
+    seminar_reports: SeminarReports
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -68,4 +70,5 @@ class Services:
             rsvp=Rsvp(outbox, people),
             attendance=Attendance(outbox, people, seminars),
             seminar_form=SeminarForm(seminars),
+            seminar_reports=SeminarReports(seminars),
         )

@@ -13,6 +13,7 @@ from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.repositories import flows
 from bot.repositories import seminars as repo
+from bot.repositories import users as users_repo
 from bot.repositories.flows import Flow
 from bot.repositories.seminars import Invitation, Seminar
 from bot.services import seminar_pushes as pushes
@@ -54,7 +55,7 @@ class Attendance:
         self.audiences = Audiences(self.db)
 
     async def check_in(self, telegram_id: int, code: str, via: str) -> CheckIn:
-        user = (await self.people.actor(telegram_id)).user
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
         if user is None or user.status != "approved":
             raise StepError("register_first")
         seminar = await repo.by_code(self.db, code.strip())
@@ -66,7 +67,7 @@ class Attendance:
         if now < seminar.starts_at - OPENS_BEFORE:
             raise StepError("checkin_not_open", opens=seminar.starts_at - OPENS_BEFORE)
         if now > seminar.ends_at + CLOSES_AFTER:
-            raise StepError("checkin_expired", title=seminar.title_ru or seminar.title_ky)
+            raise StepError("checkin_expired")
         async with self.db.transaction():
             invitation = await repo.invitation(self.db, seminar.id, user.id)
             if invitation is None:
@@ -89,10 +90,6 @@ class Attendance:
         _, seminar = await self.seminars.manage(telegram_id, seminar_id)
         people = await repo.invitations(self.db, seminar_id)
         return seminar, [i for i in people if i.status in ("going", "waitlist") or i.attended_at]
-
-    async def everyone(self, telegram_id: int, seminar_id: int) -> list[Invitation]:
-        await self.seminars.manage(telegram_id, seminar_id)
-        return await repo.invitations(self.db, seminar_id)
 
     async def toggle(self, telegram_id: int, seminar_id: int, user_id: int) -> bool:
         """A staff mark by hand; pressing again takes it back. Returns whether they attended."""
@@ -140,7 +137,7 @@ class Attendance:
         return seminar
 
     async def _attendee(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, Invitation]:
-        user = (await self.people.actor(telegram_id)).user
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
         seminar = await repo.get(self.db, seminar_id)
         invitation = await repo.invitation(self.db, seminar_id, user.id) if user else None
         if seminar is None or invitation is None or not invitation.attended_at:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.repositories import seminars as repo
+from bot.repositories import users as users_repo
 from bot.repositories.seminars import Invitation, Seminar
 from bot.services import seminar_pushes as pushes
 from bot.services.people import NotAllowed, NotFound, People
@@ -45,7 +46,7 @@ class Rsvp:
 
     async def invitation(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, Invitation]:
         """The member's own invitation; anyone else's button is not theirs to press."""
-        user = (await self.people.actor(telegram_id)).user
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
         seminar = await repo.get(self.db, seminar_id)
         if seminar is None:
             raise NotFound(str(seminar_id))
@@ -100,16 +101,14 @@ class Rsvp:
         """The author hears once at 80% and once at 100%."""
         if seminar.created_by is None:
             return
-        author = await self.db.fetchone(
-            "SELECT telegram_id FROM users WHERE id = ?", (seminar.created_by,)
-        )
-        if author is None or author[0] is None:
+        author = await users_repo.by_id(self.db, seminar.created_by)
+        if author is None or author.telegram_id is None:
             return
-        for percent in FILL_NOTICES:
-            if going * 100 >= seminar.capacity * percent:
-                await self.outbox.enqueue_many(
-                    [pushes.filled(seminar.id, percent, author[0], going, seminar.capacity)]
-                )
+        chat, capacity = author.telegram_id, seminar.capacity
+        reached = [p for p in FILL_NOTICES if going * 100 >= capacity * p]
+        await self.outbox.enqueue_many(
+            pushes.filled(seminar.id, p, chat, going, capacity) for p in reached
+        )
 
     async def _result(self, seminar: Seminar, user_id: int, changed: bool) -> Answer:
         found = await repo.invitation(self.db, seminar.id, user_id)
@@ -120,7 +119,7 @@ class Rsvp:
         return Answer(seminar, found.status, position, changed)
 
     async def mine(self, telegram_id: int) -> list[MySeminar]:
-        user = (await self.people.actor(telegram_id)).user
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
         if user is None or user.status != "approved":
             raise NotAllowed
         found = []

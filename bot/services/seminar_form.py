@@ -44,7 +44,6 @@ class Preview:
     """Content as `Seminar.content()` gives it, so the invitation can be rendered from it."""
     reach: int
     editing: bool
-    changed: list[str]
 
 
 class SeminarForm(Wizard):
@@ -158,8 +157,8 @@ class SeminarForm(Wizard):
         flow = await self._at(telegram_id, "preview")
         d = flow.data
         values = {"id": d["seminar_id"] or 0, "version": 1, **d["values"]}
-        return Preview(values, await self.seminars.reach(telegram_id, d["audience"]),
-                       d["seminar_id"] is not None, self._changed(d))  # fmt: skip
+        reach = await self.seminars.reach(telegram_id, d["audience"])
+        return Preview(values, reach, d["seminar_id"] is not None)
 
     def _changed(self, data: dict[str, Any]) -> list[str]:
         original = data.get("original") or {}

@@ -67,7 +67,7 @@ class RowChecker:
         problems: list[str] = []
         values, audience = self._fields(data, problems)
         if not problems:
-            problems += await self._conflicts(number, values, audience)
+            problems += await self._conflicts(number, values)
         return problems, values, audience
 
     def _fields(self, data: dict, problems: list[str]) -> tuple[dict, dict]:
@@ -123,7 +123,7 @@ class RowChecker:
             raise StepError("bad_time")
         return fields.when_value(text, self.now, self.zone, day_of)
 
-    async def _conflicts(self, number: int, values: dict, audience: dict) -> list[str]:
+    async def _conflicts(self, number: int, values: dict) -> list[str]:
         problems = []
         key = (values["starts_at"], values["title_ky"], values["title_ru"])
         if key in self.seen:

@@ -58,6 +58,12 @@ def step_error(tr: Translator, error: StepError) -> str:
     return messages.get(code, messages["unexpected"])
 
 
+def refusal(tr: Translator, exc: Exception, otherwise: str = "stale") -> str:
+    """A refused button's alert: the step's own message, or `otherwise` for a forged or
+    foreign one (not allowed, not found, malformed)."""
+    return step_error(tr, exc if isinstance(exc, StepError) else StepError(otherwise))
+
+
 def _rsvp_closed(tr: Translator, info: dict) -> str:
     return tr._("Answers closed on {deadline}. Please contact the organiser.").format(
         deadline=tr.datetime(info["deadline"])
