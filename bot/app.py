@@ -27,16 +27,24 @@ from handlers import (
     broadcast_wizard,
     broadcasts,
     checkin,
+    cluster_form,
+    competition_form,
+    competition_staff,
+    competitions,
     feedback,
     flow_steps,
     language,
     membership,
     profile,
     registration,
+    results,
+    review,
     rsvp,
     seminar_form,
     seminar_reports,
     seminars,
+    submission_export,
+    submit,
 )
 
 WAKE_EVERY_S = 15
@@ -46,7 +54,12 @@ def register_handlers(app: Application) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last."""
     features = (checkin, registration, basics, language, profile, approvals, admin, account)
     seminar_features = (seminars, seminar_form, rsvp, feedback, seminar_reports)
-    for feature in (*features, membership, broadcast_wizard, broadcasts, *seminar_features):
+    competition_features = (
+        competitions, competition_staff, competition_form, cluster_form, submit, review, results,
+        submission_export,
+    )  # fmt: skip
+    for feature in (*features, membership, broadcast_wizard, broadcasts, *seminar_features,
+                    *competition_features):  # fmt: skip
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)

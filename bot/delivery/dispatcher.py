@@ -18,7 +18,12 @@ from telegram import Bot, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.delivery import seminar_templates  # noqa: F401  (registers the seminar templates)
+from bot.delivery import (  # noqa: F401  (each registers its templates)
+    competition_templates,
+    review_templates,
+    seminar_templates,
+)
+from bot.delivery.competition_checks import context as competition_context
 from bot.delivery.limiter import Limiter
 from bot.delivery.outbox import Outbox, OutboxRow, Outcome
 from bot.delivery.seminar_checks import still_applies
@@ -161,7 +166,7 @@ class Dispatcher:
         return Outcome(row.id, "sent", message_id=message.message_id, tried=True)
 
     async def _render(self, row: OutboxRow) -> Rendered | None:
-        """None when a seminar message no longer applies (see seminar_checks)."""
+        """None when a seminar or competition message no longer applies (see *_checks)."""
         params = row.params
         if row.broadcast_id is not None:
             params = {**params, **await self._content(row.broadcast_id)}
@@ -171,6 +176,13 @@ class Dispatcher:
             if not await still_applies(self.outbox.db, row.template, params, seminar, now):
                 return None
             params = {**params, "seminar": seminar}
+        if row.kind == "competition":
+            found = await competition_context(
+                self.outbox.db, row.template, params, self.outbox.clock.now()
+            )
+            if found is None:
+                return None
+            params = found
         lang = resolve_lang(row.lang, row.tg_lang, self.default_lang)
         return render(row.template, translator(lang, self.tz), params)
 

@@ -13,6 +13,7 @@ from bot.repositories import flows
 from bot.services.approvals import Approvals
 from bot.services.attendance import Attendance
 from bot.services.broadcasts import Broadcasts
+from bot.services.competitions import Competitions
 from bot.services.directory import Directory
 from bot.services.people import People
 from bot.services.profile import Profile
@@ -21,6 +22,7 @@ from bot.services.rsvp import Rsvp, withdraw
 from bot.services.seminar_form import SeminarForm
 from bot.services.seminar_reports import SeminarReports
 from bot.services.seminars import Seminars
+from bot.services.submissions import Submissions
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Services:
     attendance: Attendance
     seminar_form: SeminarForm
     seminar_reports: SeminarReports
+    competitions: Competitions
+    submissions: Submissions
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -55,6 +59,9 @@ class Services:
         registration = Registration(db, clock, outbox, people)
         seminars = Seminars(outbox, people)
         people.on_erase.append(partial(withdraw, outbox))
+        competitions = Competitions(outbox, people)
+        approvals = Approvals(db, outbox, people, seminars)
+        approvals.on_approve.append(competitions.welcome)
         return cls(
             config=config,
             db=db,
@@ -64,11 +71,13 @@ class Services:
             people=people,
             registration=registration,
             profile=Profile(db, clock, registration),
-            approvals=Approvals(db, outbox, people, seminars),
+            approvals=approvals,
             broadcasts=Broadcasts(outbox, people),
             seminars=seminars,
             rsvp=Rsvp(outbox, people),
             attendance=Attendance(outbox, people, seminars),
             seminar_form=SeminarForm(seminars),
             seminar_reports=SeminarReports(seminars),
+            competitions=competitions,
+            submissions=Submissions(competitions),
         )

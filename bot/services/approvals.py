@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.config import LANGUAGES
@@ -51,6 +52,8 @@ class Approvals:
         self.outbox = outbox
         self.people = people
         self.seminars = seminars
+        self.on_approve: list[Callable[[int, int], Awaitable[int]]] = [seminars.welcome]
+        """Features that bring a newly approved member in (seminars, competitions still open)."""
 
     async def decide(
         self, actor_tid: int, user_id: int, submission: int, approve: bool
@@ -81,7 +84,8 @@ class Approvals:
                     {},
                 )
                 if approve:
-                    await self.seminars.welcome(user_id, target.telegram_id)
+                    for welcome in self.on_approve:
+                        await welcome(user_id, target.telegram_id)
         decided = await users_repo.by_id(self.db, user_id)
         assert decided is not None
         by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Translator
 from bot.services.steps import StepError
+from bot.views.competition_errors import competition_error
 
 
 def step_error(tr: Translator, error: StepError) -> str:
@@ -20,6 +21,9 @@ def step_error(tr: Translator, error: StepError) -> str:
         ).format(limit=limit)
     if code in _WITH_INFO:
         return _WITH_INFO[code](tr, error.info)
+    found = competition_error(tr, error)
+    if found is not None:
+        return found
     messages = {
         "not_allowed": _("This is for the seminar's organisers only."),
         "not_invited": _("This invitation is not for you."),

@@ -1,0 +1,96 @@
+"""Every push about a competition, as outbox rows whose keys can be found again by prefix.
+
+A reminder key carries the competition and the entrant, so submitting drops that entrant's
+unsent reminders, and the deadline version, so moving the deadline queues fresh ones that a
+reminder already sent for the old date does not block.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.delivery.outbox import Push
+
+REMINDERS = (
+    ("7d", timedelta(days=7)),
+    ("3d", timedelta(days=3)),
+    ("1d", timedelta(days=1)),
+    ("3h", timedelta(hours=3)),
+)
+
+
+def announce(competition_id: int, user_id: int, chat_id: int, when: datetime) -> Push:
+    return Push(f"comp-open:{competition_id}:{user_id}", chat_id, "competition_open",
+                {"competition_id": competition_id}, when, kind="competition")  # fmt: skip
+
+
+def remind_prefix(competition_id: int, entrant_id: int | None = None) -> str:
+    return f"comp-remind:{competition_id}:" + (f"{entrant_id}:" if entrant_id is not None else "")
+
+
+def reminders(
+    competition_id: int,
+    version: int,
+    entrant_id: int,
+    user_id: int,
+    chat_id: int,
+    deadline: datetime,
+    now: datetime,
+) -> list[Push]:
+    """The reminders still ahead of `deadline`; one whose time has passed is not sent late."""
+    found = []
+    for tag, before in REMINDERS:
+        when = deadline - before
+        if when <= now:
+            continue
+        key = f"{remind_prefix(competition_id, entrant_id)}{user_id}:{tag}:v{version}"
+        params = {"competition_id": competition_id, "entrant_id": entrant_id,
+                  "version": version, "deadline": deadline.isoformat()}  # fmt: skip
+        found.append(Push(key, chat_id, "competition_reminder", params, when, "competition"))
+    return found
+
+
+def received(submission_id: int, version: int, user_id: int, chat_id: int, by: int) -> Push:
+    """Every staff member of the entrant hears of each version, including who sent it."""
+    return Push(f"comp-received:{submission_id}:v{version}:{user_id}", chat_id,
+                "submission_received", {"submission_id": submission_id, "version": version,
+                                        "by_user_id": by}, kind="competition")  # fmt: skip
+
+
+def status_changed(submission_id: int, log_stamp: str, user_id: int, chat_id: int) -> Push:
+    return Push(f"comp-status:{submission_id}:{log_stamp}:{user_id}", chat_id,
+                "submission_status", {"submission_id": submission_id},
+                kind="competition")  # fmt: skip
+
+
+def deadline_moved(competition_id: int, version: int, user_id: int, chat_id: int) -> Push:
+    return Push(f"comp-moved:{competition_id}:v{version}:{user_id}", chat_id,
+                "competition_moved", {"competition_id": competition_id},
+                kind="competition")  # fmt: skip
+
+
+def extended(
+    competition_id: int, entrant_id: int, until: datetime, user_id: int, chat_id: int
+) -> Push:
+    return Push(f"comp-extended:{competition_id}:{entrant_id}:{until.isoformat()}:{user_id}",
+                chat_id, "competition_extended",
+                {"competition_id": competition_id, "entrant_id": entrant_id,
+                 "until": until.isoformat()}, kind="competition")  # fmt: skip
+
+
+def own_result(competition_id: int, entrant_id: int, user_id: int, chat_id: int) -> Push:
+    return Push(f"comp-result:{competition_id}:{entrant_id}:{user_id}", chat_id,
+                "competition_result", {"competition_id": competition_id,
+                                       "entrant_id": entrant_id}, kind="competition")  # fmt: skip
+
+
+def winners(competition_id: int, user_id: int, chat_id: int) -> Push:
+    return Push(f"comp-winners:{competition_id}:{user_id}", chat_id, "competition_winners",
+                {"competition_id": competition_id}, kind="competition")  # fmt: skip
+
+
+def not_archived(competition_id: int, file_row_id: int, chat_id: int, receipt: str) -> Push:
+    """Staff hear when a file is over Telegram's download limit and stays only in Telegram."""
+    return Push(f"comp-not-archived:{file_row_id}:{chat_id}", chat_id, "file_not_archived",
+                {"competition_id": competition_id, "receipt": receipt,
+                 "file_row_id": file_row_id}, kind="competition")  # fmt: skip

@@ -1,0 +1,109 @@
+"""How a competition reads, shared by pushes and direct replies: its title and details, the
+time left, an entrant's name and a submission's status, each in the reader's language."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from html import escape
+from typing import Any
+
+from bot.delivery.templates import text_for
+from bot.i18n import N_, Translator
+
+STATUS_NAMES = {
+    "received": N_("received"),
+    "under_review": N_("under review"),
+    "accepted": N_("accepted"),
+    "needs_revision": N_("needs revision"),
+    "rejected": N_("rejected"),
+}
+
+
+def when(value: datetime | str) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def pick(tr: Translator, c: dict[str, Any], field: str) -> str:
+    """Staff text in the reader's language, the other language when that one is empty."""
+    return text_for(tr.lang, c.get(f"{field}_ky"), c.get(f"{field}_ru"))
+
+
+def title(tr: Translator, c: dict[str, Any]) -> str:
+    return escape(pick(tr, c, "title"))
+
+
+def entrant_name(tr: Translator, entrant: dict[str, Any]) -> str:
+    lang = tr.lang if tr.lang in ("ky", "ru", "en") else "ru"
+    return escape(entrant.get(f"name_{lang}") or entrant.get("name_ru") or "")
+
+
+def status(tr: Translator, code: str) -> str:
+    return tr._(STATUS_NAMES.get(code, code))
+
+
+def time_left(tr: Translator, left: timedelta) -> str:
+    """'3 days 4 hours', '5 hours 10 minutes', '12 minutes': the two largest parts."""
+    minutes = max(int(left.total_seconds() // 60), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    day_text = tr.ngettext("{count} day", "{count} days", days).format(count=days)
+    hour_text = tr.ngettext("{count} hour", "{count} hours", hours).format(count=hours)
+    minute_text = tr.ngettext("{count} minute", "{count} minutes", mins).format(count=mins)
+    if days:
+        return f"{day_text} {hour_text}" if hours else day_text
+    if hours:
+        return f"{hour_text} {minute_text}" if mins else hour_text
+    return minute_text
+
+
+def deadline_line(tr: Translator, deadline: datetime, now: datetime) -> str:
+    if now > deadline:
+        return "🔒 " + tr._("Closed since {date}.").format(date=tr.datetime(deadline))
+    return "⏳ " + tr._("Deadline: {date} ({left} left).").format(
+        date=tr.datetime(deadline), left=time_left(tr, deadline - now)
+    )
+
+
+def requirements(tr: Translator, c: dict[str, Any]) -> str:
+    """What a submission must hold, so an entrant can prepare it before starting."""
+    _ = tr._
+    parts = [_("a description")]
+    if c.get("needs_residents"):
+        parts.append(_("the number of residents reached"))
+    limit = int(c.get("max_files") or 0)
+    if limit:
+        parts.append(
+            tr.ngettext(
+                "up to {count} file (photos, documents, videos)",
+                "up to {count} files (photos, documents, videos)",
+                limit,
+            ).format(count=limit)
+        )
+    return _("A submission needs: {parts}.").format(parts=", ".join(parts))
+
+
+def details(tr: Translator, c: dict[str, Any], now: datetime | None = None) -> str:
+    """The whole call: title, description, rules, prizes, who may enter and until when."""
+    _ = tr._
+    lines = ["<b>" + title(tr, c) + "</b>"]
+    for field, label in (("description", None), ("rules", _("Rules")), ("prizes", _("Prizes"))):
+        value = pick(tr, c, field)
+        if value:
+            lines += ["", (f"<b>{label}</b>\n" if label else "") + escape(value)]
+    who = (
+        _("Entrants: clusters of municipalities.")
+        if c.get("entrant_kind") == "cluster"
+        else (_("Entrants: municipalities (aiyl okmotu)."))
+    )
+    lines += ["", who, requirements(tr, c)]
+    deadline = when(c["deadline"])
+    if now is not None:
+        lines.append(deadline_line(tr, deadline, now))
+    else:
+        lines.append(_("Deadline: {date}.").format(date=tr.datetime(deadline)))
+    return "\n".join(lines)
+
+
+def kgs(tr: Translator, amount: int) -> str:
+    """Grant amounts as Babel writes them in the reader's language: '5 000 000 сом'."""
+    return tr._("{amount} KGS").format(amount=tr.number(amount))

@@ -1,0 +1,29 @@
+"""/competitions: staff get the list of competitions they run; members the ones they may enter."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler
+
+from bot.services.people import NotAllowed
+from bot.services.steps import StepError
+from bot.views.errors import step_error
+from handlers import competition_staff, submit
+from handlers.common import PRIVATE, Context, say, services, tr_for
+
+
+async def competitions_command(update: Update, context: Context) -> None:
+    """One command for both: staff manage, members see what is open and where they stand."""
+    svc = services(context)
+    actor = await svc.people.actor(update.effective_user.id)
+    if actor.is_staff:
+        await competition_staff.show_listing(update, context)
+        return
+    try:
+        await submit.show_open(update, context)
+    except NotAllowed:
+        await say(update, step_error(await tr_for(update, context), StepError("register_first")))
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("competitions", competitions_command, filters=PRIVATE))
