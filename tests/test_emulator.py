@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import os
 import signal
@@ -23,6 +24,9 @@ from telegram import (
     BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputMediaDocument,
+    InputMediaPhoto,
+    InputMediaVideo,
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -345,6 +349,248 @@ async def test_bad_location_is_refused(phones):
         assert info.value.status == 400
     with pytest.raises(PhoneError, match="exactly one of"):
         await phone.send("hi", location=(1, 2))
+
+
+# ---------------------------------------------------------------- video, albums, big files
+
+MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+MB = 1024 * 1024
+
+
+async def pending_messages(session, emu) -> list[dict]:
+    _, body = await call(session, emu, "getUpdates")
+    return [u["message"] for u in body["result"] if "message" in u]
+
+
+async def test_user_video_arrives_with_telegram_fields(bot, emu, session, phones):
+    phone = phones(520)
+    await phone.send(video=("entry.mp4", MP4), caption="my entry /start")
+    spec = {
+        "content": MP4,
+        "duration": 42,
+        "width": 1920,
+        "height": 1080,
+        "mime_type": "video/quicktime",
+    }
+    await phone.send(video=spec)
+    first, second = await pending_messages(session, emu)
+    video = first["video"]
+    assert video["file_id"].startswith("BAACAgIAAxkBAAI") and video["file_unique_id"]
+    assert {k: video[k] for k in ("file_name", "mime_type", "file_size")} == {
+        "file_name": "entry.mp4",
+        "mime_type": "video/mp4",
+        "file_size": len(MP4),
+    }
+    assert (video["width"], video["height"], video["duration"]) == (1280, 720, 10)
+    assert first["caption"] == "my entry /start"
+    assert first["caption_entities"] == [{"type": "bot_command", "offset": 9, "length": 6}]
+    assert "file_name" not in second["video"] and second["video"]["mime_type"] == "video/quicktime"
+    assert (second["video"]["width"], second["video"]["duration"]) == (1920, 42)
+
+    updates = await bot.get_updates(timeout=0)  # PTB parses it as a real Video
+    got = updates[0].message.video
+    assert (got.file_name, got.width, got.height) == ("entry.mp4", 1280, 720)
+    file = await bot.get_file(got.file_id)
+    assert file.file_path.endswith("/videos/file_1.mp4")  # PTB prefixes the file URL
+    assert bytes(await file.download_as_bytearray()) == MP4
+    assert await phone.download(got.file_id) == MP4
+    for bad in ({"content": MP4, "duration": -1}, {"content": MP4, "width": True}):
+        with pytest.raises(PhoneError, match=r"video\.(duration|width) must be an integer"):
+            await phone.send(video=bad)
+
+
+async def test_album_from_user_is_one_update_per_item(emu, session, phones):
+    phone = phones(521)
+    results = await phone.send_album(
+        [{"photo": tiny_png()}, {"video": ("clip.mp4", MP4)}, {"photo": tiny_png(8, 6)}],
+        caption="three shots",
+    )
+    assert len(results) == 3 and len({r["update_id"] for r in results}) == 3
+    assert phone.mark == results[-1]["version"]
+    messages = await pending_messages(session, emu)
+    assert [("photo" in m, "video" in m) for m in messages] == [
+        (True, False),
+        (False, True),
+        (True, False),
+    ]
+    groups = {m["media_group_id"] for m in messages}
+    assert len(groups) == 1 and groups.pop().isdigit()
+    assert [m.get("caption") for m in messages] == ["three shots", None, None]
+
+    (single,) = await phone.send_album([{"document": ("a.pdf", b"%PDF")}], caption="one")
+    docs = await phone.send_album(
+        [{"document": ("a.pdf", b"%PDF")}, {"document": ("b.pdf", b"%PDF", "application/pdf")}]
+    )
+    messages = await pending_messages(session, emu)
+    assert "media_group_id" not in messages[3] and messages[3]["caption"] == "one"
+    assert messages[4]["media_group_id"] == messages[5]["media_group_id"]
+    assert [m["message_id"] for m in messages[3:]] == [
+        single["message_id"],
+        *(d["message_id"] for d in docs),
+    ]
+
+    group = messages[4]["media_group_id"]
+    with pytest.raises(PhoneError, match="documents can only be grouped with documents"):
+        await phone.send(photo=tiny_png(), media_group_id=group)
+    with pytest.raises(PhoneError, match="only allowed with photo, video or document"):
+        await phone.send("hi", media_group_id="1")
+    for _ in range(8):
+        await phone.send(document=("x.txt", b"x"), media_group_id=group)
+    with pytest.raises(PhoneError, match="at most 10 items"):
+        await phone.send(document=("x.txt", b"x"), media_group_id=group)
+    with pytest.raises(ValueError, match="1 to 10"):
+        await phone.send_album([])
+
+
+async def test_reported_file_size_and_the_20_mb_download_limit(bot, emu, session, phones):
+    phone = phones(522)
+    await phone.send(document=("big.zip", b"PK small"), file_size=25 * MB)
+    await phone.send(video=("long.mp4", MP4), file_size=21 * MB)
+    await phone.send(photo={"content": tiny_png(1000, 500), "file_size": 25 * MB})
+    await phone.send(document=("small.txt", b"tiny but real"), file_size=20 * MB)
+    big_doc, big_video, photo, small = await pending_messages(session, emu)
+    assert big_doc["document"]["file_size"] == 25 * MB
+    assert big_video["video"]["file_size"] == 21 * MB
+    assert photo["photo"][-1]["file_size"] == 25 * MB
+    assert [p["file_size"] for p in photo["photo"][:-1]] == [212337, 2684355, 16777216]
+
+    for file_id in (big_doc["document"]["file_id"], big_video["video"]["file_id"]):
+        status, body = await call(session, emu, "getFile", file_id=file_id)
+        assert (status, body) == (
+            400,
+            {"ok": False, "error_code": 400, "description": "Bad Request: file is too big"},
+        )
+    with pytest.raises(BadRequest, match="File is too big"):
+        await bot.get_file(photo["photo"][-1]["file_id"])
+    thumb = await bot.get_file(photo["photo"][1]["file_id"])  # 2.6 MB: fine
+    assert thumb.file_size == 2684355
+
+    status, body = await call(session, emu, "getFile", file_id=small["document"]["file_id"])
+    assert status == 200 and body["result"]["file_size"] == 20 * MB  # the limit is inclusive
+    url = f"{emu.file_base}{TOKEN}/{body['result']['file_path']}"
+    async with session.get(url) as resp:
+        assert resp.status == 200 and await resp.read() == b"tiny but real"
+
+    again = await bot.send_document(522, big_doc["document"]["file_id"])  # re-send is fine
+    assert again.document.file_size == 25 * MB
+    assert (await phone.messages())[-1]["document"]["file_size"] == 25 * MB
+    for bad in (0, True, "25", 5 * 1024**3):
+        with pytest.raises(PhoneError, match=r"document\.file_size must be"):
+            await phone.send(document=("x.bin", b"x"), file_size=bad)
+    with pytest.raises(ValueError, match="file_size needs"):
+        await phone.send("hi", file_size=1)
+
+
+async def test_send_video_by_upload_and_file_id(bot, phones):
+    phone = phones(523)
+    await phone.send(video=("user.mp4", MP4))
+    (update,) = await bot.get_updates(timeout=0)
+    user_video = update.message.video
+
+    sent = await bot.send_video(
+        523,
+        MP4,
+        filename="result.mp4",
+        duration=7,
+        width=640,
+        height=360,
+        caption="<b>ok</b>",
+        parse_mode=ParseMode.HTML,
+    )
+    video = sent.video
+    assert video.file_id.startswith("BAACAgIAAxkBAAI") and video.file_name == "result.mp4"
+    assert (video.width, video.height, video.mime_type, video.file_size) == (
+        640,
+        360,
+        "video/mp4",
+        len(MP4),
+    )
+    assert video.duration in (7, dt.timedelta(seconds=7))  # PTB >= 22.2 may give a timedelta
+    assert sent.caption == "ok"
+    again = await bot.send_video(523, video.file_id)
+    assert again.video.file_id == video.file_id
+    forwarded = await bot.send_video(523, user_video.file_id)  # a user's video, as Telegram
+    assert forwarded.video.file_unique_id == user_video.file_unique_id
+
+    document = await bot.send_document(523, b"not a video", filename="notes.txt")
+    with pytest.raises(BadRequest, match="(?i)can't use file of type document as video"):
+        await bot.send_video(523, document.document.file_id)
+    with pytest.raises(BadRequest, match="(?i)can't use file of type video as document"):
+        await bot.send_document(523, video.file_id)
+    with pytest.raises(BadRequest, match="(?i)wrong file identifier"):
+        await bot.send_video(523, "BAACAgIAAxkBAAInope")
+
+    views = await phone.messages()
+    assert views[0]["video"] == {
+        "file_id": video.file_id,
+        "file_name": "result.mp4",
+        "mime_type": "video/mp4",
+        "file_size": len(MP4),
+    }
+    assert views[0]["caption"] == "ok" and views[0]["html"] == "<b>ok</b>"
+    assert [("video" in v, "document" in v) for v in views] == [(True, False)] * 3 + [(False, True)]
+
+
+async def test_send_media_group(bot, emu, session, phones):
+    phone = phones(524)
+    await phone.send("hi")
+    photo = await bot.send_photo(524, tiny_png())
+    album = await bot.send_media_group(
+        524,
+        [
+            InputMediaPhoto(tiny_png(1000, 500), caption="<i>first</i>", parse_mode="HTML"),
+            InputMediaVideo(MP4, filename="clip.mp4", width=320, height=240, duration=3),
+            InputMediaPhoto(photo.photo[-1].file_id),
+        ],
+        reply_to_message_id=1,
+    )
+    assert len(album) == 3 and len({m.media_group_id for m in album}) == 1
+    assert album[0].media_group_id and album[0].caption == "first"
+    assert album[1].video.file_name == "clip.mp4" and album[1].video.width == 320
+    assert album[2].photo[-1].file_id == photo.photo[-1].file_id and album[2].caption is None
+    assert all(m.reply_to_message.text == "hi" for m in album)
+
+    docs = await bot.send_media_group(
+        524,
+        [InputMediaDocument(b"a", filename="a.txt"), InputMediaDocument(b"b", filename="b.txt")],
+        caption="two files",
+    )
+    assert docs[0].caption == "two files" and docs[1].document.file_name == "b.txt"
+    (single,) = await bot.send_media_group(524, [InputMediaDocument(b"c", filename="c.txt")])
+    assert single.media_group_id is None
+
+    views = (await phone.messages())[1:]
+    assert [v.get("media_group_id") for v in views] == [album[0].media_group_id] * 3 + [
+        docs[0].media_group_id
+    ] * 2 + [None]
+    assert views[0]["caption"] == "first" and views[0]["html"] == "<i>first</i>"
+    assert views[1]["video"]["file_name"] == "clip.mp4"
+    assert emu.stats()["calls"]["sendMediaGroup"] == 3 and emu.stats()["messages_sent"] == 7
+
+    photo_id, doc_id = photo.photo[-1].file_id, docs[0].document.file_id
+    item = {"type": "photo", "media": photo_id}
+    refused = {
+        "there are no messages to send": [],
+        "too many messages to send as an album": [item] * 11,
+        "document can't be mixed with other media types": [
+            item,
+            {"type": "document", "media": doc_id},
+        ],
+        "can't parse InputMedia: media not found": [item, {"type": "photo", "media": "attach://x"}],
+        "can't parse InputMedia: type \"animation\" can't be used in sendMediaGroup": [
+            item,
+            {"type": "animation", "media": photo_id},
+        ],
+        "failed to send message #2 with the error message \"Can't use file of type Document as "
+        'Photo"': [item, {"type": "photo", "media": doc_id}],
+        "expected an Array of InputMedia": {"type": "photo"},
+    }
+    for description, media in refused.items():
+        status, body = await call(session, emu, "sendMediaGroup", chat_id=524, media=media)
+        assert (status, body["description"]) == (400, f"Bad Request: {description}")
+    status, body = await call(session, emu, "sendMediaGroup", chat_id=524)
+    assert body["description"] == 'Bad Request: parameter "media" is required'
+    assert len(await phone.messages()) == 7  # nothing of a refused album was sent
 
 
 # ---------------------------------------------------------------- Bot API checks

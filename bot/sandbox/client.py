@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -60,6 +61,11 @@ def _photo_spec(photo: Any) -> dict:
     if "content" in spec:
         spec["content_b64"] = _b64(spec.pop("content"))
     return spec
+
+
+def _video_spec(video: Any) -> dict:
+    """Like _document_spec; a dict may also carry "duration", "width" and "height"."""
+    return _document_spec(video)
 
 
 def _location_spec(location: Any) -> dict:
@@ -146,21 +152,57 @@ class Phone:
         location: tuple[float, float] | dict | None = None,
         document: Any = None,
         photo: Any = None,
+        video: Any = None,
         sticker: bool = False,
         caption: str | None = None,
+        media_group_id: str | None = None,
+        file_size: int | None = None,
     ) -> dict:
-        """Sends one message; `contact=True` shares the user's own contact."""
-        fields: dict[str, Any] = {"text": text, "contact": contact, "caption": caption}
+        """Sends one message; `contact=True` shares the user's own contact.
+
+        `file_size` is what Telegram will report for the document/photo/video sent (a
+        "25 MB" file without 25 MB of bytes); `media_group_id` puts the message in an album
+        (see send_album).
+        """
+        fields: dict[str, Any] = {
+            "text": text,
+            "contact": contact,
+            "caption": caption,
+            "media_group_id": media_group_id,
+        }
         if location is not None:
             fields["location"] = _location_spec(location)
-        if document is not None:
-            fields["document"] = _document_spec(document)
-        if photo is not None:
-            fields["photo"] = _photo_spec(photo)
+        files = {"document": document, "photo": photo, "video": video}
+        specs = {"document": _document_spec, "photo": _photo_spec, "video": _video_spec}
+        for kind, value in files.items():
+            if value is not None:
+                fields[kind] = specs[kind](value)
+                if file_size is not None:
+                    fields[kind]["file_size"] = file_size
+        if file_size is not None and not any(v is not None for v in files.values()):
+            raise ValueError("file_size needs a document, photo or video")
         if sticker:
             fields["sticker"] = True
         body = self._body(**{k: v for k, v in fields.items() if v is not None})
         return self._remember(await self._request("POST", "send", json=body))
+
+    async def send_album(self, items: list[dict], caption: str | None = None) -> list[dict]:
+        """Sends 1-10 media as one album, the way a Telegram app does.
+
+        Each item is keyword arguments for send(), e.g. ``{"photo": png}``,
+        ``{"video": ("clip.mp4", data)}``, ``{"document": ("a.pdf", data), "file_size": n}``.
+        Every item becomes its own message (and update) sharing one generated
+        media_group_id; the caption goes on the first only. A single item is sent as a plain
+        message without media_group_id, as Telegram does. Returns the send() results.
+        """
+        if not 1 <= len(items) <= 10:
+            raise ValueError("an album has 1 to 10 items")
+        group = str(10**17 + secrets.randbelow(9 * 10**17)) if len(items) > 1 else None
+        results = []
+        for index, item in enumerate(items):
+            first = caption if index == 0 else None
+            results.append(await self.send(**item, caption=first, media_group_id=group))
+        return results
 
     async def press(
         self,

@@ -56,7 +56,7 @@ async def client_send(request: web.Request) -> dict:
     body = await read_json(request)
     person = world.person(user_id, body.get("from"))
     chat = phones.user_chat(world, user_id, body, create=True)
-    content = phones.build_content(world, person, body)
+    content = phones.build_content(world, chat, person, body)
     return phones.user_message(world, chat, person, content)
 
 

@@ -19,6 +19,8 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 MAX_BUTTONS = 100
+# The emulator cannot probe a video, so these stand in when nobody gives the real values.
+VIDEO_DEFAULTS = {"width": 1280, "height": 720, "duration": 10}
 INLINE_ACTIONS = (
     "callback_data",
     "url",
@@ -198,3 +200,13 @@ def photo_sizes(width: int, height: int) -> list[tuple[int, int]]:
         if scale == 1.0:
             break
     return sizes
+
+
+def scaled_size(
+    reported: int | None, size: tuple[int, int], largest: tuple[int, int]
+) -> int | None:
+    """A thumbnail's share of a photo's reported size, by pixel area (the largest gets it all)."""
+    if reported is None:
+        return None
+    share = (size[0] * size[1]) / max(largest[0] * largest[1], 1)
+    return max(1, round(reported * share))

@@ -17,6 +17,20 @@ the form ``<digits>:<chars>`` is accepted (bot id = the digits), anything else i
 Files the bot may download: ``GET /file/bot<token>/<file_path>`` (file_path from getFile).
 One emulator is one bot: all tokens share the same chats and update queue.
 
+Files: sendDocument, sendPhoto and sendVideo take an upload or a file_id (a file_id of
+another kind: "Bad Request: can't use file of type Photo as Video"); file_ids start like
+Telegram's (BQAC.. documents, AgAC.. photos, BAAC.. videos) and file_paths are
+``documents|photos|videos|stickers/file_N.ext``. sendVideo stores ``width``, ``height`` and
+``duration`` as given (default 1280x720, 10 s: the emulator cannot probe a video).
+sendMediaGroup takes ``media``: 1-10 InputMedia of type photo, video or document, each
+a file_id or ``attach://<part>`` with its own caption/parse_mode; documents cannot be
+mixed with other types; 2+ items share a media_group_id (one item is a plain message, as in
+Telegram); the result is the list of messages; reply_markup is ignored. Errors as Telegram's:
+"there are no messages to send", "too many messages to send as an album", "document can't
+be mixed with other media types", "can't parse InputMedia: media not found", 'failed to
+send message #N with the error message "..."'. getFile answers 400 "Bad Request: file is
+too big" for files over 20 MB (by their reported size, see file_size below).
+
 Client API ("the phones")
 =========================
 Every answer is ``{"ok": true, "result": ...}`` or ``{"ok": false, "error_code": N,
@@ -30,10 +44,18 @@ the bot has the same id. Group chats: pass ``chat_id`` (negative) in the body or
     shares the user's own contact with user_id set, as a request_contact button does),
     ``{"location": {"latitude", "longitude"}}`` (numbers in [-90, 90] / [-180, 180]),
     ``{"document": {"file_name", "content_b64", "mime_type"?}}``,
-    ``{"photo": {"content_b64"}}`` or ``{"sticker": true}``; ``"caption"`` for
-    document/photo. Optional ``"from": {"first_name", "last_name", "username",
-    "language_code", "phone_number"}`` is remembered per user. Optional ``"chat_id"``,
-    ``"chat_type"`` (group|supergroup, default by id) and ``"chat_title"`` for a group.
+    ``{"photo": {"content_b64"}}``, ``{"video": {"content_b64", "file_name"?, "mime_type"?
+    (default video/mp4), "duration"?, "width"?, "height"? (default 10 s, 1280x720)}}`` or
+    ``{"sticker": true}``; ``"caption"`` for document/photo/video. A document, photo or
+    video spec may carry ``"file_size": N`` (int, 1..4 GB): the size Telegram reports in the
+    update and in getFile instead of the real byte count (photo thumbnails get a share by
+    area), so a "25 MB" file needs only a few bytes; the bytes served stay the real ones.
+    ``"media_group_id": "..."`` (photo, video or document only; at most 10 per album,
+    documents only with documents) puts the message in an album as Telegram does; send
+    each item of an album as its own message with the same id. Optional ``"from":
+    {"first_name", "last_name", "username", "language_code", "phone_number"}`` is
+    remembered per user. Optional ``"chat_id"``, ``"chat_type"`` (group|supergroup,
+    default by id) and ``"chat_title"`` for a group.
     /commands get bot_command entities. Result: ``{"update_id", "message_id", "version"}``
     where version is the chat version at the moment the update was queued. 409 while the
     user has blocked the bot.
@@ -56,7 +78,8 @@ the bot has the same id. Group chats: pass ``chat_id`` (negative) in the body or
     ``{"message_id", "date", "version" (chat version of its last change), "edited",
     "text" | "caption", "html"? (raw text when sent with parse_mode=HTML), "buttons" (rows
     of {"text", "callback_data"} or {"text", "url"}), "document"? {file_id, file_name,
-    mime_type, file_size}, "photo"? {file_id, width, height} (largest size),
+    mime_type, file_size}, "video"? {file_id, file_name, mime_type, file_size}, "photo"?
+    {file_id, width, height} (largest size), "media_group_id"? (one entry per album item),
     "reply_to_message_id"?}``. reply_keyboard: rows of ``{"text", "request_contact"}`` or
     null. callback_answers: ``{"callback_query_id", "text", "show_alert", "url",
     "version"}``. version grows on every bot-side change in the chat (send, edit, delete,

@@ -9,8 +9,9 @@ Flood limits approximate Telegram's documented ones (it publishes no exact algor
 * group/supergroup (negative chat id): at most 20 in any sliding 60-second window.
 
 "Limited calls" are the message-producing and message-editing methods (LIMITED_METHODS);
-a call that got 429 is not counted. retry_after is the whole number of seconds (>= 1)
-until the call would have been admitted.
+a call that got 429 is not counted. sendMediaGroup is one limited call however many
+messages its album has (messages_sent counts them all). retry_after is the whole number
+of seconds (>= 1) until the call would have been admitted.
 
 Faults are drawn from a random.Random seeded per configuration, two draws per eligible
 call (one for slowness, one for errors), so the same call sequence sees the same faults.
@@ -32,6 +33,8 @@ LIMITED_METHODS = frozenset(
         "sendMessage",
         "sendDocument",
         "sendPhoto",
+        "sendVideo",
+        "sendMediaGroup",
         "editMessageText",
         "editMessageCaption",
         "editMessageReplyMarkup",
@@ -196,10 +199,10 @@ class Stats:
         elif status >= 500:
             self.http_5xx += 1
 
-    def record_limited(self, chat_id: int, new_message: bool) -> None:
+    def record_limited(self, chat_id: int, new_message: bool, messages: int = 1) -> None:
         t = time.monotonic()
         if new_message:
-            self.messages_sent += 1
+            self.messages_sent += messages
         overall = self._overall.add(t)
         per_chat = self._chats.setdefault(chat_id, SlidingWindow(10**9, 1.0)).add(t)
         self.max_rate_overall = max(self.max_rate_overall, overall)
@@ -225,9 +228,10 @@ class Guard:
         self.faults = Faults()
         self.stats = Stats()
 
-    def admit(self, chat_id: int, new_message: bool) -> None:
+    def admit(self, chat_id: int, new_message: bool, messages: int = 1) -> None:
+        """One call is one step of the flood limits even when it makes an album of messages."""
         self.flood.admit(chat_id)
-        self.stats.record_limited(chat_id, new_message)
+        self.stats.record_limited(chat_id, new_message, messages)
 
     def configure_view(self) -> dict:
         return {**asdict(self.faults.config), "flood": self.flood.enabled}

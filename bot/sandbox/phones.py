@@ -11,12 +11,13 @@ import binascii
 import copy
 import mimetypes
 
-from bot.sandbox.content import MAX_TEXT, command_entities, image_size
-from bot.sandbox.messaging import store_photo
+from bot.sandbox.content import MAX_TEXT, VIDEO_DEFAULTS, command_entities, image_size
+from bot.sandbox.messaging import ALBUM_KINDS, MAX_ALBUM, media_content, store_photo
 from bot.sandbox.protocol import ApiError
 from bot.sandbox.state import Chat, Msg, Person, World, now
 
-CONTENT_KINDS = ("text", "contact", "location", "document", "photo", "sticker")
+CONTENT_KINDS = ("text", "contact", "location", "document", "photo", "video", "sticker")
+MAX_USER_FILE = 4 * 1024**3  # Telegram Premium's upload limit; nobody sends more
 _WEBP_STUB = (
     b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00/\x00\x00\x00"
     b"\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00"
@@ -109,18 +110,72 @@ def decode_b64(spec: object, what: str) -> bytes:
     return data
 
 
+def whole_number(spec: dict, key: str, what: str, default: int | None, low: int = 0) -> int | None:
+    """An optional integer field; bools are refused although Python counts them as ints."""
+    value = spec.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise client_error(f"{what}.{key} must be an integer >= {low}")
+    return value
+
+
+def reported_size(spec: dict, what: str) -> int | None:
+    """file_size lets a test send a "25 MB" file as a few bytes; Telegram reports it as given."""
+    size = whole_number(spec, "file_size", what, None, low=1)
+    if size is not None and size > MAX_USER_FILE:
+        raise client_error(f"{what}.file_size must be at most {MAX_USER_FILE} (4 GB)")
+    return size
+
+
 def document_content(world: World, spec: dict) -> dict:
     data = decode_b64(spec, "document")
+    size = reported_size(spec, "document")
     name = str(spec.get("file_name") or "document.bin")
     mime = spec.get("mime_type") or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    stored = world.files.add("document", data, file_name=name, mime_type=mime)
+    stored = world.files.add("document", data, file_name=name, mime_type=mime, reported_size=size)
     return {"document": stored.as_document()}
 
 
 def photo_content(world: World, spec: dict) -> dict:
     data = decode_b64(spec, "photo")
-    largest = store_photo(world.files, data, image_size(data) or (800, 600))
-    return {"photo": [world.files.get(fid).as_photo_size() for fid in largest.group]}
+    size = reported_size(spec, "photo")
+    largest = store_photo(world.files, data, image_size(data) or (800, 600), size)
+    return media_content(world.files, largest)
+
+
+def video_content(world: World, spec: dict) -> dict:
+    """file_name is absent unless given, as for videos recorded in the app."""
+    data = decode_b64(spec, "video")
+    size = reported_size(spec, "video")
+    meta = {k: whole_number(spec, k, "video", d) for k, d in VIDEO_DEFAULTS.items()}
+    name = spec.get("file_name")
+    stored = world.files.add(
+        "video",
+        data,
+        file_name=str(name) if name else None,
+        mime_type=str(spec.get("mime_type") or "video/mp4"),
+        reported_size=size,
+        **meta,
+    )
+    return {"video": stored.as_video()}
+
+
+def album_id(chat: Chat, body: dict, kind: str) -> str | None:
+    """media_group_id as a Telegram app sets it: media only, at most 10, documents apart."""
+    group = body.get("media_group_id")
+    if group is None:
+        return None
+    if not isinstance(group, str) or not group:
+        raise client_error("media_group_id must be a non-empty string")
+    if kind not in ALBUM_KINDS:
+        raise client_error("media_group_id is only allowed with photo, video or document")
+    members = [m.data for m in chat.messages.values() if m.data.get("media_group_id") == group]
+    if len(members) >= MAX_ALBUM:
+        raise client_error(f"an album holds at most {MAX_ALBUM} items")
+    if any(("document" in m) != (kind == "document") for m in members):
+        raise client_error("documents can only be grouped with documents")
+    return group
 
 
 def sticker_content(world: World) -> dict:
@@ -135,11 +190,15 @@ def sticker_content(world: World) -> dict:
     return {"sticker": sticker}
 
 
-def build_content(world: World, person: Person, body: dict) -> dict:
+MEDIA_BUILDERS = {"document": document_content, "photo": photo_content, "video": video_content}
+
+
+def build_content(world: World, chat: Chat, person: Person, body: dict) -> dict:
     kinds = [k for k in CONTENT_KINDS if body.get(k) not in (None, False)]
     if len(kinds) != 1:
         raise client_error("give exactly one of: " + ", ".join(CONTENT_KINDS))
     kind = kinds[0]
+    group = album_id(chat, body, kind)
     if kind == "text":
         return text_content(body["text"])
     if kind == "contact":
@@ -148,7 +207,9 @@ def build_content(world: World, person: Person, body: dict) -> dict:
         return location_content(body["location"])
     if kind == "sticker":
         return sticker_content(world)
-    content = (document_content if kind == "document" else photo_content)(world, body[kind])
+    content = MEDIA_BUILDERS[kind](world, body[kind])
+    if group:
+        content = {"media_group_id": group, **content}
     caption = body.get("caption")
     if isinstance(caption, str) and caption:
         content["caption"] = caption
@@ -279,8 +340,15 @@ def view_message(msg: Msg) -> dict:
         view["document"] = {
             k: doc.get(k) for k in ("file_id", "file_name", "mime_type", "file_size")
         }
+    if "video" in data:
+        video = data["video"]
+        view["video"] = {
+            k: video.get(k) for k in ("file_id", "file_name", "mime_type", "file_size")
+        }
     if "photo" in data:
         view["photo"] = {k: data["photo"][-1][k] for k in ("file_id", "width", "height")}
+    if "media_group_id" in data:
+        view["media_group_id"] = data["media_group_id"]
     if "reply_to_message" in data:
         view["reply_to_message_id"] = data["reply_to_message"]["message_id"]
     return view

@@ -110,15 +110,16 @@ async def get_webhook_info(c: Call) -> dict:
 
 @method("getFile")
 async def get_file(c: Call) -> dict:
+    """Bots may download at most 20 MB; the reported size counts, not the stored bytes."""
     stored = c.world.files.get(c.p.text("file_id") or "")
     if stored is None:
         raise bad_request("invalid file_id")
-    if len(stored.data) > MAX_DOWNLOAD:
+    if stored.size > MAX_DOWNLOAD:
         raise bad_request("file is too big")
     return {
         "file_id": stored.file_id,
         "file_unique_id": stored.file_unique_id,
-        "file_size": len(stored.data),
+        "file_size": stored.size,
         "file_path": stored.file_path,
     }
 

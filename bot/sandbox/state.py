@@ -132,20 +132,27 @@ _CHAT_USER_KEYS = ("first_name", "last_name", "username")
 class StoredFile:
     file_id: str
     file_unique_id: str
-    kind: str  # document | photo | sticker
+    kind: str  # document | photo | video | sticker
     data: bytes
     file_path: str
     file_name: str | None = None
     mime_type: str | None = None
     width: int | None = None
     height: int | None = None
+    duration: int | None = None
+    reported_size: int | None = None  # a test's "25 MB" file, stored as a few bytes
     group: list[str] = field(default_factory=list)  # all sizes of one photo
+
+    @property
+    def size(self) -> int:
+        """What Telegram reports (file_size, getFile's 20 MB check); data stays small."""
+        return self.reported_size if self.reported_size is not None else len(self.data)
 
     def as_document(self) -> dict:
         doc = {
             "file_id": self.file_id,
             "file_unique_id": self.file_unique_id,
-            "file_size": len(self.data),
+            "file_size": self.size,
         }
         if self.file_name:
             doc["file_name"] = self.file_name
@@ -157,9 +164,18 @@ class StoredFile:
         return {
             "file_id": self.file_id,
             "file_unique_id": self.file_unique_id,
-            "file_size": len(self.data),
+            "file_size": self.size,
             "width": self.width,
             "height": self.height,
+        }
+
+    def as_video(self) -> dict:
+        """Bot API Video: width, height and duration are required, the rest optional."""
+        return {
+            **self.as_document(),
+            "width": self.width,
+            "height": self.height,
+            "duration": self.duration,
         }
 
 
@@ -167,8 +183,9 @@ _FILE_ID_PREFIX = {
     "document": "BQACAgIAAxkBAAI",
     "photo": "AgACAgIAAxkBAAI",
     "sticker": "CAACAgIAAxkBAAI",
+    "video": "BAACAgIAAxkBAAI",
 }
-_FILE_DIR = {"document": "documents", "photo": "photos", "sticker": "stickers"}
+_FILE_DIR = {"document": "documents", "photo": "photos", "sticker": "stickers", "video": "videos"}
 
 
 class FileStore:
@@ -205,6 +222,8 @@ def _extension(kind: str, name: str | None, mime: str | None) -> str:
         return ".jpg"
     if kind == "sticker":
         return ".webp"
+    if kind == "video":
+        return (mimetypes.guess_extension(mime) if mime else None) or ".mp4"
     return (mimetypes.guess_extension(mime) if mime else None) or ""
 
 
@@ -269,6 +288,7 @@ class World:
         self.changed = Pulse()
         self.closing = False
         self._callback_seq = itertools.count(1)
+        self._album_seq = itertools.count(1)
 
     def bot_user(self) -> dict:
         return {
@@ -329,6 +349,10 @@ class World:
         query_id = str(4_000_000_000_000_000 + next(self._callback_seq) * 7919)
         self.callbacks[query_id] = CallbackRec(chat.id)
         return query_id
+
+    def new_media_group_id(self) -> str:
+        """Telegram's album ids are opaque decimal strings of 17-19 digits."""
+        return str(13_000_000_000_000_000 + next(self._album_seq) * 104729)
 
     def check_forbidden(self, chat: Chat) -> None:
         if chat.blocked:
