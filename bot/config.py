@@ -38,6 +38,8 @@ class Config:
     webhook_secret: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    media_dir: str = "./media"
+    """Where submitted files are archived (MUNIBOT_MEDIA_DIR), one folder per receipt."""
 
     @property
     def file_base(self) -> str:
@@ -134,4 +136,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         webhook_secret=secret,
         webhook_listen=env.get("MUNIBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",
         webhook_port=_port(env),
+        media_dir=env.get("MUNIBOT_MEDIA_DIR", "").strip() or "./media",
     )

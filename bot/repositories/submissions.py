@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from bot.db import Database
 
@@ -217,14 +218,16 @@ async def log(
     comment: str | None = None,
     actor_id: int | None = None,
     actor_telegram_id: int | None = None,
-) -> None:
-    await db.execute(
+) -> int:
+    """Returns the row's id, which keys the notice of a status change."""
+    cur = await db.execute(
         "INSERT INTO competition_log (competition_id, entrant_id, submission_id, action,"
         " from_status, to_status, comment, actor_id, actor_telegram_id, at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (competition_id, entrant_id, submission_id, action, from_status, to_status, comment,
          actor_id, actor_telegram_id, now),
     )  # fmt: skip
+    return cur.lastrowid
 
 
 async def history(db: Database, submission_id: int) -> list[LogEntry]:
@@ -238,12 +241,20 @@ async def history(db: Database, submission_id: int) -> list[LogEntry]:
     return [LogEntry(*tuple(r)) for r in rows]
 
 
-async def files_to_archive(db: Database, limit: int = 20) -> list[tuple[StoredFile, str]]:
-    """Files not yet downloaded, with the receipt they belong to (for the folder name)."""
+class ToArchive(NamedTuple):
+    file: StoredFile
+    receipt: str
+    version: int
+    competition_id: int
+
+
+async def files_to_archive(db: Database, limit: int = 20) -> list[ToArchive]:
+    """Files not yet downloaded, with where they belong (receipt and version for the folder)."""
     rows = await db.fetchall(
         "SELECT f.id, f.position, f.kind, f.file_id, f.file_unique_id, f.file_name, f.mime_type,"
-        " f.file_size, f.local_path, f.archive_status, f.archive_error, s.receipt"
-        " FROM submission_files f JOIN submission_versions v ON v.id = f.version_id"
+        " f.file_size, f.local_path, f.archive_status, f.archive_error, s.receipt, v.version,"
+        " s.competition_id FROM submission_files f"
+        " JOIN submission_versions v ON v.id = f.version_id"
         " JOIN submissions s ON s.id = v.submission_id WHERE f.archive_status = 'pending'"
         " ORDER BY f.id LIMIT ?",
         (limit,),
@@ -251,9 +262,17 @@ async def files_to_archive(db: Database, limit: int = 20) -> list[tuple[StoredFi
     found = []
     for r in rows:
         data = dict(r)
-        receipt = data.pop("receipt")
-        found.append((StoredFile(**data), receipt))
+        where = (data.pop("receipt"), data.pop("version"), data.pop("competition_id"))
+        found.append(ToArchive(StoredFile(**data), *where))
     return found
+
+
+async def retry_failed(db: Database) -> int:
+    """Files whose download failed (a network error, say) are tried again."""
+    cur = await db.execute(
+        "UPDATE submission_files SET archive_status = 'pending' WHERE archive_status = 'failed'"
+    )
+    return cur.rowcount
 
 
 async def archived_path(db: Database, file_unique_id: str) -> str | None:

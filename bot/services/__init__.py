@@ -13,15 +13,20 @@ from bot.repositories import flows
 from bot.services.approvals import Approvals
 from bot.services.attendance import Attendance
 from bot.services.broadcasts import Broadcasts
+from bot.services.cluster_form import ClusterForm
+from bot.services.competition_form import CompetitionForm
 from bot.services.competitions import Competitions
 from bot.services.directory import Directory
 from bot.services.people import People
 from bot.services.profile import Profile
 from bot.services.registration import Registration
+from bot.services.results import Results
+from bot.services.reviews import Reviews
 from bot.services.rsvp import Rsvp, withdraw
 from bot.services.seminar_form import SeminarForm
 from bot.services.seminar_reports import SeminarReports
 from bot.services.seminars import Seminars
+from bot.services.submission_draft import SubmissionDraft
 from bot.services.submissions import Submissions
 
 
@@ -43,7 +48,12 @@ class Services:
     seminar_form: SeminarForm
     seminar_reports: SeminarReports
     competitions: Competitions
+    competition_form: CompetitionForm
+    cluster_form: ClusterForm
     submissions: Submissions
+    reviews: Reviews
+    results: Results
+    submission_draft: SubmissionDraft
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -62,6 +72,8 @@ class Services:
         competitions = Competitions(outbox, people)
         approvals = Approvals(db, outbox, people, seminars)
         approvals.on_approve.append(competitions.welcome)
+        reviews = Reviews(competitions)
+        submissions = Submissions(competitions)
         return cls(
             config=config,
             db=db,
@@ -79,5 +91,10 @@ class Services:
             seminar_form=SeminarForm(seminars),
             seminar_reports=SeminarReports(seminars),
             competitions=competitions,
-            submissions=Submissions(competitions),
+            competition_form=CompetitionForm(competitions),
+            cluster_form=ClusterForm(people, Directory(db)),
+            submissions=submissions,
+            reviews=reviews,
+            results=Results(reviews),
+            submission_draft=SubmissionDraft(submissions),
         )

@@ -2,7 +2,8 @@
 
 A reminder key carries the competition and the entrant, so submitting drops that entrant's
 unsent reminders, and the deadline version, so moving the deadline queues fresh ones that a
-reminder already sent for the old date does not block.
+reminder already sent for the old date does not block. It also carries the date it counts
+down to, so one entrant's extension queues fresh ones after those sent for the common deadline.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def reminders(
         when = deadline - before
         if when <= now:
             continue
-        key = f"{remind_prefix(competition_id, entrant_id)}{user_id}:{tag}:v{version}"
+        stamp = deadline.strftime("%Y%m%d%H%M")
+        key = f"{remind_prefix(competition_id, entrant_id)}{user_id}:{tag}:v{version}:{stamp}"
         params = {"competition_id": competition_id, "entrant_id": entrant_id,
                   "version": version, "deadline": deadline.isoformat()}  # fmt: skip
         found.append(Push(key, chat_id, "competition_reminder", params, when, "competition"))

@@ -131,22 +131,25 @@ class Competitions:
     async def _calls(
         self, competition: Competition, entrant_ids: list[int], user_id: int | None = None
     ) -> list[Push]:
-        """The call (when it opens) and the reminders, to every member of these entrants."""
+        """The call (when it opens) and the reminders, to every member of these entrants; an
+        entrant with an extension counts down to its own date."""
         now = self.clock.now()
-        if competition.cancelled or competition.deadline <= now:
+        if competition.cancelled:
             return []
+        extended = {e.id: e for e in await repo.entrants(self.db, competition) if e.extended_until}
         staff = await repo.staff_of(self.db, competition.entrant_kind, entrant_ids)
         found: list[Push] = []
         seen: set[int] = set()
         opens = max(competition.opens_at, now)
         for entrant_id, uid, chat in staff:
-            if user_id is not None and uid != user_id:
+            deadline = deadline_for(competition, extended.get(entrant_id))
+            if (user_id is not None and uid != user_id) or deadline <= now:
                 continue
             if uid not in seen:
                 found.append(pushes.announce(competition.id, uid, chat, opens))
                 seen.add(uid)
             found += pushes.reminders(competition.id, competition.version, entrant_id, uid, chat,
-                                      competition.deadline, now)  # fmt: skip
+                                      deadline, now)  # fmt: skip
         return found
 
     async def welcome(self, user_id: int, telegram_id: int) -> int:
@@ -178,7 +181,7 @@ class Competitions:
             await self.outbox.cancel_keyed(pushes.remind_prefix(competition_id))
             done = await subs_repo.submitted_entrants(self.db, competition_id)
             entrants = await repo.entrants(self.db, moved)
-            waiting = [e.id for e in entrants if e.id not in done and not e.extended_until]
+            waiting = [e.id for e in entrants if e.id not in done]
             await self.outbox.enqueue_many(
                 [p for p in await self._calls(moved, waiting) if p.template != "competition_open"]
             )

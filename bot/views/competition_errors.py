@@ -20,6 +20,7 @@ def competition_error(tr: Translator, error: StepError) -> str | None:
         "max_files_range": _("Please send a number of files from 0 to 30."),
         "clusters_only": _("A competition between clusters is open to clusters only."),
         "no_entrants": _("No municipality or cluster matches this choice. Please choose another."),
+        "no_clusters": _("There are no clusters yet. Create one with /newcluster first."),
         "competition_cancelled": _("This competition has been cancelled."),
         "extension_too_early": _(
             "An extension must end after the competition's deadline and in the future."
@@ -39,6 +40,12 @@ def competition_error(tr: Translator, error: StepError) -> str | None:
         "no_results": _("Record at least one result before publishing."),
         "results_published": _("The results have already been published."),
         "no_submission": _("Nothing has been sent yet."),
+        "files_expected": _(
+            "Please send photos, documents or videos here, or press «Done with files»."
+        ),
+        "files_later": _("Please answer the question above first; files come after it."),
+        "files_at_review": _("To add or remove files, press «Change files»."),
+        "grant_too_big": _("That amount is too large. Please check the number."),
     }
     return messages.get(error.code)
 
@@ -80,4 +87,7 @@ _WITH_INFO: dict[str, Callable[[Translator, dict], str]] = {
     "not_open_yet": _not_open,
     "final_decision": _final,
     "closed": _closed,
+    "review_moved": lambda tr, info: tr._(
+        "This submission's status has changed meanwhile: it is now {status}."
+    ).format(status=text.status(tr, str(info["status"]))),
 }

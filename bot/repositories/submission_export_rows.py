@@ -1,0 +1,70 @@
+"""What an export of a competition needs beyond the submissions themselves: where each entrant
+is, and the whole audit log (entries about the competition, not only about one submission)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.db import Database
+
+_NAMES = ("ky", "ru", "en")
+
+
+@dataclass(frozen=True)
+class LogRow:
+    at: str
+    actor_name: str | None
+    action: str
+    from_status: str | None
+    to_status: str | None
+    comment: str | None
+    entrant_id: int | None
+    receipt: str | None
+
+
+def _names(row, prefix: str) -> dict:
+    return {f"name_{x}": row[f"{prefix}_{x}"] for x in _NAMES}
+
+
+async def municipality_places(db: Database, ids: list[int]) -> dict[int, tuple[dict, dict]]:
+    """(district, region) of each municipality, as name dicts."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    cols = ", ".join(f"{t}.name_{x} AS {t}_{x}" for t in ("d", "r") for x in _NAMES)
+    rows = await db.fetchall(
+        f"SELECT m.id, {cols} FROM municipalities m JOIN districts d ON d.id = m.district_id"
+        f" JOIN regions r ON r.id = d.region_id WHERE m.id IN ({marks})",
+        ids,
+    )
+    return {r["id"]: (_names(r, "d"), _names(r, "r")) for r in rows}
+
+
+async def cluster_municipalities(db: Database, ids: list[int]) -> dict[int, list[dict]]:
+    """The member municipalities of each cluster, in English alphabetical order."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = await db.fetchall(
+        "SELECT cm.cluster_id, m.name_ky AS m_ky, m.name_ru AS m_ru, m.name_en AS m_en"
+        " FROM cluster_members cm JOIN municipalities m ON m.id = cm.municipality_id"
+        f" WHERE cm.cluster_id IN ({marks}) ORDER BY cm.cluster_id, m.name_en",
+        ids,
+    )
+    found: dict[int, list[dict]] = {}
+    for r in rows:
+        found.setdefault(r["cluster_id"], []).append(_names(r, "m"))
+    return found
+
+
+async def competition_log(db: Database, competition_id: int) -> list[LogRow]:
+    rows = await db.fetchall(
+        "SELECT l.at, COALESCE(u.full_name, u.tg_name, CAST(l.actor_telegram_id AS TEXT)),"
+        " l.action, l.from_status, l.to_status, l.comment,"
+        " COALESCE(l.entrant_id, s.entrant_id), s.receipt"
+        " FROM competition_log l LEFT JOIN users u ON u.id = l.actor_id"
+        " LEFT JOIN submissions s ON s.id = l.submission_id"
+        " WHERE l.competition_id = ? ORDER BY l.at, l.id",
+        (competition_id,),
+    )
+    return [LogRow(*tuple(r)) for r in rows]
