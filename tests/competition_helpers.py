@@ -60,7 +60,9 @@ async def make_cluster(bot: BotUnderTest, code: str, municipalities: list[str]) 
     return cluster_id
 
 
-async def make_competition(bot: BotUnderTest, audience: dict | None = None, **changes) -> Competition:
+async def make_competition(
+    bot: BotUnderTest, audience: dict | None = None, **changes
+) -> Competition:
     """An information campaign open to the municipalities named by `audience` (all by default)."""
     values = {
         "code": "IC",
