@@ -12,6 +12,7 @@ from telegram.ext import Application, ApplicationBuilder, CallbackContext, Defau
 from bot.clock import Clock
 from bot.config import LANGUAGES, Config
 from bot.db import open_database
+from bot.delivery import archiver
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limiter import Limiter
 from bot.delivery.progress import ProgressCards
@@ -35,6 +36,7 @@ from handlers import (
     flow_steps,
     language,
     membership,
+    my_submissions,
     profile,
     registration,
     results,
@@ -55,8 +57,8 @@ def register_handlers(app: Application) -> None:
     features = (checkin, registration, basics, language, profile, approvals, admin, account)
     seminar_features = (seminars, seminar_form, rsvp, feedback, seminar_reports)
     competition_features = (
-        competitions, competition_staff, competition_form, cluster_form, submit, review, results,
-        submission_export,
+        competitions, competition_staff, competition_form, cluster_form, submit, my_submissions,
+        review, results, submission_export,
     )  # fmt: skip
     for feature in (*features, membership, broadcast_wizard, broadcasts, *seminar_features,
                     *competition_features):  # fmt: skip
@@ -106,11 +108,14 @@ async def _post_init(app: Application) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(_wake_dispatcher, WAKE_EVERY_S, first=1)
     await _set_commands(app)
+    archiver.start(app)
 
 
 async def _wake_dispatcher(context: CallbackContext) -> None:
-    """The JobQueue only wakes the dispatcher; what is due is decided by the outbox rows."""
+    """The JobQueue only wakes the dispatcher and the archiver; what is due is decided by the
+    outbox rows and the files still to download."""
     context.application.bot_data["dispatcher"].wake()
+    archiver.wake(context.application)
 
 
 async def _post_stop(app: Application) -> None:
@@ -137,6 +142,8 @@ async def _set_commands(app: Application) -> None:
         commands = [
             BotCommand("start", tr._("Register or continue")),
             BotCommand("seminars", tr._("Seminars")),
+            BotCommand("competitions", tr._("Competitions")),
+            BotCommand("mysubmissions", tr._("My submissions")),
             BotCommand("profile", tr._("My profile")),
             BotCommand("language", tr._("Change language")),
             BotCommand("help", tr._("Help")),
