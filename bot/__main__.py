@@ -1,5 +1,6 @@
 """Command line: python -m bot run | migrate | import-municipalities FILE | compile-locales
-| import-seminars FILE | import-clusters FILE | export seminars --from DATE --to DATE."""
+| import-seminars FILE | import-clusters FILE | export seminars --from DATE --to DATE
+| export submissions --competition ID."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import secrets
 import sys
 from pathlib import Path
 
-from bot import cli_seminars
+from bot import cli_seminars, cli_submissions
 from bot.config import ConfigError, load_config
 from bot.db import open_database
 from bot.i18n import compile_catalogs
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import-municipalities", help="load municipalities from a CSV file")
     imp.add_argument("file", type=Path)
     cli_seminars.add_parsers(sub)
+    cli_submissions.add_parsers(sub)
     return parser
 
 
@@ -91,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "import-municipalities":
         return asyncio.run(_import(config.db_path, args.file))
+    if cli_submissions.wanted(args):
+        return cli_submissions.run(args, config)
     if args.command in cli_seminars.COMMANDS:
         return cli_seminars.run(args, config)
     return _run(config)
