@@ -22,6 +22,9 @@ async def help_command(update: Update, context: Context) -> None:
         _("/profile – see and change your details"),
         _("/seminars – your seminar invitations and answers"),
         _("/checkin 123456 – check in at a seminar with the code shown in the room"),
+        _("/competitions – open competitions, the time left, and our submission"),
+        _("/mysubmissions – our submissions: status, reviewer's comments, deadlines"),
+        _("/results – published competition results"),
         _("/language – change the language"),
         _("/cancel – stop what you are doing"),
         _("/deleteme – delete your personal data"),
@@ -37,6 +40,10 @@ async def help_command(update: Update, context: Context) -> None:
             _("/newseminar – create a seminar and invite members"),
             _("/seminars – seminars: answers, check-in QR, attendance, reports"),
             _("/report 01.11.2026 30.11.2026 – seminar numbers for a period, with an XLSX file"),
+            _("/newcompetition – announce a competition"),
+            _("/newcluster – make a cluster of municipalities"),
+            _("/competitions – competitions: submissions, review, deadlines, results, export"),
+            _("/submissions ID – a competition's submissions, by status"),
         ]
     if actor.is_admin:
         lines.append(_("/promote ID [admin] [regions] – make someone a coordinator or admin"))
