@@ -62,8 +62,8 @@ async def on_button(update: Update, context: Context) -> None:
         standing, flow = result
         await say(update, lists.details(tr, standing, flow is not None, now))
     elif data.action == "send":
-        await show(update, views.sent(tr, result))
         archiver.after_submit(context.application, result.submission.id, result.version)
+        await show(update, views.sent(tr, result))
     elif result is None:
         await show(update, views.cancelled(tr))
     else:

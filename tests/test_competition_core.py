@@ -51,3 +51,53 @@ async def test_after_the_deadline_only_an_extension_lets_an_entrant_send(sbot):
     await sbot.services.competitions.extend(900_001, competition.id, beshik, until)
     sent = await sbot.services.submissions.submit(8301, competition.id, beshik, "x", 1, [], None)
     assert sent.version == 1
+
+
+async def test_a_region_limited_coordinator_reaches_only_clusters_within_their_regions(sbot):
+    from tests.competition_helpers import make_cluster
+
+    await place_members(sbot, "Beshik-Jon", [8401])
+    await sbot.services.people.set_role(900_001, 8401, "coordinator", ["jalal-abad"])
+    ours = await make_cluster(sbot, "nooken", ["Masy", "Dostuk"])
+    await make_cluster(sbot, "osh-water", ["Bulolu", "Isanov"])
+    await make_cluster(sbot, "mixed", ["Kenesh", "Isanov"])
+    actor = await sbot.services.people.actor(8401)
+    found = await sbot.services.competitions.entrant_ids(actor, "cluster", {"kind": "all"})
+    assert found == [ours]
+    admin = await sbot.services.people.actor(900_001)
+    assert len(await sbot.services.competitions.entrant_ids(admin, "cluster", {"kind": "all"})) == 3
+
+
+async def test_a_second_round_with_the_same_code_goes_on_with_the_receipt_numbers(sbot):
+    beshik = await place_members(sbot, "Beshik-Jon", [8501])
+    first = await make_competition(sbot)
+    second = await make_competition(sbot, title_ru="Второй тур")
+    sbot.services.clock.set(OPENS + timedelta(minutes=1))
+    submit = sbot.services.submissions.submit
+    one = await submit(8501, first.id, beshik, "Первый тур", 10, [], None)
+    two = await submit(8501, second.id, beshik, "Второй тур", 10, [], None)
+    assert (one.submission.receipt, two.submission.receipt) == ("IC-2026-001", "IC-2026-002")
+
+
+def test_residents_take_plain_digits_only():
+    from bot.services.submissions import check_residents
+
+    assert check_residents("1 200") == 1200
+    for bad in ("²", "①", "-5", "12.5", "много"):
+        with pytest.raises(StepError):
+            check_residents(bad)
+
+
+async def test_starting_another_draft_keeps_the_open_one(sbot):
+    beshik = await place_members(sbot, "Beshik-Jon", [8601])
+    first = await make_competition(sbot)
+    second = await make_competition(sbot, code="SIAP")
+    sbot.services.clock.set(OPENS + timedelta(minutes=1))
+    draft = sbot.services.submission_draft
+    await draft.begin(8601, first.id, beshik)
+    await draft.text(8601, "Черновик, который нельзя потерять")
+    with pytest.raises(StepError) as refused:
+        await draft.begin(8601, second.id, beshik)
+    assert refused.value.code == "other_flow_open"
+    kept = await draft.draft(8601)
+    assert kept is not None and "нельзя потерять" in str(kept)

@@ -141,8 +141,9 @@ class Archiver:
 
     async def _too_big(self, item: ToArchive) -> None:
         assert item.file.id is not None
-        await repo.set_archived(self.db, item.file.id, "too_big", None, "file is too big")
-        await self._tell(item.competition_id, item.file.id, item.receipt)
+        async with self.db.transaction():
+            await repo.set_archived(self.db, item.file.id, "too_big", None, "file is too big")
+            await self._tell(item.competition_id, item.file.id, item.receipt)
 
     async def _tell(self, competition_id: int, file_row_id: int, receipt: str) -> None:
         """The competition's author and the admins, each once per file."""

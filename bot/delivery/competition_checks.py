@@ -46,7 +46,7 @@ async def context(
 
 async def _applies(db: Database, template: str, params: dict, competition, now: datetime) -> bool:
     if template == "competition_open":
-        return now <= competition.deadline
+        return True  # queued only for entrants whose own deadline was still ahead
     if template == "competition_reminder":
         if params.get("version") != competition.version:
             return False

@@ -257,13 +257,20 @@ async def municipalities_in(
     return [r[0] for r in await db.fetchall(sql + " ORDER BY m.id", params)]
 
 
-async def cluster_ids(db: Database, values: list) -> list[int]:
-    """Clusters named by a selector ('all' when none are named)."""
+async def cluster_ids(db: Database, values: list, region_ids: list[int]) -> list[int]:
+    """Clusters named by a selector ('all' when none are named); with `region_ids`, only
+    clusters whose every municipality lies in those regions."""
+    sql, params = "SELECT c.id FROM clusters c WHERE 1 = 1", list(values)
     if values:
-        marks = ",".join("?" * len(values))
-        rows = await db.fetchall(f"SELECT id FROM clusters WHERE id IN ({marks})", values)
-    else:
-        rows = await db.fetchall("SELECT id FROM clusters ORDER BY id")
+        sql += " AND c.id IN ({})".format(",".join("?" * len(values)))
+    if region_ids:
+        sql += (
+            " AND NOT EXISTS (SELECT 1 FROM cluster_members cm JOIN municipalities m"
+            " ON m.id = cm.municipality_id JOIN districts d ON d.id = m.district_id"
+            " WHERE cm.cluster_id = c.id AND d.region_id NOT IN ({}))"
+        ).format(",".join("?" * len(region_ids)))
+        params += region_ids
+    rows = await db.fetchall(sql + " ORDER BY c.id", params)
     return [r[0] for r in rows]
 
 

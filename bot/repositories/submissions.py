@@ -138,6 +138,15 @@ async def create(
     return cur.lastrowid
 
 
+async def last_receipt_number(db: Database, prefix: str) -> int:
+    row = await db.fetchone(
+        "SELECT MAX(CAST(substr(receipt, ?) AS INTEGER)) FROM submissions"
+        " WHERE receipt >= ? AND receipt < ?",
+        (len(prefix) + 1, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)),
+    )
+    return row[0] or 0
+
+
 async def add_version(
     db: Database,
     submission_id: int,

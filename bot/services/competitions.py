@@ -23,7 +23,8 @@ from bot.services.people import Actor, NotAllowed, NotFound, People
 from bot.services.steps import StepError
 
 CODE_RE = re.compile(r"^[A-Z]{2,6}$")
-LIMITS = {"title": 200, "description": 2000, "rules": 2000, "prizes": 1000}
+LIMITS = {"title": 200, "description": 1500, "rules": 1000, "prizes": 600}
+"""Together with the headings, one language's call stays inside one 4096-character message."""
 
 
 def check_content(values: dict[str, Any], now: datetime, moved: bool = True) -> None:
@@ -103,7 +104,8 @@ class Competitions:
         if kind == "cluster":
             if audience["kind"] not in ("all", "clusters"):
                 raise StepError("clusters_only")
-            return await repo.cluster_ids(self.db, _values(audience))
+            regions = list(actor.region_ids) if actor and actor.region_ids else []
+            return await repo.cluster_ids(self.db, _values(audience), regions)
         if audience["kind"] == "positions":
             raise StepError("stale")
         regions = list(actor.region_ids) if actor and actor.region_ids else []

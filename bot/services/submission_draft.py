@@ -112,6 +112,8 @@ class SubmissionDraft(Wizard):
         flow = await self.current(telegram_id)
         if _owns(flow, competition_id, entrant_id):
             return await self._draft(flow)
+        if await flows.get(self.db, telegram_id) is not None:
+            raise StepError("other_flow_open")
         _, latest = await self.submissions.latest(telegram_id, competition_id, entrant_id)
         data = {"competition_id": competition_id, "entrant_id": entrant_id, "based_on": None,
                 "description": None, "residents": None, "files": [], "back": False}  # fmt: skip

@@ -7,6 +7,7 @@ whose version theirs replaced, so nothing is lost without anyone knowing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -79,7 +80,7 @@ def check_description(raw: str | None) -> str:
 
 def check_residents(raw: str) -> int:
     text = raw.strip().replace(" ", "").replace("\u00a0", "")
-    if not text.isdigit():
+    if not re.fullmatch(r"[0-9]{1,12}", text):
         raise StepError("bad_number")
     value = int(text)
     if value > MAX_RESIDENTS:
@@ -87,8 +88,10 @@ def check_residents(raw: str) -> int:
     return value
 
 
-def receipt_for(competition: Competition, seq: int, zone) -> str:
-    return f"{competition.code}-{competition.opens_at.astimezone(zone).year}-{seq:03d}"
+def receipt_prefix(competition: Competition, zone) -> str:
+    """Receipts count on across competitions that share a code and a year (a second round of
+    IC in 2026 goes on from the first), so a receipt number is never given twice."""
+    return f"{competition.code}-{competition.opens_at.astimezone(zone).year}-"
 
 
 class Submissions:
@@ -172,10 +175,14 @@ class Submissions:
         now = self.now()
         async with self.db.transaction():
             submission = await repo.of_entrant(self.db, competition_id, entrant_id)
+            if submission is not None and submission.final:
+                raise StepError("final_decision", status=submission.status)
             if submission is None:
                 seq = await comp_repo.next_seq(self.db, competition_id)
+                prefix = receipt_prefix(c, self.zone)
+                last = await repo.last_receipt_number(self.db, prefix)
                 sid = await repo.create(self.db, competition_id, entrant_id, seq,
-                                        receipt_for(c, seq, self.zone), now)  # fmt: skip
+                                        f"{prefix}{last + 1:03d}", now)  # fmt: skip
             else:
                 sid = submission.id
             before = await repo.version(self.db, sid)

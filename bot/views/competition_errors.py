@@ -40,6 +40,9 @@ def competition_error(tr: Translator, error: StepError) -> str | None:
         "no_results": _("Record at least one result before publishing."),
         "results_published": _("The results have already been published."),
         "no_submission": _("Nothing has been sent yet."),
+        "other_flow_open": _(
+            "You have another form open. Finish it, or send /cancel to drop it, then try again."
+        ),
         "files_expected": _(
             "Please send photos, documents or videos here, or press «Done with files»."
         ),

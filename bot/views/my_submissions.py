@@ -69,7 +69,7 @@ def open_list(tr: Translator, standings: list[Standing], now: datetime) -> Scree
 def details(tr: Translator, s: Standing, has_draft: bool, now: datetime) -> Screen:
     """The call as published, where the entrant stands, and the way in."""
     lines = [
-        text.details(tr, s.competition.content(), now),
+        text.details(tr, {**s.competition.content(), "deadline": s.deadline.isoformat()}, now),
         "",
         tr._("For: {entrant}").format(entrant=_entrant(tr, s)),
         state_line(tr, s.submission),
