@@ -144,6 +144,7 @@ async def _set_commands(app: Application) -> None:
             BotCommand("seminars", tr._("Seminars")),
             BotCommand("competitions", tr._("Competitions")),
             BotCommand("mysubmissions", tr._("My submissions")),
+            BotCommand("results", tr._("Competition results")),
             BotCommand("profile", tr._("My profile")),
             BotCommand("language", tr._("Change language")),
             BotCommand("help", tr._("Help")),

@@ -44,6 +44,7 @@ async def help_command(update: Update, context: Context) -> None:
             _("/newcluster – make a cluster of municipalities"),
             _("/competitions – competitions: submissions, review, deadlines, results, export"),
             _("/submissions ID – a competition's submissions, by status"),
+            _("/exportsubmissions ID – a competition's submissions as XLSX, with a ZIP of files"),
         ]
     if actor.is_admin:
         lines.append(_("/promote ID [admin] [regions] – make someone a coordinator or admin"))

@@ -142,3 +142,29 @@ async def test_results_are_recorded_published_once_and_read_in_each_language(sbo
     assert lines[0] == "🏆 " + competition.title_ru and lines[2].startswith(
         f"Массы: {ru._('1st place')}."
     )
+
+
+async def test_long_conditions_keep_the_board_openable_and_publishing_closes_an_open_result(sbot):
+    competition, names = await entered(sbot)
+    db, results = sbot.services.db, sbot.services.results
+    sids = {}
+    for name, _, _ in ENTRANTS[:5]:
+        sids[name] = (await subs_repo.of_entrant(db, competition.id, names[name].id)).id
+    for n, name in enumerate(("Beshik-Jon", "Masy", "Dostuk", "Burgondu")):
+        await results.choose(ADMIN_ID, sids[name], "conditional")
+        await results.text(ADMIN_ID, (f"Условие {n} & сход. " * 60)[:1000])
+        await results.text(ADMIN_ID, "1000000")
+    await results.choose(ADMIN_ID, sids["Kenesh"], "incentive")
+    admin = sbot.phone(ADMIN_ID, lang="ru", first_name="Админ")
+    await admin.send(f"/submissions {competition.id}")
+    await tap(admin, "🏆 " + t("ru", "Results"))
+    board = await expect(admin, t("ru", "Not published yet."))
+    assert len(board["text"]) < 4096 and "Условие 3 & сход." in board["text"]
+    assert "…" in board["text"]
+    await tap(admin, "📣 " + t("ru", "Publish"))
+    await tap(admin, "✅ " + t("ru", "Publish and send"))
+    await expect(admin, t("ru", "Published on {date}.").split("{")[0])
+    await admin.send("500")
+    await expect(admin, t("ru", "The results have already been published."))
+    assert await sbot.services.current_flow(ADMIN_ID) is None
+    assert len(await subs_repo.results(db, competition.id)) == 4

@@ -234,3 +234,40 @@ async def test_files_go_as_an_album_with_documents_apart_and_scores_are_checked(
     await admin.send("85")
     await expect(admin, t("ru", "Score: {score}").format(score=85))
     assert (await subs_repo.get(sbot.services.db, submission.id)).score == 85
+
+
+async def test_a_long_description_and_comment_still_open_and_cancelling_closes_the_score(sbot):
+    muni = await place_members(sbot, "Beshik-Jon", [8101])
+    competition = await make_competition(sbot)
+    sbot.services.clock.set(OPENS + timedelta(minutes=1))
+    description = ("Сход & встреча. " * 200)[:3000]
+    sent = await sbot.services.submissions.submit(
+        8101, competition.id, muni, description, 120, [], None
+    )
+    sid, reviews = sent.submission.id, sbot.services.reviews
+    await reviews.set_status(ADMIN_ID, sid, "under_review")
+    await reviews.begin_revision(ADMIN_ID, sid)
+    await reviews.text(ADMIN_ID, ("Добавьте <фото>. " * 70)[:1000])
+    await reviews.text(ADMIN_ID, "13.12.2026 18:00")
+    entrant = await comp_repo.entrant(sbot.services.db, competition, muni)
+    admin = await staff(sbot)
+    await open_card(admin, competition.id, sent.submission, entrant)
+    card = await expect(admin, "Добавьте <фото>.")
+    assert "…" in card["text"] and len(card["text"]) <= 4096
+    assert description[:500] in card["text"]
+    await tap(admin, "🕓 " + t("ru", "History"))
+    await expect(admin, t("ru", "History of {receipt}").format(receipt=sent.submission.receipt))
+    await tap(admin, t("ru", "« Back"))
+    await expect(admin, "Сход & встреча.")
+
+    await tap(admin, "💯 " + t("ru", "Give a score"))
+    await expect(admin, t("ru", "The score: a whole number from 0 to 100."))
+    await comp_repo.update(sbot.services.db, competition.id, "2026", status="cancelled")
+    await admin.send("85")
+    await expect(admin, t("ru", "This competition has been cancelled."))
+    assert await sbot.services.current_flow(ADMIN_ID) is None
+    assert (await subs_repo.get(sbot.services.db, sid)).score is None
+    score = ReviewCb(submission_id=sid, action="score").pack()
+    assert await forge(admin, score) == t("ru", "This competition has been cancelled.")
+    result = ResultCb(submission_id=sid, award="place1").pack()
+    assert await forge(admin, result) == t("ru", "This competition has been cancelled.")

@@ -22,7 +22,7 @@ from bot.repositories.submissions import Result, Submission
 from bot.services import competition_pushes as pushes
 from bot.services.flowbase import Wizard
 from bot.services.people import NotAllowed
-from bot.services.reviews import Reviews, check_comment
+from bot.services.reviews import Reviews, check_comment, close_if_final
 from bot.services.steps import StepError
 
 FLOW = "result_form"
@@ -116,8 +116,7 @@ class Results(Wizard):
     async def choose(self, telegram_id: int, submission_id: int, award: str) -> Flow | None:
         """An award starts the flow; "none" clears the result at once (and returns None)."""
         actor, card = await self.reviews.manage_card(telegram_id, submission_id)
-        if card.competition.results_published_at:
-            raise StepError("results_published")
+        _check_recordable(card.competition)
         if award == "none":
             await self._store(actor, card, None, None, None)
             return None
@@ -149,7 +148,11 @@ class Results(Wizard):
         actor, card = await self.reviews.manage_card(
             flow.telegram_id, int(flow.data["submission_id"])
         )
-        await self._store(actor, card, flow.data["award"], grant, flow.data.get("condition"))
+        try:
+            await self._store(actor, card, flow.data["award"], grant, flow.data.get("condition"))
+        except StepError as exc:
+            await close_if_final(self.db, flow.telegram_id, exc)
+            raise
         await flows.clear(self.db, flow.telegram_id)
         flow.step = "done"
         return flow
@@ -158,9 +161,7 @@ class Results(Wizard):
         c, s = card.competition, card.submission
         who = await self.reviews.actor_ids(actor)
         async with self.db.transaction():
-            fresh = await self.competitions.get(c.id)
-            if fresh.results_published_at:
-                raise StepError("results_published")
+            _check_recordable(await self.competitions.get(c.id))
             now = self.now()
             if award is None:
                 await repo.clear_result(self.db, c.id, s.entrant_id)
@@ -217,6 +218,13 @@ class Results(Wizard):
             found.append(MemberResults(c, own, results))
         found.sort(key=lambda m: m.competition.results_published_at or "", reverse=True)
         return found
+
+
+def _check_recordable(competition: Competition) -> None:
+    if competition.cancelled:
+        raise StepError("competition_cancelled")
+    if competition.results_published_at:
+        raise StepError("results_published")
 
 
 def _check_publishable(competition: Competition, results: list) -> None:

@@ -35,6 +35,8 @@ MOVES = {
 }
 """Where a reviewer may take a submission from each status; resubmitting makes it 'received'."""
 FLOWS = ("review_comment", "review_score")
+FINAL = ("review_moved", "competition_cancelled", "results_published")
+"""Refusals no retyping can fix: the open flow is closed with them."""
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,9 @@ class Reviews:
         return flow
 
     async def begin_score(self, telegram_id: int, submission_id: int) -> Flow:
-        await self.manage_card(telegram_id, submission_id)
+        _, card = await self.manage_card(telegram_id, submission_id)
+        if card.competition.cancelled:
+            raise StepError("competition_cancelled")
         flow = Flow(telegram_id, "review_score", "score", {"submission_id": submission_id})
         await flows.save(self.db, flow, self.now())
         return flow
@@ -225,23 +229,38 @@ class Reviews:
             await flows.save(self.db, flow, self.now())
             return flow
         actor, card = await self.manage_card(telegram_id, sid)
-        if flow.step == "deadline":
-            until = parse_local(raw, self.clock.now(), self.zone)
-            if until is None:
-                raise StepError("bad_time")
-            if until <= self.clock.now():
-                raise StepError("revision_deadline_past")
-            until = until.astimezone(UTC)
-            await self._change(actor, card, "needs_revision", flow.data["comment"], until)
-        else:
-            await self._score(actor, card, check_score(raw))
+        try:
+            if flow.step == "deadline":
+                until = self._until(raw)
+                await self._change(actor, card, "needs_revision", flow.data["comment"], until)
+            else:
+                await self._score(actor, card, check_score(raw))
+        except StepError as exc:
+            await close_if_final(self.db, telegram_id, exc)
+            raise
         await flows.clear(self.db, telegram_id)
         flow.step = "done"
         return flow
 
+    def _until(self, raw: str):
+        until = parse_local(raw, self.clock.now(), self.zone)
+        if until is None:
+            raise StepError("bad_time")
+        if until <= self.clock.now():
+            raise StepError("revision_deadline_past")
+        return until.astimezone(UTC)
+
     async def _score(self, actor: Actor, card: Card, score: int) -> None:
         s = card.submission
+        if card.competition.cancelled:
+            raise StepError("competition_cancelled")
         async with self.db.transaction():
             who = await self.actor_ids(actor)
             await repo.set_review(self.db, s.id, self.now(), score=score)
             await self.log(s, "score", who, comment=str(score))
+
+
+async def close_if_final(db, telegram_id: int, exc: StepError) -> None:
+    """So the staff member's next message is not refused the same way again."""
+    if exc.code in FINAL:
+        await flows.clear(db, telegram_id)

@@ -29,8 +29,12 @@ GROUPS = (
     ("conditional", None, "📌"),
 )
 MAX_SHOWN = 5
-MAX_BUTTONS = 40
 """The latest competitions in one /results message, so it stays within Telegram's length."""
+MAX_BUTTONS = 40
+SEPARATOR = "\n\n— — —\n\n"
+TEXT_LIMIT = 4000
+"""Below Telegram's 4096: past it the Results screen, and its Publish button, would not open."""
+SHORT_CONDITION = 80
 AWARD_BUTTONS = ("place1", "place2", "place3", "incentive", "conditional", "none")
 
 
@@ -58,13 +62,20 @@ def _line(tr: Translator, r: dict[str, Any], conditions: bool) -> str:
     if r.get("grant_kgs") is not None:
         line += " — " + text.kgs(tr, int(r["grant_kgs"]))
     if conditions and r.get("condition"):
-        line += "\n    " + tr._("Condition: {condition}").format(condition=escape(r["condition"]))
+        condition = escape(_shorten(r["condition"], SHORT_CONDITION))
+        line += "\n    " + tr._("Condition: {condition}").format(condition=condition)
     return line
+
+
+def _shorten(raw: str, limit: int) -> str:
+    """Cut before escaping, so no entity is split."""
+    return raw if len(raw) <= limit else raw[:limit].rstrip() + "…"
 
 
 def winners_text(tr: Translator, results: list[dict[str, Any]], conditions=False) -> str:
     """Places first (several entrants may share one), then incentive prizes, then conditional
-    winners; conditions are for staff and for the entrant concerned only."""
+    winners; conditions, shortened, are for the staff board only (the full text is on the
+    award menu, in the history and in the entrant's own result)."""
     blocks = []
     for award, place, icon in GROUPS:
         found = [r for r in results if r["award"] == award and r.get("place") == place]
@@ -72,6 +83,18 @@ def winners_text(tr: Translator, results: list[dict[str, Any]], conditions=False
             head = f"{icon} <b>{_group_heading(tr, award, place)}</b>"
             blocks.append("\n".join([head, *(_line(tr, r, conditions) for r in found)]))
     return "\n\n".join(blocks)
+
+
+def _fit(lines: list[str], limit: int) -> list[str]:
+    """Whole lines only (each line closes its own tags), then "…", within `limit`."""
+    if len("\n".join(lines)) <= limit:
+        return lines
+    kept: list[str] = []
+    for line in lines:
+        if len("\n".join([*kept, line, "…"])) > limit:
+            break
+        kept.append(line)
+    return [*kept, "…"]
 
 
 def own_text(tr: Translator, entrant: dict[str, Any], result: dict[str, Any] | None) -> str:
@@ -116,7 +139,10 @@ def board(tr: Translator, b: Board, note: str = "") -> Screen:
     else:
         lines.append(_("Not published yet."))
     lines.append("")
-    lines.append(winners_text(tr, b.results, conditions=True) or _("No results recorded yet."))
+    lines += (winners_text(tr, b.results, conditions=True) or _("No results recorded yet.")).split(
+        "\n"
+    )
+    lines = _fit(lines, TEXT_LIMIT)
     buttons = []
     if not b.published:
         for entrant, submission in b.entrants[:MAX_BUTTONS]:
@@ -143,6 +169,10 @@ def award_menu(tr: Translator, card: Card) -> Screen:
     ]
     r = card.result
     lines.append(award_name(tr, r.award, r.place) if r else _("No result"))
+    if r is not None and r.grant_kgs is not None:
+        lines.append(_("Grant: {amount}.").format(amount=text.kgs(tr, int(r.grant_kgs))))
+    if r is not None and r.condition:
+        lines.append(_("Condition: {condition}").format(condition=escape(r.condition)))
     sid = card.submission.id
     buttons = [
         button(award_name(tr, *_award_parts(a)), ResultCb(submission_id=sid, award=a))
@@ -199,14 +229,17 @@ def member_results(tr: Translator, found: list[MemberResults]) -> Screen:
         return Screen(
             tr._("No results have been published yet for the competitions you could enter.")
         )
-    blocks = []
+    blocks: list[str] = []
     for m in found[:MAX_SHOWN]:
         c = m.competition.content()
         own = [own_text(tr, _names(e), own_result(m.results, e.id)) for e in m.own]
-        blocks.append(
-            "\n\n".join(["🏆 <b>" + text.title(tr, c) + "</b>", *own, winners_text(tr, m.results)])
+        block = "\n\n".join(
+            ["🏆 <b>" + text.title(tr, c) + "</b>", *own, winners_text(tr, m.results)]
         )
-    return Screen("\n\n— — —\n\n".join(blocks))
+        if blocks and len(SEPARATOR.join([*blocks, block])) > TEXT_LIMIT:
+            break
+        blocks.append(block)
+    return Screen("\n".join(_fit(SEPARATOR.join(blocks).split("\n"), TEXT_LIMIT)))
 
 
 def _names(entrant) -> dict[str, Any]:

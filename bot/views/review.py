@@ -26,6 +26,8 @@ MOVE_LABELS = {
 }
 MAX_ALBUM = 10
 HISTORY_LIMIT = 3800
+CARD_LIMIT = 4000
+"""Below Telegram's 4096, or the card could no longer be opened at all."""
 
 
 def listing(tr: Translator, found: Listing) -> Screen:
@@ -88,7 +90,26 @@ def _pages(found: Listing) -> list:
 
 
 def card(tr: Translator, found: Card, note: str = "") -> Screen:
-    """Everything a reviewer needs to decide, with the moves the status allows."""
+    """Everything a reviewer needs to decide, with the moves the status allows; a long
+    description (then the comment) is cut, before escaping, so the card fits one message."""
+    v = found.version
+    description = v.description if v is not None else ""
+    comment = found.submission.review_comment or ""
+    room = CARD_LIMIT - len("\n".join(_card_lines(tr, found, note, "", ""))) - 2
+    description = cut(description, max(room - len(comment), 0))
+    comment = cut(comment, max(room - len(description), 0))
+    lines = _card_lines(tr, found, note, comment, description)
+    return Screen("\n".join(lines), InlineKeyboardMarkup(_card_buttons(tr, found)))
+
+
+def cut(raw: str, limit: int) -> str:
+    """At most `limit` characters of unescaped text, ending in "…" when shortened."""
+    if len(raw) <= limit:
+        return raw
+    return raw[: max(limit - 1, 0)].rstrip() + "…"
+
+
+def _card_lines(tr: Translator, found: Card, note: str, comment: str, description: str):
     _ = tr._
     s, v, c = found.submission, found.version, found.competition
     lines = [note, ""] if note else []
@@ -107,19 +128,19 @@ def card(tr: Translator, found: Card, note: str = "") -> Screen:
             lines.append(_("Residents reached: {count}").format(count=tr.number(v.residents)))
         count = len(v.files)
         lines.append(tr.ngettext("{count} file", "{count} files", count).format(count=count))
-    lines += _review_lines(tr, found)
+    lines += _review_lines(tr, found, comment)
     if v is not None:
-        lines += ["", escape(v.description)]
-    return Screen("\n".join(lines), InlineKeyboardMarkup(_card_buttons(tr, found)))
+        lines += ["", escape(description)]
+    return lines
 
 
-def _review_lines(tr: Translator, found: Card) -> list[str]:
+def _review_lines(tr: Translator, found: Card, comment: str) -> list[str]:
     _ = tr._
     s, lines = found.submission, []
     if s.score is not None:
         lines.append(_("Score: {score}").format(score=s.score))
     if s.review_comment:
-        lines.append(_("Reviewer's comment: {comment}").format(comment=escape(s.review_comment)))
+        lines.append(_("Reviewer's comment: {comment}").format(comment=escape(comment)))
     if s.status == "needs_revision" and s.revision_deadline:
         lines.append(_("Revision deadline: {date}").format(date=tr.datetime(s.revision_deadline)))
     if found.result is not None:
@@ -148,10 +169,11 @@ def _card_buttons(tr: Translator, found: Card) -> list[list]:
     tools = []
     if found.version is not None and found.version.files:
         tools.append(button("📎 " + _("Files"), ReviewCb(submission_id=sid, action="files")))
-    tools.append(button("💯 " + _("Give a score"), ReviewCb(submission_id=sid, action="score")))
-    tools.append(
-        button("🏆 " + _("Record the result"), ReviewCb(submission_id=sid, action="result"))
-    )
+    if not found.competition.cancelled:
+        tools.append(button("💯 " + _("Give a score"), ReviewCb(submission_id=sid, action="score")))
+        tools.append(
+            button("🏆 " + _("Record the result"), ReviewCb(submission_id=sid, action="result"))
+        )
     tools.append(button("🕓 " + _("History"), ReviewCb(submission_id=sid, action="history")))
     keyboard += rows(tools, 2)
     cid = found.competition.id
