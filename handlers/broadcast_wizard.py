@@ -14,17 +14,11 @@ from bot.views import broadcasts as views
 from bot.views.errors import refusal, step_error
 from handlers import flow_steps
 from handlers.broadcasts import post_progress
-from handlers.common import PRIVATE, Context, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, begin_staff_flow, say, services, show, tr_for
 
 
 async def broadcast_command(update: Update, context: Context) -> None:
-    tr = await tr_for(update, context)
-    try:
-        flow = await services(context).broadcasts.begin(update.effective_user.id)
-    except NotAllowed:
-        await say(update, tr._("This command is for project staff."))
-        return
-    await say(update, views.step_screen(tr, flow))
+    await begin_staff_flow(update, context, services(context).broadcasts.begin, views.step_screen)
 
 
 async def ask(update: Update, context: Context, flow, page: int = 0) -> None:

@@ -11,7 +11,7 @@ from bot.services.steps import StepError
 from bot.views import Screen
 from bot.views import cluster_form as views
 from handlers import flow_steps
-from handlers.common import PRIVATE, Context, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, begin_staff_flow, say, services, show, tr_for
 
 REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
 
@@ -24,13 +24,7 @@ def _error(tr, exc: Exception) -> str:
 
 
 async def new_cluster(update: Update, context: Context) -> None:
-    tr = await tr_for(update, context)
-    try:
-        flow = await services(context).cluster_form.begin(update.effective_user.id)
-    except NotAllowed:
-        await say(update, tr._("This command is for project staff."))
-        return
-    await say(update, views.step_screen(tr, flow, []))
+    await begin_staff_flow(update, context, services(context).cluster_form.begin, views.step_screen)
 
 
 async def ask(update: Update, context: Context, flow, page: int = 0) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes, filters
 
 from bot.i18n import Translator, resolve_lang, translator
+from bot.repositories.flows import Flow
 from bot.services import Services
+from bot.services.people import NotAllowed
 from bot.views import Screen
 
 Context = ContextTypes.DEFAULT_TYPE
@@ -49,6 +53,22 @@ async def show(update: Update, screen: Screen) -> None:
                 raise
     else:
         await say(update, screen)
+
+
+async def begin_staff_flow(
+    update: Update,
+    context: Context,
+    begin: Callable[[int], Awaitable[Flow]],
+    first: Callable[[Translator, Flow], Screen],
+) -> None:
+    """A staff wizard's first question; anyone else hears the command is for staff."""
+    tr = await tr_for(update, context)
+    try:
+        flow = await begin(update.effective_user.id)
+    except NotAllowed:
+        await say(update, tr._("This command is for project staff."))
+        return
+    await say(update, first(tr, flow))
 
 
 def tg_name(update: Update) -> str:

@@ -9,7 +9,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.callback_data import CallbackDataError, CompetitionCb, ReviewCb
 from bot.services.people import NotAllowed, NotFound
 from bot.services.reviews import Card, Reviews
-from bot.services.steps import StepError
+from bot.services.steps import StepError, whole_number
 from bot.views import Screen
 from bot.views import review as views
 from bot.views.errors import refusal, step_error
@@ -24,11 +24,12 @@ async def submissions_command(update: Update, context: Context) -> None:
     """/submissions ID: the same list as the competition card's Submissions button."""
     tr = await tr_for(update, context)
     args = context.args or []
-    if len(args) != 1 or not args[0].isdigit():
+    number = whole_number(args[0]) if len(args) == 1 else None
+    if number is None:
         await say(update, tr._("Send /submissions and the competition's number: /submissions 3"))
         return
     try:
-        found = await services(context).reviews.listing(update.effective_user.id, int(args[0]))
+        found = await services(context).reviews.listing(update.effective_user.id, number)
     except REFUSED as exc:
         await say(update, refusal(tr, exc, "competition_staff"))
         return

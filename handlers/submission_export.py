@@ -12,7 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.callback_data import CallbackDataError, CompetitionCb
 from bot.i18n import Translator
 from bot.services.people import NotAllowed, NotFound
-from bot.services.steps import StepError
+from bot.services.steps import StepError, whole_number
 from bot.services.submission_export import Export, SubmissionExports
 from bot.views.errors import step_error
 from bot.views.submission_xlsx import caption, workbook
@@ -65,11 +65,12 @@ async def on_button(update: Update, context: Context) -> None:
 async def export_command(update: Update, context: Context) -> None:
     tr = await tr_for(update, context)
     args = context.args or []
-    if len(args) != 1 or not args[0].isdigit():
+    number = whole_number(args[0]) if len(args) == 1 else None
+    if number is None:
         await say(update, tr._("Please write the competition's number, like: /exportsubmissions 3"))
         return
     try:
-        found = await _exports(context).for_staff(update.effective_user.id, int(args[0]))
+        found = await _exports(context).for_staff(update.effective_user.id, number)
     except NotAllowed:
         await say(update, step_error(tr, StepError("competition_staff")))
         return

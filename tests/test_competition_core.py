@@ -101,3 +101,14 @@ async def test_starting_another_draft_keeps_the_open_one(sbot):
     assert refused.value.code == "other_flow_open"
     kept = await draft.draft(8601)
     assert kept is not None and "нельзя потерять" in str(kept)
+
+
+def test_typed_numbers_take_digits_and_spaces_only():
+    from bot.services.results import check_grant
+    from bot.services.reviews import check_score
+
+    assert check_grant("5 000 000") == 5_000_000 and check_grant("5,000,000") == 5_000_000
+    assert check_score(" 87 ") == 87
+    for bad in ("²", "①", "101", "-1", "8.5"):
+        with pytest.raises(StepError):
+            check_score(bad)

@@ -14,6 +14,8 @@ from typing import Any
 from bot.db import Database
 from bot.repositories import competitions as repo
 from bot.repositories import submissions as subs_repo
+from bot.repositories.competitions import Entrant
+from bot.repositories.submissions import Result
 
 
 async def context(
@@ -61,13 +63,19 @@ async def _applies(db: Database, template: str, params: dict, competition, now: 
 
 async def _results(db: Database, competition) -> list[dict[str, Any]]:
     """Every recorded result with the entrant's names, places first."""
-    names = {e.id: e for e in await repo.entrants(db, competition)}
-    found = []
-    for result in await subs_repo.results(db, competition.id):
-        entrant = names.get(result.entrant_id)
-        if entrant is not None:
-            found.append({**asdict(result), "names": _plain(asdict(entrant))})
-    return found
+    entrants = await repo.entrants(db, competition)
+    return named_results(await subs_repo.results(db, competition.id), entrants)
+
+
+def named_results(results: list[Result], entrants: list[Entrant]) -> list[dict[str, Any]]:
+    """Results as the push templates and the staff and member views read them: each result's
+    fields, plus the entrant's `names`."""
+    by_id = {e.id: e for e in entrants}
+    return [
+        {**asdict(r), "names": _plain(asdict(by_id[r.entrant_id]))}
+        for r in results
+        if r.entrant_id in by_id
+    ]
 
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:

@@ -9,9 +9,10 @@ exactly when the messages about them are on their way.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
+from bot.delivery.competition_checks import named_results
 from bot.repositories import competitions as comp_repo
 from bot.repositories import flows
 from bot.repositories import submissions as repo
@@ -23,7 +24,7 @@ from bot.services import competition_pushes as pushes
 from bot.services.flowbase import Wizard
 from bot.services.people import NotAllowed
 from bot.services.reviews import Reviews, check_comment, close_if_final
-from bot.services.steps import StepError
+from bot.services.steps import StepError, whole_number
 
 FLOW = "result_form"
 AWARDS = {
@@ -66,29 +67,12 @@ class Published:
 
 
 def check_grant(raw: str) -> int:
-    text = (raw or "").strip().replace(" ", "").replace("\u00a0", "").replace(",", "")
-    if not text.isdigit():
+    grant = whole_number((raw or "").replace(",", ""))
+    if grant is None:
         raise StepError("bad_number")
-    if int(text) > MAX_GRANT:
+    if grant > MAX_GRANT:
         raise StepError("grant_too_big", limit=MAX_GRANT)
-    return int(text)
-
-
-def named(results: list[Result], entrants: list[Entrant]) -> list[dict[str, Any]]:
-    """Results with the entrant's names, in the shape competition_checks gives the templates."""
-    by_id = {e.id: e for e in entrants}
-    return [
-        {
-            **asdict(r),
-            "names": {
-                k: v
-                for k, v in asdict(by_id[r.entrant_id]).items()
-                if k.startswith("name_") or k in ("id", "kind")
-            },
-        }
-        for r in results
-        if r.entrant_id in by_id
-    ]
+    return grant
 
 
 class Results(Wizard):
@@ -109,7 +93,7 @@ class Results(Wizard):
         entrants = await comp_repo.entrants(self.db, competition)
         by_id = {e.id: e for e in entrants}
         sent = await repo.of_competition(self.db, competition.id)
-        results = named(await repo.results(self.db, competition.id), entrants)
+        results = named_results(await repo.results(self.db, competition.id), entrants)
         pairs = [(by_id[s.entrant_id], s) for s in sent if s.entrant_id in by_id]
         return Board(competition, results, pairs)
 
@@ -214,7 +198,7 @@ class Results(Wizard):
                 continue
             entrants = await comp_repo.entrants(self.db, c)
             own = [e for e in entrants if e.id in ids]
-            results = named(await repo.results(self.db, c.id), entrants)
+            results = named_results(await repo.results(self.db, c.id), entrants)
             found.append(MemberResults(c, own, results))
         found.sort(key=lambda m: m.competition.results_published_at or "", reverse=True)
         return found

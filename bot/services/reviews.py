@@ -21,7 +21,7 @@ from bot.repositories.submissions import LogEntry, Result, Submission, Version
 from bot.services import competition_pushes as pushes
 from bot.services.competitions import Competitions
 from bot.services.people import Actor, NotFound
-from bot.services.steps import StepError
+from bot.services.steps import StepError, whole_number
 from bot.timeparse import parse_local
 
 PAGE = 8
@@ -73,10 +73,10 @@ def check_comment(raw: str) -> str:
 
 
 def check_score(raw: str) -> int:
-    text = (raw or "").strip()
-    if not text.isdigit() or not 0 <= int(text) <= 100:
+    score = whole_number(raw)
+    if score is None or score > 100:
         raise StepError("score_range")
-    return int(text)
+    return score
 
 
 class Reviews:

@@ -182,6 +182,15 @@ async def _take_gender(db: Database, flow: Flow, value: str) -> Flow:
     return advance(flow)
 
 
+def whole_number(raw: str | None) -> int | None:
+    """Digits only, spaces allowed ('5 000 000', as Babel writes it); None otherwise.
+
+    str.isdigit() also accepts '²' or '①', which int() then refuses, so typed numbers are
+    read here rather than with isdigit()."""
+    text = re.sub(r"\s", "", raw or "")
+    return int(text) if re.fullmatch(r"[0-9]{1,12}", text) else None
+
+
 def _int(value: str) -> int:
     if not value.isdigit():
         raise StepError("stale")

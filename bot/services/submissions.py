@@ -7,7 +7,6 @@ whose version theirs replaced, so nothing is lost without anyone knowing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,7 +20,7 @@ from bot.repositories.submissions import StoredFile, Submission, Version
 from bot.services import competition_pushes as pushes
 from bot.services.competitions import Competitions, deadline_for
 from bot.services.people import NotAllowed, NotFound
-from bot.services.steps import StepError
+from bot.services.steps import StepError, whole_number
 
 MAX_DESCRIPTION = 3000
 """With the heading and figures, the description still fits one 4096-character message."""
@@ -79,10 +78,9 @@ def check_description(raw: str | None) -> str:
 
 
 def check_residents(raw: str) -> int:
-    text = raw.strip().replace(" ", "").replace("\u00a0", "")
-    if not re.fullmatch(r"[0-9]{1,12}", text):
+    value = whole_number(raw)
+    if value is None:
         raise StepError("bad_number")
-    value = int(text)
     if value > MAX_RESIDENTS:
         raise StepError("residents_too_many", limit=MAX_RESIDENTS)
     return value

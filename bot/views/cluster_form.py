@@ -24,13 +24,15 @@ def label(tr: Translator, choice: Choice) -> str:
     return f"{choice.place.name(tr.lang)} ({choice.district.name(tr.lang)})"
 
 
-def step_screen(tr: Translator, flow: Flow, choices: list[Choice], page: int = 0) -> Screen:
+def step_screen(
+    tr: Translator, flow: Flow, choices: list[Choice] | None = None, page: int = 0
+) -> Screen:
     _ = tr._
     if flow.step == "name_ky":
         return Screen(_("Write the cluster's name in Kyrgyz."), InlineKeyboardMarkup([_abort(tr)]))
     if flow.step == "name_ru":
         return Screen(_("Now the name in Russian."), InlineKeyboardMarkup([_abort(tr)]))
-    return members_screen(tr, flow, choices, page)
+    return members_screen(tr, flow, choices or [], page)
 
 
 def members_screen(tr: Translator, flow: Flow, choices: list[Choice], page: int) -> Screen:
