@@ -5,19 +5,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, CallbackContext, Defaults
 
+from bot import commands
 from bot.clock import Clock
-from bot.config import LANGUAGES, Config
+from bot.config import Config
 from bot.db import open_database
 from bot.delivery import archiver
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limiter import Limiter
 from bot.delivery.progress import ProgressCards
 from bot.http import AiohttpRequest
-from bot.i18n import compile_catalogs, translator
+from bot.i18n import compile_catalogs
+from bot.repositories import users as users_repo
 from bot.services import Services
 from bot.updates import PerUserUpdateProcessor
 from handlers import (
@@ -34,6 +35,7 @@ from handlers import (
     competitions,
     feedback,
     flow_steps,
+    home,
     language,
     membership,
     my_submissions,
@@ -54,7 +56,7 @@ WAKE_EVERY_S = 15
 
 def register_handlers(app: Application) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last."""
-    features = (checkin, registration, basics, language, profile, approvals, admin, account)
+    features = (checkin, home, registration, basics, language, profile, approvals, admin, account)
     seminar_features = (seminars, seminar_form, rsvp, feedback, seminar_reports)
     competition_features = (
         competitions, competition_staff, competition_form, cluster_form, submit, my_submissions,
@@ -135,22 +137,14 @@ async def _post_shutdown(app: Application) -> None:
 
 
 async def _set_commands(app: Application) -> None:
-    """The command menu in each language; Telegram shows the one matching the phone."""
-    config: Config = app.bot_data["config"]
-    for lang in (*LANGUAGES, None):
-        tr = translator(lang or config.default_lang, config.tz)
-        commands = [
-            BotCommand("start", tr._("Register or continue")),
-            BotCommand("seminars", tr._("Seminars")),
-            BotCommand("competitions", tr._("Competitions")),
-            BotCommand("mysubmissions", tr._("My submissions")),
-            BotCommand("results", tr._("Competition results")),
-            BotCommand("profile", tr._("My profile")),
-            BotCommand("language", tr._("Change language")),
-            BotCommand("help", tr._("Help")),
-            BotCommand("cancel", tr._("Cancel")),
-        ]
-        await app.bot.set_my_commands(commands, language_code=lang)
+    """The member sets per language, then each staff member's own set on their chat."""
+    svc: Services = app.bot_data["services"]
+    await commands.set_defaults(app.bot, svc.config.default_lang)
+    staff = {u.telegram_id: u.lang for u in await users_repo.staff(svc.db)}
+    for telegram_id in svc.config.admins:
+        staff.setdefault(telegram_id, await svc.people.saved_lang(telegram_id))
+    for telegram_id, lang in staff.items():
+        await commands.set_for_chat(app.bot, telegram_id, lang or svc.config.default_lang, True)
 
 
 async def start(app: Application, poll_timeout: float = 1.0) -> None:

@@ -7,7 +7,7 @@ from html import escape
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot import labels
+from bot import commands, labels
 from bot.services.people import ConfiguredAdmin, NotAllowed, NotFound, UnknownRegion
 from handlers.common import PRIVATE, Context, say, services, tr_for
 
@@ -55,6 +55,8 @@ async def _set_role(update: Update, context: Context, args: list[str], role: str
         text = tr._("Not found: {what}. The person must first send /start to the bot.")
         await say(update, text.format(what=escape(str(exc))))
         return
+    lang = user.lang or svc.config.default_lang
+    await commands.set_for_chat(context.bot, user.telegram_id, lang, staff=role != "member")
     done = tr._("{name} is now: {role}.")
     await say(update, done.format(name=escape(user.display_name), role=labels.role(tr, role)))
 

@@ -7,49 +7,25 @@ import logging
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.views import Screen
-from handlers.common import PRIVATE, Context, say, services, tr_for
+from bot.views import help_text
+from handlers.common import PRIVATE, Context, say, services, tr_for, with_menu
 
 log = logging.getLogger(__name__)
 
 
 async def help_command(update: Update, context: Context) -> None:
-    """Members and staff see different commands: each only what they can use."""
+    """Short on purpose: the menu does most of the work. Staff get their own commands instead
+    of the member's, since they run the seminars and competitions rather than enter them."""
     tr = await tr_for(update, context)
-    _ = tr._
-    lines = [
-        _("/start – register or continue registration"),
-        _("/profile – see and change your details"),
-        _("/seminars – your seminar invitations and answers"),
-        _("/checkin 123456 – check in at a seminar with the code shown in the room"),
-        _("/competitions – open competitions, the time left, and our submission"),
-        _("/mysubmissions – our submissions: status, reviewer's comments, deadlines"),
-        _("/results – published competition results"),
-        _("/language – change the language"),
-        _("/cancel – stop what you are doing"),
-        _("/deleteme – delete your personal data"),
-        _("/mute, /unmute – turn announcements off or on"),
-    ]
     actor = await services(context).people.actor(update.effective_user.id)
+    user = actor.user
     if actor.is_staff:
-        lines += [
-            _("/pending – registrations waiting for approval"),
-            _("/staff – project staff"),
-            _("/broadcast – send an announcement"),
-            _("/broadcasts – past announcements, with delivery per recipient"),
-            _("/newseminar – create a seminar and invite members"),
-            _("/seminars – seminars: answers, check-in QR, attendance, reports"),
-            _("/report 01.11.2026 30.11.2026 – seminar numbers for a period, with an XLSX file"),
-            _("/newcompetition – announce a competition"),
-            _("/newcluster – make a cluster of municipalities"),
-            _("/competitions – competitions: submissions, review, deadlines, results, export"),
-            _("/submissions ID – a competition's submissions, by status"),
-            _("/exportsubmissions ID – a competition's submissions as XLSX, with a ZIP of files"),
-        ]
-    if actor.is_admin:
-        lines.append(_("/promote ID [admin] [regions] – make someone a coordinator or admin"))
-        lines.append(_("/demote ID – make a coordinator or admin a member again"))
-    await say(update, "\n".join(lines))
+        lines = help_text.staff(tr, actor.is_admin)
+    elif user is not None and user.status == "approved":
+        lines = help_text.member(tr)
+    else:
+        lines = help_text.newcomer(tr)
+    await with_menu(update, context, "\n".join(lines))
 
 
 async def cancel(update: Update, context: Context) -> None:
@@ -59,7 +35,7 @@ async def cancel(update: Update, context: Context) -> None:
     tid = update.effective_user.id
     left = await svc.leave_flow(tid)
     text = tr._("Cancelled.") if left else tr._("There is nothing to cancel.")
-    await say(update, Screen(text, ReplyKeyboardRemove()))
+    await with_menu(update, context, text, otherwise=ReplyKeyboardRemove())
 
 
 async def unknown_command(update: Update, context: Context) -> None:

@@ -12,9 +12,10 @@ from bot.i18n import Translator, resolve_lang, translator
 from bot.repositories.flows import Flow
 from bot.services import Services
 from bot.services.people import NotAllowed
-from bot.views import Screen
+from bot.views import Markup, Screen, home
 
 Context = ContextTypes.DEFAULT_TYPE
+Handler = Callable[[Update, Context], Awaitable[None]]
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 """New messages in a private chat: an edit of an old answer is not a new answer."""
 
@@ -39,6 +40,18 @@ async def say(update: Update, screen: Screen | str) -> None:
     chat = update.effective_chat
     if chat is not None:
         await chat.send_message(screen.text, reply_markup=screen.markup)
+
+
+async def with_menu(update: Update, context: Context, text: str, otherwise: Markup = None) -> None:
+    """A reply that also (re)sets the home menu in the reader's language, for those who may
+    use it; anyone not approved gets the text with `otherwise`."""
+    actor = await services(context).people.actor(update.effective_user.id)
+    approved = actor.user is not None and actor.user.status == "approved"
+    if not (approved or actor.is_staff):
+        await say(update, Screen(text, otherwise))
+        return
+    tr = await tr_for(update, context)
+    await say(update, Screen(text, home.keyboard(tr, actor.is_staff)))
 
 
 async def show(update: Update, screen: Screen) -> None:

@@ -6,8 +6,6 @@ asked again or the next one is shown.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
@@ -16,15 +14,16 @@ from bot.repositories.flows import Flow
 from bot.services.directory import MIN_SCORE
 from bot.services.flowbase import FlowService
 from bot.services.steps import LOCATION_STEPS, StepError
-from bot.views import Screen
+from bot.views import Screen, home
 from bot.views.errors import step_error
 from bot.views.steps import search_screen, step_screen
 from handlers import profile, registration
-from handlers.common import PRIVATE, Context, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, Handler, say, services, show, tr_for
 
-Handler = Callable[[Update, Context], Awaitable[None]]
 OTHER_FLOWS: dict[str, tuple[Handler, Handler]] = {}
 """Flows with their own input handlers (text, media), filled in by those features' register()."""
+MENU_TAP: list[Handler] = []
+"""The home menu's handler (set by handlers.home), for a menu label typed by hand."""
 
 
 async def active(context: Context, telegram_id: int) -> tuple[FlowService, Flow] | None:
@@ -102,8 +101,12 @@ async def on_text(update: Update, context: Context) -> None:
     """Typed text: a place name to search for, a name, or a wrong kind of answer."""
     found = await active(context, update.effective_user.id)
     if found is None:
-        if not await _other(update, context, media=False):
-            await registration.no_flow_text(update, context)
+        if await _other(update, context, media=False):
+            return
+        if MENU_TAP and home.menu_key(update.effective_message.text) is not None:
+            await MENU_TAP[0](update, context)
+            return
+        await registration.no_flow_text(update, context)
         return
     service, flow = found
     text = update.effective_message.text or ""

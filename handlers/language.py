@@ -5,10 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot import commands
 from bot.callback_data import CallbackDataError, LangCb
 from bot.views.steps import choose_language, step_screen
 from handlers import flow_steps, registration
-from handlers.common import PRIVATE, Context, say, services, tg_name, tr_for
+from handlers.common import PRIVATE, Context, say, services, tg_name, tr_for, with_menu
 
 
 async def language_command(update: Update, context: Context) -> None:
@@ -33,9 +34,19 @@ async def on_language(update: Update, context: Context) -> None:
         await svc.people.set_language(tid, lang, tg_name(update))
     await query.answer()
     await registration.language_chosen(update, context, lang)
+    await _menu_in(update, context, lang)
     found = await flow_steps.active(context, tid)
     if found is not None:
         await say(update, await step_screen(svc, await tr_for(update, context), found[1]))
+
+
+async def _menu_in(update: Update, context: Context, lang: str) -> None:
+    """The menu's labels and the staff command menu follow the new language at once."""
+    actor = await services(context).people.actor(update.effective_user.id)
+    if actor.is_staff:
+        await commands.set_for_chat(context.bot, update.effective_user.id, lang, staff=True)
+    tr = await tr_for(update, context)
+    await with_menu(update, context, "🌐 " + tr._("The menu is now in this language."))
 
 
 def register(app: Application) -> None:

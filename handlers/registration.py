@@ -11,7 +11,7 @@ from bot.services.steps import StepError
 from bot.views import Screen
 from bot.views.errors import step_error
 from bot.views.steps import choose_language, step_screen
-from handlers.common import PRIVATE, Context, say, services, show, tg_name, tr_for
+from handlers.common import PRIVATE, Context, say, services, show, tg_name, tr_for, with_menu
 
 
 async def start(update: Update, context: Context) -> None:
@@ -23,7 +23,7 @@ async def start(update: Update, context: Context) -> None:
     )
     tr = await tr_for(update, context)
     if started.flow is None:
-        await say(update, await account_state(update, context))
+        await with_menu(update, context, await account_state(update, context))
         return
     if started.flow.step == "lang":
         readers = [translator(lang, svc.config.tz) for lang in LANGUAGE_NAMES]
@@ -86,9 +86,14 @@ async def on_confirm(update: Update, context: Context, value: str) -> None:
 
 
 async def no_flow_text(update: Update, context: Context) -> None:
-    """Text with no question open: say where the account stands and what to try."""
-    text = await account_state(update, context)
+    """Text with no question open: point at the menu, or say where the account stands."""
     tr = await tr_for(update, context)
+    actor = await services(context).people.actor(update.effective_user.id)
+    if actor.is_staff or (actor.user is not None and actor.user.status == "approved"):
+        hint = tr._("I didn't understand that. Use the menu buttons below, or send /help.")
+        await with_menu(update, context, hint)
+        return
+    text = await account_state(update, context)
     await say(update, text + "\n" + tr._("Send /help to see what I can do."))
 
 

@@ -28,7 +28,7 @@ async def test_switching_language_changes_every_text(bot):
     assert t("ky", "Head of the aiyl okmotu") in card["text"]
     assert (await bot.user(3001)).lang == "ky"
     await member.send("/help")
-    await expect(member, t("ky", "/profile – see and change your details"))
+    await expect(member, t("ky", "📋 My status – everything that concerns you now, on one screen"))
     await member.send("/start")
     await expect(
         member, t("ky", "You are already registered. Send /profile to see or change your details.")

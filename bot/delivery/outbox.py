@@ -197,6 +197,15 @@ class Outbox:
             ],
         )  # fmt: skip
 
+    async def next_keyed(self, prefix: str) -> datetime | None:
+        """When the next unsent row under `prefix` is due (a member's next reminder)."""
+        row = await self.db.fetchone(
+            "SELECT MIN(not_before) FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ?"
+            " AND status IN ('pending', 'blocked')",
+            _key_range(prefix),
+        )
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
     async def next_due_at(self) -> str | None:
         row = await self.db.fetchone("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")
         return row[0] if row else None

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, InputFile
+from telegram import InlineKeyboardMarkup, InputFile, ReplyKeyboardMarkup
 
 from bot import labels
 from bot.callback_data import ApprovalCb
 from bot.i18n import Translator
 from bot.keyboards import button
+from bot.views import home
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class Rendered:
     """A message ready to send: a text (a caption when there is a photo or document)."""
 
     text: str
-    markup: InlineKeyboardMarkup | None = None
+    markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = None
+    """Inline buttons, or the home menu on the pushes that change what someone may do."""
     photo: str | None = None
     document: str | InputFile | None = None
 
@@ -79,7 +81,7 @@ def registration_approved(tr: Translator, p: dict[str, Any]) -> Rendered:
         "Your registration is approved. Welcome! You will receive seminar invitations and "
         "competition news here. Send /help to see what I can do."
     )
-    return Rendered("✅ " + text)
+    return Rendered("✅ " + text, home.keyboard(tr, staff=False))
 
 
 @template("registration_rejected")
@@ -94,7 +96,8 @@ def registration_rejected(tr: Translator, p: dict[str, Any]) -> Rendered:
 @template("role_changed")
 def role_changed(tr: Translator, p: dict[str, Any]) -> Rendered:
     text = tr._("Your role is now: {role}.").format(role=labels.role(tr, p["role"]))
-    return Rendered(text + "\n" + tr._("Send /help to see your commands."))
+    menu = home.keyboard(tr, staff=p["role"] != "member")
+    return Rendered(text + "\n" + tr._("Send /help to see your commands."), menu)
 
 
 def text_for(lang: str, text_ky: str | None, text_ru: str | None) -> str:

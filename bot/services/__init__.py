@@ -26,6 +26,7 @@ from bot.services.rsvp import Rsvp, withdraw
 from bot.services.seminar_form import SeminarForm
 from bot.services.seminar_reports import SeminarReports
 from bot.services.seminars import Seminars
+from bot.services.status import Status
 from bot.services.submission_draft import SubmissionDraft
 from bot.services.submissions import Submissions
 
@@ -53,6 +54,7 @@ class Services:
     submissions: Submissions
     reviews: Reviews
     results: Results
+    status: Status
     submission_draft: SubmissionDraft
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
@@ -74,6 +76,8 @@ class Services:
         approvals.on_approve.append(competitions.welcome)
         reviews = Reviews(competitions)
         submissions = Submissions(competitions)
+        results = Results(reviews)
+        rsvp = Rsvp(outbox, people)
         return cls(
             config=config,
             db=db,
@@ -86,7 +90,7 @@ class Services:
             approvals=approvals,
             broadcasts=Broadcasts(outbox, people),
             seminars=seminars,
-            rsvp=Rsvp(outbox, people),
+            rsvp=rsvp,
             attendance=Attendance(outbox, people, seminars),
             seminar_form=SeminarForm(seminars),
             seminar_reports=SeminarReports(seminars),
@@ -95,6 +99,7 @@ class Services:
             cluster_form=ClusterForm(people, Directory(db)),
             submissions=submissions,
             reviews=reviews,
-            results=Results(reviews),
+            results=results,
+            status=Status(people, rsvp, submissions, results, approvals, seminars),
             submission_draft=SubmissionDraft(submissions),
         )
