@@ -1,6 +1,6 @@
-"""Command line: python -m bot run | migrate | import-municipalities FILE | compile-locales
-| import-seminars FILE | import-clusters FILE | export seminars --from DATE --to DATE
-| export submissions --competition ID."""
+"""Command line: python -m bot run | sandbox | migrate | import-municipalities FILE
+| compile-locales | import-seminars FILE | import-clusters FILE
+| export seminars --from DATE --to DATE | export submissions --competition ID."""
 
 from __future__ import annotations
 
@@ -16,19 +16,26 @@ from bot.config import ConfigError, load_config
 from bot.db import open_database
 from bot.i18n import compile_catalogs
 
-NO_TOKEN = """BOT_TOKEN is not set.
-
-Set it to the token @BotFather gave you, for example:
-    export BOT_TOKEN=123456789:AAE...your-token...
-and optionally MUNIBOT_DB, MUNIBOT_ADMINS (your Telegram id), MUNIBOT_API_BASE.
-See README.md, section "Configuration".
-"""
+NO_TOKEN = (
+    "BOT_TOKEN is not set, so the sandbox starts instead (the whole bot on this machine, with"
+    " demo data); to run the real bot: export BOT_TOKEN=123456789:AAE...your-token..."
+)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="run the bot (polling, or a webhook with MUNIBOT_WEBHOOK_URL)")
+    box = sub.add_parser("sandbox", help="the whole bot on this machine: no token, no internet")
+    box.add_argument("--host", default="127.0.0.1")
+    box.add_argument("--port", type=int, default=8080, help="web chat port (0: any free one)")
+    box.add_argument(
+        "--db",
+        type=Path,
+        default=Path(".sandbox/demo.sqlite3"),
+        help="demo database; its folder also holds personas.json and media/",
+    )
+    box.add_argument("--reset", action="store_true", help="delete the demo data first")
     sub.add_parser("migrate", help="apply database migrations and exit")
     sub.add_parser("compile-locales", help="compile the .po catalogs into .mo files")
     imp = sub.add_parser("import-municipalities", help="load municipalities from a CSV file")
@@ -56,12 +63,18 @@ async def _import(db_path: str, file: Path) -> int:
     return 0 if not report.refused else 1
 
 
+def _sandbox(args: argparse.Namespace, config) -> int:
+    from bot.sandbox import runner
+
+    return runner.run(args, config)
+
+
 def _run(config) -> int:
     from bot.app import build_application
 
     if not config.token:
         print(NO_TOKEN, file=sys.stderr)
-        return 2
+        return _sandbox(_parser().parse_args(["sandbox"]), config)
     app = build_application(config)
     if config.webhook_url:
         app.run_webhook(
@@ -88,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "compile-locales":
         print("\n".join(str(p) for p in compile_catalogs()) or "catalogs are up to date")
         return 0
+    if args.command == "sandbox":
+        return _sandbox(args, config)
     if args.command == "migrate":
         asyncio.run(_migrate(config.db_path))
         return 0

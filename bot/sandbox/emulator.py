@@ -120,6 +120,7 @@ import asyncio
 import contextlib
 import logging
 import re
+from collections.abc import Sequence
 
 from aiohttp import web
 
@@ -182,8 +183,16 @@ async def unknown_path(request: web.Request) -> web.Response:
 class Emulator:
     """One emulated bot with its users; see the module docstring for the HTTP API."""
 
-    def __init__(self, *, bot_username: str = "munibot_test", flood_limits: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        bot_username: str = "munibot_test",
+        flood_limits: bool = False,
+        extra_routes: Sequence[web.AbstractRouteDef] = (),
+    ) -> None:
+        """extra_routes are served beside the API (the sandbox's web chat), ahead of the 404."""
         world = World(bot_username)
+        self.extra_routes = list(extra_routes)
         self.core = Core(world, Guard(flood_limits), WebhookPusher(world))
         self.host = "127.0.0.1"
         self.port = 0
@@ -213,6 +222,7 @@ class Emulator:
                 web.route("*", "/bot{token}/{method}", bot_api),
                 web.get("/file/bot{token}/{file_path:.+}", file_download),
                 *clientapi.routes(),
+                *self.extra_routes,
                 web.route("*", "/{tail:.*}", unknown_path),
             ]
         )

@@ -1,0 +1,170 @@
+"""The sandbox's demo dataset, made through the bot's own services and repositories.
+
+Seeding is safe to repeat: a person already in the database, an upcoming demo seminar and an
+open demo competition are left as they are, so a restart keeps whatever was done in the
+sandbox and adds no second copy. Once the demo seminar is over (or the competition closed),
+the next start adds a fresh one, so an old sandbox still has something to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+from bot.repositories import directory as places
+from bot.repositories import users as users_repo
+from bot.sandbox.personas import PersonaBook
+from bot.services import Services
+from bot.services.directory_import import import_municipalities
+
+PILOT_CSV = Path(__file__).resolve().parents[2] / "data" / "pilot_municipalities.csv"
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    telegram_id: int
+    first_name: str
+    last_name: str
+    lang: str
+    role: str
+    """The persona's role in the web chat: coordinator, member or visitor."""
+    municipality: str | None = None
+    """English name in the pilot list."""
+    position: str | None = None
+    gender: str = "female"
+    status: str | None = "approved"
+    """None: never registered (the visitor who tries /start)."""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def phone(self) -> str:
+        return f"+996555{self.telegram_id % 1_000_000:06d}"
+
+
+COORDINATOR = DemoPerson(5_000_001, "Айгүл", "Токтосунова", "ru", "coordinator")
+PEOPLE = (
+    COORDINATOR,
+    DemoPerson(5_000_002, "Бакыт", "Осмонов", "ky", "member", "Beshik-Jon", "head", "male"),
+    DemoPerson(5_000_003, "Жыпар", "Мамытова", "ru", "member", "Masy", "deputy_head"),
+    DemoPerson(5_000_004, "Эрлан", "Жумабеков", "ky", "member", "Kyzyl-Suu", "council_chair",
+               "male"),
+    DemoPerson(5_000_005, "Чолпон", "Садыкова", "ru", "member", "Bulolu", "council_deputy",
+               status="pending"),
+    DemoPerson(5_000_006, "Азамат", "Бейшеналиев", "ky", "visitor", gender="male", status=None),
+)  # fmt: skip
+
+SEMINAR = {
+    "title_ky": "Жергиликтүү бюджетти пландоо жана коомдук угуулар",
+    "title_ru": "Планирование местного бюджета и общественные слушания",
+    "description_ky": "Бюджетти тургундар менен кантип талкуулоо керек: практикалык сабак.",
+    "description_ru": "Как обсуждать бюджет с жителями: практическое занятие.",
+    "city": "Жалал-Абад",
+    "address": "ул. Токтогула, 12, конференц-зал",
+    "latitude": None,
+    "longitude": None,
+    "capacity": 25,
+    "organiser": "Айгүл Токтосунова, +996 555 000 001",
+}
+COMPETITION = {
+    "code": "IC",
+    "title_ky": "Таза суу үчүн төлөм: маалымат кампаниясы",
+    "title_ru": "Информационная кампания: оплата за чистую воду",
+    "description_ky": "Тургундарга ичүүчү суу үчүн төлөмдүн маанисин түшүндүрүп бериңиз.",
+    "description_ru": "Объясните жителям, зачем платить за питьевую воду.",
+    "rules_ky": "Ар бир айыл аймактан бир билдирме.",
+    "rules_ru": "Одна заявка от айылного аймака.",
+    "prizes_ky": "1-орун: 300 000 сом",
+    "prizes_ru": "1 место: 300 000 сом",
+    "entrant_kind": "municipality",
+    "max_files": 5,
+    "needs_residents": True,
+}
+
+
+async def seed(svc: Services, book: PersonaBook, csv_path: Path = PILOT_CSV) -> None:
+    """Everything in one transaction: a start cut off midway leaves no half-seeded demo."""
+    await import_municipalities(svc.db, csv_path)
+    by_name = {m.name_en: m for m in await places.all_municipalities(svc.db)}
+    async with svc.db.transaction():
+        for person in PEOPLE:
+            muni = by_name[person.municipality] if person.municipality else None
+            book.add(person.full_name, person.lang, person.role, _place(muni), person.telegram_id)
+            if person.status is not None:
+                await _register(svc, person, muni)
+        audience = {"kind": "municipalities", "values": _audience(by_name)}
+        await _seminar(svc, audience)
+        await _competition(svc, audience)
+
+
+def _place(muni: places.Place | None) -> dict[str, str]:
+    return {lang: muni.name(lang) for lang in ("ky", "ru", "en")} if muni else {}
+
+
+def _audience(by_name: dict[str, places.Place]) -> list[int]:
+    return sorted(by_name[p.municipality].id for p in PEOPLE if p.municipality)
+
+
+async def _register(svc: Services, person: DemoPerson, muni: places.Place | None) -> None:
+    """A finished registration, then the coordinator's decision, as the bot would record them;
+    the pending one sends its approval card to the coordinator like a real one."""
+    db, now = svc.db, svc.people.now()
+    if await users_repo.by_telegram_id(db, person.telegram_id) is not None:
+        return
+    user = await users_repo.ensure(db, person.telegram_id, person.first_name, now, person.lang)
+    await users_repo.set_lang(db, person.telegram_id, person.lang, now)
+    await users_repo.update_fields(
+        db, user.id, now, full_name=person.full_name, phone=person.phone, gender=person.gender,
+        municipality_id=muni.id if muni else None, position=person.position,
+    )  # fmt: skip
+    await users_repo.submit(db, user.id, now)
+    if person is COORDINATOR:
+        await users_repo.set_role(db, user.id, "coordinator", now)
+    if person.status == "pending":
+        await svc.registration.request_approval(user.id)
+        return
+    reviewer = await users_repo.by_telegram_id(db, COORDINATOR.telegram_id)
+    assert reviewer is not None
+    await users_repo.decide_pending(db, user.id, 1, "approved", reviewer.id, now)
+
+
+async def _still_ahead(svc: Services, table: str, column: str, title: str) -> bool:
+    rows = await svc.db.fetchall(f"SELECT {column} FROM {table} WHERE title_ru = ?", (title,))
+    return any(datetime.fromisoformat(r[0]) > svc.clock.now() for r in rows)
+
+
+def _bishkek(svc: Services, days: int, hour: int) -> datetime:
+    zone = svc.config.zone
+    day = svc.clock.now().astimezone(zone).date() + timedelta(days=days)
+    return datetime.combine(day, time(hour), zone).astimezone(UTC)
+
+
+async def _seminar(svc: Services, audience: dict) -> None:
+    """In three days, answers open until the day before: the invitations go out at once."""
+    if await _still_ahead(svc, "seminars", "starts_at", SEMINAR["title_ru"]):
+        return
+    starts = _bishkek(svc, 3, 10)
+    values = {**SEMINAR, "starts_at": starts, "ends_at": starts + timedelta(hours=7)}
+    values["rsvp_deadline"] = starts - timedelta(days=1)
+    await svc.seminars.create(COORDINATOR.telegram_id, values, audience)
+
+
+async def _competition(svc: Services, audience: dict) -> None:
+    """Open now with a deadline two weeks ahead: the call goes out at once, reminders later."""
+    if await _still_ahead(svc, "competitions", "deadline", COMPETITION["title_ru"]):
+        return
+    values = {**COMPETITION, "opens_at": svc.clock.now(), "deadline": _bishkek(svc, 14, 18)}
+    await svc.competitions.create(COORDINATOR.telegram_id, values, audience)
+
+
+def emulator_profile(persona) -> dict:
+    """How the persona's phone introduces itself to Telegram: name, language, own number."""
+    first, _, last = persona.name.partition(" ")
+    profile = {"first_name": first, "last_name": last or None, "language_code": persona.lang}
+    known = next((p for p in PEOPLE if p.telegram_id == persona.id), None)
+    if known is not None:
+        profile["phone_number"] = known.phone
+    return profile
