@@ -23,7 +23,7 @@ def status_text(tr: Translator, o: Overview, place: str, now: datetime) -> str:
     lines = ["📋 <b>" + tr._("My status") + "</b>", *_account(tr, o, place)]
     if o.desk is not None:
         lines += ["", *_desk(tr, o.desk)]
-    if o.approved:
+    if o.approved and (o.user.municipality_id or not o.actor.is_staff):
         lines += ["", *_member(tr, o, now)]
     text = "\n".join(lines)
     return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1] + "…"
@@ -51,10 +51,10 @@ def _account(tr: Translator, o: Overview, place: str) -> list[str]:
             "Your registration was not approved. If you think this is a mistake, please contact "
             "your project coordinator. You can send /start to register again."
         )]  # fmt: skip
-    who = " · ".join(
-        [escape(user.full_name or "—"), escape(labels.position(tr, user.position)), escape(place)]
-    )
-    return [*head, "✅ " + who]
+    parts = [user.full_name or user.display_name, place]
+    if user.position:
+        parts.insert(1, labels.position(tr, user.position))
+    return [*head, "✅ " + " · ".join(escape(p) for p in parts if p)]
 
 
 def _desk(tr: Translator, d: StaffDesk) -> list[str]:
