@@ -9,6 +9,7 @@ payload never reaches a service as half-parsed data, and `pack` refuses what Tel
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import typing
 from collections.abc import Callable
@@ -71,11 +72,17 @@ class CallbackData:
         fields = dataclasses.fields(cls)  # type: ignore[arg-type]
         if prefix != cls.prefix or len(values) != len(fields):
             raise CallbackDataError(f"{data!r} is not a {cls.__name__}")
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         kwargs = {
             f.name: _convert(hints[f.name], v, f.name) for f, v in zip(fields, values, strict=True)
         }
         return cls(**kwargs)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """Resolved once per type: get_type_hints evaluates every annotation each time."""
+    return typing.get_type_hints(cls)
 
 
 def _convert(hint: Any, raw: str, name: str) -> Any:

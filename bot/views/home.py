@@ -36,6 +36,13 @@ STAFF_ONLY = frozenset(key for row in STAFF_ROWS for key in row)
 
 
 def keyboard(tr: Translator, staff: bool) -> ReplyKeyboardMarkup:
+    return _keyboard(tr.lang, staff)
+
+
+@functools.cache
+def _keyboard(lang: str, staff: bool) -> ReplyKeyboardMarkup:
+    """Built once per language and kind: it goes with many replies and never changes."""
+    tr = translator(lang)
     layout = MEMBER_ROWS + (STAFF_ROWS if staff else ())
     return ReplyKeyboardMarkup(
         [[tr._(LABELS[key]) for key in row] for row in layout],
