@@ -81,7 +81,7 @@ async def client_messages(request: web.Request) -> dict:
         remaining = deadline - loop.time()
         if (chat.version if chat else 0) > since or remaining <= 0 or world.closing:
             return phones.view_chat(chat)
-        await world.changed.wait(remaining)
+        await world.chat_pulse(chat_id).wait(remaining)
 
 
 async def client_file(request: web.Request) -> web.Response:
