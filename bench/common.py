@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import socket
 import sys
 from pathlib import Path
@@ -52,12 +53,23 @@ async def emulator_process(flood: bool):
 
 async def seed_members(db_path: Path, url: str, session, ids: list[int]) -> None:
     """Approved members, each with a private chat the bot may write to."""
+    await seed_registered(db_path, ids)
+    await open_chats(url, session, ids)
+
+
+async def seed_registered(db_path: Path, ids: list[int], spread: bool = False) -> None:
+    """The pilot places and approved members, inserted in bulk (the registration is not what
+    is measured); `spread` shares them out over every municipality instead of the first."""
     db = await open_database(db_path)
     try:
         await import_municipalities(db, PILOT_CSV)
-        muni = (await db.fetchone("SELECT id FROM municipalities ORDER BY id LIMIT 1"))[0]
+        munis = [r[0] for r in await db.fetchall("SELECT id FROM municipalities ORDER BY id")]
+        munis = munis if spread else munis[:1]
         now = "2026-01-01T00:00:00+00:00"
-        rows = [(tid, f"Member {tid}", ("ky", "ru")[tid % 2], muni, now, now) for tid in ids]
+        rows = [
+            (tid, f"Member {tid}", ("ky", "ru")[tid % 2], munis[tid % len(munis)], now, now)
+            for tid in ids
+        ]
         await db.executemany(
             "INSERT INTO users (telegram_id, full_name, lang, municipality_id, position, gender,"
             " status, created_at, updated_at) VALUES (?, ?, ?, ?, 'head', 'female', 'approved',"
@@ -67,6 +79,10 @@ async def seed_members(db_path: Path, url: str, session, ids: list[int]) -> None
         await users_repo.ensure(db, ADMIN_ID, "Bench admin", now)
     finally:
         await db.close()
+
+
+async def open_chats(url: str, session, ids: list[int]) -> None:
+    """A first message from each, as Telegram needs before a bot may write to someone."""
     sem = asyncio.Semaphore(50)
 
     async def open_chat(tid: int) -> None:
@@ -74,6 +90,13 @@ async def seed_members(db_path: Path, url: str, session, ids: list[int]) -> None
             resp.raise_for_status()
 
     await asyncio.gather(*(open_chat(tid) for tid in ids))
+
+
+async def drop_pending(url: str, session) -> None:
+    """Forget queued updates, so a bot starts from what the benchmark sends next."""
+    drop = {"drop_pending_updates": True}
+    async with session.post(f"{url}/bot{TOKEN}/deleteWebhook", json=drop) as resp:
+        resp.raise_for_status()
 
 
 async def stats(url: str, session) -> dict:
@@ -91,3 +114,37 @@ async def received(url: str, session, ids: list[int], text: str) -> list[int]:
         return sum(1 for m in messages if m.get("text") == text)
 
     return list(await asyncio.gather(*(count(tid) for tid in ids)))
+
+
+def peak_rss_mb(pid: int | str = "self") -> float:
+    """VmHWM: the most resident memory the process has had so far."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/status")
+
+
+def cpu_seconds(pid: int | str = "self", main_thread: bool = False) -> float:
+    """User plus system CPU time of the process (or of its main thread, the event loop's)."""
+    stat = Path(f"/proc/{pid}/task/{os.getpid() if pid == 'self' else pid}/stat" if main_thread
+                else f"/proc/{pid}/stat")  # fmt: skip
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_s() -> float:
+    """CPU seconds all cores together spent busy since boot, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_s() -> float:
+    """CPU seconds of this process, its finished children and its running ones (emulator, bots,
+    simulated users): subtracted from machine_busy_s, what is left is someone else's load."""
+    me = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(x) for x in me[11:15])
+    for child in Path(f"/proc/self/task/{os.getpid()}/children").read_text().split():
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
