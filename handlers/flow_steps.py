@@ -18,7 +18,7 @@ from bot.views import Screen, home
 from bot.views.errors import step_error
 from bot.views.steps import search_screen, step_screen
 from handlers import profile, registration
-from handlers.common import PRIVATE, Context, Handler, say, services, show, tr_for
+from handlers.common import PRIVATE, Context, Handler, say, services, show, tr_for, with_menu
 
 OTHER_FLOWS: dict[str, tuple[Handler, Handler]] = {}
 """Flows with their own input handlers (text, media), filled in by those features' register()."""
@@ -141,7 +141,7 @@ async def on_contact(update: Update, context: Context) -> None:
         await say(update, await step_screen(services(context), tr, flow))
         return
     saved = tr._("Phone number saved: {phone}").format(phone=flow.data["phone"])
-    await say(update, Screen(saved, ReplyKeyboardRemove()))
+    await with_menu(update, context, saved, otherwise=ReplyKeyboardRemove())
     await ask(update, context, flow)
 
 

@@ -141,3 +141,26 @@ async def test_command_menus_per_language_and_for_staff(bot):
     await admin.send("/demote 4601")
     await member.wait_state(lambda st: t("ky", "📣 Broadcast") not in menu_labels(st))
     assert await api.get_my_commands(scope=BotCommandScopeChat(4601)) == ()
+
+
+async def test_the_menu_comes_back_after_a_phone_number_is_changed(bot):
+    admin = await admin_phone(bot)
+    member = await approved_member(bot, admin, 4701, "ru")
+    await member.send("/profile")
+    await tap(member, "✏️ " + t("ru", "Phone"))
+    await tap(member, t("ru", "📱 Share my phone number"))
+    await expect(member, t("ru", "Phone number saved: {phone}").split("{")[0])
+    state = await member.wait_state(lambda st: t("ru", "📋 My status") in menu_labels(st))
+    assert t("ru", "📱 Share my phone number") not in menu_labels(state)
+
+
+async def test_a_coordinator_switching_language_gets_the_staff_commands_in_it(bot):
+    admin = await admin_phone(bot)
+    await admin.send("/language")
+    await tap(admin, "Русский")
+    await expect(admin, t("ru", "The menu is now in this language."))
+    staff = await bot.app.bot.get_my_commands(scope=BotCommandScopeChat(ADMIN_ID))
+    assert {c.command: c.description for c in staff}["pending"] == t(
+        "ru", "Registrations to approve"
+    )
+    assert t("ru", "📣 Broadcast") in menu_labels(await admin.state())
