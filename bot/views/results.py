@@ -14,7 +14,7 @@ from telegram import InlineKeyboardMarkup
 from bot.callback_data import CompetitionCb, ResultCb, ReviewCb
 from bot.i18n import Translator
 from bot.keyboards import button, rows
-from bot.views import Screen
+from bot.views import TEXT_LIMIT, Screen, fit_lines
 from bot.views import competition_text as text
 
 if TYPE_CHECKING:  # the push templates import this module; services need not load with them
@@ -32,8 +32,6 @@ MAX_SHOWN = 5
 """The latest competitions in one /results message, so it stays within Telegram's length."""
 MAX_BUTTONS = 40
 SEPARATOR = "\n\n— — —\n\n"
-TEXT_LIMIT = 4000
-"""Below Telegram's 4096: past it the Results screen, and its Publish button, would not open."""
 SHORT_CONDITION = 80
 AWARD_BUTTONS = ("place1", "place2", "place3", "incentive", "conditional", "none")
 
@@ -85,18 +83,6 @@ def winners_text(tr: Translator, results: list[dict[str, Any]], conditions=False
     return "\n\n".join(blocks)
 
 
-def _fit(lines: list[str], limit: int) -> list[str]:
-    """Whole lines only (each line closes its own tags), then "…", within `limit`."""
-    if len("\n".join(lines)) <= limit:
-        return lines
-    kept: list[str] = []
-    for line in lines:
-        if len("\n".join([*kept, line, "…"])) > limit:
-            break
-        kept.append(line)
-    return [*kept, "…"]
-
-
 def own_text(tr: Translator, entrant: dict[str, Any], result: dict[str, Any] | None) -> str:
     name = text.entrant_name(tr, entrant)
     if result is None:
@@ -142,7 +128,7 @@ def board(tr: Translator, b: Board, note: str = "") -> Screen:
     lines += (winners_text(tr, b.results, conditions=True) or _("No results recorded yet.")).split(
         "\n"
     )
-    lines = _fit(lines, TEXT_LIMIT)
+    lines = fit_lines(lines)
     buttons = []
     if not b.published:
         for entrant, submission in b.entrants[:MAX_BUTTONS]:
@@ -239,7 +225,7 @@ def member_results(tr: Translator, found: list[MemberResults]) -> Screen:
         if blocks and len(SEPARATOR.join([*blocks, block])) > TEXT_LIMIT:
             break
         blocks.append(block)
-    return Screen("\n".join(_fit(SEPARATOR.join(blocks).split("\n"), TEXT_LIMIT)))
+    return Screen("\n".join(fit_lines(SEPARATOR.join(blocks).split("\n"))))
 
 
 def _names(entrant) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from bot.i18n import Translator
 from bot.keyboards import button, rows
 from bot.repositories.submissions import STATUSES, LogEntry, StoredFile
 from bot.services.reviews import Card, Listing
-from bot.views import Screen
+from bot.views import TEXT_LIMIT, Screen
 from bot.views import competition_text as text
 from bot.views.results import award_name
 
@@ -26,8 +26,6 @@ MOVE_LABELS = {
 }
 MAX_ALBUM = 10
 HISTORY_LIMIT = 3800
-CARD_LIMIT = 4000
-"""Below Telegram's 4096, or the card could no longer be opened at all."""
 
 
 def listing(tr: Translator, found: Listing) -> Screen:
@@ -95,7 +93,7 @@ def card(tr: Translator, found: Card, note: str = "") -> Screen:
     v = found.version
     description = v.description if v is not None else ""
     comment = found.submission.review_comment or ""
-    room = CARD_LIMIT - len("\n".join(_card_lines(tr, found, note, "", ""))) - 2
+    room = TEXT_LIMIT - len("\n".join(_card_lines(tr, found, note, "", ""))) - 2
     description = cut(description, max(room - len(comment), 0))
     comment = cut(comment, max(room - len(description), 0))
     lines = _card_lines(tr, found, note, comment, description)

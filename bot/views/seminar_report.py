@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot import labels
 from bot.i18n import Translator
 from bot.services.seminar_reports import SeminarReport, Tally
+from bot.views import fit_lines
 
 
 def _line(tr: Translator, label: str, tally: Tally) -> str:
@@ -36,4 +37,4 @@ def summary(tr: Translator, report: SeminarReport) -> str:
     lines += ["", "<b>" + _("By region") + "</b>"]
     lines += [_line(tr, names.get(f"name_{tr.lang}") or "—", t) for names, t in report.by_region]
     lines += ["", _("Every participant, and the numbers by municipality, are in the file.")]
-    return "\n".join(lines)[:4000]
+    return "\n".join(fit_lines(lines))

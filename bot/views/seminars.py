@@ -13,7 +13,7 @@ from bot.keyboards import button, rows
 from bot.repositories.seminars import Seminar
 from bot.services.rsvp import MySeminar
 from bot.services.seminar_form import PARTS
-from bot.views import Screen
+from bot.views import Screen, fit_lines
 from bot.views import seminar_text as text
 
 
@@ -173,8 +173,6 @@ def feedback(tr: Translator, found) -> Screen:
     if found.comments:
         lines += ["", "<b>" + _("Comments") + "</b>"]
         lines += ["• " + escape(c) for c in found.comments]
-    body = "\n".join(lines)
-    if len(body) > 4000:
-        body = body[:3990].rsplit("\n", 1)[0] + "\n…"
+    body = "\n".join(fit_lines(lines))
     back = button("« " + _("Back"), SeminarCb(seminar_id=s.id, action="open"))
     return Screen(body, InlineKeyboardMarkup([[back]]))

@@ -10,13 +10,12 @@ from bot import labels
 from bot.i18n import Translator
 from bot.services.status import Overview, StaffDesk, UpcomingSeminar
 from bot.services.submissions import Standing
-from bot.views import competition_text, seminar_text
+from bot.views import competition_text, fit_lines, seminar_text
 from bot.views import results as result_views
 from bot.views.my_submissions import state_line
 from bot.views.seminars import answer_label
 
 SHOWN = 5
-TEXT_LIMIT = 4000
 
 
 def status_text(tr: Translator, o: Overview, place: str, now: datetime) -> str:
@@ -25,8 +24,7 @@ def status_text(tr: Translator, o: Overview, place: str, now: datetime) -> str:
         lines += ["", *_desk(tr, o.desk)]
     if o.approved and (o.user.municipality_id or not o.actor.is_staff):
         lines += ["", *_member(tr, o, now)]
-    text = "\n".join(lines)
-    return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1] + "…"
+    return "\n".join(fit_lines(lines))
 
 
 def _account(tr: Translator, o: Overview, place: str) -> list[str]:

@@ -14,11 +14,9 @@ from bot.i18n import Translator
 from bot.keyboards import button
 from bot.services.submission_draft import Draft
 from bot.services.submissions import MAX_DESCRIPTION, TELEGRAM_DOWNLOAD_LIMIT, Sent
-from bot.views import Screen
+from bot.views import TEXT_LIMIT, Screen
 from bot.views import competition_text as text
 
-MAX_MESSAGE = 4000
-"""Below Telegram's 4096, leaving room for HTML entities the escaping adds."""
 SHOWN_NOW = 300
 
 
@@ -146,7 +144,7 @@ def review(tr: Translator, d: Draft, now: datetime) -> list[Screen]:
     facts += ["", text.deadline_line(tr, d.deadline, now)]
     markup = InlineKeyboardMarkup(_review_buttons(tr, d))
     whole = "\n".join([*top, "", *body, "", *facts])
-    if len(whole) <= MAX_MESSAGE:
+    if len(whole) <= TEXT_LIMIT:
         return [Screen(whole, markup)]
     return [Screen("\n".join([*top, "", *body])), Screen("\n".join([*top, "", *facts]), markup)]
 
