@@ -18,10 +18,9 @@ async def help_command(update: Update, context: Context) -> None:
     of the member's, since they run the seminars and competitions rather than enter them."""
     tr = await tr_for(update, context)
     actor = await services(context).people.actor(update.effective_user.id)
-    user = actor.user
     if actor.is_staff:
         lines = help_text.staff(tr, actor.is_admin)
-    elif user is not None and user.status == "approved":
+    elif actor.is_approved:
         lines = help_text.member(tr)
     else:
         lines = help_text.newcomer(tr)

@@ -46,8 +46,7 @@ async def with_menu(update: Update, context: Context, text: str, otherwise: Mark
     """A reply that also (re)sets the home menu in the reader's language, for those who may
     use it; anyone not approved gets the text with `otherwise`."""
     actor = await services(context).people.actor(update.effective_user.id)
-    approved = actor.user is not None and actor.user.status == "approved"
-    if not (approved or actor.is_staff):
+    if not (actor.is_approved or actor.is_staff):
         await say(update, Screen(text, otherwise))
         return
     tr = await tr_for(update, context)

@@ -41,12 +41,6 @@ async def status_command(update: Update, context: Context) -> None:
     await with_menu(update, context, status_text(tr, overview, place, svc.clock.now()))
 
 
-async def _reports(update: Update, context: Context) -> None:
-    """The menu's Reports: the seminar numbers of the last 30 days, as /report gives them."""
-    context.args = []
-    await seminar_reports.report_command(update, context)
-
-
 ROUTES: dict[str, Handler] = {
     "status": status_command,
     "seminars": seminars.seminars_command,
@@ -57,7 +51,7 @@ ROUTES: dict[str, Handler] = {
     "help": basics.help_command,
     "broadcast": broadcast_wizard.broadcast_command,
     "approvals": approvals.pending_command,
-    "reports": _reports,
+    "reports": seminar_reports.report_command,  # no dates: the last 30 days
 }
 
 
@@ -66,8 +60,7 @@ async def on_menu(update: Update, context: Context) -> None:
     key = menu.menu_key(update.effective_message.text)
     svc = services(context)
     actor = await svc.people.actor(update.effective_user.id)
-    approved = actor.user is not None and actor.user.status == "approved"
-    if key not in OPEN_TO_ALL and not actor.is_staff and not approved:
+    if key not in OPEN_TO_ALL and not actor.is_staff and not actor.is_approved:
         tr = await tr_for(update, context)
         pending = await registration.account_state(update, context)
         later = tr._("The menu opens once your registration is approved.")

@@ -89,7 +89,7 @@ async def no_flow_text(update: Update, context: Context) -> None:
     """Text with no question open: point at the menu, or say where the account stands."""
     tr = await tr_for(update, context)
     actor = await services(context).people.actor(update.effective_user.id)
-    if actor.is_staff or (actor.user is not None and actor.user.status == "approved"):
+    if actor.is_staff or actor.is_approved:
         hint = tr._("I didn't understand that. Use the menu buttons below, or send /help.")
         await with_menu(update, context, hint)
         return

@@ -44,6 +44,11 @@ class Actor:
     def is_staff(self) -> bool:
         return self.is_admin or self.is_coordinator
 
+    @property
+    def is_approved(self) -> bool:
+        """A registered member a coordinator has approved."""
+        return self.user is not None and self.user.status == "approved"
+
     def covers_region(self, region_id: int | None) -> bool:
         """Admins and unrestricted coordinators cover all regions."""
         return self.is_admin or not self.region_ids or region_id in self.region_ids

@@ -54,10 +54,6 @@ class Overview:
     def user(self) -> User | None:
         return self.actor.user
 
-    @property
-    def approved(self) -> bool:
-        return self.user is not None and self.user.status == "approved"
-
 
 class Status:
     def __init__(
@@ -83,7 +79,7 @@ class Status:
         flow = await flows.get(self.db, telegram_id)
         registering = flow is not None and flow.flow == "registration"
         desk = await self._desk(telegram_id) if actor.is_staff else None
-        if actor.user is None or actor.user.status != "approved":
+        if not actor.is_approved:
             return Overview(actor, registering, desk=desk)
         try:
             return Overview(
@@ -110,7 +106,7 @@ class Status:
 
     async def _desk(self, telegram_id: int) -> StaffDesk:
         now = self.clock.now()
-        _, pending = await self.approvals.pending(telegram_id, limit=1)
+        _, pending = await self.approvals.pending(telegram_id, limit=0)
         seminars = [s for s, _ in await self.seminars.listing(telegram_id)]
         upcoming = [s for s in seminars if s.ends_at >= now and not s.cancelled]
         competitions = await self.submissions.competitions.listing(telegram_id)

@@ -22,7 +22,7 @@ def status_text(tr: Translator, o: Overview, place: str, now: datetime) -> str:
     lines = ["📋 <b>" + tr._("My status") + "</b>", *_account(tr, o, place)]
     if o.desk is not None:
         lines += ["", *_desk(tr, o.desk)]
-    if o.approved and (o.user.municipality_id or not o.actor.is_staff):
+    if o.actor.is_approved and (o.user.municipality_id or not o.actor.is_staff):
         lines += ["", *_member(tr, o, now)]
     return "\n".join(fit_lines(lines))
 
