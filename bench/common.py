@@ -11,9 +11,9 @@ from pathlib import Path
 
 import aiohttp
 
+from bot.core import users as users_repo
+from bot.core.places.importer import import_municipalities
 from bot.db import open_database
-from bot.repositories import users as users_repo
-from bot.services.directory_import import import_municipalities
 
 ROOT = Path(__file__).resolve().parent.parent
 PILOT_CSV = ROOT / "data" / "pilot_municipalities.csv"
@@ -31,7 +31,7 @@ def free_port() -> int:
 async def emulator_process(flood: bool):
     """The emulator on the other core, as Telegram would be: not sharing the bot's CPU."""
     port = free_port()
-    args = [sys.executable, "-m", "bot.sandbox.emulator", "--port", str(port)]
+    args = [sys.executable, "-m", "bot.emulator.emulator", "--port", str(port)]
     proc = await asyncio.create_subprocess_exec(
         *args, *(["--flood"] if flood else []), cwd=ROOT,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,

@@ -10,7 +10,7 @@ from bench import drive, scripts
 from bench.common import ADMIN_ID, TOKEN, drop_pending, open_chats, peak_rss_mb, seed_registered
 from bot.app import build_application, start, stop
 from bot.config import load_config
-from bot.repositories import users as users_repo
+from bot.core import users as users_repo
 
 NEW_USERS = 100_000
 REGISTERED = 1_000_000

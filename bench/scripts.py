@@ -6,8 +6,8 @@ loudly (a timeout naming the text it waited for) instead of silently timing the 
 
 from __future__ import annotations
 
+from bot.core.labels import LANGUAGE_NAMES, POSITION_LABELS
 from bot.i18n import compile_catalogs, translator
-from bot.labels import LANGUAGE_NAMES, POSITION_LABELS
 
 LANGS = ("ru", "ky")
 SENT = (
@@ -17,7 +17,8 @@ SENT = (
 
 
 def registration(lang: str) -> list[dict]:
-    """The whole flow of tests/test_registration.py, tapping the first place on each list."""
+    """The whole flow of tests/accounts/test_registration.py, tapping the first place on each
+    list."""
     _ = translator(lang)._
     name = _("Please write your full name (surname, first name).")
     return [

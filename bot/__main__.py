@@ -11,10 +11,11 @@ import secrets
 import sys
 from pathlib import Path
 
-from bot import cli_seminars, cli_submissions
+from bot.competitions import cli as cli_submissions
 from bot.config import ConfigError, load_config
 from bot.db import open_database
 from bot.i18n import compile_catalogs
+from bot.seminars import cli as cli_seminars
 
 NO_TOKEN = (
     "BOT_TOKEN is not set, so the sandbox starts instead (the whole bot on this machine, with"
@@ -52,7 +53,7 @@ async def _migrate(db_path: str) -> None:
 
 
 async def _import(db_path: str, file: Path) -> int:
-    from bot.services.directory_import import import_municipalities
+    from bot.core.places.importer import import_municipalities
 
     db = await open_database(db_path)
     try:

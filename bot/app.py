@@ -10,46 +10,62 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, CallbackContext, Defaults
 
 from bot import commands
+from bot.broadcasts.progress import ProgressCards
 from bot.clock import Clock
+from bot.competitions import archiver
 from bot.config import Config
+from bot.core import users as users_repo
 from bot.db import open_database
-from bot.delivery import archiver
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limiter import Limiter
-from bot.delivery.progress import ProgressCards
 from bot.http import AiohttpRequest
 from bot.i18n import compile_catalogs
-from bot.repositories import users as users_repo
-from bot.services import Services
 from bot.updates import PerUserUpdateProcessor
-from handlers import (
+from bot.wiring import Services
+from handlers import basics, flow_steps, home
+from handlers.accounts import (
     account,
     admin,
     approvals,
-    basics,
-    broadcast_wizard,
-    broadcasts,
-    checkin,
-    cluster_form,
-    competition_form,
-    competition_staff,
-    competitions,
-    feedback,
-    flow_steps,
-    home,
     language,
     membership,
-    my_submissions,
     profile,
     registration,
+)
+from handlers.broadcasts import history as broadcasts
+from handlers.broadcasts import wizard as broadcast_wizard
+from handlers.competitions import (
+    cluster_form,
+    my_submissions,
     results,
     review,
-    rsvp,
-    seminar_form,
-    seminar_reports,
-    seminars,
-    submission_export,
     submit,
+)
+from handlers.competitions import (
+    export as submission_export,
+)
+from handlers.competitions import (
+    form as competition_form,
+)
+from handlers.competitions import (
+    listing as competitions,
+)
+from handlers.competitions import (
+    staff as competition_staff,
+)
+from handlers.seminars import (
+    cards as seminars,
+)
+from handlers.seminars import (
+    checkin,
+    feedback,
+    rsvp,
+)
+from handlers.seminars import (
+    form as seminar_form,
+)
+from handlers.seminars import (
+    reports as seminar_reports,
 )
 
 WAKE_EVERY_S = 15

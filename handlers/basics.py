@@ -7,7 +7,7 @@ import logging
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.views import help_text
+from bot.accounts.views import help as help_text
 from handlers.common import PRIVATE, Context, say, services, tr_for, with_menu
 
 log = logging.getLogger(__name__)

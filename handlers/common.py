@@ -8,11 +8,12 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes, filters
 
+from bot.accounts.views import menu as home
+from bot.core.flows import Flow
+from bot.core.people import NotAllowed
+from bot.core.screens import Markup, Screen
 from bot.i18n import Translator, resolve_lang, translator
-from bot.repositories.flows import Flow
-from bot.services import Services
-from bot.services.people import NotAllowed
-from bot.views import Markup, Screen, home
+from bot.wiring import Services
 
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Awaitable[None]]

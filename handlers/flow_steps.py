@@ -9,15 +9,16 @@ from __future__ import annotations
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
-from bot.callback_data import CallbackDataError, PageCb, PickCb
-from bot.repositories.flows import Flow
-from bot.services.directory import MIN_SCORE
-from bot.services.flowbase import FlowService
-from bot.services.steps import LOCATION_STEPS, StepError
-from bot.views import Screen, home
-from bot.views.errors import step_error
-from bot.views.steps import search_screen, step_screen
-from handlers import profile, registration
+from bot.accounts.service.steps import LOCATION_STEPS, StepError
+from bot.accounts.views import menu as home
+from bot.accounts.views.steps import search_screen, step_screen
+from bot.core.callback_data import CallbackDataError, PageCb, PickCb
+from bot.core.flows import Flow
+from bot.core.places.search import MIN_SCORE
+from bot.core.refusals import step_error
+from bot.core.screens import Screen
+from bot.core.wizard import FlowService
+from handlers.accounts import profile, registration
 from handlers.common import PRIVATE, Context, Handler, say, services, show, tr_for, with_menu
 
 OTHER_FLOWS: dict[str, tuple[Handler, Handler]] = {}

@@ -10,22 +10,16 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
-from bot.views import home as menu
-from bot.views.status import status_text
-from handlers import (
-    approvals,
-    basics,
-    broadcast_wizard,
-    competitions,
-    flow_steps,
-    language,
-    my_submissions,
-    profile,
-    registration,
-    seminar_reports,
-    seminars,
-)
+from bot.accounts.views import menu
+from bot.status.views import status_text
+from handlers import basics, flow_steps
+from handlers.accounts import approvals, language, profile, registration
+from handlers.broadcasts import wizard as broadcast_wizard
 from handlers.common import PRIVATE, Context, Handler, say, services, tr_for, with_menu
+from handlers.competitions import listing as competitions
+from handlers.competitions import my_submissions
+from handlers.seminars import cards as seminars
+from handlers.seminars import reports as seminar_reports
 
 OPEN_TO_ALL = frozenset({"status", "language", "help"})
 

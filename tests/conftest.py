@@ -10,13 +10,13 @@ import pytest
 from bot.app import build_application, start, stop
 from bot.clock import Clock
 from bot.config import Config, load_config
+from bot.core import users as users_repo
+from bot.core.places.importer import import_municipalities
 from bot.db import open_database
+from bot.emulator.client import Phone
+from bot.emulator.emulator import Emulator
 from bot.i18n import translator
-from bot.repositories import users as users_repo
-from bot.sandbox.client import Phone
-from bot.sandbox.emulator import Emulator
-from bot.services import Services
-from bot.services.directory_import import import_municipalities
+from bot.wiring import Services
 
 ROOT = Path(__file__).resolve().parent.parent
 PILOT_CSV = ROOT / "data" / "pilot_municipalities.csv"
@@ -180,7 +180,7 @@ async def add_members(db, emulator_url: str, ids: list[int], region: str = "jala
 @pytest.fixture
 async def sbot(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotUnderTest]:
     """A bot on a clock the test moves (seminar reminders, check-in windows, deadlines)."""
-    from tests.seminar_helpers import clocked_bot
+    from tests.seminars.helpers import clocked_bot
 
     under_test, _ = await clocked_bot(emulator, tmp_path)
     try:

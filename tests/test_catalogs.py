@@ -24,7 +24,7 @@ def source_msgids() -> set[str]:
     found = set()
     for sub in ("bot", "handlers"):
         for _file, _line, message, _comments, _ctx in extract_from_dir(
-            ROOT / sub, method_map=[("sandbox/**.py", "ignore"), ("**.py", "python")]
+            ROOT / sub, method_map=[("emulator/**.py", "ignore"), ("**.py", "python")]
         ):
             found.add(message[0] if isinstance(message, tuple) else message)
     return found

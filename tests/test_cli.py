@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from bot.db import migration_files
-from bot.sandbox.client import Phone
+from bot.emulator.client import Phone
 from tests.conftest import PILOT_CSV, ROOT, TOKEN, expect, t
 
 
@@ -49,8 +49,8 @@ async def test_migrate_creates_the_database_on_an_empty_path(tmp_path):
 
 
 async def test_run_with_a_bad_setting_says_which(tmp_path):
-    """Without a token `run` starts the sandbox (tests/test_sandbox.py); a bad value still stops
-    it before anything starts."""
+    """Without a token `run` starts the sandbox (tests/sandbox/test_sandbox.py); a bad value
+    still stops it before anything starts."""
     code, _, err = await run_cli("run", env=base_env(tmp_path, MUNIBOT_TZ="Nowhere/Land"))
     assert code == 2 and "MUNIBOT_TZ" in err
 

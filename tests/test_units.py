@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.callback_data import ApprovalCb, CallbackDataError, PickCb
+from bot.accounts.service.steps import StepError, clean_text, normalise_phone
 from bot.config import ConfigError, load_config
+from bot.core.callback_data import ApprovalCb, CallbackDataError, PickCb
+from bot.core.places.importer import import_municipalities
+from bot.core.places.search import Directory
 from bot.db import open_database
-from bot.services.directory import Directory
-from bot.services.directory_import import import_municipalities
-from bot.services.steps import StepError, clean_text, normalise_phone
 
 PILOT_CSV = Path(__file__).resolve().parent.parent / "data" / "pilot_municipalities.csv"
 
@@ -119,8 +119,8 @@ async def test_search_tolerates_typos_and_latin_spelling(tmp_path):
 
 
 def test_over_long_broadcast_texts_are_refused_with_both_numbers():
+    from bot.core.refusals import step_error
     from bot.i18n import translator
-    from bot.views.errors import step_error
 
     error = StepError("text_too_long", limit=4096, length=5000)
     text = step_error(translator("ru"), error)

@@ -18,19 +18,17 @@ from telegram import Bot, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.delivery import (  # noqa: F401  (each registers its templates)
-    competition_templates,
-    review_templates,
-    seminar_templates,
-)
-from bot.delivery.competition_checks import context as competition_context
+from bot.broadcasts import repo as broadcasts_repo
+from bot.competitions.pushes import review_templates  # noqa: F401  (registers its templates)
+from bot.competitions.pushes import templates as competition_templates  # noqa: F401
+from bot.competitions.pushes.checks import context as competition_context
 from bot.delivery.limiter import Limiter
 from bot.delivery.outbox import Outbox, OutboxRow, Outcome
-from bot.delivery.seminar_checks import still_applies
 from bot.delivery.templates import Rendered, render
 from bot.i18n import resolve_lang, translator
-from bot.repositories import broadcasts as broadcasts_repo
-from bot.repositories import seminars as seminars_repo
+from bot.seminars.pushes import templates as seminar_templates  # noqa: F401
+from bot.seminars.pushes.checks import still_applies
+from bot.seminars.repo import seminars as seminars_repo
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6

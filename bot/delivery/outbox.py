@@ -16,8 +16,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.clock import Clock
+from bot.core import users as users_repo
 from bot.db import Database, utcnow_iso
-from bot.repositories import users as users_repo
 
 LEASE = timedelta(minutes=2)
 _INSERT = (

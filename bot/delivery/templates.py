@@ -13,11 +13,11 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup, InputFile, ReplyKeyboardMarkup
 
-from bot import labels
-from bot.callback_data import ApprovalCb
+from bot.accounts.views import menu as home
+from bot.core import labels
+from bot.core.callback_data import ApprovalCb
+from bot.core.keyboards import button
 from bot.i18n import Translator
-from bot.keyboards import button
-from bot.views import home
 
 
 @dataclass(frozen=True)

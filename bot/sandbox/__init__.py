@@ -1,1 +1,1 @@
-"""Telegram Bot API emulator (emulator.py) and simulated users (client.py) for tests."""
+"""Sandbox mode: the Bot API emulator, the real bot on demo data and a web chat, in one process."""

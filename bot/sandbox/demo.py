@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from bot.repositories import directory as places
-from bot.repositories import users as users_repo
+from bot.core import users as users_repo
+from bot.core.places import repo as places
+from bot.core.places.importer import import_municipalities
 from bot.sandbox.personas import PersonaBook
-from bot.services import Services
-from bot.services.directory_import import import_municipalities
+from bot.wiring import Services
 
 PILOT_CSV = Path(__file__).resolve().parents[2] / "data" / "pilot_municipalities.csv"
 

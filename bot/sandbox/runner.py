@@ -29,10 +29,10 @@ from bot.app import stop as stop_bot
 from bot.clock import Clock
 from bot.config import Config, load_config
 from bot.db import open_database
+from bot.emulator.emulator import Emulator
 from bot.sandbox import demo, webchat
-from bot.sandbox.emulator import Emulator
 from bot.sandbox.personas import PersonaBook
-from bot.services import Services
+from bot.wiring import Services
 
 TOKEN = "123456:SANDBOX-demo"
 BOT_USERNAME = "munibot_sandbox"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.repositories import users as users_repo
-from bot.services import Services
+from bot.core import users as users_repo
+from bot.wiring import Services
 
 
 async def queue_broadcast(svc: Services, author_tid: int, text: str, when: str | None = None):

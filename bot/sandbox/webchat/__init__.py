@@ -20,10 +20,10 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.config import LANGUAGES
-from bot.sandbox.core import CORE_KEY
+from bot.emulator.core import CORE_KEY
 from bot.sandbox.personas import PersonaBook
 from bot.sandbox.webchat.people import Refused, new_persona_fields, own_messages, persona_view
-from bot.webchat_strings import error_text, page_strings
+from bot.sandbox.webchat.strings import error_text, page_strings
 
 STATIC = Path(__file__).resolve().parent / "static"
 SECURITY_HEADERS = {

@@ -7,12 +7,12 @@ the person said (their text, shared contact, uploaded files), which the emulator
 from __future__ import annotations
 
 from bot.config import LANGUAGES
+from bot.emulator.state import Chat, Msg, World
 from bot.sandbox.personas import MAX_NAME, Persona
-from bot.sandbox.state import Chat, Msg, World
 
 
 class Refused(ValueError):
-    """A persona that cannot be created; `key` names the message in bot.webchat_strings."""
+    """A persona that cannot be created; `key` names the message in bot.sandbox.webchat.strings."""
 
     def __init__(self, key: str, **values: object) -> None:
         super().__init__(key)

@@ -1,0 +1,1 @@
+"""Registration, profiles, approvals, roles and erasing one's data."""

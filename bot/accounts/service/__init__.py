@@ -1,0 +1,1 @@
+"""The account rules: registration steps, profile edits, approvals."""

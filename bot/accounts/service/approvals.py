@@ -1,0 +1,99 @@
+"""Coordinators decide on registrations; the member hears the outcome through the outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.config import LANGUAGES
+from bot.core import users as users_repo
+from bot.core.people import NotAllowed, NotFound, People
+from bot.core.places import repo as places
+from bot.core.places.search import describe
+from bot.core.users import User
+from bot.db import Database
+from bot.delivery.outbox import Outbox
+from bot.seminars.service.seminars import Seminars
+
+
+async def registration_card(db: Database, user: User) -> dict:
+    """Everything a reviewer needs, with the place named in each language, for a push."""
+    card = {
+        "user_id": user.id,
+        "submission": user.submissions,
+        "telegram_id": user.telegram_id,
+        "full_name": user.full_name,
+        "tg_name": user.tg_name,
+        "phone": user.phone,
+        "position": user.position,
+        "position_detail": user.position_detail,
+    }
+    for lang in LANGUAGES:
+        card[f"place_{lang}"] = await describe(db, user.municipality_id or 0, lang)
+    return card
+
+
+@dataclass(frozen=True)
+class Decision:
+    """`first` is False when someone else had already decided; `user` shows their decision."""
+
+    user: User
+    reviewer: User | None
+    first: bool
+
+
+class Outdated(Exception):
+    """The card shows details the member has since changed; a newer card was sent."""
+
+
+class Approvals:
+    def __init__(self, db: Database, outbox: Outbox, people: People, seminars: Seminars) -> None:
+        self.db = db
+        self.outbox = outbox
+        self.people = people
+        self.seminars = seminars
+        self.on_approve: list[Callable[[int, int], Awaitable[int]]] = [seminars.welcome]
+        """Features that bring a newly approved member in (seminars, competitions still open)."""
+
+    async def decide(
+        self, actor_tid: int, user_id: int, submission: int, approve: bool
+    ) -> Decision:
+        actor = await self.people.require_staff(actor_tid)
+        target = await users_repo.by_id(self.db, user_id)
+        if target is None or target.status == "deleted":
+            raise NotFound(str(user_id))
+        if not actor.covers_region(await places.region_id_of(self.db, target.municipality_id)):
+            raise NotAllowed
+        reviewer = actor.user or await users_repo.ensure(
+            self.db, actor_tid, str(actor_tid), self.people.now()
+        )
+        if submission != target.submissions:
+            raise Outdated
+        status = "approved" if approve else "rejected"
+        now = self.people.now()
+        async with self.db.transaction():
+            first = await users_repo.decide_pending(
+                self.db, user_id, submission, status, reviewer.id, now
+            )
+            if first and target.telegram_id is not None:
+                await self.outbox.enqueue(
+                    f"decision:{user_id}:{submission}",
+                    target.telegram_id,
+                    "approval",
+                    f"registration_{status}",
+                    {},
+                )
+                if approve:
+                    for welcome in self.on_approve:
+                        await welcome(user_id, target.telegram_id)
+        decided = await users_repo.by_id(self.db, user_id)
+        assert decided is not None
+        by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None
+        return Decision(decided, by, first)
+
+    async def pending(self, actor_tid: int, limit: int = 10) -> tuple[list[dict], int]:
+        """Cards for the oldest waiting registrations this person may decide, and the total."""
+        actor = await self.people.require_staff(actor_tid)
+        regions = [] if actor.is_admin else list(actor.region_ids)
+        users, total = await users_repo.pending(self.db, regions, limit)
+        return [await registration_card(self.db, user) for user in users], total

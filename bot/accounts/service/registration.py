@@ -1,0 +1,120 @@
+"""Registration: from /start to a registration waiting for a coordinator's approval.
+
+The draft lives in the `flows` table and is written after every answer, so a restart (or a
+phone that drops off the network for a day) resumes at the step the person had reached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.accounts.service import steps
+from bot.accounts.service.approvals import registration_card
+from bot.accounts.service.steps import StepError
+from bot.clock import Clock
+from bot.core import flows
+from bot.core import users as users_repo
+from bot.core.flows import Flow
+from bot.core.people import People
+from bot.core.places import repo as places
+from bot.core.users import User
+from bot.core.wizard import FlowService
+from bot.db import Database
+from bot.delivery.outbox import Outbox
+
+FLOW = "registration"
+PLAN = ["lang", "phone", "region", "district", "municipality", "position", "name", "gender"]
+PLAN += ["confirm"]
+
+
+@dataclass(frozen=True)
+class Started:
+    """What /start found: a fresh or resumed flow, or an account already past registration."""
+
+    user: User
+    flow: Flow | None
+
+
+class Registration(FlowService):
+    flow_name = FLOW
+
+    def __init__(self, db: Database, clock: Clock, outbox: Outbox, people: People) -> None:
+        super().__init__(db, clock)
+        self.outbox = outbox
+        self.people = people
+
+    async def start(self, telegram_id: int, tg_name: str, tg_lang: str | None = None) -> Started:
+        user = await users_repo.ensure(self.db, telegram_id, tg_name, self.now(), tg_lang)
+        if user.unreachable:
+            await self.outbox.set_reachable(telegram_id, reachable=True)
+        current = await flows.get(self.db, telegram_id)
+        if current is not None and current.flow == FLOW:
+            return Started(user, current)
+        if (
+            user.status in ("pending", "approved")
+            or (await self.people.actor(telegram_id)).is_staff
+        ):
+            return Started(user, None)
+        flow = steps.with_plan(Flow(telegram_id, FLOW, "lang"), PLAN)
+        await flows.save(self.db, flow, self.now())
+        return Started(user, flow)
+
+    async def restart(self, telegram_id: int) -> Flow:
+        """'Start over' from the summary keeps the chosen language, which is the first step."""
+        flow = await self._flow(telegram_id, "confirm")
+        lang = flow.data.get("lang")
+        flow = steps.with_plan(Flow(telegram_id, FLOW, "phone", {"lang": lang}), PLAN[1:])
+        return await self._saved(flow)
+
+    async def edit(self, telegram_id: int, field: str) -> Flow:
+        """From the summary: ask one field again, then come back to the summary."""
+        flow = await self._flow(telegram_id, "confirm")
+        if field not in steps.FIELD_PLANS:
+            raise StepError("stale")
+        return await self._saved(steps.with_plan(flow, [*steps.FIELD_PLANS[field], "confirm"]))
+
+    async def pick(self, telegram_id: int, step: str, value: str) -> Flow:
+        flow = await super().pick(telegram_id, step, value)
+        if step == "lang":
+            await users_repo.set_lang(self.db, telegram_id, value, self.now())
+        return flow
+
+    async def confirm(self, telegram_id: int) -> User:
+        """Saves the profile, marks it pending and asks the staff who cover it to decide."""
+        flow = await self._flow(telegram_id, "confirm")
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        assert user is not None
+        fields = {k: flow.data[k] for k in users_repo.PROFILE_FIELDS if k in flow.data}
+        fields.pop("lang", None)  # saved when chosen; /language may have changed it since
+        async with self.db.transaction():
+            await users_repo.update_fields(self.db, user.id, self.now(), **fields)
+            await users_repo.submit(self.db, user.id, self.now())
+            await flows.clear(self.db, telegram_id)
+            await self.request_approval(user.id)
+        pending = await users_repo.by_id(self.db, user.id)
+        assert pending is not None
+        return pending
+
+    async def request_approval(self, user_id: int) -> int:
+        user = await users_repo.by_id(self.db, user_id)
+        assert user is not None
+        region_id = await places.region_id_of(self.db, user.municipality_id)
+        recipients = await self._reviewers(region_id)
+        card = await registration_card(self.db, user)
+        for chat_id in recipients:
+            await self.outbox.enqueue(
+                f"approval-request:{user_id}:{user.submissions}:{chat_id}",
+                chat_id,
+                "approval",
+                "approval_request",
+                card,
+            )
+        return len(recipients)
+
+    async def _reviewers(self, region_id: int | None) -> list[int]:
+        chat_ids = set(self.people.config.admins)
+        for person in await users_repo.staff(self.db):
+            actor = await self.people.actor_of(person.telegram_id or 0, person)
+            if actor.covers_region(region_id):
+                chat_ids.add(person.telegram_id or 0)
+        return sorted(chat_ids - {0})

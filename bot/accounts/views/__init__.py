@@ -1,0 +1,1 @@
+"""Account screens: the registration steps, the profile, the home menu and help."""

@@ -1,0 +1,48 @@
+"""The profile card with its edit buttons."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot.core import labels
+from bot.core.callback_data import ProfileCb
+from bot.core.keyboards import button, rows
+from bot.core.screens import Screen
+from bot.core.users import User
+from bot.i18n import Translator
+from bot.wiring import Services
+
+
+async def profile_screen(svc: Services, tr: Translator, user: User, saved: bool) -> Screen:
+    _ = tr._
+    place = await svc.directory.describe(user.municipality_id or 0, tr.lang)
+    lines = [
+        "<b>" + _("Your profile") + "</b>",
+        _("Name: {name}").format(name=escape(user.full_name or "—")),
+        _("Phone: {phone}").format(phone=escape(user.phone or "—")),
+        _("Municipality: {place}").format(place=escape(place)),
+        _("Position: {position}").format(
+            position=escape(labels.position(tr, user.position, user.position_detail))
+        ),
+        _("Gender: {gender}").format(gender=labels.gender(tr, user.gender)),
+        _("Language: {language}").format(language=labels.LANGUAGE_NAMES.get(user.lang or "", "—")),
+        _("Account: {status}").format(status=labels.status(tr, user.status)),
+        _("With the bot since {date}").format(
+            date=tr.date(datetime.fromisoformat(user.created_at))
+        ),
+    ]
+    if saved:
+        lines.insert(0, "✓ " + _("Saved."))
+    edits = [
+        ("name", _("Name")),
+        ("phone", _("Phone")),
+        ("municipality", _("Municipality")),
+        ("position", _("Position")),
+        ("gender", _("Gender")),
+        ("lang", _("Language")),
+    ]
+    buttons = [button("✏️ " + label, ProfileCb(field=field)) for field, label in edits]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(rows(buttons, per_row=2)))

@@ -1,0 +1,121 @@
+"""The question each flow step asks, shared by registration and the profile editor."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot.accounts.service.steps import GENDERS, POSITIONS
+from bot.core import keyboards, labels
+from bot.core.callback_data import PickCb
+from bot.core.flows import Flow
+from bot.core.screens import Screen
+from bot.i18n import Translator
+from bot.wiring import Services
+
+
+def choose_language(translators: list[Translator]) -> Screen:
+    text = "\n".join(tr._("Choose your language:") for tr in translators)
+    return Screen(text, keyboards.languages())
+
+
+async def step_screen(svc: Services, tr: Translator, flow: Flow, page: int = 0) -> Screen:
+    _ = tr._
+    step = flow.step
+    if step == "phone":
+        text = _("Please share your phone number with the button below.")
+        return Screen(text, keyboards.share_contact(_("📱 Share my phone number")))
+    if step in ("region", "district", "municipality"):
+        return await _place_screen(svc, tr, flow, page)
+    if step == "position":
+        options = [(code, labels.position(tr, code)) for code in POSITIONS]
+        return Screen(_("What is your position?"), keyboards.choices("position", options))
+    if step == "position_detail":
+        if flow.data.get("position") == "specialist":
+            return Screen(_("What is your field of work? For example: finance, land, water."))
+        return Screen(_("Please write your position."))
+    if step == "name":
+        return Screen(_("Please write your full name (surname, first name)."))
+    if step == "gender":
+        options = [(code, labels.gender(tr, code)) for code in GENDERS]
+        hint = _("This is used only in anonymous counts, such as how many women took part.")
+        return Screen(
+            _("Your gender:") + "\n<i>" + hint + "</i>", keyboards.choices("gender", options)
+        )
+    if step == "confirm":
+        return await summary_screen(svc, tr, flow.data)
+    return Screen(_("Choose your language:"), keyboards.languages())
+
+
+async def _place_screen(svc: Services, tr: Translator, flow: Flow, page: int) -> Screen:
+    _ = tr._
+    hint = "\n<i>" + _("You can also type the name of your aiyl aimak.") + "</i>"
+    back = {"back": _("« Back")}
+    if flow.step == "region":
+        options = await svc.directory.regions()
+        if not options:
+            return Screen(
+                _("The list of municipalities is empty. Please contact your coordinator.")
+            )
+        return Screen(_("Choose your region:") + hint, _paged(tr, "region", options, page, 0, {}))
+    if flow.step == "district":
+        region_id = flow.data["region_id"]
+        options = await svc.directory.districts(region_id)
+        keyboard = _paged(tr, "district", options, page, region_id, back)
+        return Screen(_("Choose your district:") + hint, keyboard)
+    district_id = flow.data["district_id"]
+    options = await svc.directory.municipalities(district_id)
+    keyboard = _paged(tr, "municipality", options, page, district_id, back, per_row=2)
+    return Screen(_("Choose your aiyl aimak or town:") + hint, keyboard)
+
+
+def _paged(tr, step, options, page, parent, extra, per_row=1):
+    pairs = [(p.id, p.name(tr.lang)) for p in options]
+    return keyboards.paged(step, pairs, page, parent, extra, per_row)
+
+
+async def summary_screen(svc: Services, tr: Translator, data: dict) -> Screen:
+    _ = tr._
+    lines = [
+        "<b>" + _("Please check your details:") + "</b>",
+        _("Name: {name}").format(name=escape(data.get("full_name") or "—")),
+        _("Phone: {phone}").format(phone=escape(data.get("phone") or "—")),
+        _("Municipality: {place}").format(
+            place=escape(await svc.directory.describe(data.get("municipality_id") or 0, tr.lang))
+        ),
+        _("Position: {position}").format(
+            position=escape(labels.position(tr, data.get("position"), data.get("position_detail")))
+        ),
+        _("Gender: {gender}").format(gender=labels.gender(tr, data.get("gender"))),
+    ]
+    fields = [("name", _("Name")), ("phone", _("Phone")), ("municipality", _("Municipality"))]
+    fields += [("position", _("Position")), ("gender", _("Gender"))]
+    edits = [keyboards.button("✏️ " + label, PickCb(step="confirm", value=f"edit_{field}"))
+             for field, label in fields]  # fmt: skip
+    keyboard = [[keyboards.button(_("✅ Confirm"), PickCb(step="confirm", value="yes"))]]
+    keyboard += keyboards.rows(edits, per_row=2)
+    keyboard.append([keyboards.button(_("↺ Start over"), PickCb(step="confirm", value="restart"))])
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
+
+
+def search_screen(tr: Translator, query: str, matches: list, min_score: float) -> Screen:
+    """Strong matches to tap; otherwise the nearest names; otherwise whom to ask."""
+    _ = tr._
+    strong = [m for m in matches if m.score >= min_score]
+    near = [m for m in matches if m.score >= min_score * 0.6][:3]
+    shown = strong or near
+    if not shown:
+        text = _(
+            "I couldn't find «{query}». Check the spelling, choose from the list, or ask "
+            "your project coordinator to add your municipality."
+        ).format(query=escape(query))
+        return Screen(text)
+    if strong:
+        text = _("Is it one of these?")
+    else:
+        text = _("Nothing matches «{query}» exactly. The closest names:").format(
+            query=escape(query)
+        )
+    options = [(str(m.place.id), m.place.name(tr.lang)) for m in shown]
+    return Screen(text, keyboards.choices("municipality", options))

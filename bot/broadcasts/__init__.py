@@ -1,0 +1,1 @@
+"""Announcements from staff to an audience, sent through the outbox, with progress and history."""

@@ -1,0 +1,1 @@
+"""The broadcast wizard and the history of broadcasts."""

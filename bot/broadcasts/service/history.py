@@ -1,0 +1,52 @@
+"""Broadcasts after the wizard: stopping one, the history, and who got what.
+
+Only the author and admins can stop a broadcast or read its recipients: the lists name people.
+"""
+
+from __future__ import annotations
+
+from bot.broadcasts import repo
+from bot.broadcasts.repo import Broadcast
+from bot.broadcasts.service.wizard import BroadcastWizard
+from bot.core.people import NotAllowed, NotFound
+
+
+class Broadcasts(BroadcastWizard):
+    async def stop(self, telegram_id: int, broadcast_id: int) -> Broadcast:
+        """The author or an admin stops what has not gone out yet; what was sent stays sent."""
+        await self._own(telegram_id, broadcast_id)
+        async with self.db.transaction():
+            await repo.set_status(self.db, broadcast_id, "cancelled")
+            await self.outbox.cancel_broadcast(broadcast_id)
+        stopped = await repo.get(self.db, broadcast_id)
+        assert stopped is not None
+        return stopped
+
+    async def history(self, telegram_id: int) -> list[tuple[Broadcast, dict[str, int]]]:
+        """Admins see every broadcast; a coordinator sees their own (the lists name people)."""
+        actor = await self.people.require_staff(telegram_id)
+        author = None if actor.is_admin else (actor.user.id if actor.user else -1)
+        found = []
+        for item in await repo.recent(self.db, author_id=author):
+            found.append((item, await repo.counts(self.db, item.id)))
+        return found
+
+    async def deliveries(self, telegram_id: int, broadcast_id: int) -> list[dict]:
+        await self._own(telegram_id, broadcast_id)
+        return await repo.recipients(self.db, broadcast_id)
+
+    async def _own(self, telegram_id: int, broadcast_id: int) -> Broadcast:
+        """The broadcast, if this person wrote it or is an admin."""
+        actor = await self.people.require_staff(telegram_id)
+        found = await repo.get(self.db, broadcast_id)
+        if found is None:
+            raise NotFound(str(broadcast_id))
+        if not actor.is_admin and (actor.user is None or actor.user.id != found.author_id):
+            raise NotAllowed
+        return found
+
+    async def counts(self, broadcast_id: int) -> dict[str, int]:
+        return await repo.counts(self.db, broadcast_id)
+
+    async def set_progress_message(self, broadcast_id: int, chat_id: int, message_id: int):
+        await repo.set_progress_message(self.db, broadcast_id, chat_id, message_id)

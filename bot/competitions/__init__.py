@@ -1,0 +1,2 @@
+"""Competitions from call to results: clusters, the wizard, submissions, review, results,
+exports."""

@@ -1,0 +1,192 @@
+"""Copies the files of sent submissions from Telegram into MUNIBOT_MEDIA_DIR.
+
+A submission keeps its files by Telegram file_id the moment it is sent; the copy on our disk
+is made afterwards, so a slow download never keeps a member waiting. The archiver runs right
+after a submit, at start and on each JobQueue wake-up, one pass at a time. Telegram lets bots
+download at most 20 MB: a bigger file stays in Telegram only, and the competition's author and
+the admins are told once. Other failures (network, disk) are tried again later.
+
+Layout: `<media dir>/<receipt>/v<version>/<position>_<name>`.
+
+The app wires it in two lines: `archiver.start(app)` at the end of `_post_init`, and
+`archiver.wake(context.application)` in `_wake_dispatcher`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from telegram import Bot
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application
+
+from bot.competitions.repo import competitions as comp_repo
+from bot.competitions.repo import submissions as repo
+from bot.competitions.repo.submissions import StoredFile, ToArchive
+from bot.competitions.service import notices as pushes
+from bot.competitions.service.submissions import TELEGRAM_DOWNLOAD_LIMIT
+from bot.core import users as users_repo
+from bot.wiring import Services
+
+log = logging.getLogger(__name__)
+RETRY_FAILED_EVERY = timedelta(minutes=10)
+BATCH = 20
+_UNSAFE = re.compile(r"[^\w.-]+")
+_DEFAULT_NAMES = {"photo": "photo.jpg", "video": "video.mp4", "document": "document"}
+
+
+def _safe(text: str | None, default: str) -> str:
+    name = Path((text or "").replace("\\", "/")).name
+    return _UNSAFE.sub("_", name).strip("._")[:80] or default
+
+
+def safe_name(f: StoredFile) -> str:
+    """A file name that can't climb out of its folder or trip up a file manager."""
+    return _safe(f.file_name, _DEFAULT_NAMES.get(f.kind, "file"))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Runs in a thread: written next to its place, then renamed, so no half file is kept."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+class Archiver:
+    def __init__(self, bot: Bot, svc: Services) -> None:
+        self.bot = bot
+        self.svc = svc
+        self.db = svc.db
+        self.root = Path(svc.config.media_dir)
+        self.lock = asyncio.Lock()
+        self.again = False
+        self.retried_at: datetime | None = None
+
+    async def run(self) -> int:
+        """One pass over every pending file; a call during a pass asks for one more after it."""
+        if self.lock.locked():
+            self.again = True
+            return 0
+        done = 0
+        async with self.lock:
+            self.again = True
+            while self.again:
+                self.again = False
+                await self._retry_failed()
+                while batch := await repo.files_to_archive(self.db, BATCH):
+                    for item in batch:
+                        await self._safely(item)
+                        done += 1
+        return done
+
+    async def after_submit(self, submission_id: int, version: int) -> None:
+        """Tells staff at once of files too big to archive (a file kept from the version before
+        was told of then), then copies the rest."""
+        sent = await repo.version(self.db, submission_id, version)
+        submission = await repo.get(self.db, submission_id)
+        before = await repo.version(self.db, submission_id, version - 1) if version > 1 else None
+        known = {f.file_unique_id for f in before.files} if before else set()
+        if sent is not None and submission is not None:
+            for f in sent.files:
+                if f.archive_status == "too_big" and f.id and f.file_unique_id not in known:
+                    await self._tell(submission.competition_id, f.id, submission.receipt)
+        await self.run()
+
+    async def _retry_failed(self) -> None:
+        now = self.svc.clock.now()
+        if self.retried_at is None or now - self.retried_at >= RETRY_FAILED_EVERY:
+            self.retried_at = now
+            await repo.retry_failed(self.db)
+
+    async def _safely(self, item: ToArchive) -> None:
+        """Whatever goes wrong, the file leaves 'pending', so a pass always ends."""
+        try:
+            await self._one(item)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("archiving file %s failed", item.file.id)
+            assert item.file.id is not None
+            await repo.set_archived(self.db, item.file.id, "failed", None, repr(exc)[:500])
+
+    async def _one(self, item: ToArchive) -> None:
+        f = item.file
+        assert f.id is not None
+        if (f.file_size or 0) > TELEGRAM_DOWNLOAD_LIMIT:
+            await self._too_big(item)
+            return
+        earlier = await repo.archived_path(self.db, f.file_unique_id)
+        if earlier is not None:
+            await repo.set_archived(self.db, f.id, "archived", earlier, None)
+            return
+        folder = self.root / _safe(item.receipt, "submission") / f"v{item.version}"
+        path = folder / f"{f.position}_{safe_name(f)}"
+        try:
+            found = await self.bot.get_file(f.file_id)
+            data = await found.download_as_bytearray()
+            await asyncio.to_thread(_write, path, bytes(data))
+        except BadRequest as exc:
+            if "too big" in exc.message.lower():
+                await self._too_big(item)
+            else:
+                await repo.set_archived(self.db, f.id, "failed", None, exc.message)
+        except (TelegramError, OSError) as exc:
+            log.warning("archiving file %s failed: %s", f.id, exc)
+            await repo.set_archived(self.db, f.id, "failed", None, str(exc)[:500])
+        else:
+            await repo.set_archived(self.db, f.id, "archived", str(path), None)
+
+    async def _too_big(self, item: ToArchive) -> None:
+        assert item.file.id is not None
+        async with self.db.transaction():
+            await repo.set_archived(self.db, item.file.id, "too_big", None, "file is too big")
+            await self._tell(item.competition_id, item.file.id, item.receipt)
+
+    async def _tell(self, competition_id: int, file_row_id: int, receipt: str) -> None:
+        """The competition's author and the admins, each once per file."""
+        chats = set(self.svc.config.admins)
+        competition = await comp_repo.get(self.db, competition_id)
+        if competition is not None and competition.created_by is not None:
+            author = await users_repo.by_id(self.db, competition.created_by)
+            if author is not None and author.telegram_id is not None:
+                chats.add(author.telegram_id)
+        await self.svc.outbox.enqueue_many(
+            pushes.not_archived(competition_id, file_row_id, chat, receipt)
+            for chat in sorted(chats)
+        )
+
+
+def for_app(app: Application) -> Archiver:
+    found = app.bot_data.get("archiver")
+    if found is None:
+        found = app.bot_data["archiver"] = Archiver(app.bot, app.bot_data["services"])
+    return found
+
+
+def _spawn(app: Application, make) -> None:
+    """Through PTB, so that stopping the app waits for a download in progress; before the app
+    runs (at start), as a job that runs as soon as it does."""
+    if app.running or app.job_queue is None:
+        app.create_task(make(), name="archiver")
+        return
+
+    async def job(_context) -> None:
+        await make()
+
+    app.job_queue.run_once(job, 0, name="archiver")
+
+
+def start(app: Application) -> None:
+    """At start: what was left pending (or failed) before a restart is copied now."""
+    _spawn(app, lambda: for_app(app).run())
+
+
+def wake(app: Application) -> None:
+    _spawn(app, lambda: for_app(app).run())
+
+
+def after_submit(app: Application, submission_id: int, version: int) -> None:
+    _spawn(app, lambda: for_app(app).after_submit(submission_id, version))

@@ -1,0 +1,96 @@
+"""`python -m bot export submissions --competition ID [--out F.xlsx] [--zip F.zip] [--lang ru]`:
+the spreadsheet and, on request, the archive of files, however large (a bot may send only 50 MB).
+
+It runs with the rights of whoever owns the database file, so nothing here checks permissions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.clock import Clock
+from bot.config import LANGUAGES, Config
+from bot.db import open_database
+from bot.i18n import Translator, compile_catalogs, translator
+
+if TYPE_CHECKING:
+    from bot.competitions.service.export import Export
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Adds `submissions` next to `export seminars`, under the same `export` command."""
+    export = sub.choices["export"]
+    what = next(a for a in export._actions if isinstance(a, argparse._SubParsersAction))
+    cmd = what.add_parser("submissions", help="a competition's submissions as .xlsx (and .zip)")
+    cmd.add_argument("--competition", type=int, required=True, metavar="ID")
+    cmd.add_argument("--out", type=Path, help="default: submissions-CODE-YEAR.xlsx")
+    cmd.add_argument("--zip", type=Path, help="also write the archived files into this .zip")
+    cmd.add_argument("--lang", choices=LANGUAGES, default="ru", help="default: ru")
+
+
+def wanted(args: argparse.Namespace) -> bool:
+    return args.command == "export" and getattr(args, "what", None) == "submissions"
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    compile_catalogs()
+    return asyncio.run(export(config, args.competition, args.out, args.zip, args.lang))
+
+
+async def export(
+    config: Config, competition_id: int, out: Path | None, zip_path: Path | None, lang: str
+) -> int:
+    from bot.competitions.service.export import SubmissionExports
+    from bot.core.people import NotFound
+    from bot.wiring import Services
+
+    db = await open_database(config.db_path)
+    try:
+        services = Services.build(config, db, Clock())
+        found = await SubmissionExports(services.competitions).operator(competition_id)
+    except NotFound:
+        print(f"there is no competition with id {competition_id}", file=sys.stderr)
+        return 1
+    finally:
+        await db.close()
+    tr = translator(lang, config.tz)
+    await _write(found, tr, out or Path(f"submissions-{found.name}.xlsx"), zip_path)
+    print(summary(found))
+    return 0
+
+
+async def _write(found: Export, tr: Translator, out: Path, zip_path: Path | None) -> None:
+    from bot.competitions.views.submission_xlsx import workbook
+
+    await asyncio.to_thread(_save, out, workbook(found, tr))
+    print(out)
+    if zip_path is not None:
+        await asyncio.to_thread(_save_zip, zip_path, found, tr)
+        print(zip_path)
+
+
+def _save(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _save_zip(path: Path, found: Export, tr: Translator) -> None:
+    from bot.competitions.views.submission_zip import write_zip
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_zip(handle, found, tr)
+
+
+def summary(found: Export) -> str:
+    count, eligible = len(found.submissions), len(found.eligible)
+    archived, missing = len(found.archived), len(found.not_archived)
+    return (
+        f"{count} submission{'' if count == 1 else 's'} from {eligible} eligible entrant"
+        f"{'' if eligible == 1 else 's'}; {archived} file{'' if archived == 1 else 's'} archived,"
+        f" {missing} not archived"
+    )

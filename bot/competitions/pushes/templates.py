@@ -1,0 +1,83 @@
+"""Competition pushes: the call, deadline reminders and changes, and receipts for the team.
+
+Rows carry ids only; competition_checks adds the competition, entrant and submission as they
+are when the row goes out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardMarkup
+
+from bot.competitions.views import text
+from bot.core.callback_data import SubmitCb
+from bot.core.keyboards import button
+from bot.delivery.templates import Rendered, template
+from bot.i18n import Translator
+
+
+def _take_part(tr: Translator, competition_id: int, entrant_id: int | None):
+    if entrant_id is None:
+        return None
+    data = SubmitCb(competition_id=competition_id, entrant_id=entrant_id, action="view")
+    return InlineKeyboardMarkup([[button("📝 " + tr._("Prepare our submission"), data)]])
+
+
+@template("competition_open")
+def competition_open(tr: Translator, p: dict[str, Any]) -> Rendered:
+    c = p["competition"]
+    head = "🏆 " + tr._("A competition is open. Send /competitions to take part.")
+    return Rendered("\n\n".join([head, text.details(tr, c)]))
+
+
+@template("competition_reminder")
+def competition_reminder(tr: Translator, p: dict[str, Any]) -> Rendered:
+    c, entrant = p["competition"], p["entrant"]
+    deadline = text.when(p["deadline"])
+    head = "⏰ " + tr._("Reminder: {entrant} has not sent its submission to «{title}» yet.").format(
+        entrant=text.entrant_name(tr, entrant), title=text.title(tr, c)
+    )
+    body = tr._("The deadline is {date}.").format(date=tr.datetime(deadline))
+    markup = _take_part(tr, c["id"], entrant["id"])
+    return Rendered(head + "\n" + body, markup)
+
+
+@template("competition_moved")
+def competition_moved(tr: Translator, p: dict[str, Any]) -> Rendered:
+    c = p["competition"]
+    head = "📅 " + tr._("The deadline of «{title}» has changed.").format(title=text.title(tr, c))
+    body = tr._("New deadline: {date}.").format(date=tr.datetime(text.when(c["deadline"])))
+    return Rendered(head + "\n" + body)
+
+
+@template("competition_extended")
+def competition_extended(tr: Translator, p: dict[str, Any]) -> Rendered:
+    c, entrant = p["competition"], p["entrant"]
+    head = "📅 " + tr._("{entrant} may send its submission to «{title}» until {date}.").format(
+        entrant=text.entrant_name(tr, entrant),
+        title=text.title(tr, c),
+        date=tr.datetime(text.when(p["until"])),
+    )
+    return Rendered(head, _take_part(tr, c["id"], entrant["id"]))
+
+
+@template("submission_received")
+def submission_received(tr: Translator, p: dict[str, Any]) -> Rendered:
+    c, s, entrant = p["competition"], p["submission"], p["entrant"]
+    head = "📨 " + tr._(
+        "A submission for {entrant} was sent to «{title}». Receipt number: {receipt}."
+    ).format(entrant=text.entrant_name(tr, entrant), title=text.title(tr, c),
+             receipt=s["receipt"])  # fmt: skip
+    version = tr._("Version {version} is now the one that counts.").format(version=p["version"])
+    return Rendered(head + "\n" + version, _take_part(tr, c["id"], entrant["id"]))
+
+
+@template("file_not_archived")
+def file_not_archived(tr: Translator, p: dict[str, Any]) -> Rendered:
+    c = p["competition"]
+    head = "⚠️ " + tr._(
+        "A file in submission {receipt} («{title}») is over Telegram's 20 MB download limit. "
+        "It is kept in Telegram but not archived, so exports will list it without the file."
+    ).format(receipt=p["receipt"], title=text.title(tr, c))
+    return Rendered(head)

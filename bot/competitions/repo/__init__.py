@@ -1,0 +1,1 @@
+"""Parameterised SQL for competitions, entrants, submissions, results and exports."""

@@ -1,0 +1,1 @@
+"""The competition rules: eligibility, deadlines, drafts, review, results."""

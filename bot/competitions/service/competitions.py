@@ -1,0 +1,252 @@
+"""A competition's life as staff see it: created with its call and reminders, its deadline
+moved, one entrant given more time, newcomers brought in.
+
+Each change is written in the same transaction as the outbox rows that announce it, so the
+database is the only place a reminder's time lives.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from bot.accounts.service.steps import StepError
+from bot.competitions.repo import competitions as repo
+from bot.competitions.repo import submissions as subs_repo
+from bot.competitions.repo.competitions import Competition, Entrant
+from bot.competitions.service import notices as pushes
+from bot.core import users as users_repo
+from bot.core.audience.service import Audiences, _values
+from bot.core.people import Actor, NotAllowed, NotFound, People
+from bot.db import utcnow_iso
+from bot.delivery.outbox import Outbox, Push
+
+CODE_RE = re.compile(r"^[A-Z]{2,6}$")
+LIMITS = {"title": 200, "description": 1500, "rules": 1000, "prizes": 600}
+"""Together with the headings, one language's call stays inside one 4096-character message."""
+
+
+def check_content(values: dict[str, Any], now: datetime, moved: bool = True) -> None:
+    """What every competition needs, wherever it comes from (the wizard or a later edit)."""
+    if not values.get("title_ky") and not values.get("title_ru"):
+        raise StepError("no_text")
+    if not CODE_RE.match(values.get("code") or ""):
+        raise StepError("bad_code")
+    if values.get("entrant_kind") not in ("municipality", "cluster"):
+        raise StepError("stale")
+    opens, deadline = _time(values["opens_at"]), _time(values["deadline"])
+    if moved and deadline <= now:
+        raise StepError("time_in_past")
+    if deadline <= opens:
+        raise StepError("deadline_before_opening")
+    if not 0 <= int(values.get("max_files", 0)) <= 30:
+        raise StepError("max_files_range")
+
+
+def _time(value: datetime | str) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def deadline_for(competition: Competition, entrant: Entrant | None, submission=None) -> datetime:
+    """The latest moment this entrant may still send: an extension or a revision request can
+    only give more time, never less."""
+    found = competition.deadline
+    if entrant is not None and entrant.extended_until and entrant.extended_until > found:
+        found = entrant.extended_until
+    if submission is not None and submission.status == "needs_revision":
+        revision = submission.revision_deadline
+        if revision and revision > found:
+            found = revision
+    return found
+
+
+def may_manage(actor: Actor, competition: Competition) -> bool:
+    """Admins, the author, and coordinators without a region limit, as for seminars."""
+    own = actor.user is not None and actor.user.id == competition.created_by
+    return actor.is_admin or own or not actor.region_ids
+
+
+class Competitions:
+    def __init__(self, outbox: Outbox, people: People) -> None:
+        self.outbox = outbox
+        self.people = people
+        self.db = outbox.db
+        self.clock = outbox.clock
+        self.audiences = Audiences(self.db)
+
+    def now(self) -> str:
+        return utcnow_iso(self.clock.now())
+
+    async def get(self, competition_id: int) -> Competition:
+        found = await repo.get(self.db, competition_id)
+        if found is None:
+            raise NotFound(str(competition_id))
+        return found
+
+    async def manage(self, telegram_id: int, competition_id: int) -> tuple[Actor, Competition]:
+        actor = await self.people.require_staff(telegram_id)
+        competition = await self.get(competition_id)
+        if not may_manage(actor, competition):
+            raise NotAllowed
+        return actor, competition
+
+    async def listing(self, telegram_id: int) -> list[tuple[Competition, dict[str, int]]]:
+        actor = await self.people.require_staff(telegram_id)
+        found = []
+        for competition in await repo.listing(self.db):
+            if may_manage(actor, competition) and len(found) < 20:
+                found.append((competition, await subs_repo.counts(self.db, competition.id)))
+        return found
+
+    async def entrant_ids(self, actor: Actor | None, kind: str, audience: dict) -> list[int]:
+        """Municipalities (with or without members yet) or clusters the selector names."""
+        if kind == "cluster":
+            if audience["kind"] not in ("all", "clusters"):
+                raise StepError("clusters_only")
+            regions = list(actor.region_ids) if actor and actor.region_ids else []
+            return await repo.cluster_ids(self.db, _values(audience), regions)
+        if audience["kind"] == "positions":
+            raise StepError("stale")
+        regions = list(actor.region_ids) if actor and actor.region_ids else []
+        return await repo.municipalities_in(self.db, audience["kind"], _values(audience), regions)
+
+    async def create(
+        self, telegram_id: int, values: dict[str, Any], audience: dict[str, Any]
+    ) -> tuple[Competition, int]:
+        """Returns the competition and how many entrants may take part."""
+        actor = await self.people.require_staff(telegram_id)
+        author = actor.user or await users_repo.ensure(
+            self.db, telegram_id, str(telegram_id), self.now()
+        )
+        check_content(values, self.clock.now())
+        entrants = await self.entrant_ids(actor, values["entrant_kind"], audience)
+        if not entrants:
+            raise StepError("no_entrants")
+        async with self.db.transaction():
+            competition_id = await repo.create(self.db, audience, author.id, self.now(), **values)
+            await repo.add_entrants(self.db, competition_id, entrants)
+            competition = await self.get(competition_id)
+            await self.outbox.enqueue_many(await self._calls(competition, entrants))
+        return competition, len(entrants)
+
+    async def _calls(
+        self, competition: Competition, entrant_ids: list[int], user_id: int | None = None
+    ) -> list[Push]:
+        """The call (when it opens) and the reminders, to every member of these entrants; an
+        entrant with an extension counts down to its own date."""
+        now = self.clock.now()
+        if competition.cancelled:
+            return []
+        extended = {e.id: e for e in await repo.entrants(self.db, competition) if e.extended_until}
+        staff = await repo.staff_of(self.db, competition.entrant_kind, entrant_ids)
+        found: list[Push] = []
+        seen: set[int] = set()
+        opens = max(competition.opens_at, now)
+        for entrant_id, uid, chat in staff:
+            deadline = deadline_for(competition, extended.get(entrant_id))
+            if (user_id is not None and uid != user_id) or deadline <= now:
+                continue
+            if uid not in seen:
+                found.append(pushes.announce(competition.id, uid, chat, opens))
+                seen.add(uid)
+            found += pushes.reminders(competition.id, competition.version, entrant_id, uid, chat,
+                                      deadline, now)  # fmt: skip
+        return found
+
+    async def welcome(self, user_id: int, telegram_id: int) -> int:
+        """A member approved after the call went out hears of every competition still open."""
+        count = 0
+        async with self.db.transaction():
+            for competition in await repo.active(self.db):
+                entrants = await repo.entrants_of_member(self.db, competition, user_id)
+                done = await subs_repo.submitted_entrants(self.db, competition.id)
+                todo = [e for e in entrants if e not in done]
+                calls = await self._calls(competition, todo, user_id) if todo else []
+                if calls:
+                    await self.outbox.enqueue_many(calls)
+                    count += 1
+        return count
+
+    async def move_deadline(
+        self, telegram_id: int, competition_id: int, deadline: datetime
+    ) -> tuple[Competition, int]:
+        """Unsent reminders are dropped and planned again for the new date; everyone told."""
+        actor, competition = await self.manage(telegram_id, competition_id)
+        if competition.cancelled:
+            raise StepError("competition_cancelled")
+        check_content({**competition.content(), "deadline": deadline}, self.clock.now())
+        async with self.db.transaction():
+            await repo.update(self.db, competition_id, self.now(), deadline=deadline)
+            await repo.bump_version(self.db, competition_id)
+            moved = await self.get(competition_id)
+            await self.outbox.cancel_keyed(pushes.remind_prefix(competition_id))
+            done = await subs_repo.submitted_entrants(self.db, competition_id)
+            entrants = await repo.entrants(self.db, moved)
+            waiting = [e.id for e in entrants if e.id not in done]
+            await self.outbox.enqueue_many(
+                [p for p in await self._calls(moved, waiting) if p.template != "competition_open"]
+            )
+            staff = await repo.staff_of(self.db, moved.entrant_kind, [e.id for e in entrants])
+            told = {uid: chat for _, uid, chat in staff}
+            await self.outbox.enqueue_many(
+                pushes.deadline_moved(competition_id, moved.version, uid, chat)
+                for uid, chat in told.items()
+            )
+            await subs_repo.log(self.db, competition_id, "deadline_moved", self.now(),
+                                comment=utcnow_iso(deadline), actor_id=_uid(actor),
+                                actor_telegram_id=telegram_id)  # fmt: skip
+        return moved, len(told)
+
+    async def extend(
+        self, telegram_id: int, competition_id: int, entrant_id: int, until: datetime
+    ) -> Entrant:
+        """One entrant may send until `until`; its reminders follow the new date."""
+        actor, competition = await self.manage(telegram_id, competition_id)
+        entrant = await repo.entrant(self.db, competition, entrant_id)
+        if entrant is None:
+            raise NotFound(str(entrant_id))
+        if until <= self.clock.now() or until <= competition.deadline:
+            raise StepError("extension_too_early")
+        async with self.db.transaction():
+            await repo.set_extension(self.db, competition_id, entrant_id, until)
+            await self.outbox.cancel_keyed(pushes.remind_prefix(competition_id, entrant_id))
+            staff = await repo.staff_of(self.db, competition.entrant_kind, [entrant_id])
+            now = self.clock.now()
+            found: list[Push] = []
+            for _, uid, chat in staff:
+                found.append(pushes.extended(competition_id, entrant_id, until, uid, chat))
+                found += pushes.reminders(competition_id, competition.version, entrant_id, uid,
+                                          chat, until, now)  # fmt: skip
+            await self.outbox.enqueue_many(found, revive=True)
+            await subs_repo.log(self.db, competition_id, "extension", self.now(),
+                                entrant_id=entrant_id, comment=utcnow_iso(until),
+                                actor_id=_uid(actor), actor_telegram_id=telegram_id)  # fmt: skip
+        updated = await repo.entrant(self.db, competition, entrant_id)
+        assert updated is not None
+        return updated
+
+    async def entrants(self, telegram_id: int, competition_id: int) -> list[Entrant]:
+        _, competition = await self.manage(telegram_id, competition_id)
+        return await repo.entrants(self.db, competition)
+
+    async def open_for(self, telegram_id: int) -> list[tuple[Competition, list[Entrant]]]:
+        """The competitions this member may enter now (opened, not cancelled), with the
+        entrants they speak for in each."""
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        if user is None or user.status != "approved":
+            raise NotAllowed
+        now = self.clock.now()
+        found = []
+        for competition in await repo.active(self.db):
+            if competition.opens_at > now:
+                continue
+            ids = await repo.entrants_of_member(self.db, competition, user.id)
+            entrants = [e for e in [await repo.entrant(self.db, competition, i) for i in ids] if e]
+            if entrants:
+                found.append((competition, entrants))
+        return found
+
+
+def _uid(actor: Actor) -> int | None:
+    return actor.user.id if actor.user else None

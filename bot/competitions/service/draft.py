@@ -1,0 +1,226 @@
+"""A member's submission draft: the description, the figures, the files, then a review.
+
+The draft lives in the flows table and is saved at every step, so a restart (or a member who
+comes back the next day) resumes where they were, files included. Editing a sent submission
+starts from its latest version and remembers which one (`based_on`): if a colleague sends in
+between, the sender learns whose version theirs replaced. Nothing is checked only by which
+buttons were shown: every button names its competition and entrant, and both are checked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from bot.accounts.service.steps import StepError
+from bot.competitions.repo.competitions import Competition, Entrant
+from bot.competitions.repo.submissions import StoredFile
+from bot.competitions.service.submissions import (
+    TELEGRAM_DOWNLOAD_LIMIT,
+    Sent,
+    Standing,
+    Submissions,
+    check_description,
+    check_file,
+    check_residents,
+)
+from bot.core import flows
+from bot.core.flows import Flow
+from bot.core.wizard import Wizard
+
+FLOW = "submission"
+STEPS = ("description", "residents", "files", "review")
+FIXES = {"fix_text": "description", "fix_figures": "residents", "fix_files": "files"}
+_BLANKS = re.compile("[\u115f\u1160\u2800\u3164\uffa0]")
+"""Fillers people send to post an 'empty' message; Telegram lets them through as text."""
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    kind: str
+    file_id: str
+    file_unique_id: str
+    file_name: str | None = None
+    mime_type: str | None = None
+    file_size: int | None = None
+
+    @property
+    def too_big(self) -> bool:
+        return (self.file_size or 0) > TELEGRAM_DOWNLOAD_LIMIT
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the draft screens show: the saved answers with the competition as it is now."""
+
+    flow: Flow
+    competition: Competition
+    entrant: Entrant
+    deadline: datetime
+
+    @property
+    def step(self) -> str:
+        return self.flow.step
+
+    @property
+    def data(self) -> dict:
+        return self.flow.data
+
+    @property
+    def files(self) -> list[dict]:
+        return self.flow.data["files"]
+
+
+def _blank_free(raw: str) -> str:
+    text = _BLANKS.sub("", raw or "")
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" or ch == "\u200d")
+
+
+def _owns(flow: Flow | None, competition_id: int, entrant_id: int) -> bool:
+    return (flow is not None and flow.data.get("competition_id") == competition_id
+            and flow.data.get("entrant_id") == entrant_id)  # fmt: skip
+
+
+def _kept(f: StoredFile) -> dict:
+    """A file of the latest version, with its archive state, so it is not downloaded again."""
+    return {"kind": f.kind, "file_id": f.file_id, "file_unique_id": f.file_unique_id,
+            "file_name": f.file_name, "mime_type": f.mime_type, "file_size": f.file_size,
+            "local_path": f.local_path, "archive_status": f.archive_status}  # fmt: skip
+
+
+class SubmissionDraft(Wizard):
+    flow_name = FLOW
+
+    def __init__(self, submissions: Submissions) -> None:
+        self.submissions = submissions
+        self.db = submissions.db
+        self.clock = submissions.clock
+
+    async def view(
+        self, telegram_id: int, competition_id: int, entrant_id: int
+    ) -> tuple[Standing, Flow | None]:
+        """The entrant's standing and this member's draft for it, if one is open."""
+        standing = await self.submissions.standing(telegram_id, competition_id, entrant_id)
+        flow = await self.current(telegram_id)
+        return standing, flow if _owns(flow, competition_id, entrant_id) else None
+
+    async def begin(self, telegram_id: int, competition_id: int, entrant_id: int) -> Draft:
+        """Continues this entrant's draft, or starts one (from the latest version, if any)."""
+        await self.submissions.may_send(telegram_id, competition_id, entrant_id)
+        flow = await self.current(telegram_id)
+        if _owns(flow, competition_id, entrant_id):
+            return await self._draft(flow)
+        if await flows.get(self.db, telegram_id) is not None:
+            raise StepError("other_flow_open")
+        _, latest = await self.submissions.latest(telegram_id, competition_id, entrant_id)
+        data = {"competition_id": competition_id, "entrant_id": entrant_id, "based_on": None,
+                "description": None, "residents": None, "files": [], "back": False}  # fmt: skip
+        step = "description"
+        if latest is not None:
+            files = [_kept(f) for f in latest.files]
+            data.update(based_on=latest.version, description=latest.description,
+                        residents=latest.residents, files=files)  # fmt: skip
+            step = "review"
+        return await self._draft(await self._save(Flow(telegram_id, FLOW, step, data)))
+
+    async def draft(self, telegram_id: int) -> Draft | None:
+        flow = await self.current(telegram_id)
+        return await self._draft(flow) if flow is not None else None
+
+    async def text(self, telegram_id: int, raw: str) -> Draft:
+        flow = await self._at(telegram_id, *STEPS)
+        if flow.step == "description":
+            flow.data["description"] = check_description(_blank_free(raw))
+        elif flow.step == "residents":
+            flow.data["residents"] = check_residents(raw)
+        elif flow.step == "files":
+            raise StepError("files_expected")
+        else:
+            raise StepError("use_buttons")
+        return await self._advance(flow)
+
+    async def add_file(self, telegram_id: int, incoming: IncomingFile) -> Draft:
+        """One file (or one album item); checked before it is added, nothing else changes."""
+        flow = await self._at(telegram_id, *STEPS)
+        if flow.step != "files":
+            raise StepError("files_at_review" if flow.step == "review" else "files_later")
+        draft = await self._draft(flow)
+        files = flow.data["files"]
+        check_file(incoming.kind, incoming.mime_type, len(files), draft.competition.max_files)
+        files.append({**asdict(incoming), "local_path": None, "archive_status": "pending"})
+        await self._save(flow)
+        return draft
+
+    async def act(self, telegram_id: int, competition_id: int, entrant_id: int, action: str):
+        """A draft button; returns the draft, or None when it was cancelled."""
+        flow = await self._owned(telegram_id, competition_id, entrant_id)
+        if action == "abort":
+            await flows.clear(self.db, telegram_id)
+            return None
+        if action in FIXES:
+            return await self._fix(flow, FIXES[action])
+        if action == "clear_files" and flow.step == "files":
+            flow.data["files"] = []
+            return await self._draft(await self._save(flow))
+        if action == "files_done" and flow.step == "files":
+            return await self._advance(flow)
+        if action == "keep" and flow.data.get("back"):
+            return await self._advance(flow)
+        raise StepError("stale")
+
+    async def _fix(self, flow: Flow, step: str) -> Draft:
+        if flow.step != "review":
+            raise StepError("stale")
+        draft = await self._draft(flow)
+        if step not in self._plan(draft.competition):
+            raise StepError("stale")
+        flow.step, flow.data["back"] = step, True
+        return await self._draft(await self._save(flow))
+
+    async def send(self, telegram_id: int, competition_id: int, entrant_id: int) -> Sent:
+        """The service checks everything again (deadline, team, limits); a refusal keeps the
+        draft as it is, so the member can fix it or send once more after an extension."""
+        flow = await self._owned(telegram_id, competition_id, entrant_id)
+        if flow.step != "review":
+            raise StepError("stale")
+        d = flow.data
+        files = [StoredFile(n, **f) for n, f in enumerate(d["files"], 1)]
+        sent = await self.submissions.submit(telegram_id, competition_id, entrant_id,
+                                             d["description"] or "", d["residents"], files,
+                                             d["based_on"])  # fmt: skip
+        await flows.clear(self.db, telegram_id)
+        return sent
+
+    async def _owned(self, telegram_id: int, competition_id: int, entrant_id: int) -> Flow:
+        """A button for an entrant the member does not speak for is refused as not theirs;
+        one from another draft, or an older one, as stale."""
+        await self.submissions.standing(telegram_id, competition_id, entrant_id)
+        flow = await self.current(telegram_id)
+        if not _owns(flow, competition_id, entrant_id):
+            raise StepError("stale")
+        assert flow is not None
+        return flow
+
+    def _plan(self, competition: Competition) -> list[str]:
+        skip = {"residents"} if not competition.needs_residents else set()
+        if competition.max_files == 0:
+            skip.add("files")
+        return [s for s in STEPS if s not in skip]
+
+    async def _advance(self, flow: Flow) -> Draft:
+        draft = await self._draft(flow)
+        plan = self._plan(draft.competition)
+        if flow.data.get("back"):
+            flow.step, flow.data["back"] = "review", False
+        else:
+            later = [s for s in plan if STEPS.index(s) > STEPS.index(flow.step)]
+            flow.step = later[0] if later else "review"
+        return await self._draft(await self._save(flow))
+
+    async def _draft(self, flow: Flow) -> Draft:
+        standing: Standing = await self.submissions.standing(
+            flow.telegram_id, flow.data["competition_id"], flow.data["entrant_id"]
+        )
+        return Draft(flow, standing.competition, standing.entrant, standing.deadline)

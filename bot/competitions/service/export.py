@@ -1,0 +1,178 @@
+"""Everything a competition's organisers take away: each eligible entrant with where it is,
+every version of every submission with its files, the results and the audit log.
+
+Plain values only; the spreadsheet and the archive are drawn from the same `Export`, so the file
+list in one always matches the other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.competitions.repo import competitions as comp_repo
+from bot.competitions.repo import export_rows as rows_repo
+from bot.competitions.repo import submissions as repo
+from bot.competitions.repo.competitions import Competition, Entrant
+from bot.competitions.repo.export_rows import LogRow
+from bot.competitions.repo.submissions import Result, StoredFile, Submission, Version
+from bot.competitions.service.competitions import Competitions
+from bot.config import Config
+
+__all__ = ["EntrantRow", "Export", "FileRow", "LogRow", "SubmissionExports", "SubmissionRow"]
+
+
+def media_dir(config: Config) -> Path:
+    """MUNIBOT_MEDIA_DIR: where the archiver keeps the files it downloaded."""
+    return Path(config.media_dir)
+
+
+@dataclass(frozen=True)
+class EntrantRow:
+    """An eligible entrant: a municipality with its district and region, or a cluster with its
+    member municipalities (name dicts with name_ky/name_ru/name_en)."""
+
+    entrant: Entrant
+    district: dict
+    region: dict
+    members: tuple[dict, ...]
+    submission: Submission | None
+
+
+@dataclass(frozen=True)
+class FileRow:
+    receipt: str
+    entrant_id: int
+    version: int
+    latest: bool
+    file: StoredFile
+    source: Path | None
+    """The file on disk, when it was archived and is still there."""
+
+    @property
+    def archived(self) -> bool:
+        return self.source is not None
+
+    @property
+    def missing(self) -> bool:
+        """Marked archived, but not found in the media folder."""
+        return self.file.archive_status == "archived" and self.source is None
+
+
+@dataclass(frozen=True)
+class SubmissionRow:
+    entrant: EntrantRow
+    submission: Submission
+    versions: tuple[Version, ...]
+    """Oldest first; the last one counts."""
+    result: Result | None
+    files: tuple[FileRow, ...]
+    """Files of every version, by version then position."""
+
+    @property
+    def latest(self) -> Version:
+        return self.versions[-1]
+
+    @property
+    def latest_files(self) -> list[FileRow]:
+        return [f for f in self.files if f.latest]
+
+
+@dataclass(frozen=True)
+class Export:
+    competition: Competition
+    name: str
+    """A short stem for file names, like IC-2026."""
+    submissions: list[SubmissionRow]
+    eligible: list[EntrantRow]
+    log: list[LogRow]
+
+    def entrant(self, entrant_id: int | None) -> Entrant | None:
+        return next((e.entrant for e in self.eligible if e.entrant.id == entrant_id), None)
+
+    @property
+    def archived(self) -> list[FileRow]:
+        """What goes into the archive: the latest version's files found on disk."""
+        return [f for s in self.submissions for f in s.latest_files if f.archived]
+
+    @property
+    def not_archived(self) -> list[FileRow]:
+        return [f for s in self.submissions for f in s.latest_files if not f.archived]
+
+
+class SubmissionExports:
+    def __init__(self, competitions: Competitions) -> None:
+        self.competitions = competitions
+        self.db = competitions.db
+        self.config = competitions.people.config
+
+    async def for_staff(self, telegram_id: int, competition_id: int) -> Export:
+        """Only those who may manage the competition; anyone else gets NotAllowed."""
+        _, competition = await self.competitions.manage(telegram_id, competition_id)
+        return await self.build(competition)
+
+    async def operator(self, competition_id: int) -> Export:
+        """No permission check: the command line runs as whoever owns the database."""
+        return await self.build(await self.competitions.get(competition_id))
+
+    async def build(self, competition: Competition) -> Export:
+        submissions = await repo.of_competition(self.db, competition.id)
+        eligible = await self._eligible(competition, {s.entrant_id: s for s in submissions})
+        by_id = {e.entrant.id: e for e in eligible}
+        results = {r.entrant_id: r for r in await repo.results(self.db, competition.id)}
+        rows = []
+        for submission in submissions:
+            versions = await self._versions(submission)
+            entrant = by_id.get(submission.entrant_id) or _unknown(competition, submission)
+            if versions:
+                files = await self._files(submission, versions)
+                rows.append(SubmissionRow(entrant, submission, versions,
+                                          results.get(submission.entrant_id), files))  # fmt: skip
+        year = competition.opens_at.astimezone(self.config.zone).year
+        log = await rows_repo.competition_log(self.db, competition.id)
+        return Export(competition, f"{competition.code}-{year}", rows, eligible, log)
+
+    async def _eligible(self, competition: Competition, sent: dict) -> list[EntrantRow]:
+        entrants = await comp_repo.entrants(self.db, competition)
+        ids = [e.id for e in entrants]
+        if competition.for_clusters:
+            members = await rows_repo.cluster_municipalities(self.db, ids)
+            return [EntrantRow(e, {}, {}, tuple(members.get(e.id, [])), sent.get(e.id))
+                    for e in entrants]  # fmt: skip
+        places = await rows_repo.municipality_places(self.db, ids)
+        return [EntrantRow(e, *places.get(e.id, ({}, {})), (), sent.get(e.id)) for e in entrants]
+
+    async def _versions(self, submission: Submission) -> tuple[Version, ...]:
+        numbers = range(1, submission.version + 1)
+        found = [await repo.version(self.db, submission.id, n) for n in numbers]
+        return tuple(v for v in found if v is not None)
+
+    async def _files(self, submission: Submission, versions: tuple[Version, ...]) -> tuple:
+        latest = versions[-1].version
+        pairs = [(v.version, f) for v in versions for f in v.files]
+        root = media_dir(self.config)
+        found = await asyncio.to_thread(lambda: [_on_disk(f, root) for _, f in pairs])
+        return tuple(
+            FileRow(submission.receipt, submission.entrant_id, number, number == latest, f, path)
+            for (number, f), path in zip(pairs, found, strict=True)
+        )
+
+
+def _on_disk(f: StoredFile, root: Path) -> Path | None:
+    """Blocking. The archiver writes the path as it opened it (absolute, or relative to where
+    the bot runs, media folder included); a path relative to the media folder works too."""
+    if f.archive_status != "archived" or not f.local_path:
+        return None
+    path = Path(f.local_path)
+    for candidate in (path,) if path.is_absolute() else (path, root / path):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _unknown(competition: Competition, submission: Submission) -> EntrantRow:
+    """An entrant no longer on the eligible list still shows, under its id."""
+    name = f"#{submission.entrant_id}"
+    entrant = Entrant(submission.entrant_id, competition.entrant_kind, name, name, name)
+    return EntrantRow(entrant, {}, {}, (), submission)

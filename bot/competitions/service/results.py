@@ -1,0 +1,225 @@
+"""A competition's results: recorded per entrant by staff, published once, then read by members.
+
+Recording asks for a condition (conditional winners only) and an optional grant in a small flow,
+and saves the result only at its end. Publishing stamps the competition and queues every
+entrant's own result and the winners list in the same transaction, so the results are public
+exactly when the messages about them are on their way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from bot.accounts.service.steps import StepError, whole_number
+from bot.competitions.pushes.checks import named_results
+from bot.competitions.repo import competitions as comp_repo
+from bot.competitions.repo import submissions as repo
+from bot.competitions.repo.competitions import Competition, Entrant
+from bot.competitions.repo.submissions import Result, Submission
+from bot.competitions.service import notices as pushes
+from bot.competitions.service.reviews import Reviews, check_comment, close_if_final
+from bot.core import flows
+from bot.core import users as users_repo
+from bot.core.flows import Flow
+from bot.core.people import NotAllowed
+from bot.core.wizard import Wizard
+
+FLOW = "result_form"
+AWARDS = {
+    "place1": ("place", 1),
+    "place2": ("place", 2),
+    "place3": ("place", 3),
+    "incentive": ("incentive", None),
+    "conditional": ("conditional", None),
+}
+MAX_GRANT = 1_000_000_000
+
+
+@dataclass(frozen=True)
+class Board:
+    """What staff see on the Results screen, and what a publish preview shows."""
+
+    competition: Competition
+    results: list[dict[str, Any]]
+    """As the push templates get them: each result's fields plus the entrant's `names`."""
+    entrants: list[tuple[Entrant, Submission]]
+    """Entrants that sent something, for the buttons that record their result."""
+
+    @property
+    def published(self) -> bool:
+        return self.competition.results_published_at is not None
+
+
+@dataclass(frozen=True)
+class MemberResults:
+    competition: Competition
+    own: list[Entrant]
+    results: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Published:
+    competition: Competition
+    entrants_told: int
+    members_told: int
+
+
+def check_grant(raw: str) -> int:
+    grant = whole_number((raw or "").replace(",", ""))
+    if grant is None:
+        raise StepError("bad_number")
+    if grant > MAX_GRANT:
+        raise StepError("grant_too_big", limit=MAX_GRANT)
+    return grant
+
+
+class Results(Wizard):
+    flow_name = FLOW
+
+    def __init__(self, reviews: Reviews) -> None:
+        self.reviews = reviews
+        self.competitions = reviews.competitions
+        self.db = reviews.db
+        self.clock = reviews.clock
+        self.outbox = reviews.outbox
+
+    async def board(self, telegram_id: int, competition_id: int) -> Board:
+        _, competition = await self.competitions.manage(telegram_id, competition_id)
+        return await self._board(competition)
+
+    async def _board(self, competition: Competition) -> Board:
+        entrants = await comp_repo.entrants(self.db, competition)
+        by_id = {e.id: e for e in entrants}
+        sent = await repo.of_competition(self.db, competition.id)
+        results = named_results(await repo.results(self.db, competition.id), entrants)
+        pairs = [(by_id[s.entrant_id], s) for s in sent if s.entrant_id in by_id]
+        return Board(competition, results, pairs)
+
+    async def choose(self, telegram_id: int, submission_id: int, award: str) -> Flow | None:
+        """An award starts the flow; "none" clears the result at once (and returns None)."""
+        actor, card = await self.reviews.manage_card(telegram_id, submission_id)
+        _check_recordable(card.competition)
+        if award == "none":
+            await self._store(actor, card, None, None, None)
+            return None
+        if award not in AWARDS:
+            raise StepError("stale")
+        step = "condition" if award == "conditional" else "grant"
+        data = {"submission_id": submission_id, "award": award, "condition": None}
+        flow = Flow(telegram_id, FLOW, step, data)
+        await flows.save(self.db, flow, self.now())
+        return flow
+
+    async def text(self, telegram_id: int, raw: str) -> Flow:
+        flow = await self._at(telegram_id, "condition", "grant")
+        if flow.step == "condition":
+            flow.data["condition"] = check_comment(raw)
+            flow.step = "grant"
+            return await self._save(flow)
+        return await self._finish(flow, check_grant(raw))
+
+    async def skip(self, telegram_id: int, submission_id: int) -> Flow:
+        """No grant amount: the result is saved with its award only."""
+        await self.reviews.manage_card(telegram_id, submission_id)
+        flow = await self._at(telegram_id, "grant")
+        if int(flow.data["submission_id"]) != submission_id:
+            raise StepError("stale")
+        return await self._finish(flow, None)
+
+    async def _finish(self, flow: Flow, grant: int | None) -> Flow:
+        actor, card = await self.reviews.manage_card(
+            flow.telegram_id, int(flow.data["submission_id"])
+        )
+        try:
+            await self._store(actor, card, flow.data["award"], grant, flow.data.get("condition"))
+        except StepError as exc:
+            await close_if_final(self.db, flow.telegram_id, exc)
+            raise
+        await flows.clear(self.db, flow.telegram_id)
+        flow.step = "done"
+        return flow
+
+    async def _store(self, actor, card, award: str | None, grant, condition) -> None:
+        c, s = card.competition, card.submission
+        who = await self.reviews.actor_ids(actor)
+        async with self.db.transaction():
+            _check_recordable(await self.competitions.get(c.id))
+            now = self.now()
+            if award is None:
+                await repo.clear_result(self.db, c.id, s.entrant_id)
+            else:
+                kind, place = AWARDS[award]
+                result = Result(s.entrant_id, kind, place, grant, condition)
+                await repo.record_result(self.db, c.id, result, who["actor_id"], now)
+            note = _result_note(grant, condition)
+            await self.reviews.log(s, "result", who, to_status=award or "none", comment=note)
+
+    async def preview(self, telegram_id: int, competition_id: int) -> Board:
+        board = await self.board(telegram_id, competition_id)
+        _check_publishable(board.competition, board.results)
+        return board
+
+    async def publish(self, telegram_id: int, competition_id: int) -> Published:
+        actor, _ = await self.competitions.manage(telegram_id, competition_id)
+        who = await self.reviews.actor_ids(actor)
+        async with self.db.transaction():
+            c = await self.competitions.get(competition_id)
+            results = await repo.results(self.db, c.id)
+            _check_publishable(c, results)
+            await comp_repo.update(self.db, c.id, self.now(), results_published_at=self.now())
+            concerned = {r.entrant_id for r in results}
+            concerned |= await repo.submitted_entrants(self.db, c.id)
+            staff = await comp_repo.staff_of(self.db, c.entrant_kind, sorted(concerned))
+            eligible = [e.id for e in await comp_repo.entrants(self.db, c)]
+            members = {
+                uid: chat
+                for _, uid, chat in await comp_repo.staff_of(self.db, c.entrant_kind, eligible)
+            }
+            await self.outbox.enqueue_many(
+                [pushes.own_result(c.id, e, uid, chat) for e, uid, chat in staff]
+                + [pushes.winners(c.id, uid, chat) for uid, chat in members.items()]
+            )
+            await repo.log(self.db, c.id, "results_published", self.now(), **who)
+        return Published(await self.competitions.get(c.id), len(staff), len(members))
+
+    async def published_for(self, telegram_id: int) -> list[MemberResults]:
+        """Published results of every competition this member's entrants could enter."""
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        if user is None or user.status != "approved":
+            raise NotAllowed
+        found = []
+        for c in await comp_repo.listing(self.db, limit=500):
+            if not c.results_published_at or c.cancelled:
+                continue
+            ids = await comp_repo.entrants_of_member(self.db, c, user.id)
+            if not ids:
+                continue
+            entrants = await comp_repo.entrants(self.db, c)
+            own = [e for e in entrants if e.id in ids]
+            results = named_results(await repo.results(self.db, c.id), entrants)
+            found.append(MemberResults(c, own, results))
+        found.sort(key=lambda m: m.competition.results_published_at or "", reverse=True)
+        return found
+
+
+def _check_recordable(competition: Competition) -> None:
+    if competition.cancelled:
+        raise StepError("competition_cancelled")
+    if competition.results_published_at:
+        raise StepError("results_published")
+
+
+def _check_publishable(competition: Competition, results: list) -> None:
+    if competition.cancelled:
+        raise StepError("competition_cancelled")
+    if competition.results_published_at:
+        raise StepError("results_published")
+    if not results:
+        raise StepError("no_results")
+
+
+def _result_note(grant: int | None, condition: str | None) -> str:
+    """The audit log's comment on a result, read back by the history view."""
+    return json.dumps({"grant_kgs": grant, "condition": condition}, ensure_ascii=False)

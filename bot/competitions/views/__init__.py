@@ -1,0 +1,1 @@
+"""Competition screens and files: calls, drafts, review cards, results, exports."""

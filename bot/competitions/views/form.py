@@ -1,0 +1,147 @@
+"""The competition wizard's questions, its preview and the line after it is created."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup
+
+from bot.competitions.pushes.templates import competition_open
+from bot.competitions.repo.competitions import Competition
+from bot.competitions.service.form import AUDIENCE_KINDS, DEFAULT_FILES, Preview
+from bot.competitions.views import text
+from bot.core.audience import views as audience
+from bot.core.callback_data import CompetitionFormCb as Cb
+from bot.core.flows import Flow
+from bot.core.keyboards import button, rows
+from bot.core.screens import Screen
+from bot.i18n import Translator, translator
+
+EXAMPLE = "10.12.2026 18:00"
+
+
+def _question(tr: Translator, step: str) -> str:
+    _ = tr._
+    return {
+        "title_ky": _("Write the competition's title in Kyrgyz."),
+        "title_ru": _("Now the title in Russian."),
+        "description_ky": _("A description in Kyrgyz: what entrants should do and why."),
+        "description_ru": _("The description in Russian."),
+        "rules_ky": _("The rules in Kyrgyz: who may enter, what counts, how it is judged."),
+        "rules_ru": _("The rules in Russian."),
+        "prizes_ky": _("The prizes in Kyrgyz, for example: 1st place: 500 000 KGS."),
+        "prizes_ru": _("The prizes in Russian."),
+        "code": _(
+            "A short code for receipt numbers: 2 to 6 Latin capital letters, for example IC "
+            "or SIAP. Receipts will read like IC-2026-001."
+        ),
+        "entrant_kind": _("Who competes: municipalities, or clusters of municipalities?"),
+        "opens_at": _(
+            "When does the competition open? Bishkek time, for example: {example}. "
+            "Members get the call at that time."
+        ).format(example=EXAMPLE),
+        "deadline": _("The deadline for submissions? Bishkek time, for example: {example}").format(
+            example=EXAMPLE
+        ),
+        "max_files": _("How many files may a submission have? A number from 0 to 30."),
+        "needs_residents": _("Must a submission give the number of residents reached?"),
+    }.get(step, _("Please answer the question above."))
+
+
+def _buttons(tr: Translator, step: str) -> list[list]:
+    _ = tr._
+    if step == "entrant_kind":
+        return [[button(_("Municipalities"), Cb(action="entrants", value="municipality"))],
+                [button(_("Clusters"), Cb(action="entrants", value="cluster"))]]  # fmt: skip
+    if step == "needs_residents":
+        return [[button(_("Yes"), Cb(action="yesno", value="yes")),
+                 button(_("No"), Cb(action="yesno", value="no"))]]  # fmt: skip
+    label = {
+        "title_ky": _("Skip: Russian only"),
+        "title_ru": _("Skip: Kyrgyz only"),
+        "opens_at": _("Now"),
+        "max_files": tr.ngettext("{count} file", "{count} files", DEFAULT_FILES).format(
+            count=DEFAULT_FILES
+        ),
+    }.get(step, _("Skip") if step.endswith(("_ky", "_ru")) else None)
+    return [[button(label, Cb(action="skip", value="-"))]] if label else []
+
+
+def _kinds(tr: Translator, entrant_kind: str, abort: list) -> Screen:
+    _ = tr._
+    everyone = _("All clusters") if entrant_kind == "cluster" else _("All municipalities")
+    choices = [
+        button(everyone if k == "all" else audience.kind_label(tr, k), Cb(action="kind", value=k))
+        for k in AUDIENCE_KINDS[entrant_kind]
+    ]
+    markup = InlineKeyboardMarkup(rows(choices) + [abort])
+    return Screen(_("Which of them may take part?"), markup)
+
+
+def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Screen:
+    step = flow.step
+    abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    if step == "audience":
+        return _kinds(tr, flow.data["values"]["entrant_kind"], abort)
+    if step == "audience_pick":
+        return audience.picker(tr, flow.data["audience"], options or [], page, Cb)
+    markup = InlineKeyboardMarkup([*_buttons(tr, step), abort])
+    return Screen(_question(tr, step), markup)
+
+
+def preview_texts(preview: Preview, tz: str) -> list[str]:
+    """The call as each language will read it; one if both read the same."""
+    params = {"competition_id": 0, "competition": preview.values}
+    found = [competition_open(translator(lang, tz), params).text for lang in ("ky", "ru")]
+    return found[:1] if found[0] == found[1] else found
+
+
+def preview(tr: Translator, p: Preview) -> Screen:
+    _ = tr._
+    values = p.values
+    opens = text.when(values["opens_at"])
+    receipt = "{code}-{year}-001".format(code=values["code"], year=opens.astimezone(tr.tz).year)
+    lines = ["<b>" + _("Preview") + "</b>", entrant_count(tr, values["entrant_kind"], p.entrants)]
+    if p.opens_now:
+        lines.append(_("The call goes out as soon as you confirm."))
+    else:
+        lines.append(_("The call goes out on {date}.").format(date=tr.datetime(opens)))
+    lines.append(_("Receipt numbers will read like {example}.").format(example=receipt))
+    keyboard = [
+        [button("✅ " + _("Create the competition"), Cb(action="confirm", value="-"))],
+        [button(_("Cancel"), Cb(action="abort", value="-"))],
+    ]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
+
+
+def entrant_count(tr: Translator, kind: str, count: int) -> str:
+    if kind == "cluster":
+        found = tr.ngettext(
+            "{count} cluster may take part.", "{count} clusters may take part.", count
+        )
+    else:
+        found = tr.ngettext(
+            "{count} municipality may take part.", "{count} municipalities may take part.", count
+        )
+    return found.format(count=count)
+
+
+def created(tr: Translator, competition: Competition, count: int, now) -> Screen:
+    if competition.entrant_kind == "cluster":
+        head = tr.ngettext(
+            "The competition is created: {count} cluster may take part.",
+            "The competition is created: {count} clusters may take part.",
+            count,
+        )
+    else:
+        head = tr.ngettext(
+            "The competition is created: {count} municipality may take part.",
+            "The competition is created: {count} municipalities may take part.",
+            count,
+        )
+    lines = ["✅ " + head.format(count=count)]
+    if competition.opens_at > now:
+        lines.append(
+            tr._("The call goes out on {date}.").format(date=tr.datetime(competition.opens_at))
+        )
+    else:
+        lines.append(tr._("The call is going out now."))
+    return Screen("\n".join(lines))

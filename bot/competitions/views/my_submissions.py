@@ -1,0 +1,116 @@
+"""Where a member's municipality stands: the competitions it may enter (/competitions), one
+competition's call, and every submission sent so far (/mysubmissions)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot.competitions.repo.submissions import Submission
+from bot.competitions.service.submissions import Standing
+from bot.competitions.views import text
+from bot.core.callback_data import SubmitCb
+from bot.core.keyboards import button
+from bot.core.screens import Screen
+from bot.i18n import Translator
+
+
+def _cb(s: Standing, action: str) -> SubmitCb:
+    return SubmitCb(competition_id=s.competition.id, entrant_id=s.entrant.id, action=action)
+
+
+def _entrant(tr: Translator, s: Standing) -> str:
+    return text.entrant_name(tr, asdict(s.entrant))
+
+
+def state_line(tr: Translator, sub: Submission | None) -> str:
+    if sub is None:
+        return "📭 " + tr._("Not sent yet.")
+    return "📨 " + tr._("Receipt {receipt} · {status} · version {version}").format(
+        receipt=sub.receipt, status=text.status(tr, sub.status), version=sub.version
+    )
+
+
+def _block(tr: Translator, s: Standing, now: datetime) -> list[str]:
+    return [
+        "🏆 <b>" + text.title(tr, s.competition.content()) + "</b>",
+        tr._("For: {entrant}").format(entrant=_entrant(tr, s)),
+        text.deadline_line(tr, s.deadline, now),
+        state_line(tr, s.submission),
+    ]
+
+
+def _open_label(tr: Translator, s: Standing, several: bool) -> str:
+    label = ("✏️ " + tr._("Edit our submission")) if s.submission else (
+        "📝 " + tr._("Prepare our submission"))  # fmt: skip
+    if several:
+        label += f" · {s.competition.code} · {s.entrant.name(tr.lang)}"
+    return label[:60]
+
+
+def open_list(tr: Translator, standings: list[Standing], now: datetime) -> Screen:
+    """Each competition the member may enter, for each entrant they speak for."""
+    if not standings:
+        return Screen(tr._("There are no competitions open for your municipality right now."))
+    lines: list[str] = []
+    keyboard = []
+    for s in standings:
+        lines += [*_block(tr, s, now), ""]
+        if s.open:
+            keyboard.append([button(_open_label(tr, s, len(standings) > 1), _cb(s, "view"))])
+    if not keyboard:
+        lines.append(tr._("Submissions are closed. If you need more time, ask the coordinator."))
+    return Screen("\n".join(lines).strip(), InlineKeyboardMarkup(keyboard) if keyboard else None)
+
+
+def details(tr: Translator, s: Standing, has_draft: bool, now: datetime) -> Screen:
+    """The call as published, where the entrant stands, and the way in."""
+    lines = [
+        text.details(tr, {**s.competition.content(), "deadline": s.deadline.isoformat()}, now),
+        "",
+        tr._("For: {entrant}").format(entrant=_entrant(tr, s)),
+        state_line(tr, s.submission),
+    ]
+    if not s.open:
+        return Screen("\n".join(lines))
+    if has_draft:
+        label = "▶️ " + tr._("Continue the draft")
+    elif s.submission is not None:
+        label = "✏️ " + tr._("Start editing")
+    else:
+        label = "▶️ " + tr._("Start")
+    return Screen("\n".join(lines), InlineKeyboardMarkup([[button(label, _cb(s, "start"))]]))
+
+
+def _review_lines(tr: Translator, sub: Submission) -> list[str]:
+    lines = [tr.ngettext("{count} version sent", "{count} versions sent", sub.version).format(
+        count=sub.version)]  # fmt: skip
+    if sub.review_comment:
+        lines.append("💬 " + tr._("Reviewer's comment: {comment}").format(
+            comment=escape(sub.review_comment)))  # fmt: skip
+    if sub.status == "needs_revision" and sub.revision_deadline:
+        lines.append("✏️ " + tr._("Please send a revised version by {date}.").format(
+            date=tr.datetime(sub.revision_deadline)))  # fmt: skip
+    return lines
+
+
+def mine(tr: Translator, standings: list[Standing], now: datetime) -> Screen:
+    """Every competition with a submission, grouped by the entrant it was sent for."""
+    sent = [s for s in standings if s.submission is not None]
+    if not sent:
+        return Screen(tr._("Nothing has been sent yet. Send /competitions to see what is open."))
+    lines = ["<b>" + tr._("Our submissions") + "</b>"]
+    seen: list[tuple[str, int]] = []
+    for s in sorted(sent, key=lambda s: (s.entrant.kind, s.entrant.id)):
+        key = (s.entrant.kind, s.entrant.id)
+        if key not in seen:
+            seen.append(key)
+            lines += ["", "🏘 <b>" + _entrant(tr, s) + "</b>"]
+        assert s.submission is not None
+        lines += ["", "🏆 " + text.title(tr, s.competition.content()),
+                  state_line(tr, s.submission), *_review_lines(tr, s.submission),
+                  text.deadline_line(tr, s.deadline, now)]  # fmt: skip
+    return Screen("\n".join(lines))

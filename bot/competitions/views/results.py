@@ -1,0 +1,254 @@
+"""Results as staff and members read them: awards, grants in KGS, the winners grouped by place.
+
+The same functions render the push templates, the publish preview and the /results replies,
+so what a member is sent is what staff previewed.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from telegram import InlineKeyboardMarkup
+
+from bot.competitions.views import text
+from bot.core.callback_data import CompetitionCb, ResultCb, ReviewCb
+from bot.core.keyboards import button, rows
+from bot.core.screens import TEXT_LIMIT, Screen, fit_lines
+from bot.i18n import Translator
+
+if TYPE_CHECKING:  # the push templates import this module; services need not load with them
+    from bot.competitions.service.results import Board, MemberResults, Published
+    from bot.competitions.service.reviews import Card
+
+GROUPS = (
+    ("place", 1, "🥇"),
+    ("place", 2, "🥈"),
+    ("place", 3, "🥉"),
+    ("incentive", None, "🎖"),
+    ("conditional", None, "📌"),
+)
+MAX_SHOWN = 5
+"""The latest competitions in one /results message, so it stays within Telegram's length."""
+MAX_BUTTONS = 40
+SEPARATOR = "\n\n— — —\n\n"
+SHORT_CONDITION = 80
+AWARD_BUTTONS = ("place1", "place2", "place3", "incentive", "conditional", "none")
+
+
+def award_name(tr: Translator, award: str, place: int | None = None) -> str:
+    _ = tr._
+    if award == "place":
+        return {1: _("1st place"), 2: _("2nd place"), 3: _("3rd place")}.get(place or 0, "?")
+    if award == "incentive":
+        return _("Incentive prize")
+    if award == "conditional":
+        return _("Conditional winner")
+    return _("No result")
+
+
+def _group_heading(tr: Translator, award: str, place: int | None) -> str:
+    if award == "incentive":
+        return tr._("Incentive prizes")
+    if award == "conditional":
+        return tr._("Conditional winners")
+    return award_name(tr, award, place)
+
+
+def _line(tr: Translator, r: dict[str, Any], conditions: bool) -> str:
+    line = "• " + text.entrant_name(tr, r["names"])
+    if r.get("grant_kgs") is not None:
+        line += " — " + text.kgs(tr, int(r["grant_kgs"]))
+    if conditions and r.get("condition"):
+        condition = escape(_shorten(r["condition"], SHORT_CONDITION))
+        line += "\n    " + tr._("Condition: {condition}").format(condition=condition)
+    return line
+
+
+def _shorten(raw: str, limit: int) -> str:
+    """Cut before escaping, so no entity is split."""
+    return raw if len(raw) <= limit else raw[:limit].rstrip() + "…"
+
+
+def winners_text(tr: Translator, results: list[dict[str, Any]], conditions=False) -> str:
+    """Places first (several entrants may share one), then incentive prizes, then conditional
+    winners; conditions, shortened, are for the staff board only (the full text is on the
+    award menu, in the history and in the entrant's own result)."""
+    blocks = []
+    for award, place, icon in GROUPS:
+        found = [r for r in results if r["award"] == award and r.get("place") == place]
+        if found:
+            head = f"{icon} <b>{_group_heading(tr, award, place)}</b>"
+            blocks.append("\n".join([head, *(_line(tr, r, conditions) for r in found)]))
+    return "\n\n".join(blocks)
+
+
+def own_text(tr: Translator, entrant: dict[str, Any], result: dict[str, Any] | None) -> str:
+    name = text.entrant_name(tr, entrant)
+    if result is None:
+        return tr._(
+            "{entrant} is not among the winners this time. Thank you for taking part!"
+        ).format(entrant=name)
+    lines = [
+        tr._("{entrant}: {award}.").format(
+            entrant=name, award=award_name(tr, result["award"], result.get("place"))
+        )
+    ]
+    if result.get("grant_kgs") is not None:
+        lines.append(tr._("Grant: {amount}.").format(amount=text.kgs(tr, int(result["grant_kgs"]))))
+    if result.get("condition"):
+        condition = escape(result["condition"])
+        lines.append(tr._("Condition: {condition}").format(condition=condition))
+    return "\n".join(lines)
+
+
+def own_result(results: list[dict[str, Any]], entrant_id: int) -> dict[str, Any] | None:
+    return next((r for r in results if r["entrant_id"] == entrant_id), None)
+
+
+def winners_message(tr: Translator, c: dict[str, Any], results: list[dict[str, Any]]) -> str:
+    head = "🏆 " + tr._("Winners of «{title}»").format(title=text.title(tr, c))
+    return head + "\n\n" + winners_text(tr, results)
+
+
+def board(tr: Translator, b: Board, note: str = "") -> Screen:
+    """The Results screen: what is recorded, a button per entrant that sent, and Publish."""
+    _ = tr._
+    c = b.competition
+    lines = [note, ""] if note else []
+    lines.append(
+        "🏆 <b>" + _("Results: «{title}»").format(title=text.title(tr, c.content())) + "</b>"
+    )
+    if b.published:
+        when = text.when(c.results_published_at or "")
+        lines.append(_("Published on {date}.").format(date=tr.datetime(when)))
+    else:
+        lines.append(_("Not published yet."))
+    lines.append("")
+    lines += (winners_text(tr, b.results, conditions=True) or _("No results recorded yet.")).split(
+        "\n"
+    )
+    lines = fit_lines(lines)
+    buttons = []
+    if not b.published:
+        for entrant, submission in b.entrants[:MAX_BUTTONS]:
+            found = own_result(b.results, entrant.id)
+            mark = award_name(tr, found["award"], found.get("place")) if found else "—"
+            label = f"{entrant.name(tr.lang)} · {mark}"
+            buttons.append(button(label, ReviewCb(submission_id=submission.id, action="result")))
+    keyboard = rows(buttons, 1)
+    if not b.published and b.results:
+        keyboard.append(
+            [button("📣 " + _("Publish"), CompetitionCb(competition_id=c.id, action="publish"))]
+        )
+    keyboard.append(
+        [button("« " + _("Submissions"), CompetitionCb(competition_id=c.id, action="subs"))]
+    )
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
+
+
+def award_menu(tr: Translator, card: Card) -> Screen:
+    _ = tr._
+    name = escape(card.entrant.name(tr.lang))
+    lines = [
+        _("Result for {entrant} ({receipt}):").format(entrant=name, receipt=card.submission.receipt)
+    ]
+    r = card.result
+    lines.append(award_name(tr, r.award, r.place) if r else _("No result"))
+    if r is not None and r.grant_kgs is not None:
+        lines.append(_("Grant: {amount}.").format(amount=text.kgs(tr, int(r.grant_kgs))))
+    if r is not None and r.condition:
+        lines.append(_("Condition: {condition}").format(condition=escape(r.condition)))
+    sid = card.submission.id
+    buttons = [
+        button(award_name(tr, *_award_parts(a)), ResultCb(submission_id=sid, award=a))
+        for a in AWARD_BUTTONS
+    ]
+    keyboard = rows(buttons, 2)
+    keyboard.append([button(_("« Back"), ReviewCb(submission_id=sid, action="open"))])
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
+
+
+def _award_parts(code: str) -> tuple[str, int | None]:
+    if code.startswith("place"):
+        return "place", int(code[-1])
+    return code, None
+
+
+def condition_prompt(tr: Translator) -> Screen:
+    return Screen(
+        tr._("What must the conditional winner do? Write the condition (up to 1000 characters).")
+    )
+
+
+def grant_prompt(tr: Translator, submission_id: int) -> Screen:
+    skip = ReviewCb(submission_id=submission_id, action="skip")
+    question = tr._("The grant amount in KGS, a whole number (for example 500000). Or skip it.")
+    return Screen(question, InlineKeyboardMarkup([[button(tr._("Skip"), skip)]]))
+
+
+def preview(tr: Translator, b: Board) -> Screen:
+    _ = tr._
+    c = b.competition
+    head = _(
+        "Every member of the eligible entrants will receive this list, and each entrant "
+        "that took part will also hear its own result. Publish now? It can't be undone."
+    )
+    body = winners_message(tr, c.content(), b.results)
+    yes = CompetitionCb(competition_id=c.id, action="publish_yes")
+    back = CompetitionCb(competition_id=c.id, action="results")
+    keyboard = [[button("✅ " + _("Publish and send"), yes)], [button(_("« Back"), back)]]
+    return Screen(head + "\n\n" + body, InlineKeyboardMarkup(keyboard))
+
+
+def published_note(tr: Translator, done: Published) -> str:
+    return "✅ " + tr.ngettext(
+        "The results are published; {count} member is being told.",
+        "The results are published; {count} members are being told.",
+        done.members_told,
+    ).format(count=done.members_told)
+
+
+def member_results(tr: Translator, found: list[MemberResults]) -> Screen:
+    """Each competition with the reader's own entrant first, then the winners."""
+    if not found:
+        return Screen(
+            tr._("No results have been published yet for the competitions you could enter.")
+        )
+    blocks: list[str] = []
+    for m in found[:MAX_SHOWN]:
+        c = m.competition.content()
+        own = [own_text(tr, _names(e), own_result(m.results, e.id)) for e in m.own]
+        block = "\n\n".join(
+            ["🏆 <b>" + text.title(tr, c) + "</b>", *own, winners_text(tr, m.results)]
+        )
+        if blocks and len(SEPARATOR.join([*blocks, block])) > TEXT_LIMIT:
+            break
+        blocks.append(block)
+    return Screen("\n".join(fit_lines(SEPARATOR.join(blocks).split("\n"))))
+
+
+def _names(entrant) -> dict[str, Any]:
+    return {
+        "id": entrant.id,
+        "name_ky": entrant.name_ky,
+        "name_ru": entrant.name_ru,
+        "name_en": entrant.name_en,
+    }
+
+
+def staff_menu(tr: Translator, competitions: list) -> Screen:
+    """/results for staff: the Results screen of each competition they run."""
+    if not competitions:
+        return Screen(tr._("There are no competitions yet."))
+    buttons = [
+        button(
+            text.pick(tr, c.content(), "title")[:60],
+            CompetitionCb(competition_id=c.id, action="results"),
+        )
+        for c in competitions
+    ]
+    return Screen(
+        tr._("Choose a competition to see its results:"),
+        InlineKeyboardMarkup(rows(buttons)),
+    )

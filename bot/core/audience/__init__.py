@@ -1,0 +1,3 @@
+"""The audience selector shared by broadcasts, seminars and competitions: who a message or an event
+is for.
+"""

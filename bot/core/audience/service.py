@@ -1,0 +1,67 @@
+"""The audience selector that broadcasts and seminars share: all members, or chosen regions,
+districts, municipalities or positions, never wider than the coordinator's own regions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.accounts.service.steps import StepError
+from bot.core.audience import repo
+from bot.core.people import Actor
+from bot.db import Database
+
+KINDS = ("all", "regions", "districts", "municipalities", "clusters", "positions")
+
+
+def empty(kind: str) -> dict[str, Any]:
+    if kind not in KINDS:
+        raise StepError("stale")
+    return {"kind": kind, "values": []}
+
+
+def _values(audience: dict[str, Any]) -> list:
+    values = audience.get("values") or []
+    if audience["kind"] in ("all", "positions"):
+        return list(values)
+    return [int(v) for v in values]
+
+
+class Audiences:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def options(self, actor: Actor, kind: str) -> list[tuple[str, dict]]:
+        return await repo.options(self.db, kind, list(actor.region_ids))
+
+    async def toggle(self, actor: Actor, audience: dict[str, Any], value: str) -> None:
+        """Only values the selector offers this person can be chosen; anything else is stale."""
+        offered = {v for v, _ in await self.options(actor, audience["kind"])}
+        if value not in offered:
+            raise StepError("stale")
+        values = audience["values"]
+        if value in values:
+            values.remove(value)
+        else:
+            values.append(value)
+
+    async def chat_ids(self, actor: Actor, audience: dict[str, Any] | None) -> list[int]:
+        """Announcement readers: muted members are left out."""
+        audience = audience or {"kind": "all", "values": []}
+        return await repo.chat_ids(
+            self.db, audience["kind"], _values(audience), list(actor.region_ids)
+        )
+
+    async def members(self, actor: Actor | None, audience: dict[str, Any]) -> list[tuple[int, int]]:
+        """Invitees, muted or not: an invitation is about the member's own business."""
+        regions = list(actor.region_ids) if actor and actor.region_ids else _within(audience)
+        return await repo.members(self.db, audience["kind"], _values(audience), regions)
+
+    async def reaches(self, audience: dict[str, Any], user_id: int) -> bool:
+        """`within` keeps a region-limited author's limit for members who come later."""
+        return await repo.reaches(
+            self.db, audience["kind"], _values(audience), user_id, _within(audience)
+        )
+
+
+def _within(audience: dict[str, Any]) -> list[int]:
+    return [int(r) for r in audience.get("within") or []]

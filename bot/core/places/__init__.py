@@ -1,0 +1,1 @@
+"""The directory of places: regions, districts, municipalities and clusters of them."""

@@ -1,1 +1,0 @@
-"""Parameterised SQL, one module per table or aggregate; rows come back as dataclasses."""

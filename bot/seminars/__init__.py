@@ -1,0 +1,1 @@
+"""Seminars from invitation to feedback: the wizard, RSVP, reminders, check-in, reports."""

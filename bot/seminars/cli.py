@@ -1,0 +1,117 @@
+"""The seminar commands of `python -m bot`: import a schedule, export a report for donors.
+
+They run with the rights of whoever owns the database file, so nothing here checks permissions.
+The services are imported only when a seminar command runs, so `migrate` never depends on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.clock import Clock
+from bot.config import LANGUAGES, Config
+from bot.db import open_database
+from bot.i18n import compile_catalogs, translator
+
+if TYPE_CHECKING:
+    from bot.seminars.service.reports import SeminarReport
+    from bot.wiring import Services
+
+COMMANDS = ("import-seminars", "import-clusters", "export")
+
+
+def day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    imp = sub.add_parser(
+        "import-seminars", help="create seminars and their invitations from a CSV or YAML file"
+    )
+    imp.add_argument("file", type=Path)
+    clu = sub.add_parser("import-clusters", help="create clusters of municipalities from a CSV")
+    clu.add_argument("file", type=Path)
+    export = sub.add_parser("export", help="write a report as a file")
+    what = export.add_subparsers(dest="what", required=True)
+    sem = what.add_parser("seminars", help="seminars starting in a date range, as an .xlsx file")
+    sem.add_argument("--from", dest="start", type=day, required=True, metavar="YYYY-MM-DD")
+    sem.add_argument("--to", dest="end", type=day, required=True, metavar="YYYY-MM-DD")
+    sem.add_argument("--out", type=Path, help="default: seminars-FROM-TO.xlsx")
+    sem.add_argument("--lang", choices=LANGUAGES, help="default: MUNIBOT_DEFAULT_LANG")
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    compile_catalogs()
+    if args.command == "import-seminars":
+        return asyncio.run(_import(config, args.file))
+    if args.command == "import-clusters":
+        return asyncio.run(_import_clusters(config, args.file))
+    return _export(args, config)
+
+
+@asynccontextmanager
+async def _services(config: Config) -> AsyncIterator[Services]:
+    from bot.wiring import Services
+
+    db = await open_database(config.db_path)
+    try:
+        yield Services.build(config, db, Clock())
+    finally:
+        await db.close()
+
+
+async def _import(config: Config, file: Path) -> int:
+    from bot.seminars.service.importer import import_seminars
+
+    async with _services(config) as services:
+        report = await import_seminars(services.seminars, file, config.zone)
+    print("\n".join(report.lines()))
+    return 0 if not report.rejected else 1
+
+
+async def _import_clusters(config: Config, file: Path) -> int:
+    from bot.competitions.service.cluster_import import import_clusters
+
+    async with _services(config) as services:
+        report = await import_clusters(services.db, file)
+    print("\n".join(report.lines()))
+    return 0 if not report.rejected else 1
+
+
+async def _report(config: Config, start: datetime, end: datetime) -> SeminarReport:
+    async with _services(config) as services:
+        return await services.seminar_reports.operator_range(start, end)
+
+
+def _export(args: argparse.Namespace, config: Config) -> int:
+    """Both dates count whole Bishkek days: --to 2026-12-31 includes a seminar at 23:00 that day."""
+    if args.end < args.start:
+        print("--to must not be before --from", file=sys.stderr)
+        return 2
+    start = datetime.combine(args.start, time(), config.zone)
+    end = datetime.combine(args.end + timedelta(days=1), time(), config.zone)
+    from bot.seminars.views.xlsx import workbook
+
+    report = asyncio.run(_report(config, start, end))
+    out = args.out or Path(f"seminars-{args.start}-{args.end}.xlsx")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(workbook(report, translator(args.lang or config.default_lang, config.tz)))
+    print(out)
+    print(summary(report))
+    return 0
+
+
+def summary(report: SeminarReport) -> str:
+    count = len(report.seminars)
+    total, women = report.total, report.women
+    return (
+        f"{count} seminar{'' if count == 1 else 's'}: {total.invited} invited,"
+        f" {total.yes} answered yes, {total.attended} attended, {women.attended} women"
+    )

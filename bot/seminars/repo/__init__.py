@@ -1,0 +1,1 @@
+"""Parameterised SQL for seminars, invitations and the rows of their reports."""

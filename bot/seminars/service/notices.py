@@ -1,0 +1,86 @@
+"""Every push about a seminar, as outbox rows with dedupe keys that can be found again.
+
+Keys are built so that a prefix picks out one seminar's reminders, or one member's: moving a
+seminar drops its unsent reminders and queues new ones under the next version, so a reminder
+already sent for the old time does not block the one for the new time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.delivery.outbox import Push
+from bot.seminars.repo.seminars import Seminar
+
+REMINDERS = (("24h", timedelta(hours=24)), ("2h", timedelta(hours=2)))
+
+
+def invite(seminar_id: int, user_id: int, chat_id: int) -> Push:
+    return Push(f"seminar-invite:{seminar_id}:{user_id}", chat_id, "seminar_invite",
+                {"seminar_id": seminar_id}, kind="seminar")  # fmt: skip
+
+
+def invite_prefix(seminar_id: int) -> str:
+    return f"seminar-invite:{seminar_id}:"
+
+
+def remind_prefix(seminar_id: int, user_id: int | None = None) -> str:
+    return f"seminar-remind:{seminar_id}:" + (f"{user_id}:" if user_id is not None else "")
+
+
+def reminders(seminar: Seminar, user_id: int, chat_id: int, now: datetime) -> list[Push]:
+    """The reminders still ahead; one whose time has passed is not sent late."""
+    pushes = []
+    for tag, before in REMINDERS:
+        when = seminar.starts_at - before
+        if when > now:
+            key = f"{remind_prefix(seminar.id, user_id)}{tag}:v{seminar.version}"
+            params = {"seminar_id": seminar.id, "hours": int(before.total_seconds() // 3600),
+                      "user_id": user_id, "version": seminar.version}  # fmt: skip
+            pushes.append(Push(key, chat_id, "seminar_reminder", params, when, kind="seminar"))
+    return pushes
+
+
+def feedback_prefix(seminar_id: int, user_id: int | None = None) -> str:
+    return f"seminar-feedback:{seminar_id}:" + (f"{user_id}:" if user_id is not None else "")
+
+
+def feedback(seminar: Seminar, user_id: int, chat_id: int, now: datetime) -> Push:
+    """The survey goes out when the seminar ends (at once if it already has)."""
+    return Push(f"{feedback_prefix(seminar.id, user_id)}survey", chat_id, "seminar_feedback",
+                {"seminar_id": seminar.id}, max(seminar.ends_at, now), kind="seminar")  # fmt: skip
+
+
+def promoted(seminar_id: int, user_id: int, chat_id: int, stamp: str) -> Push:
+    return Push(f"seminar-promoted:{seminar_id}:{user_id}:{stamp}", chat_id, "seminar_promoted",
+                {"seminar_id": seminar_id}, kind="seminar")  # fmt: skip
+
+
+def filled(seminar_id: int, percent: int, chat_id: int, going: int, capacity: int) -> Push:
+    return Push(f"seminar-fill:{seminar_id}:{percent}", chat_id, "seminar_fill",
+                {"seminar_id": seminar_id, "percent": percent, "going": going,
+                 "capacity": capacity}, kind="seminar")  # fmt: skip
+
+
+def changed(seminar_id: int, user_id: int, chat_id: int, fields: list[str], stamp: str) -> Push:
+    return Push(f"seminar-changed:{seminar_id}:{stamp}:{user_id}", chat_id, "seminar_changed",
+                {"seminar_id": seminar_id, "fields": fields}, kind="seminar")  # fmt: skip
+
+
+def cancelled(seminar_id: int, user_id: int, chat_id: int) -> Push:
+    return Push(f"seminar-cancelled:{seminar_id}:{user_id}", chat_id, "seminar_cancelled",
+                {"seminar_id": seminar_id}, kind="seminar")  # fmt: skip
+
+
+def promoted_prefix(seminar_id: int) -> str:
+    return f"seminar-promoted:{seminar_id}:"
+
+
+def changed_prefix(seminar_id: int) -> str:
+    return f"seminar-changed:{seminar_id}:"
+
+
+ALL_BUT_CANCELLED = (
+    invite_prefix, remind_prefix, feedback_prefix, promoted_prefix, changed_prefix
+)  # fmt: skip
+"""What a cancelled seminar's members must no longer get: only the cancellation goes out."""

@@ -1,0 +1,128 @@
+"""How many were invited, said yes and came, in total and by gender, position and place.
+
+Counts are of invitations, not of people: someone who attended two seminars counts twice, the
+way donors count "108 trained" (trainings given, not distinct trainees).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.accounts.service.steps import GENDERS, POSITIONS
+from bot.core.people import NotAllowed
+from bot.db import utcnow_iso
+from bot.seminars.repo import report_rows as rows_repo
+from bot.seminars.repo import seminars as repo
+from bot.seminars.repo.report_rows import Participant
+from bot.seminars.repo.seminars import Seminar
+from bot.seminars.service.seminars import Seminars
+
+__all__ = ["Participant", "SeminarReport", "SeminarReports", "Tally", "summarise"]
+
+YES = ("going", "waitlist")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """`yes` counts the waitlist too: they wanted to come, whether or not a place freed up."""
+
+    invited: int = 0
+    yes: int = 0
+    attended: int = 0
+
+
+@dataclass(frozen=True)
+class SeminarReport:
+    """Groups keyed None (or an empty place dict) hold members who never said, or were erased."""
+
+    seminars: list[Seminar]
+    participants: list[Participant]
+    total: Tally
+    women: Tally
+    by_gender: dict[str | None, Tally]
+    by_position: dict[str | None, Tally]
+    by_region: list[tuple[dict, Tally]]
+    by_municipality: list[tuple[dict, Tally]]
+    by_seminar: list[tuple[Seminar, Tally]] = field(default_factory=list)
+
+
+class SeminarReports:
+    def __init__(self, seminars: Seminars) -> None:
+        self.seminars = seminars
+        self.db = seminars.db
+        self.people = seminars.people
+
+    async def for_seminar(self, telegram_id: int, seminar_id: int) -> SeminarReport:
+        _, seminar = await self.seminars.manage(telegram_id, seminar_id)
+        return await self.build([seminar])
+
+    async def for_range(self, telegram_id: int, start: datetime, end: datetime) -> SeminarReport:
+        """Only the seminars this person may manage; a limited coordinator sees their own."""
+        await self.people.require_staff(telegram_id)
+        found = await repo.between(self.db, utcnow_iso(start), utcnow_iso(end))
+        return await self.build([s for s in found if await self._manages(telegram_id, s)])
+
+    async def operator_range(self, start: datetime, end: datetime) -> SeminarReport:
+        """No permission check: the command line runs as whoever owns the database."""
+        return await self.build(await repo.between(self.db, utcnow_iso(start), utcnow_iso(end)))
+
+    async def _manages(self, telegram_id: int, seminar: Seminar) -> bool:
+        """Asks Seminars.manage itself, so the rule can never drift from the one for editing."""
+        try:
+            await self.seminars.manage(telegram_id, seminar.id)
+        except NotAllowed:
+            return False
+        return True
+
+    async def build(self, seminars: list[Seminar]) -> SeminarReport:
+        """No permission check: callers decide which seminars may be shown."""
+        found = await rows_repo.participants(self.db, [s.id for s in seminars])
+        return summarise(seminars, found)
+
+
+def tally(rows: list[Participant]) -> Tally:
+    return Tally(
+        invited=len(rows),
+        yes=sum(r.status in YES for r in rows),
+        attended=sum(r.attended for r in rows),
+    )
+
+
+def _grouped(rows: list[Participant], key: Callable[[Participant], Hashable]) -> dict:
+    groups: dict = defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+    return groups
+
+
+def _by_code(rows: list[Participant], attr: str, order: tuple[str, ...]) -> dict:
+    """Known codes in their usual order, then anything else, then None (not said)."""
+    groups = _grouped(rows, lambda r: getattr(r, attr))
+    known = [c for c in order if c in groups]
+    rest = sorted(k for k in groups if k is not None and k not in order)
+    keys = known + rest + ([None] if None in groups else [])
+    return {k: tally(groups[k]) for k in keys}
+
+
+def _by_place(rows: list[Participant], attr: str) -> list[tuple[dict, Tally]]:
+    groups = _grouped(rows, lambda r: getattr(r, attr).get("id"))
+    found = [(getattr(g[0], attr), tally(g)) for g in groups.values()]
+    return sorted(found, key=lambda pair: (-pair[1].attended, pair[0].get("name_en") or ""))
+
+
+def summarise(seminars: list[Seminar], rows: list[Participant]) -> SeminarReport:
+    per_seminar = _grouped(rows, lambda r: r.seminar_id)
+    return SeminarReport(
+        seminars=list(seminars),
+        participants=rows,
+        total=tally(rows),
+        women=tally([r for r in rows if r.gender == "female"]),
+        by_gender=_by_code(rows, "gender", GENDERS),
+        by_position=_by_code(rows, "position", POSITIONS),
+        by_region=_by_place(rows, "region"),
+        by_municipality=_by_place(rows, "municipality"),
+        by_seminar=[(s, tally(per_seminar.get(s.id, []))) for s in seminars],
+    )

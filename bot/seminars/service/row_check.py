@@ -1,0 +1,166 @@
+"""One row of a seminar file checked the way the wizard checks its answers.
+
+The checks are the wizard's own (seminar_fields), so a file can't create a seminar the wizard
+would refuse, and the reasons are the bot's own messages, so the two never disagree. Every problem
+in a row is collected, not just the first, so one run shows all that needs fixing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.accounts.service.steps import StepError
+from bot.core import fields
+from bot.core.audience.lookup import AudienceLookup
+from bot.core.refusals import step_error
+from bot.core.tabular import COLUMNS, REQUIRED, blank, cell_text
+from bot.db import utcnow_iso
+from bot.i18n import translator
+from bot.seminars.repo import seminars as repo
+from bot.seminars.service.seminars import Seminars
+
+TEXTS = fields.TEXT_LIMITS
+_SCHEDULE_FIELD = {
+    "time_in_past": "starts",
+    "ends_before_start": "ends",
+    "too_long_seminar": "ends",
+    "deadline_after_start": "rsvp_deadline",
+}
+_YEAR = re.compile(r"\d{4}")
+_BARE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
+
+
+@cache
+def _generic() -> str:
+    return step_error(translator("en"), StepError("unexpected"))
+
+
+def explain(exc: StepError) -> str:
+    """The bot's own English message for the code, so the file and the wizard agree; without its
+    last full stop, as reasons are joined with semicolons."""
+    text = step_error(translator("en"), exc)
+    if text != _generic() or exc.code == "unexpected":
+        return text.rstrip(".")
+    return exc.code.replace("_", " ")
+
+
+class RowChecker:
+    """One row at a time into the values Seminars.create_as takes, or every problem it has."""
+
+    def __init__(
+        self, seminars: Seminars, found: AudienceLookup, zone: ZoneInfo, unit: str
+    ) -> None:
+        self.seminars = seminars
+        self.places = found
+        self.zone = zone
+        self.unit = unit
+        self.now = seminars.clock.now()
+        self.seen: dict[tuple, int] = {}
+
+    async def check(self, number: int, data: Any) -> tuple[list[str], dict, dict]:
+        if not isinstance(data, dict):
+            return [f"expected a mapping with keys such as {', '.join(COLUMNS[:6])}"], {}, {}
+        problems: list[str] = []
+        values, audience = self._fields(data, problems)
+        if not problems:
+            problems += await self._conflicts(number, values)
+        return problems, values, audience
+
+    def _fields(self, data: dict, problems: list[str]) -> tuple[dict, dict]:
+        problems += _strays([k for k, v in data.items() if k not in COLUMNS and not blank(v)])
+        empty = [n for n in REQUIRED if blank(data.get(n))]
+        problems += [f"{n}: {'empty' if self.unit == 'line' else 'missing'}" for n in empty]
+
+        def attempt(name: str, make):
+            if name in empty:
+                return None
+            try:
+                return make()
+            except StepError as exc:
+                where = _SCHEDULE_FIELD.get(exc.code, name) if name == "schedule" else name
+                problems.append(f"{where}: {explain(exc)}")
+            except ValueError as exc:
+                problems.append(f"{name}: {exc}")
+            return None
+
+        values = {n: attempt(n, lambda n=n: _text_value(data.get(n), TEXTS[n])) for n in TEXTS}
+        titles = {n: cell_text(data.get(n)) for n in ("title_ky", "title_ru")}
+        attempt("title_ky/title_ru", lambda: fields.check_titles(titles))
+        values["capacity"] = attempt("capacity", lambda: fields.capacity_value(data["capacity"]))
+        place = attempt("latitude/longitude", lambda: _location(data))
+        values["latitude"], values["longitude"] = place or (None, None)
+        values |= self._times(data, attempt) or {}
+        kind, chosen = data.get("audience_kind"), data.get("audience")
+        audience = attempt("audience", lambda: self.places.audience(kind, chosen))
+        return values, audience or {}
+
+    def _times(self, data: dict, attempt) -> dict | None:
+        starts = attempt("starts", lambda: self._when(data["starts"]))
+        if starts is None:
+            return None
+        ends = attempt("ends", lambda: self._when(data["ends"], starts))
+        deadline = starts
+        if not blank(data.get("rsvp_deadline")):
+            deadline = attempt("rsvp_deadline", lambda: self._when(data["rsvp_deadline"]))
+        if ends is None or deadline is None:
+            return None
+        times = {"starts_at": starts, "ends_at": ends, "rsvp_deadline": deadline}
+        attempt("schedule", lambda: fields.check_schedule(times, self.now))
+        if deadline != starts:
+            attempt("rsvp_deadline", lambda: _future(deadline, self.now))
+        return times
+
+    def _when(self, raw: Any, day_of: datetime | None = None) -> datetime:
+        """Bishkek time with its year; the end may be a bare time on the start's day."""
+        if isinstance(raw, datetime):
+            return (raw if raw.tzinfo else raw.replace(tzinfo=self.zone)).astimezone(UTC)
+        text = cell_text(raw)
+        if not (_YEAR.search(text) or (day_of and _BARE_TIME.match(text))):
+            raise StepError("bad_time")
+        return fields.when_value(text, self.now, self.zone, day_of)
+
+    async def _conflicts(self, number: int, values: dict) -> list[str]:
+        problems = []
+        key = (values["starts_at"], values["title_ky"], values["title_ru"])
+        if key in self.seen:
+            problems.append(f"same title and start as {self.unit} {self.seen[key]}")
+        self.seen.setdefault(key, number)
+        starts = utcnow_iso(values["starts_at"])
+        after = utcnow_iso(values["starts_at"] + timedelta(seconds=1))
+        for old in await repo.between(self.seminars.db, starts, after):
+            if (old.title_ky, old.title_ru) == key[1:]:
+                problems.append(f"already there as seminar {old.id} (same title and start)")
+        return problems
+
+
+def _strays(keys: list) -> list[str]:
+    """A CSV row with more cells than the header has no name for them; YAML keys have one."""
+    found = ["more cells than there are columns"] if any(not k for k in keys) else []
+    named = [str(k) for k in keys if k]
+    return found + ([f"unknown keys: {', '.join(named)}"] if named else [])
+
+
+def _text_value(raw: Any, limit: int) -> str | None:
+    return None if blank(raw) else fields.text_value(cell_text(raw), limit)
+
+
+def _location(data: dict) -> tuple[float | None, float | None]:
+    """Both or neither; a decimal comma, as a Russian-locale Excel writes it, is read too."""
+    lat, lon = cell_text(data.get("latitude")), cell_text(data.get("longitude"))
+    if not lat and not lon:
+        return None, None
+    if not lat or not lon:
+        raise ValueError("give both latitude and longitude, or neither")
+    try:
+        return fields.coordinates(float(lat.replace(",", ".")), float(lon.replace(",", ".")))
+    except ValueError as exc:
+        raise StepError("bad_location") from exc
+
+
+def _future(when: datetime, now: datetime) -> None:
+    if when <= now:
+        raise StepError("time_in_past")

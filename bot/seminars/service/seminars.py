@@ -1,0 +1,217 @@
+"""A seminar's life as staff see it: created with its invitations, edited, moved, cancelled.
+
+Every change that concerns members is written in the same transaction as the outbox rows that
+tell them, so a seminar is never saved without its notices, nor notices sent for a change that
+was not saved.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from bot.accounts.service.steps import StepError
+from bot.core import users as users_repo
+from bot.core.audience.service import Audiences
+from bot.core.fields import check_schedule, check_titles
+from bot.core.people import Actor, NotAllowed, NotFound, People
+from bot.db import utcnow_iso
+from bot.delivery.outbox import Outbox
+from bot.seminars.repo import seminars as repo
+from bot.seminars.repo.seminars import Seminar
+from bot.seminars.service import notices as pushes
+from bot.seminars.service.rsvp import promote_waitlist
+
+CONCERNED = ("invited", "going", "waitlist")
+
+
+class Seminars:
+    def __init__(self, outbox: Outbox, people: People) -> None:
+        self.outbox = outbox
+        self.people = people
+        self.db = outbox.db
+        self.clock = outbox.clock
+        self.audiences = Audiences(self.db)
+
+    def now(self) -> str:
+        return utcnow_iso(self.clock.now())
+
+    async def manage(self, telegram_id: int, seminar_id: int) -> tuple[Actor, Seminar]:
+        actor = await self.people.require_staff(telegram_id)
+        seminar = await repo.get(self.db, seminar_id)
+        if seminar is None:
+            raise NotFound(str(seminar_id))
+        if not may_manage(actor, seminar):
+            raise NotAllowed
+        return actor, seminar
+
+    async def listing(self, telegram_id: int) -> list[tuple[Seminar, dict[str, int]]]:
+        actor = await self.people.require_staff(telegram_id)
+        found = []
+        for seminar in await repo.listing(self.db, self.now(), limit=200):
+            if may_manage(actor, seminar) and len(found) < 20:
+                found.append((seminar, await repo.counts(self.db, seminar.id)))
+        return found
+
+    async def card(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, dict[str, int]]:
+        _, seminar = await self.manage(telegram_id, seminar_id)
+        return seminar, await repo.counts(self.db, seminar_id)
+
+    async def reach(self, telegram_id: int, audience: dict[str, Any]) -> int:
+        actor = await self.people.require_staff(telegram_id)
+        return len(await self.audiences.members(actor, audience))
+
+    async def create(
+        self, telegram_id: int, values: dict[str, Any], audience: dict[str, Any]
+    ) -> tuple[Seminar, int]:
+        """The seminar and one invitation per member reached; returns it and how many."""
+        actor = await self.people.require_staff(telegram_id)
+        author = actor.user or await users_repo.ensure(
+            self.db, telegram_id, str(telegram_id), self.now()
+        )
+        return await self.create_as(actor, author.id, values, audience)
+
+    async def create_as(
+        self, actor: Actor | None, author_id: int | None, values: dict, audience: dict
+    ) -> tuple[Seminar, int]:
+        """Also used by the file import, which has no actor and reaches the whole audience."""
+        check_titles(values)
+        check_schedule(values, self.clock.now())
+        if actor is not None and actor.region_ids:
+            audience = {**audience, "within": list(actor.region_ids)}
+        now = self.now()
+        async with self.db.transaction():
+            seminar_id = await repo.create(
+                self.db, **values, audience=audience, checkin_code=await self._code(),
+                created_by=author_id, created_at=now, updated_at=now,
+            )  # fmt: skip
+            invited = await self._invite(actor, seminar_id, audience)
+        seminar = await repo.get(self.db, seminar_id)
+        assert seminar is not None
+        return seminar, invited
+
+    async def _invite(self, actor: Actor | None, seminar_id: int, audience: dict) -> int:
+        members = await self.audiences.members(actor, audience)
+        chats = dict(members)
+        fresh = await repo.invite_many(self.db, seminar_id, list(chats), self.now())
+        await self.outbox.enqueue_many(pushes.invite(seminar_id, uid, chats[uid]) for uid in fresh)
+        return len(fresh)
+
+    async def welcome(self, user_id: int, telegram_id: int) -> int:
+        """A member approved after the invitations went out is invited to what is still open."""
+        count = 0
+        async with self.db.transaction():
+            for seminar in await repo.open_for_answers(self.db, self.now()):
+                if not await self.audiences.reaches(seminar.audience, user_id):
+                    continue
+                if await repo.invite_many(self.db, seminar.id, [user_id], self.now()):
+                    await self.outbox.enqueue_many(
+                        [pushes.invite(seminar.id, user_id, telegram_id)]
+                    )
+                    count += 1
+        return count
+
+    async def _code(self) -> str:
+        """Six digits: easy to type on any phone keyboard, Cyrillic or Latin."""
+        for _ in range(100):
+            code = f"{secrets.randbelow(900_000) + 100_000}"
+            if not await repo.code_taken(self.db, code):
+                return code
+        raise RuntimeError("no free check-in code")
+
+    async def update(
+        self, telegram_id: int, seminar_id: int, changes: dict[str, Any], audience: dict | None
+    ) -> tuple[Seminar, int]:
+        """Saves the changes and tells everyone still concerned; returns how many were told.
+
+        An added audience is invited but not stored: the first audience still decides who
+        is invited on approval later and who may walk in."""
+        actor, seminar = await self.manage(telegram_id, seminar_id)
+        if seminar.cancelled:
+            raise StepError("seminar_cancelled")
+        merged = {**seminar.content(), **changes}
+        check_titles(merged)
+        check_schedule(merged, self.clock.now(), moved=_differs(seminar, "starts_at", changes))
+        fields = [f for f in changes if _differs(seminar, f, changes)]
+        now = self.now()
+        async with self.db.transaction():
+            seminar = await repo.get(self.db, seminar_id) or seminar
+            await repo.update(self.db, seminar_id, **changes, updated_at=now)
+            if _differs(seminar, "starts_at", changes):
+                await repo.bump_version(self.db, seminar_id)
+            updated = await repo.get(self.db, seminar_id)
+            assert updated is not None
+            await self._replan(seminar, updated)
+            told = await self._tell_changed(updated, fields, now) if fields else 0
+            if audience is not None:
+                await self._invite(actor, seminar_id, audience)
+        return updated, told
+
+    async def _replan(self, before: Seminar, after: Seminar) -> None:
+        """New reminder times for those going; the survey follows the new end."""
+        if after.version != before.version:
+            await self.outbox.cancel_keyed(pushes.remind_prefix(after.id))
+            going = await repo.invitations(self.db, after.id, ("going",))
+            now = self.clock.now()
+            await self.outbox.enqueue_many(
+                (p for inv in going if inv.telegram_id
+                 for p in pushes.reminders(after, inv.user_id, inv.telegram_id, now)),
+                revive=True,
+            )  # fmt: skip
+        if after.ends_at != before.ends_at:
+            await self.outbox.move_keyed(pushes.feedback_prefix(after.id), after.ends_at)
+        if after.capacity > before.capacity:
+            await promote_waitlist(self.outbox, after, self.now())
+
+    async def _tell_changed(self, seminar: Seminar, fields: list[str], stamp: str) -> int:
+        concerned = await repo.invitations(self.db, seminar.id, CONCERNED)
+        sent = await self.outbox.sent_chats(pushes.invite_prefix(seminar.id))
+        told = _told(concerned, sent)
+        stamp = f"{stamp}:{secrets.token_hex(3)}"
+        await self.outbox.enqueue_many(
+            pushes.changed(seminar.id, i.user_id, i.telegram_id, fields, stamp) for i in told
+        )
+        return len(told)
+
+    async def cancel(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, int]:
+        """Unsent invitations and reminders are dropped; whoever knew of it is told."""
+        _, seminar = await self.manage(telegram_id, seminar_id)
+        if seminar.cancelled:
+            raise StepError("seminar_cancelled")
+        async with self.db.transaction():
+            await repo.update(self.db, seminar_id, status="cancelled", updated_at=self.now())
+            sent = await self.outbox.sent_chats(pushes.invite_prefix(seminar_id))
+            for prefix in pushes.ALL_BUT_CANCELLED:
+                await self.outbox.cancel_keyed(prefix(seminar_id))
+            concerned = await repo.invitations(self.db, seminar_id, CONCERNED)
+            told = _told(concerned, sent)
+            await self.outbox.enqueue_many(
+                pushes.cancelled(seminar_id, i.user_id, i.telegram_id) for i in told
+            )
+        updated = await repo.get(self.db, seminar_id)
+        assert updated is not None
+        return updated, len(told)
+
+
+def may_manage(actor: Actor, seminar: Seminar) -> bool:
+    """Admins, the seminar's author, and coordinators without a region limit."""
+    own = actor.user is not None and actor.user.id == seminar.created_by
+    return actor.is_admin or own or not actor.region_ids
+
+
+def _told(concerned: list, sent: set[int]) -> list:
+    """Those who had the invitation or answered it, and can still be reached."""
+    return [
+        i for i in concerned
+        if i.telegram_id is not None and (i.telegram_id in sent or i.status != "invited")
+    ]  # fmt: skip
+
+
+def _differs(seminar: Seminar, field: str, changes: dict[str, Any]) -> bool:
+    if field not in changes:
+        return False
+    old, new = getattr(seminar, field), changes[field]
+    if isinstance(old, datetime) and isinstance(new, str):
+        new = datetime.fromisoformat(new)
+    return old != new

@@ -1,0 +1,178 @@
+"""Seminar screens: the staff list and card, the edit menu, and a member's own seminars."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot.core.callback_data import RsvpCb, SeminarCb, SeminarEditCb
+from bot.core.keyboards import button, rows
+from bot.core.screens import Screen, fit_lines
+from bot.i18n import Translator
+from bot.seminars.repo.seminars import Seminar
+from bot.seminars.service.form import PARTS
+from bot.seminars.service.rsvp import MySeminar
+from bot.seminars.views import text
+
+
+def _title(tr: Translator, seminar: Seminar) -> str:
+    return text.title(tr, seminar.content())
+
+
+def listing(tr: Translator, items: list[tuple[Seminar, dict[str, int]]], now: datetime) -> Screen:
+    _ = tr._
+    if not items:
+        return Screen(_("There are no seminars yet. Send /newseminar to create one."))
+    buttons = []
+    for seminar, counts in items:
+        mark = "🚫 " if seminar.cancelled else ("✓ " if seminar.ends_at < now else "")
+        name = text.plain_title(tr, seminar.content())[:40]
+        places = f"{counts.get('going', 0)}/{seminar.capacity}"
+        label = f"{mark}{tr.date(seminar.starts_at)} · {name} · {places}"
+        buttons.append(button(label, SeminarCb(seminar_id=seminar.id, action="open")))
+    head = _("Seminars: upcoming first, then past ones. Send /newseminar to create one.")
+    return Screen(head, InlineKeyboardMarkup(rows(buttons)))
+
+
+def card(tr: Translator, seminar: Seminar, counts: dict[str, int]) -> Screen:
+    _ = tr._
+    s = seminar.content()
+    lines = [text.details(tr, s, with_description=False), ""]
+    if seminar.cancelled:
+        lines.append("🚫 " + _("Cancelled."))
+    lines += [
+        _("Places taken: {going} of {capacity}").format(
+            going=counts.get("going", 0), capacity=seminar.capacity
+        ),
+        _("Waitlist: {waitlist} · can't attend: {declined} · no answer yet: {invited}").format(
+            waitlist=counts.get("waitlist", 0),
+            declined=counts.get("declined", 0),
+            invited=counts.get("invited", 0),
+        ),
+        _("Attended: {attended}").format(attended=counts.get("attended", 0)),
+        _("Answers accepted until {deadline}.").format(deadline=tr.datetime(seminar.rsvp_deadline)),
+        _("Check-in code: {code}").format(code=f"<code>{seminar.checkin_code}</code>"),
+    ]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(_card_buttons(tr, seminar)))
+
+
+def _card_buttons(tr: Translator, seminar: Seminar) -> list[list]:
+    _ = tr._
+
+    def act(label: str, action: str):
+        return button(label, SeminarCb(seminar_id=seminar.id, action=action))
+
+    keyboard = [[act("📊 " + _("Report"), "report"), act("💬 " + _("Feedback"), "feedback")]]
+    if not seminar.cancelled:
+        keyboard.insert(
+            0, [act("🔳 " + _("Check-in QR"), "qr"), act("✅ " + _("Attendance"), "roster")]
+        )
+        keyboard.append([act("✏️ " + _("Edit"), "edit"), act("🚫 " + _("Cancel seminar"), "cancel")])
+    keyboard.append([act("« " + _("All seminars"), "list")])
+    return keyboard
+
+
+def edit_menu(tr: Translator, seminar: Seminar) -> Screen:
+    _ = tr._
+    names = {
+        "title": _("Title"),
+        "description": _("Description"),
+        "schedule": _("Date and time"),
+        "venue": _("Place"),
+        "audience": _("Add invitees"),
+        "capacity": _("Number of places"),
+        "organiser": _("Organiser"),
+    }
+    buttons = [
+        button(names[part], SeminarEditCb(seminar_id=seminar.id, part=part)) for part in PARTS
+    ]
+    back = button("« " + _("Back"), SeminarCb(seminar_id=seminar.id, action="open"))
+    head = _("What would you like to change? Everyone invited will be told.")
+    return Screen(head, InlineKeyboardMarkup([*rows(buttons, per_row=2), [back]]))
+
+
+def cancel_question(tr: Translator, seminar: Seminar, concerned: int) -> Screen:
+    _ = tr._
+    question = tr.ngettext(
+        "Cancel «{title}»? {count} invited member will be told.",
+        "Cancel «{title}»? {count} invited members will be told.",
+        concerned,
+    ).format(title=_title(tr, seminar), count=concerned)
+    yes = button("🚫 " + _("Yes, cancel it"), SeminarCb(seminar_id=seminar.id, action="cancel_yes"))
+    no = button(_("No, keep it"), SeminarCb(seminar_id=seminar.id, action="open"))
+    return Screen(question, InlineKeyboardMarkup([[yes], [no]]))
+
+
+def answer_label(tr: Translator, item: MySeminar) -> str:
+    _ = tr._
+    status = item.invitation.status
+    if status == "going":
+        return "✅ " + _("You are coming.")
+    if status == "waitlist":
+        return "⏳ " + _("You are on the waitlist, number {position}.").format(
+            position=item.position
+        )
+    if status == "declined":
+        return "❌ " + _("You can't attend.")
+    return "❔ " + _("You haven't answered yet.")
+
+
+def mine(tr: Translator, items: list[MySeminar], now: datetime) -> Screen:
+    """Upcoming with my answer (and buttons where I can still answer), then past with attendance."""
+    _ = tr._
+    upcoming = [i for i in reversed(items) if i.seminar.ends_at >= now and not i.seminar.cancelled]
+    past = [i for i in items if i.seminar.ends_at < now and not i.seminar.cancelled][:10]
+    if not upcoming and not past:
+        return Screen(_("You have no seminar invitations yet."))
+    lines, keyboard = [], []
+    if upcoming:
+        lines.append("<b>" + _("Upcoming seminars") + "</b>")
+    for item in upcoming:
+        s = item.seminar
+        lines += ["", text.details(tr, s.content(), with_description=False), answer_label(tr, item)]
+        if now <= s.rsvp_deadline:
+            keyboard += _answer_buttons(tr, item)
+    if past:
+        lines += ["", "<b>" + _("Past seminars") + "</b>"]
+    for item in past:
+        came = "✅ " + _("attended") if item.invitation.attended_at else "— " + _("did not attend")
+        lines.append(f"{tr.date(item.seminar.starts_at)} · {_title(tr, item.seminar)}: {came}")
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard) if keyboard else None)
+
+
+def _answer_buttons(tr: Translator, item: MySeminar) -> list[list]:
+    sid, status = item.seminar.id, item.invitation.status
+    short = text.plain_title(tr, item.seminar.content())[:30]
+    found = []
+    if status not in ("going", "waitlist"):
+        found.append([button("✅ " + short, RsvpCb(seminar_id=sid, answer="yes"))])
+    if status != "declined":
+        label = "❌ " + tr._("I can't attend") + ": " + short
+        found.append([button(label, RsvpCb(seminar_id=sid, answer="no"))])
+    return found
+
+
+def feedback(tr: Translator, found) -> Screen:
+    """The average and every comment, newest last; long lists are cut to fit one message."""
+    _ = tr._
+    s = found.seminar
+    lines = ["<b>" + _title(tr, s) + "</b>"]
+    if found.average is None:
+        lines.append(_("No ratings yet."))
+    else:
+        count = len(found.ratings)
+        lines.append(
+            tr.ngettext(
+                "Average rating {average} of 5, from {count} answer.",
+                "Average rating {average} of 5, from {count} answers.",
+                count,
+            ).format(average=tr.number(round(found.average, 1)), count=count)
+        )
+    if found.comments:
+        lines += ["", "<b>" + _("Comments") + "</b>"]
+        lines += ["• " + escape(c) for c in found.comments]
+    body = "\n".join(fit_lines(lines))
+    back = button("« " + _("Back"), SeminarCb(seminar_id=s.id, action="open"))
+    return Screen(body, InlineKeyboardMarkup([[back]]))

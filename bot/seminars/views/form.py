@@ -1,0 +1,130 @@
+"""The seminar wizard's questions and its preview."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot.core.audience import views as audience
+from bot.core.callback_data import SeminarFormCb as Cb
+from bot.core.flows import Flow
+from bot.core.keyboards import button
+from bot.core.screens import Screen
+from bot.delivery.templates import Rendered, render
+from bot.i18n import Translator, translator
+from bot.seminars.service.form import OPTIONAL, Preview
+from bot.seminars.views import text
+
+EXAMPLE = "25.12.2026 10:00"
+
+
+def _question(tr: Translator, step: str) -> str:
+    _ = tr._
+    return {
+        "title_ky": _("Write the seminar's title in Kyrgyz."),
+        "title_ru": _("Now the title in Russian."),
+        "description_ky": _("A short description in Kyrgyz: what it is about and for whom."),
+        "description_ru": _("The description in Russian."),
+        "starts_at": _("When does it start? Bishkek time, for example: {example}").format(
+            example=EXAMPLE
+        ),
+        "ends_at": _("When does it end? A time on the same day (17:00) or a date and time."),
+        "rsvp_deadline": _("Until when can members answer? For example: {example}").format(
+            example=EXAMPLE
+        ),
+        "city": _("In which town or village is it?"),
+        "address": _("The address: street, building, room."),
+        "location": _(
+            "Send the place as a location (📎 → Location), or its coordinates like 41.93, 72.95."
+        ),
+        "capacity": _("How many places are there?"),
+        "organiser": _("Who is the organiser? A name and a phone number for questions."),
+    }.get(step, _("Please answer the question above."))
+
+
+def _skip_label(tr: Translator, step: str, editing: bool) -> str | None:
+    _ = tr._
+    if editing:
+        return _("Keep as it is")
+    return (
+        {
+            "title_ky": _("Skip: Russian only"),
+            "title_ru": _("Skip: Kyrgyz only"),
+            "description_ky": _("Skip"),
+            "description_ru": _("Skip"),
+            "rsvp_deadline": _("Until the start"),
+            "location": _("Skip"),
+        }.get(step)
+        if step in OPTIONAL
+        else None
+    )
+
+
+def _current(tr: Translator, step: str, values: dict) -> str | None:
+    if step in ("starts_at", "ends_at", "rsvp_deadline"):
+        return tr.datetime(text.when(values[step]))
+    if step == "location":
+        return text.map_link(values)
+    value = values.get(step)
+    return escape(str(value)) if value not in (None, "") else None
+
+
+def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Screen:
+    step, editing = flow.step, flow.data["seminar_id"] is not None
+    abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    if step == "audience":
+        extra = [[button(tr._("Keep as it is"), Cb(action="skip", value="-"))]] if editing else []
+        return audience.kinds(tr, Cb, extra + [abort])
+    if step == "audience_pick":
+        return audience.picker(tr, flow.data["audience"], options or [], page, Cb)
+    lines = [_question(tr, step)]
+    current = _current(tr, step, flow.data["values"]) if editing else None
+    if current:
+        lines.append(tr._("Now: {value}").format(value=current))
+    keyboard = []
+    label = _skip_label(tr, step, editing)
+    if label:
+        keyboard.append([button(label, Cb(action="skip", value="-"))])
+    return Screen("\n".join(lines), InlineKeyboardMarkup([*keyboard, abort]))
+
+
+def preview_messages(preview: Preview, tz: str) -> list[Rendered]:
+    """The invitation as each language will read it; one if both read the same."""
+    params = {"seminar_id": preview.values["id"], "seminar": preview.values}
+    rendered = [render("seminar_invite", translator(lang, tz), params) for lang in ("ky", "ru")]
+    texts = [r.text for r in rendered]
+    return rendered[:1] if texts[0] == texts[1] else rendered
+
+
+def preview(tr: Translator, p: Preview, concerned: int = 0) -> Screen:
+    _ = tr._
+    lines = ["<b>" + _("Preview") + "</b>"]
+    if p.editing:
+        lines.append(
+            tr.ngettext(
+                "{count} invited member will be told of the change.",
+                "{count} invited members will be told of the change.",
+                concerned,
+            ).format(count=concerned)
+        )
+        confirm = _("Save and notify")
+    else:
+        lines.append(
+            tr.ngettext(
+                "The invitation will reach {count} member.",
+                "The invitation will reach {count} members.",
+                p.reach,
+            ).format(count=p.reach)
+        )
+        lines.append(
+            tr.ngettext("{count} place.", "{count} places.", p.values["capacity"]).format(
+                count=p.values["capacity"]
+            )
+        )
+        confirm = _("Create and send invitations")
+    keyboard = [
+        [button("✅ " + confirm, Cb(action="confirm", value="-"))],
+        [button(_("Cancel"), Cb(action="abort", value="-"))],
+    ]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))

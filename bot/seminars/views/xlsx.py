@@ -1,0 +1,149 @@
+"""A seminar report as a spreadsheet for donors and project staff: totals, then every invitation.
+
+Text that members typed (names, comments) is written as text, never as a formula, so a comment
+starting with "=" cannot run anything in the reader's Excel.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from bot.core import labels
+from bot.delivery.templates import text_for
+from bot.i18n import N_, Translator
+from bot.seminars.service.reports import Participant, SeminarReport, Tally
+
+ANSWER_LABELS = {
+    "invited": N_("no answer"),
+    "going": N_("going"),
+    "waitlist": N_("on the waitlist"),
+    "declined": N_("not going"),
+}
+VIA_LABELS = {
+    "code": N_("check-in code"),
+    "link": N_("check-in link"),
+    "staff": N_("marked by staff"),
+}
+BOLD = Font(bold=True)
+MAX_WIDTH = 50
+
+
+def workbook(report: SeminarReport, tr: Translator) -> bytes:
+    book = Workbook()
+    summary = book.active
+    summary.title = _sheet_title(tr._("Summary"))
+    _summary(summary, report, tr)
+    people = book.create_sheet(_sheet_title(tr._("Participants")))
+    _participants(people, report, tr)
+    for sheet in (summary, people):
+        _fit_columns(sheet)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _summary(ws: Worksheet, report: SeminarReport, tr: Translator) -> None:
+    _ = tr._
+    ws.append([_("Seminar report")])
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    ws.append([_("Seminars"), len(report.seminars)])
+    _table(ws, [""], [([_("Total")], report.total), ([_("Of them women")], report.women)], tr)
+    seminars = [
+        ([_title(tr, s.title_ky, s.title_ru), tr.date(s.starts_at), s.city], t)
+        for s, t in report.by_seminar
+    ]
+    _table(ws, [_("Seminar"), _("Date"), _("City")], seminars, tr)
+    genders = [([labels.gender(tr, g)], t) for g, t in report.by_gender.items()]
+    _table(ws, [_("Gender")], genders, tr)
+    positions = [([labels.position(tr, p)], t) for p, t in report.by_position.items()]
+    _table(ws, [_("Position")], positions, tr)
+    regions = [([_name(r, tr.lang)], t) for r, t in report.by_region]
+    _table(ws, [_("Region")], regions, tr)
+    district_of = {p.municipality.get("id"): p.district for p in report.participants}
+    munis = [
+        ([_name(m, tr.lang), _name(district_of.get(m.get("id"), {}), tr.lang)], t)
+        for m, t in report.by_municipality
+    ]
+    _table(ws, [_("Municipality"), _("District")], munis, tr)
+
+
+def _table(ws: Worksheet, head: list[str], items: list[tuple[list, Tally]], tr: Translator) -> None:
+    """A blank row, a bold header, then one row per group with its three counts."""
+    ws.append([])
+    ws.append([*head, tr._("Invited"), tr._("Answered yes"), tr._("Attended")])
+    for cell in ws[ws.max_row]:
+        cell.font = BOLD
+    for cells, t in items:
+        _append(ws, [*cells, t.invited, t.yes, t.attended])
+
+
+def _participants(ws: Worksheet, report: SeminarReport, tr: Translator) -> None:
+    _ = tr._
+    ws.append([
+        _("Seminar"), _("Date"), _("Name"), _("Gender"), _("Position"), _("Municipality"),
+        _("District"), _("Region"), _("Phone"), _("Answer"), _("Attended"), _("How"),
+        _("Rating"), _("Comment"),
+    ])  # fmt: skip
+    for cell in ws[1]:
+        cell.font = BOLD
+    ws.freeze_panes = "A2"
+    for p in report.participants:
+        _append(ws, _participant_row(p, tr))
+
+
+def _participant_row(p: Participant, tr: Translator) -> list[Any]:
+    _ = tr._
+    return [
+        _title(tr, p.seminar_title_ky, p.seminar_title_ru),
+        tr.date(p.starts_at),
+        p.full_name or "—",
+        labels.gender(tr, p.gender),
+        labels.position(tr, p.position, p.position_detail),
+        _name(p.municipality, tr.lang),
+        _name(p.district, tr.lang),
+        _name(p.region, tr.lang),
+        p.phone or "",
+        _(ANSWER_LABELS[p.status]) if p.status in ANSWER_LABELS else p.status,
+        _("yes") if p.attended else _("no"),
+        _(VIA_LABELS[p.attended_via]) if p.attended_via in VIA_LABELS else "",
+        p.rating,
+        p.comment or "",
+    ]
+
+
+def _title(tr: Translator, ky: str | None, ru: str | None) -> str:
+    return text_for(tr.lang, ky, ru)
+
+
+def _name(place: dict, lang: str) -> str:
+    return place.get(f"name_{lang}") or place.get("name_en") or "—"
+
+
+def _append(ws: Worksheet, values: list[Any]) -> None:
+    """Strings always stay strings: openpyxl would otherwise take "=..." for a formula."""
+    ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+def _fit_columns(ws: Worksheet) -> None:
+    widths: dict[str, int] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                size = len(str(cell.value)) + 2
+                widths[cell.column_letter] = max(widths.get(cell.column_letter, 8), size)
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = min(width, MAX_WIDTH)
+
+
+def _sheet_title(text: str) -> str:
+    """Excel allows 31 characters and none of []:*?/\\ in a sheet name."""
+    return "".join(c for c in text if c not in "[]:*?/\\")[:31] or "Sheet"

@@ -1,0 +1,1 @@
+"""/status: what concerns one person now, gathered from the features that own it."""

@@ -1,0 +1,1 @@
+"""Handlers for registration, the profile, language, approvals, roles and erasing."""

@@ -1,0 +1,1 @@
+"""Handlers for the broadcast wizard and the broadcast history."""

@@ -1,0 +1,1 @@
+"""Handlers for competitions: the call, drafts, review, results, clusters and exports."""

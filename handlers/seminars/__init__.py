@@ -1,0 +1,1 @@
+"""Handlers for seminars: cards, the wizard, RSVP, check-in, feedback and reports."""
