@@ -9,8 +9,8 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes, filters
 
 from bot.accounts.views import menu as home
+from bot.core.errors import NotAllowed
 from bot.core.flows import Flow
-from bot.core.people import NotAllowed
 from bot.core.screens import Markup, Screen
 from bot.i18n import Translator, resolve_lang, translator
 from bot.wiring import Services

@@ -9,13 +9,14 @@ from __future__ import annotations
 from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
-from bot.accounts.service.steps import LOCATION_STEPS, StepError
+from bot.accounts.service.steps import LOCATION_STEPS
 from bot.accounts.views import menu as home
 from bot.accounts.views.steps import search_screen, step_screen
 from bot.core.callback_data import CallbackDataError, PageCb, PickCb
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.places.search import MIN_SCORE
-from bot.core.refusals import step_error
+from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
 from bot.core.wizard import FlowService
 from handlers.accounts import profile, registration
@@ -62,12 +63,12 @@ async def on_pick(update: Update, context: Context) -> None:
     try:
         data = PickCb.unpack(query.data)
         if found is None:
-            raise StepError("stale")
+            raise Refusal("stale")
         if data.step == "confirm":
             await registration.on_confirm(update, context, data.value)
             return
         flow = await found[0].pick(update.effective_user.id, data.step, data.value)
-    except (CallbackDataError, StepError) as exc:
+    except (CallbackDataError, Refusal) as exc:
         await _refuse(update, context, found, exc)
         return
     await query.answer()
@@ -76,11 +77,11 @@ async def on_pick(update: Update, context: Context) -> None:
 
 async def _refuse(update: Update, context: Context, found, exc: Exception) -> None:
     tr = await tr_for(update, context)
-    error = exc if isinstance(exc, StepError) else StepError("stale")
+    error = exc if isinstance(exc, Refusal) else Refusal("stale")
     if found is None:
         await update.callback_query.answer(tr._("This button is no longer valid."), show_alert=True)
         return
-    await update.callback_query.answer(step_error(tr, error), show_alert=True)
+    await update.callback_query.answer(refusal_text(tr, error), show_alert=True)
     await say(update, await step_screen(services(context), tr, found[1]))
 
 
@@ -90,8 +91,8 @@ async def on_page(update: Update, context: Context) -> None:
     try:
         data = PageCb.unpack(query.data)
         if found is None or found[1].step != data.step:
-            raise StepError("stale")
-    except (CallbackDataError, StepError) as exc:
+            raise Refusal("stale")
+    except (CallbackDataError, Refusal) as exc:
         await _refuse(update, context, found, exc)
         return
     await query.answer()
@@ -118,8 +119,8 @@ async def on_text(update: Update, context: Context) -> None:
         return
     try:
         flow = await service.text(update.effective_user.id, text)
-    except StepError as exc:
-        await say(update, step_error(tr, exc))
+    except Refusal as exc:
+        await say(update, refusal_text(tr, exc))
         await say(update, await step_screen(services(context), tr, flow))
         return
     await ask(update, context, flow)
@@ -137,8 +138,8 @@ async def on_contact(update: Update, context: Context) -> None:
         flow = await service.contact(
             update.effective_user.id, contact.user_id, contact.phone_number
         )
-    except StepError as exc:
-        await say(update, step_error(tr, exc))
+    except Refusal as exc:
+        await say(update, refusal_text(tr, exc))
         await say(update, await step_screen(services(context), tr, flow))
         return
     saved = tr._("Phone number saved: {phone}").format(phone=flow.data["phone"])
@@ -154,7 +155,7 @@ async def on_media(update: Update, context: Context) -> None:
         if not await _other(update, context, media=True):
             await registration.no_flow_text(update, context)
         return
-    await say(update, step_error(tr, StepError("media")))
+    await say(update, refusal_text(tr, Refusal("media")))
     await say(update, await step_screen(services(context), tr, found[1]))
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.accounts.service.steps import StepError, clean_text, normalise_phone
+from bot.accounts.service.steps import clean_text, normalise_phone
 from bot.config import ConfigError, load_config
 from bot.core.callback_data import ApprovalCb, CallbackDataError, PickCb
+from bot.core.errors import Refusal
 from bot.core.places.importer import import_municipalities
 from bot.core.places.search import Directory
 from bot.db import open_database
@@ -54,17 +55,17 @@ def test_phone_numbers_are_normalised():
     assert normalise_phone("+996 (700) 12-34-56") == "+996700123456"
     assert normalise_phone("0700123456") == "+996700123456"
     assert normalise_phone("+79161234567") == "+79161234567"
-    with pytest.raises(StepError):
+    with pytest.raises(Refusal):
         normalise_phone("12")
 
 
 def test_names_are_trimmed_and_checked():
     assert clean_text("  Асанова   Айгүл  ") == "Асанова Айгүл"
     for bad, code in [("", "name_empty"), ("   ", "name_empty"), ("12345", "name_empty")]:
-        with pytest.raises(StepError) as caught:
+        with pytest.raises(Refusal) as caught:
             clean_text(bad)
         assert caught.value.code == code
-    with pytest.raises(StepError) as caught:
+    with pytest.raises(Refusal) as caught:
         clean_text("a" * 101)
     assert caught.value.code == "name_too_long"
 
@@ -119,11 +120,11 @@ async def test_search_tolerates_typos_and_latin_spelling(tmp_path):
 
 
 def test_over_long_broadcast_texts_are_refused_with_both_numbers():
-    from bot.core.refusals import step_error
+    from bot.core.refusals import refusal_text
     from bot.i18n import translator
 
-    error = StepError("text_too_long", limit=4096, length=5000)
-    text = step_error(translator("ru"), error)
+    error = Refusal("text_too_long", limit=4096, length=5000)
+    text = refusal_text(translator("ru"), error)
     assert "4096" in text and "5000" in text
-    caption = step_error(translator("ky"), StepError("caption_too_long", limit=1024, length=1500))
+    caption = refusal_text(translator("ky"), Refusal("caption_too_long", limit=1024, length=1500))
     assert "1024" in caption and "1500" in caption

@@ -45,7 +45,7 @@ async def export(
     config: Config, competition_id: int, out: Path | None, zip_path: Path | None, lang: str
 ) -> int:
     from bot.competitions.service.export import SubmissionExports
-    from bot.core.people import NotFound
+    from bot.core.errors import NotFound
     from bot.wiring import Services
 
     db = await open_database(config.db_path)

@@ -1,6 +1,6 @@
 """The checks on a seminar's fields, shared by the in-bot wizard and the file import.
 
-Each check raises StepError with a code the person sees in their language; nothing half-checked
+Each check raises Refusal with a code the person sees in their language; nothing half-checked
 is ever saved.
 """
 
@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.accounts.service.steps import StepError
+from bot.core.errors import Refusal
 from bot.core.timeparse import parse_local
 
 MAX_TITLE = 200
@@ -36,9 +36,9 @@ _COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\
 def text_value(raw: str | None, limit: int, empty_code: str = "text_empty") -> str:
     text = re.sub(r"[ \t]+", " ", raw or "").strip()
     if not text:
-        raise StepError(empty_code)
+        raise Refusal(empty_code)
     if len(text) > limit:
-        raise StepError("field_too_long", limit=limit, length=len(text))
+        raise Refusal("field_too_long", limit=limit, length=len(text))
     return text
 
 
@@ -48,24 +48,24 @@ def when_value(raw: str, now: datetime, zone: ZoneInfo, day_of: datetime | None 
     if match and day_of is not None:
         hour, minute = int(match[1]), int(match[2])
         if hour > 23 or minute > 59:
-            raise StepError("bad_time")
+            raise Refusal("bad_time")
         local = day_of.astimezone(zone).replace(hour=hour, minute=minute, second=0, microsecond=0)
         return local.astimezone(now.tzinfo)
     when = parse_local(raw or "", now, zone)
     if when is None:
-        raise StepError("bad_time")
+        raise Refusal("bad_time")
     return when.astimezone(now.tzinfo)
 
 
 def capacity_value(raw: str | int) -> int:
     text = str(raw).strip()
     if not re.fullmatch(r"[+-]?\d{1,9}", text):
-        raise StepError("bad_number")
+        raise Refusal("bad_number")
     value = int(text)
     if value <= 0:
-        raise StepError("capacity_positive")
+        raise Refusal("capacity_positive")
     if value > MAX_CAPACITY:
-        raise StepError("capacity_too_big", limit=MAX_CAPACITY)
+        raise Refusal("capacity_too_big", limit=MAX_CAPACITY)
     return value
 
 
@@ -73,13 +73,13 @@ def location_value(raw: str) -> tuple[float, float]:
     """'42.4907, 72.9856' as typed or copied from a map."""
     match = _COORDINATES.match(raw or "")
     if not match:
-        raise StepError("bad_location")
+        raise Refusal("bad_location")
     return coordinates(float(match[1]), float(match[2]))
 
 
 def coordinates(lat: float, lon: float) -> tuple[float, float]:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise StepError("bad_location")
+        raise Refusal("bad_location")
     return round(lat, 6), round(lon, 6)
 
 
@@ -91,18 +91,18 @@ def check_schedule(values: dict[str, Any], now: datetime, moved: bool = True) ->
     starts, ends = as_time(values["starts_at"]), as_time(values["ends_at"])
     deadline = as_time(values["rsvp_deadline"])
     if moved and starts <= now:
-        raise StepError("time_in_past")
+        raise Refusal("time_in_past")
     if ends <= starts:
-        raise StepError("ends_before_start")
+        raise Refusal("ends_before_start")
     if ends - starts > timedelta(days=14):
-        raise StepError("too_long_seminar")
+        raise Refusal("too_long_seminar")
     if deadline > starts:
-        raise StepError("deadline_after_start")
+        raise Refusal("deadline_after_start")
 
 
 def check_titles(values: dict[str, Any]) -> None:
     if not values.get("title_ky") and not values.get("title_ru"):
-        raise StepError("no_text")
+        raise Refusal("no_text")
 
 
 def as_time(value: datetime | str) -> datetime:

@@ -9,19 +9,12 @@ from bot.clock import Clock
 from bot.config import LANGUAGES, Config
 from bot.core import flows
 from bot.core import users as users_repo
+from bot.core.errors import NotAllowed, NotFound
 from bot.core.places import repo as places
 from bot.core.users import User
 from bot.db import Database, utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.i18n import resolve_lang
-
-
-class NotAllowed(Exception):
-    """The person asking has no right to this action; nothing was changed."""
-
-
-class NotFound(Exception):
-    """The person or thing named does not exist (or erased their data)."""
 
 
 class UnknownRegion(ValueError):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.views.errors import competition_error
+from bot.core.errors import Refusal
 from bot.i18n import Translator
 
 
-def step_error(tr: Translator, error: StepError) -> str:
+def refusal_text(tr: Translator, error: Refusal) -> str:
     _ = tr._
     code = error.code
     if code in ("text_too_long", "caption_too_long", "field_too_long"):
@@ -65,7 +65,7 @@ def step_error(tr: Translator, error: StepError) -> str:
 def refusal(tr: Translator, exc: Exception, otherwise: str = "stale") -> str:
     """A refused button's alert: the step's own message, or `otherwise` for a forged or
     foreign one (not allowed, not found, malformed)."""
-    return step_error(tr, exc if isinstance(exc, StepError) else StepError(otherwise))
+    return refusal_text(tr, exc if isinstance(exc, Refusal) else Refusal(otherwise))
 
 
 def _rsvp_closed(tr: Translator, info: dict) -> str:

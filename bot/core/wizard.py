@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.accounts.service import steps
-from bot.accounts.service.steps import StepError
 from bot.clock import Clock
 from bot.core import flows
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.db import Database, utcnow_iso
 
@@ -28,7 +28,7 @@ class Wizard:
         """The open flow, if it stands at one of `steps`; an old button gets 'stale'."""
         flow = await self.current(telegram_id)
         if flow is None or flow.step not in steps:
-            raise StepError("stale")
+            raise Refusal("stale")
         return flow
 
     async def _save(self, flow: Flow) -> Flow:
@@ -69,5 +69,5 @@ class FlowService:
     async def _flow(self, telegram_id: int, at_step: str | None = None) -> Flow:
         flow = await self.current(telegram_id)
         if flow is None or (at_step and flow.step != at_step):
-            raise StepError("stale")
+            raise Refusal("stale")
         return flow

@@ -14,7 +14,8 @@ from bot.accounts.service.approvals import Approvals
 from bot.competitions.service.results import MemberResults, Results
 from bot.competitions.service.submissions import Standing, Submissions
 from bot.core import flows
-from bot.core.people import Actor, NotAllowed, People
+from bot.core.errors import NotAllowed
+from bot.core.people import Actor, People
 from bot.core.users import User
 from bot.seminars.service import notices as seminar_pushes
 from bot.seminars.service.rsvp import MySeminar, Rsvp

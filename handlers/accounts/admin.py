@@ -9,7 +9,8 @@ from telegram.ext import Application, CommandHandler
 
 from bot import commands
 from bot.core import labels
-from bot.core.people import ConfiguredAdmin, NotAllowed, NotFound, UnknownRegion
+from bot.core.errors import NotAllowed, NotFound
+from bot.core.people import ConfiguredAdmin, UnknownRegion
 from handlers.common import PRIVATE, Context, say, services, tr_for
 
 

@@ -9,7 +9,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.accounts.service.approvals import Outdated
 from bot.core.callback_data import ApprovalCb, CallbackDataError
-from bot.core.people import NotAllowed, NotFound
+from bot.core.errors import NotAllowed, NotFound
 from bot.core.screens import Screen
 from bot.delivery.templates import render
 from handlers.common import PRIVATE, Context, say, services, show, tr_for

@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.accounts.views.profile import profile_screen
 from bot.accounts.views.steps import choose_language, step_screen
 from bot.core.callback_data import CallbackDataError, ProfileCb
+from bot.core.errors import Refusal
 from handlers.common import PRIVATE, Context, say, services, tr_for
 
 
@@ -38,7 +38,7 @@ async def on_edit(update: Update, context: Context) -> None:
             await say(update, choose_language([tr]))
             return
         flow = await svc.profile.begin(update.effective_user.id, field)
-    except (CallbackDataError, StepError):
+    except (CallbackDataError, Refusal):
         await query.answer(tr._("This button is no longer valid."), show_alert=True)
         return
     await query.answer()

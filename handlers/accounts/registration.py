@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.accounts.views.steps import choose_language, step_screen
+from bot.core.errors import Refusal
 from bot.core.labels import LANGUAGE_NAMES
-from bot.core.refusals import step_error
+from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
 from bot.i18n import translator
 from handlers.common import PRIVATE, Context, say, services, show, tg_name, tr_for, with_menu
@@ -70,8 +70,8 @@ async def on_confirm(update: Update, context: Context, value: str) -> None:
             await say(update, await step_screen(svc, tr, flow))
             return
         await svc.registration.confirm(tid)
-    except StepError as exc:
-        await update.callback_query.answer(step_error(tr, exc), show_alert=True)
+    except Refusal as exc:
+        await update.callback_query.answer(refusal_text(tr, exc), show_alert=True)
         return
     await update.callback_query.answer()
     await show(

@@ -13,8 +13,8 @@ from bot.broadcasts.repo import Broadcast
 from bot.broadcasts.views import progress
 from bot.core import labels
 from bot.core.callback_data import BroadcastCb, CallbackDataError
+from bot.core.errors import NotAllowed, NotFound
 from bot.core.keyboards import button
-from bot.core.people import NotAllowed, NotFound
 from bot.core.screens import Screen
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.broadcasts import views
 from bot.core.callback_data import BroadcastWizardCb, CallbackDataError
-from bot.core.people import NotAllowed
-from bot.core.refusals import refusal, step_error
+from bot.core.errors import NotAllowed, Refusal
+from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
 from bot.delivery.templates import Rendered
 from handlers import flow_steps
@@ -66,9 +65,9 @@ async def on_text(update: Update, context: Context) -> None:
         elif flow is not None and flow.step in ("text_ky", "text_ru"):
             flow = await svc.text(tid, message.text_html, telegram_length(message.text or ""))
         else:
-            raise StepError("use_buttons")
-    except StepError as exc:
-        await say(update, step_error(await tr_for(update, context), exc))
+            raise Refusal("use_buttons")
+    except Refusal as exc:
+        await say(update, refusal_text(await tr_for(update, context), exc))
         return
     await ask(update, context, flow)
 
@@ -87,8 +86,8 @@ async def on_media(update: Update, context: Context) -> None:
         return
     try:
         flow = await svc.attach(update.effective_user.id, kind, file_id, name)
-    except StepError as exc:
-        await say(update, step_error(tr, exc))
+    except Refusal as exc:
+        await say(update, refusal_text(tr, exc))
         return
     await ask(update, context, flow)
 
@@ -102,7 +101,7 @@ async def on_button(update: Update, context: Context) -> None:
             await _confirm(update, context)
             return
         flow, page = await _act(context, update.effective_user.id, data)
-    except (CallbackDataError, StepError, NotAllowed) as exc:
+    except (CallbackDataError, Refusal, NotAllowed) as exc:
         await query.answer(refusal(tr, exc), show_alert=True)
         return
     await query.answer()
@@ -127,7 +126,7 @@ async def _act(context: Context, tid: int, data: BroadcastWizardCb):
     if data.action == "page":
         flow = await svc.current(tid)
         if flow is None or flow.step != "audience_pick":
-            raise StepError("stale")
+            raise Refusal("stale")
         return flow, data.page
     if data.action == "done":
         return await svc.audience_done(tid), page
@@ -141,11 +140,11 @@ async def _confirm(update: Update, context: Context) -> None:
     svc = services(context).broadcasts
     try:
         item = await svc.confirm(update.effective_user.id)
-    except StepError as exc:
+    except Refusal as exc:
         if exc.code != "time_in_past":
             raise
         tr = await tr_for(update, context)
-        await update.callback_query.answer(step_error(tr, exc), show_alert=True)
+        await update.callback_query.answer(refusal_text(tr, exc), show_alert=True)
         await ask(update, context, await svc.current(update.effective_user.id))
         return
     await update.callback_query.answer()

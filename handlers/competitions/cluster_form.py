@@ -5,22 +5,21 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.views import cluster_form as views
 from bot.core.callback_data import CallbackDataError, ClusterFormCb
-from bot.core.people import NotAllowed, NotFound
+from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.screens import Screen
 from handlers import flow_steps
 from handlers.common import PRIVATE, Context, begin_staff_flow, say, services, show, tr_for
 
-REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
+REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
 
 
 def _error(tr, exc: Exception) -> str:
     """A forged button from someone who is not staff, an old one, or the step's own message."""
     if isinstance(exc, NotAllowed):
         return tr._("This command is for project staff.")
-    return views.error(tr, exc if isinstance(exc, StepError) else StepError("stale"))
+    return views.error(tr, exc if isinstance(exc, Refusal) else Refusal("stale"))
 
 
 async def new_cluster(update: Update, context: Context) -> None:
@@ -43,14 +42,14 @@ async def on_text(update: Update, context: Context) -> None:
     svc = services(context).cluster_form
     try:
         flow = await svc.text(update.effective_user.id, update.effective_message.text or "")
-    except (StepError, NotAllowed) as exc:
+    except (Refusal, NotAllowed) as exc:
         await say(update, _error(await tr_for(update, context), exc))
         return
     await ask(update, context, flow)
 
 
 async def on_media(update: Update, context: Context) -> None:
-    await say(update, views.error(await tr_for(update, context), StepError("media")))
+    await say(update, views.error(await tr_for(update, context), Refusal("media")))
 
 
 async def on_button(update: Update, context: Context) -> None:

@@ -9,7 +9,7 @@ from io import BytesIO
 from telegram import InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError, whole_number
+from bot.accounts.service.steps import whole_number
 from bot.competitions.service.export import Export, SubmissionExports
 from bot.competitions.views.submission_xlsx import caption, workbook
 from bot.competitions.views.submission_zip import (
@@ -20,8 +20,8 @@ from bot.competitions.views.submission_zip import (
     zip_caption,
 )
 from bot.core.callback_data import CallbackDataError, CompetitionCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal_text
 from bot.i18n import Translator
 from handlers.common import PRIVATE, Context, say, services, tr_for
 
@@ -56,7 +56,7 @@ async def on_button(update: Update, context: Context) -> None:
         data = CompetitionCb.unpack(query.data)
         found = await _exports(context).for_staff(update.effective_user.id, data.competition_id)
     except (CallbackDataError, NotAllowed, NotFound):
-        await query.answer(step_error(tr, StepError("competition_staff")), show_alert=True)
+        await query.answer(refusal_text(tr, Refusal("competition_staff")), show_alert=True)
         return
     await query.answer()
     await send_export(update, tr, found)
@@ -72,7 +72,7 @@ async def export_command(update: Update, context: Context) -> None:
     try:
         found = await _exports(context).for_staff(update.effective_user.id, number)
     except NotAllowed:
-        await say(update, step_error(tr, StepError("competition_staff")))
+        await say(update, refusal_text(tr, Refusal("competition_staff")))
         return
     except NotFound:
         await say(update, tr._("There is no competition number {id}.").format(id=args[0]))

@@ -5,16 +5,15 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.views import form as views
 from bot.core.callback_data import CallbackDataError, CompetitionFormCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import refusal, step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
 from handlers import flow_steps
 from handlers.common import PRIVATE, Context, begin_staff_flow, say, services, show, tr_for
 
-REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
+REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
 
 
 async def new_competition(update: Update, context: Context) -> None:
@@ -45,14 +44,14 @@ async def on_text(update: Update, context: Context) -> None:
     svc = services(context).competition_form
     try:
         flow = await svc.text(update.effective_user.id, update.effective_message.text or "")
-    except (StepError, NotAllowed) as exc:
+    except (Refusal, NotAllowed) as exc:
         await say(update, refusal(await tr_for(update, context), exc, "competition_staff"))
         return
     await ask(update, context, flow)
 
 
 async def on_media(update: Update, context: Context) -> None:
-    await say(update, step_error(await tr_for(update, context), StepError("media")))
+    await say(update, refusal_text(await tr_for(update, context), Refusal("media")))
 
 
 async def on_button(update: Update, context: Context) -> None:

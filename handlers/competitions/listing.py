@@ -5,9 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.accounts.service.steps import StepError
-from bot.core.people import NotAllowed
-from bot.core.refusals import step_error
+from bot.core.errors import NotAllowed, Refusal
+from bot.core.refusals import refusal_text
 from handlers.common import PRIVATE, Context, say, services, tr_for
 from handlers.competitions import staff as competition_staff
 from handlers.competitions import submit
@@ -23,7 +22,7 @@ async def competitions_command(update: Update, context: Context) -> None:
     try:
         await submit.show_open(update, context)
     except NotAllowed:
-        await say(update, step_error(await tr_for(update, context), StepError("register_first")))
+        await say(update, refusal_text(await tr_for(update, context), Refusal("register_first")))
 
 
 def register(app: Application) -> None:

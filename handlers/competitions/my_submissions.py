@@ -5,10 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.views import my_submissions as views
-from bot.core.people import NotAllowed
-from bot.core.refusals import step_error
+from bot.core.errors import NotAllowed, Refusal
+from bot.core.refusals import refusal_text
 from handlers.common import PRIVATE, Context, say, services, tr_for
 
 
@@ -19,7 +18,7 @@ async def my_submissions(update: Update, context: Context) -> None:
     try:
         standings = await svc.submissions.mine(update.effective_user.id)
     except NotAllowed:
-        await say(update, step_error(tr, StepError("register_first")))
+        await say(update, refusal_text(tr, Refusal("register_first")))
         return
     await say(update, views.mine(tr, standings, svc.clock.now()))
 

@@ -6,17 +6,16 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.views import results as views
 from bot.core.callback_data import CallbackDataError, CompetitionCb, ResultCb, ReviewCb
+from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.flows import Flow
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import refusal, step_error
+from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
 from handlers import flow_steps
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
-REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
+REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
 
 
 async def results_command(update: Update, context: Context) -> None:
@@ -31,7 +30,7 @@ async def results_command(update: Update, context: Context) -> None:
     try:
         found = await svc.results.published_for(tid)
     except NotAllowed:
-        await say(update, step_error(tr, StepError("register_first")))
+        await say(update, refusal_text(tr, Refusal("register_first")))
         return
     await say(update, views.member_results(tr, found))
 
@@ -118,8 +117,8 @@ async def on_text(update: Update, context: Context) -> None:
     try:
         flow = await services(context).results.text(tid, update.effective_message.text or "")
         screen = await _saved(context, tr, flow) if flow.step == "done" else _question(tr, flow)
-    except StepError as exc:
-        await say(update, step_error(tr, exc))
+    except Refusal as exc:
+        await say(update, refusal_text(tr, exc))
         return
     except (NotAllowed, NotFound) as exc:
         await services(context).leave_flow(tid)
@@ -129,7 +128,7 @@ async def on_text(update: Update, context: Context) -> None:
 
 
 async def on_media(update: Update, context: Context) -> None:
-    await say(update, step_error(await tr_for(update, context), StepError("media")))
+    await say(update, refusal_text(await tr_for(update, context), Refusal("media")))
 
 
 def register(app: Application) -> None:

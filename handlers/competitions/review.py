@@ -6,17 +6,17 @@ from __future__ import annotations
 from telegram import InputMediaPhoto, InputMediaVideo, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError, whole_number
+from bot.accounts.service.steps import whole_number
 from bot.competitions.service.reviews import Card, Reviews
 from bot.competitions.views import review as views
 from bot.core.callback_data import CallbackDataError, CompetitionCb, ReviewCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import refusal, step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
 from handlers import flow_steps
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
 
-REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
+REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
 ALBUM = {"photo": InputMediaPhoto, "video": InputMediaVideo}
 
 
@@ -125,8 +125,8 @@ async def on_text(update: Update, context: Context) -> None:
         flow = await svc.text(tid, update.effective_message.text or "")
         if flow.step == "done":
             card = await svc.card(tid, int(flow.data["submission_id"]))
-    except StepError as exc:
-        await say(update, step_error(tr, exc))
+    except Refusal as exc:
+        await say(update, refusal_text(tr, exc))
         return
     except (NotAllowed, NotFound) as exc:
         await services(context).leave_flow(tid)
@@ -139,7 +139,7 @@ async def on_text(update: Update, context: Context) -> None:
 
 
 async def on_media(update: Update, context: Context) -> None:
-    await say(update, step_error(await tr_for(update, context), StepError("media")))
+    await say(update, refusal_text(await tr_for(update, context), Refusal("media")))
 
 
 def register(app: Application) -> None:

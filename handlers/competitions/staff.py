@@ -9,18 +9,17 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.service.edit import DEADLINE_FLOW, EXTEND_FLOW, CompetitionEdit
 from bot.competitions.views import staff as views
 from bot.core.callback_data import CallbackDataError, CompetitionCb, EntrantCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import refusal, step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
 from bot.i18n import Translator
 from handlers import flow_steps
 from handlers.common import Context, say, services, show, tr_for
 
-REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
+REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
 ACTIONS = {"open", "list", "move", "extend"}
 
 
@@ -99,11 +98,11 @@ async def on_text(update: Update, context: Context) -> None:
         changed = await _edit(context).text(
             update.effective_user.id, update.effective_message.text or ""
         )
-    except StepError as exc:
-        await say(update, step_error(tr, exc))
+    except Refusal as exc:
+        await say(update, refusal_text(tr, exc))
         return
     except (NotAllowed, NotFound):
-        await say(update, step_error(tr, StepError("competition_staff")))
+        await say(update, refusal_text(tr, Refusal("competition_staff")))
         return
     done = views.moved(tr, changed) if changed.entrant is None else views.extended(tr, changed)
     await say(update, done)
@@ -111,7 +110,7 @@ async def on_text(update: Update, context: Context) -> None:
 
 
 async def on_media(update: Update, context: Context) -> None:
-    await say(update, step_error(await tr_for(update, context), StepError("media")))
+    await say(update, refusal_text(await tr_for(update, context), Refusal("media")))
 
 
 def register(app: Application) -> None:

@@ -12,20 +12,19 @@ from dataclasses import asdict
 from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.accounts.service.steps import StepError
 from bot.competitions import archiver
 from bot.competitions.service.draft import Draft, IncomingFile
 from bot.competitions.views import my_submissions as lists
 from bot.competitions.views import submit as views
 from bot.core.callback_data import CallbackDataError, SubmitCb
-from bot.core.people import NotAllowed, NotFound
+from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.refusals import refusal
 from bot.core.screens import Screen
 from bot.i18n import Translator, translator
 from handlers import flow_steps
 from handlers.common import Context, say, services, show, tr_for
 
-REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
+REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
 ALBUM_WAIT_S = 1.0
 """Album items arrive within a fraction of a second of each other."""
 
@@ -83,7 +82,7 @@ async def _refuse(update: Update, context: Context, tr: Translator, exc: Excepti
     """A button of an older step gets the current step shown again; one of a draft that no
     longer exists (sent or cancelled) is simply no longer valid."""
     draft = await services(context).submission_draft.draft(update.effective_user.id)
-    stale = isinstance(exc, StepError) and exc.code == "stale"
+    stale = isinstance(exc, Refusal) and exc.code == "stale"
     text = refusal(tr, exc, "not_your_entrant")
     if stale and draft is None:
         text = tr._("This button is no longer valid.")
@@ -125,7 +124,7 @@ async def on_media(update: Update, context: Context) -> None:
     try:
         found = incoming(message)
         if found is None:
-            raise StepError("file_type")
+            raise Refusal("file_type")
         await svc.add_file(update.effective_user.id, found)
         if found.too_big:
             note = "ℹ️ " + views.big_note(tr, asdict(found))

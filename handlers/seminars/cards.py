@@ -5,10 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.core.callback_data import CallbackDataError, SeminarCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import refusal, step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
 from bot.seminars.views import cards as views
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
@@ -29,7 +28,7 @@ async def seminars_command(update: Update, context: Context) -> None:
     try:
         mine = await svc.rsvp.mine(tid)
     except NotAllowed:
-        await say(update, step_error(tr, StepError("register_first")))
+        await say(update, refusal_text(tr, Refusal("register_first")))
         return
     await say(update, views.mine(tr, mine, svc.clock.now()))
 
@@ -49,7 +48,7 @@ async def on_button(update: Update, context: Context) -> None:
     try:
         data = SeminarCb.unpack(query.data)
         screen = await _screen(update, context, tr, data)
-    except (CallbackDataError, StepError, NotAllowed, NotFound) as exc:
+    except (CallbackDataError, Refusal, NotAllowed, NotFound) as exc:
         await query.answer(refusal(tr, exc, "not_allowed"), show_alert=True)
         return
     await query.answer()
@@ -68,7 +67,7 @@ async def _screen(update: Update, context: Context, tr, data: SeminarCb) -> Scre
         return views.edit_menu(tr, seminar)
     if data.action == "cancel":
         if seminar.cancelled:
-            raise StepError("seminar_cancelled")
+            raise Refusal("seminar_cancelled")
         concerned = sum(counts.get(s, 0) for s in CONCERNED)
         return views.cancel_question(tr, seminar, concerned)
     if data.action == "feedback":

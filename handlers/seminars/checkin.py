@@ -11,10 +11,9 @@ import re
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.accounts.service.steps import StepError
 from bot.core.callback_data import AttendCb, CallbackDataError, SeminarCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import refusal, step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal, refusal_text
 from bot.seminars.views import checkin as views
 from handlers import flow_steps
 from handlers.common import PRIVATE, Context, say, services, show, tr_for
@@ -27,8 +26,8 @@ async def check_in(update: Update, context: Context, code: str, via: str) -> Non
     tr = await tr_for(update, context)
     try:
         found = await services(context).attendance.check_in(update.effective_user.id, code, via)
-    except StepError as exc:
-        await say(update, step_error(tr, exc))
+    except Refusal as exc:
+        await say(update, refusal_text(tr, exc))
         return
     await say(update, views.checked_in(tr, found.seminar, found.already))
 
@@ -64,7 +63,7 @@ async def on_staff_button(update: Update, context: Context) -> None:
         data = SeminarCb.unpack(query.data)
         seminar, people = await svc.attendance.roster(tid, data.seminar_id)
     except REFUSED:
-        await query.answer(step_error(tr, StepError("not_allowed")), show_alert=True)
+        await query.answer(refusal_text(tr, Refusal("not_allowed")), show_alert=True)
         return
     await query.answer()
     if data.action == "roster":
@@ -84,7 +83,7 @@ async def on_mark(update: Update, context: Context) -> None:
         data = AttendCb.unpack(query.data)
         await svc.attendance.toggle(tid, data.seminar_id, data.user_id)
         seminar, people = await svc.attendance.roster(tid, data.seminar_id)
-    except (*REFUSED, StepError) as exc:
+    except (*REFUSED, Refusal) as exc:
         await query.answer(refusal(tr, exc, "not_allowed"), show_alert=True)
         return
     await query.answer()

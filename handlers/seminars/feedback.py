@@ -5,11 +5,10 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.accounts.service.steps import StepError
 from bot.core.callback_data import CallbackDataError, FeedbackCb
+from bot.core.errors import NotAllowed, Refusal
 from bot.core.keyboards import button
-from bot.core.people import NotAllowed
-from bot.core.refusals import refusal, step_error
+from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
 from handlers import flow_steps
 from handlers.common import Context, say, services, show, tr_for
@@ -26,9 +25,9 @@ async def on_rating(update: Update, context: Context) -> None:
             await svc.comment(tid, None)
         else:
             await svc.rate(tid, data.seminar_id, data.rating)
-    except (CallbackDataError, NotAllowed, StepError) as exc:
-        code = exc.code if isinstance(exc, StepError) else "not_attendee"
-        await query.answer(step_error(tr, StepError(code)), show_alert=True)
+    except (CallbackDataError, NotAllowed, Refusal) as exc:
+        code = exc.code if isinstance(exc, Refusal) else "not_attendee"
+        await query.answer(refusal_text(tr, Refusal(code)), show_alert=True)
         return
     await query.answer()
     if data.rating == 0:
@@ -46,7 +45,7 @@ async def on_comment(update: Update, context: Context) -> None:
         await services(context).attendance.comment(
             update.effective_user.id, update.effective_message.text or ""
         )
-    except (StepError, NotAllowed) as exc:
+    except (Refusal, NotAllowed) as exc:
         await say(update, refusal(tr, exc))
         return
     await say(update, tr._("Thank you! Your comment is saved."))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.core.callback_data import CallbackDataError, SeminarEditCb, SeminarFormCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import refusal, step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
 from bot.seminars.views import form as views
 from handlers import flow_steps
@@ -16,7 +15,7 @@ from handlers.broadcasts.wizard import send_rendered
 from handlers.common import PRIVATE, Context, begin_staff_flow, say, services, show, tr_for
 from handlers.seminars.cards import show_card
 
-REFUSED = (CallbackDataError, StepError, NotAllowed, NotFound)
+REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
 
 
 async def new_seminar(update: Update, context: Context) -> None:
@@ -48,8 +47,8 @@ async def on_text(update: Update, context: Context) -> None:
     svc = services(context).seminar_form
     try:
         flow = await svc.text(update.effective_user.id, update.effective_message.text or "")
-    except StepError as exc:
-        await say(update, step_error(await tr_for(update, context), exc))
+    except Refusal as exc:
+        await say(update, refusal_text(await tr_for(update, context), exc))
         return
     await ask(update, context, flow)
 
@@ -60,12 +59,12 @@ async def on_media(update: Update, context: Context) -> None:
     location = update.effective_message.location
     try:
         if location is None:
-            raise StepError("media")
+            raise Refusal("media")
         flow = await services(context).seminar_form.location(
             update.effective_user.id, location.latitude, location.longitude
         )
-    except StepError as exc:
-        await say(update, step_error(tr, exc))
+    except Refusal as exc:
+        await say(update, refusal_text(tr, exc))
         return
     await ask(update, context, flow)
 
@@ -107,7 +106,7 @@ async def _act(context: Context, tid: int, data: SeminarFormCb):
     if data.action == "page":
         flow = await svc.current(tid)
         if flow is None or flow.step != "audience_pick":
-            raise StepError("stale")
+            raise Refusal("stale")
         return flow, data.page
     return await svc.audience_done(tid), 0
 

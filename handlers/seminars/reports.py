@@ -7,10 +7,9 @@ from datetime import datetime, timedelta
 from telegram import InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.accounts.service.steps import StepError
 from bot.core.callback_data import CallbackDataError, SeminarCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal_text
 from bot.seminars.service.reports import SeminarReport
 from bot.seminars.views.report import summary
 from bot.seminars.views.xlsx import workbook
@@ -34,7 +33,7 @@ async def on_button(update: Update, context: Context) -> None:
             update.effective_user.id, data.seminar_id
         )
     except (CallbackDataError, NotAllowed, NotFound):
-        await query.answer(step_error(tr, StepError("not_allowed")), show_alert=True)
+        await query.answer(refusal_text(tr, Refusal("not_allowed")), show_alert=True)
         return
     await query.answer()
     await send_report(update, context, report, f"seminar-{data.seminar_id}")

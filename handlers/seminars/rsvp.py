@@ -5,10 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.accounts.service.steps import StepError
 from bot.core.callback_data import CallbackDataError, RsvpCb
-from bot.core.people import NotAllowed, NotFound
-from bot.core.refusals import step_error
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.refusals import refusal_text
 from bot.i18n import Translator
 from bot.seminars.pushes.templates import calendar_file
 from bot.seminars.service.rsvp import Answer
@@ -27,10 +26,10 @@ async def on_answer(update: Update, context: Context) -> None:
         )
     except (CallbackDataError, NotAllowed, NotFound) as exc:
         code = "stale" if isinstance(exc, CallbackDataError) else "not_invited"
-        await query.answer(step_error(tr, StepError(code)), show_alert=True)
+        await query.answer(refusal_text(tr, Refusal(code)), show_alert=True)
         return
-    except StepError as exc:
-        await query.answer(step_error(tr, exc), show_alert=True)
+    except Refusal as exc:
+        await query.answer(refusal_text(tr, exc), show_alert=True)
         return
     await query.answer()
     message = _message(tr, answer)

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.repo.submissions import StoredFile
+from bot.core.errors import Refusal
 from tests.competitions.helpers import DEADLINE, OPENS, make_competition, place_members
 from tests.seminars.helpers import drain, pushes, texts
 
@@ -44,7 +44,7 @@ async def test_after_the_deadline_only_an_extension_lets_an_entrant_send(sbot):
     beshik = await place_members(sbot, "Beshik-Jon", [8301])
     competition = await make_competition(sbot)
     sbot.services.clock.set(DEADLINE + timedelta(minutes=5))
-    with pytest.raises(StepError) as refused:
+    with pytest.raises(Refusal) as refused:
         await sbot.services.submissions.submit(8301, competition.id, beshik, "x", 1, [], None)
     assert refused.value.code == "closed"
     until = DEADLINE + timedelta(days=2)
@@ -84,7 +84,7 @@ def test_residents_take_plain_digits_only():
 
     assert check_residents("1 200") == 1200
     for bad in ("²", "①", "-5", "12.5", "много"):
-        with pytest.raises(StepError):
+        with pytest.raises(Refusal):
             check_residents(bad)
 
 
@@ -96,7 +96,7 @@ async def test_starting_another_draft_keeps_the_open_one(sbot):
     draft = sbot.services.submission_draft
     await draft.begin(8601, first.id, beshik)
     await draft.text(8601, "Черновик, который нельзя потерять")
-    with pytest.raises(StepError) as refused:
+    with pytest.raises(Refusal) as refused:
         await draft.begin(8601, second.id, beshik)
     assert refused.value.code == "other_flow_open"
     kept = await draft.draft(8601)
@@ -110,5 +110,5 @@ def test_typed_numbers_take_digits_and_spaces_only():
     assert check_grant("5 000 000") == 5_000_000 and check_grant("5,000,000") == 5_000_000
     assert check_score(" 87 ") == 87
     for bad in ("²", "①", "101", "-1", "8.5"):
-        with pytest.raises(StepError):
+        with pytest.raises(Refusal):
             check_score(bad)

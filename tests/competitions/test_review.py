@@ -8,13 +8,13 @@ from datetime import timedelta
 
 import pytest
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.repo.submissions import StoredFile
 from bot.core import users as users_repo
 from bot.core.callback_data import CompetitionCb, ResultCb, ReviewCb
-from bot.core.refusals import step_error
+from bot.core.errors import Refusal
+from bot.core.refusals import refusal_text
 from bot.i18n import translator
 from tests.competitions.helpers import DEADLINE, OPENS, make_competition, place_members
 from tests.conftest import ADMIN_ID, expect, t, tap
@@ -120,12 +120,12 @@ async def test_the_revision_loop_end_to_end_with_the_audit_log(sbot):
         f"{later} — Админ: {s['u']} → {s['a']}",
     ]
 
-    with pytest.raises(StepError) as refused:
+    with pytest.raises(Refusal) as refused:
         await sbot.services.submissions.submit(
             8101, competition.id, entrant.id, "Ещё одна версия.", 1, [], 2
         )
     ky = translator("ky")
-    assert step_error(ky, refused.value) == ky._(
+    assert refusal_text(ky, refused.value) == ky._(
         "A final decision has been made on this submission ({status}); it can't be changed."
     ).format(status=ky._("accepted"))
     assert (await subs_repo.get(sbot.services.db, submission.id)).version == 2

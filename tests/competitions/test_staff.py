@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.repo import submissions as subs_repo
 from bot.core.callback_data import CompetitionCb, EntrantCb
+from bot.core.errors import Refusal
 from bot.i18n import translator
 from tests.competitions.helpers import DEADLINE, OPENS, make_competition, place_members
 from tests.conftest import ADMIN_ID, expect, t
@@ -167,7 +167,7 @@ async def test_an_extension_after_the_deadline_for_one_entrant(sbot):
     await submissions.may_send(8701, competition.id, beshik)
     sent = await submissions.submit(8701, competition.id, beshik, "Мы успели.", 10, [], None)
     assert sent.version == 1
-    with pytest.raises(StepError) as refused:
+    with pytest.raises(Refusal) as refused:
         await submissions.may_send(8702, competition.id, masy)
     assert refused.value.code == "closed"
     assert refused.value.info["since"] == DEADLINE

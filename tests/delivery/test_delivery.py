@@ -9,7 +9,7 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.core import users as users_repo
-from bot.core.people import NotAllowed
+from bot.core.errors import NotAllowed
 from bot.sandbox.scripts import queue_broadcast
 from tests.conftest import ADMIN_ID, BotUnderTest, add_members, seed, t
 

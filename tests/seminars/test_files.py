@@ -13,11 +13,10 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.__main__ import main
-from bot.accounts.service.steps import StepError
 from bot.clock import ManualClock
 from bot.config import load_config
 from bot.core import users as users_repo
-from bot.core.people import NotAllowed
+from bot.core.errors import NotAllowed, Refusal
 from bot.core.places import repo as places
 from bot.db import Database, open_database
 from bot.i18n import translator
@@ -217,15 +216,15 @@ async def test_a_bad_file_names_every_bad_row_and_creates_nothing(services, tmp_
 
     report = await import_seminars(services.seminars, path, BISHKEK)
 
-    too_long = explain(StepError("field_too_long", limit=200, length=201))
+    too_long = explain(Refusal("field_too_long", limit=200, length=201))
     assert report.rejected == [
-        (3, "starts: " + explain(StepError("bad_time"))),
-        (4, "ends: " + explain(StepError("ends_before_start"))),
-        (5, "capacity: " + explain(StepError("capacity_positive"))),
-        (6, "capacity: " + explain(StepError("capacity_positive"))),
+        (3, "starts: " + explain(Refusal("bad_time"))),
+        (4, "ends: " + explain(Refusal("ends_before_start"))),
+        (5, "capacity: " + explain(Refusal("capacity_positive"))),
+        (6, "capacity: " + explain(Refusal("capacity_positive"))),
         (7, "title_ky: " + too_long),
         (8, "audience: unknown region 'atlantis'"),
-        (9, "city: empty; starts: " + explain(StepError("time_in_past"))),
+        (9, "city: empty; starts: " + explain(Refusal("time_in_past"))),
         (10, "same title and start as line 2"),
         (11, "more cells than there are columns"),
     ]

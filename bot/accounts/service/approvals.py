@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from bot.config import LANGUAGES
 from bot.core import users as users_repo
-from bot.core.people import NotAllowed, NotFound, People
+from bot.core.errors import NotAllowed, NotFound
+from bot.core.people import People
 from bot.core.places import repo as places
 from bot.core.places.search import describe
 from bot.core.users import User

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from bot.accounts.service import steps
 from bot.accounts.service.registration import Registration
-from bot.accounts.service.steps import FIELD_PLANS, StepError
+from bot.accounts.service.steps import FIELD_PLANS
 from bot.clock import Clock
 from bot.core import flows
 from bot.core import users as users_repo
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.users import User
 from bot.core.wizard import FlowService
@@ -41,7 +42,7 @@ class Profile(FlowService):
 
     async def begin(self, telegram_id: int, field: str) -> Flow:
         if field not in FIELD_PLANS or await self.user(telegram_id) is None:
-            raise StepError("stale")
+            raise Refusal("stale")
         flow = steps.with_plan(Flow(telegram_id, FLOW, "", {"field": field}), FIELD_PLANS[field])
         return await self._saved(flow)
 
@@ -50,7 +51,7 @@ class Profile(FlowService):
             return await super()._saved(flow)
         user = await self.user(flow.telegram_id)
         if user is None:
-            raise StepError("stale")
+            raise Refusal("stale")
         field = flow.data["field"]
         values = {column: flow.data.get(column) for column in FIELD_COLUMNS[field]}
         moved = field == "municipality" and values["municipality_id"] != user.municipality_id

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from bot.accounts.service import steps
 from bot.accounts.service.approvals import registration_card
-from bot.accounts.service.steps import StepError
 from bot.clock import Clock
 from bot.core import flows
 from bot.core import users as users_repo
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.people import People
 from bot.core.places import repo as places
@@ -70,7 +70,7 @@ class Registration(FlowService):
         """From the summary: ask one field again, then come back to the summary."""
         flow = await self._flow(telegram_id, "confirm")
         if field not in steps.FIELD_PLANS:
-            raise StepError("stale")
+            raise Refusal("stale")
         return await self._saved(steps.with_plan(flow, [*steps.FIELD_PLANS[field], "confirm"]))
 
     async def pick(self, telegram_id: int, step: str, value: str) -> Flow:

@@ -12,6 +12,7 @@ import re
 import phonenumbers
 
 from bot.config import LANGUAGES
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.places import repo as places
 from bot.db import Database
@@ -39,15 +40,6 @@ FIELD_PLANS = {
 """The steps that change one field: used by the profile editor and the registration summary."""
 
 
-class StepError(Exception):
-    """A wrong answer; `code` picks the message the person sees, nothing is saved."""
-
-    def __init__(self, code: str, **info: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.info = info
-
-
 def advance(flow: Flow) -> Flow:
     plan = flow.data["plan"]
     plan.pop(0)
@@ -69,9 +61,9 @@ def normalise_phone(raw: str) -> str:
         try:
             number = phonenumbers.parse(raw, "KG")
         except phonenumbers.NumberParseException as exc:
-            raise StepError("bad_phone") from exc
+            raise Refusal("bad_phone") from exc
     if not phonenumbers.is_possible_number(number):
-        raise StepError("bad_phone")
+        raise Refusal("bad_phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -79,17 +71,17 @@ def clean_text(raw: str | None, code_prefix: str = "name") -> str:
     """Trimmed, single-spaced, 1 to 100 characters with at least one letter."""
     text = re.sub(r"\s+", " ", raw or "").strip()
     if not text or not any(ch.isalpha() for ch in text):
-        raise StepError(f"{code_prefix}_empty")
+        raise Refusal(f"{code_prefix}_empty")
     if len(text) > MAX_NAME:
-        raise StepError(f"{code_prefix}_too_long", limit=MAX_NAME, length=len(text))
+        raise Refusal(f"{code_prefix}_too_long", limit=MAX_NAME, length=len(text))
     return text
 
 
 def take_contact(flow: Flow, telegram_id: int, contact_user_id: int | None, phone: str) -> Flow:
     if flow.step != "phone":
-        raise StepError("unexpected")
+        raise Refusal("unexpected")
     if contact_user_id != telegram_id:
-        raise StepError("not_own_contact")
+        raise Refusal("not_own_contact")
     flow.data["phone"] = normalise_phone(phone)
     return advance(flow)
 
@@ -101,9 +93,9 @@ def take_text(flow: Flow, text: str) -> Flow:
     elif flow.step == "position_detail":
         flow.data["position_detail"] = clean_text(text, "detail")
     elif flow.step == "phone":
-        raise StepError("need_contact")
+        raise Refusal("need_contact")
     else:
-        raise StepError("use_buttons")
+        raise Refusal("use_buttons")
     return advance(flow)
 
 
@@ -113,10 +105,10 @@ async def take_pick(db: Database, flow: Flow, step: str, value: str) -> Flow:
     if step == "municipality" and flow.step in LOCATION_STEPS:
         return await _take_municipality(db, flow, value)
     if step != flow.step:
-        raise StepError("stale")
+        raise Refusal("stale")
     handler = _PICKERS.get(step)
     if handler is None:
-        raise StepError("stale")
+        raise Refusal("stale")
     return await handler(db, flow, value)
 
 
@@ -129,7 +121,7 @@ def _back(flow: Flow) -> Flow:
 
 async def _take_lang(db: Database, flow: Flow, value: str) -> Flow:
     if value not in LANGUAGES:
-        raise StepError("stale")
+        raise Refusal("stale")
     flow.data["lang"] = value
     return advance(flow)
 
@@ -137,7 +129,7 @@ async def _take_lang(db: Database, flow: Flow, value: str) -> Flow:
 async def _take_region(db: Database, flow: Flow, value: str) -> Flow:
     region = await places.region(db, _int(value))
     if region is None:
-        raise StepError("stale")
+        raise Refusal("stale")
     flow.data.update(region_id=region.id, district_id=None, municipality_id=None)
     return advance(flow)
 
@@ -145,7 +137,7 @@ async def _take_region(db: Database, flow: Flow, value: str) -> Flow:
 async def _take_district(db: Database, flow: Flow, value: str) -> Flow:
     district = await places.district(db, _int(value))
     if district is None or district.parent_id != flow.data.get("region_id"):
-        raise StepError("stale")
+        raise Refusal("stale")
     flow.data.update(district_id=district.id, municipality_id=None)
     return advance(flow)
 
@@ -154,7 +146,7 @@ async def _take_municipality(db: Database, flow: Flow, value: str) -> Flow:
     """Also takes a municipality found by typing, skipping the region and district taps."""
     muni = await places.municipality(db, _int(value))
     if muni is None:
-        raise StepError("stale")
+        raise Refusal("stale")
     district = await places.district(db, muni.parent_id or 0)
     assert district is not None
     flow.data.update(region_id=district.parent_id, district_id=district.id, municipality_id=muni.id)
@@ -165,7 +157,7 @@ async def _take_municipality(db: Database, flow: Flow, value: str) -> Flow:
 
 async def _take_position(db: Database, flow: Flow, value: str) -> Flow:
     if value not in POSITIONS:
-        raise StepError("stale")
+        raise Refusal("stale")
     flow.data["position"] = value
     flow.data["position_detail"] = None
     advance(flow)
@@ -177,7 +169,7 @@ async def _take_position(db: Database, flow: Flow, value: str) -> Flow:
 
 async def _take_gender(db: Database, flow: Flow, value: str) -> Flow:
     if value not in GENDERS:
-        raise StepError("stale")
+        raise Refusal("stale")
     flow.data["gender"] = value
     return advance(flow)
 
@@ -193,7 +185,7 @@ def whole_number(raw: str | None) -> int | None:
 
 def _int(value: str) -> int:
     if not value.isdigit():
-        raise StepError("stale")
+        raise Refusal("stale")
     return int(value)
 
 

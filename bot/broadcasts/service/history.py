@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast
 from bot.broadcasts.service.wizard import BroadcastWizard
-from bot.core.people import NotAllowed, NotFound
+from bot.core.errors import NotAllowed, NotFound
 
 
 class Broadcasts(BroadcastWizard):

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.accounts.service.steps import StepError
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast
 from bot.core import flows
 from bot.core import users as users_repo
 from bot.core.audience.service import Audiences, empty
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.people import Actor, People
 from bot.core.timeparse import parse_local
@@ -67,7 +67,7 @@ class BroadcastWizard(Wizard):
     async def text(self, telegram_id: int, html: str, length: int) -> Flow:
         flow = await self._at(telegram_id, "text_ky", "text_ru")
         if length > MAX_TEXT:
-            raise StepError("text_too_long", limit=MAX_TEXT, length=length)
+            raise Refusal("text_too_long", limit=MAX_TEXT, length=length)
         lang = flow.step[-2:]
         flow.data[f"text_{lang}"] = html
         flow.data[f"length_{lang}"] = length
@@ -80,7 +80,7 @@ class BroadcastWizard(Wizard):
             flow.step = "text_ru"
         elif flow.step == "text_ru":
             if not flow.data.get("text_ky"):
-                raise StepError("no_text")
+                raise Refusal("no_text")
             flow.step = "attachment"
         else:
             flow.step = "audience"
@@ -90,7 +90,7 @@ class BroadcastWizard(Wizard):
         flow = await self._at(telegram_id, "attachment")
         longest = max(flow.data.get("length_ky", 0), flow.data.get("length_ru", 0))
         if longest > MAX_CAPTION:
-            raise StepError("caption_too_long", limit=MAX_CAPTION, length=longest)
+            raise Refusal("caption_too_long", limit=MAX_CAPTION, length=longest)
         flow.data.update(attachment_kind=kind, attachment_file_id=file_id, attachment_name=name)
         flow.step = "audience"
         return await self._save(flow)
@@ -124,9 +124,9 @@ class BroadcastWizard(Wizard):
         else:
             when = parse_local(text, self.clock.now(), self.people.config.zone)
             if when is None:
-                raise StepError("bad_time")
+                raise Refusal("bad_time")
             if when <= self.clock.now():
-                raise StepError("time_in_past")
+                raise Refusal("time_in_past")
             flow.data["send_at"] = utcnow_iso(when)
         flow.step = "confirm"
         return await self._save(flow)
@@ -154,12 +154,12 @@ class BroadcastWizard(Wizard):
         actor = await self.people.require_staff(telegram_id)
         chat_ids = await self._recipients(flow, actor)
         if not chat_ids:
-            raise StepError("no_recipients")
+            raise Refusal("no_recipients")
         d = flow.data
         if d.get("send_at") and datetime.fromisoformat(d["send_at"]) <= self.clock.now():
             flow.step = "schedule"
             await self._save(flow)
-            raise StepError("time_in_past")
+            raise Refusal("time_in_past")
         send_at = d.get("send_at") or self.now()
         author = actor.user or await users_repo.ensure(
             self.db, telegram_id, str(telegram_id), self.now()
@@ -192,7 +192,7 @@ class BroadcastWizard(Wizard):
 
     async def _require_reach(self, flow: Flow) -> None:
         if not await self._recipients(flow):
-            raise StepError("no_recipients")
+            raise Refusal("no_recipients")
 
     async def options(self, telegram_id: int, kind: str) -> list[tuple[str, dict]]:
         actor = await self.people.require_staff(telegram_id)

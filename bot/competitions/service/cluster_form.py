@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.accounts.service.steps import StepError
 from bot.core import fields, flows
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.people import Actor, People
 from bot.core.places import clusters as repo
@@ -77,7 +77,7 @@ class ClusterForm(Wizard):
             flow.data["query"] = fields.text_value(raw, MAX_NAME)
             return await self._save(flow)
         if flow.step == "summary":
-            raise StepError("use_buttons")
+            raise Refusal("use_buttons")
         flow.data["names"][flow.step] = fields.text_value(raw, MAX_NAME)
         plan = flow.data["plan"]
         plan.pop(0)
@@ -107,7 +107,7 @@ class ClusterForm(Wizard):
         flow = await self._at(telegram_id, "members")
         allowed = await self._allowed(await self.people.require_staff(telegram_id))
         if not value.isdigit() or int(value) not in allowed:
-            raise StepError("stale")
+            raise Refusal("stale")
         members, chosen = flow.data["members"], int(value)
         if chosen in members:
             members.remove(chosen)
@@ -126,7 +126,7 @@ class ClusterForm(Wizard):
     async def done(self, telegram_id: int) -> Flow:
         flow = await self._at(telegram_id, "members")
         if len(flow.data["members"]) < MIN_MEMBERS:
-            raise StepError("cluster_too_small", minimum=MIN_MEMBERS)
+            raise Refusal("cluster_too_small", minimum=MIN_MEMBERS)
         flow.step = "summary"
         return await self._save(flow)
 
@@ -141,7 +141,7 @@ class ClusterForm(Wizard):
         """Saves the cluster and its municipalities together; returns its id and what was saved."""
         found = await self.summary(telegram_id)
         if len(found.members) < MIN_MEMBERS:
-            raise StepError("cluster_too_small", minimum=MIN_MEMBERS)
+            raise Refusal("cluster_too_small", minimum=MIN_MEMBERS)
         names = {**found.names, "name_en": found.names["name_ru"]}
         async with self.db.transaction():
             code = await self._free_code(found.names)

@@ -11,14 +11,14 @@ import re
 from datetime import datetime
 from typing import Any
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.repo import competitions as repo
 from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.service import notices as pushes
 from bot.core import users as users_repo
 from bot.core.audience.service import Audiences, _values
-from bot.core.people import Actor, NotAllowed, NotFound, People
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.people import Actor, People
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox, Push
 
@@ -30,18 +30,18 @@ LIMITS = {"title": 200, "description": 1500, "rules": 1000, "prizes": 600}
 def check_content(values: dict[str, Any], now: datetime, moved: bool = True) -> None:
     """What every competition needs, wherever it comes from (the wizard or a later edit)."""
     if not values.get("title_ky") and not values.get("title_ru"):
-        raise StepError("no_text")
+        raise Refusal("no_text")
     if not CODE_RE.match(values.get("code") or ""):
-        raise StepError("bad_code")
+        raise Refusal("bad_code")
     if values.get("entrant_kind") not in ("municipality", "cluster"):
-        raise StepError("stale")
+        raise Refusal("stale")
     opens, deadline = _time(values["opens_at"]), _time(values["deadline"])
     if moved and deadline <= now:
-        raise StepError("time_in_past")
+        raise Refusal("time_in_past")
     if deadline <= opens:
-        raise StepError("deadline_before_opening")
+        raise Refusal("deadline_before_opening")
     if not 0 <= int(values.get("max_files", 0)) <= 30:
-        raise StepError("max_files_range")
+        raise Refusal("max_files_range")
 
 
 def _time(value: datetime | str) -> datetime:
@@ -103,11 +103,11 @@ class Competitions:
         """Municipalities (with or without members yet) or clusters the selector names."""
         if kind == "cluster":
             if audience["kind"] not in ("all", "clusters"):
-                raise StepError("clusters_only")
+                raise Refusal("clusters_only")
             regions = list(actor.region_ids) if actor and actor.region_ids else []
             return await repo.cluster_ids(self.db, _values(audience), regions)
         if audience["kind"] == "positions":
-            raise StepError("stale")
+            raise Refusal("stale")
         regions = list(actor.region_ids) if actor and actor.region_ids else []
         return await repo.municipalities_in(self.db, audience["kind"], _values(audience), regions)
 
@@ -122,7 +122,7 @@ class Competitions:
         check_content(values, self.clock.now())
         entrants = await self.entrant_ids(actor, values["entrant_kind"], audience)
         if not entrants:
-            raise StepError("no_entrants")
+            raise Refusal("no_entrants")
         async with self.db.transaction():
             competition_id = await repo.create(self.db, audience, author.id, self.now(), **values)
             await repo.add_entrants(self.db, competition_id, entrants)
@@ -174,7 +174,7 @@ class Competitions:
         """Unsent reminders are dropped and planned again for the new date; everyone told."""
         actor, competition = await self.manage(telegram_id, competition_id)
         if competition.cancelled:
-            raise StepError("competition_cancelled")
+            raise Refusal("competition_cancelled")
         check_content({**competition.content(), "deadline": deadline}, self.clock.now())
         async with self.db.transaction():
             await repo.update(self.db, competition_id, self.now(), deadline=deadline)
@@ -207,7 +207,7 @@ class Competitions:
         if entrant is None:
             raise NotFound(str(entrant_id))
         if until <= self.clock.now() or until <= competition.deadline:
-            raise StepError("extension_too_early")
+            raise Refusal("extension_too_early")
         async with self.db.transaction():
             await repo.set_extension(self.db, competition_id, entrant_id, until)
             await self.outbox.cancel_keyed(pushes.remind_prefix(competition_id, entrant_id))

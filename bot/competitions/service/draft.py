@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import StoredFile
 from bot.competitions.service.submissions import (
@@ -27,6 +26,7 @@ from bot.competitions.service.submissions import (
     check_residents,
 )
 from bot.core import flows
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.wizard import Wizard
 
@@ -113,7 +113,7 @@ class SubmissionDraft(Wizard):
         if _owns(flow, competition_id, entrant_id):
             return await self._draft(flow)
         if await flows.get(self.db, telegram_id) is not None:
-            raise StepError("other_flow_open")
+            raise Refusal("other_flow_open")
         _, latest = await self.submissions.latest(telegram_id, competition_id, entrant_id)
         data = {"competition_id": competition_id, "entrant_id": entrant_id, "based_on": None,
                 "description": None, "residents": None, "files": [], "back": False}  # fmt: skip
@@ -136,16 +136,16 @@ class SubmissionDraft(Wizard):
         elif flow.step == "residents":
             flow.data["residents"] = check_residents(raw)
         elif flow.step == "files":
-            raise StepError("files_expected")
+            raise Refusal("files_expected")
         else:
-            raise StepError("use_buttons")
+            raise Refusal("use_buttons")
         return await self._advance(flow)
 
     async def add_file(self, telegram_id: int, incoming: IncomingFile) -> Draft:
         """One file (or one album item); checked before it is added, nothing else changes."""
         flow = await self._at(telegram_id, *STEPS)
         if flow.step != "files":
-            raise StepError("files_at_review" if flow.step == "review" else "files_later")
+            raise Refusal("files_at_review" if flow.step == "review" else "files_later")
         draft = await self._draft(flow)
         files = flow.data["files"]
         check_file(incoming.kind, incoming.mime_type, len(files), draft.competition.max_files)
@@ -168,14 +168,14 @@ class SubmissionDraft(Wizard):
             return await self._advance(flow)
         if action == "keep" and flow.data.get("back"):
             return await self._advance(flow)
-        raise StepError("stale")
+        raise Refusal("stale")
 
     async def _fix(self, flow: Flow, step: str) -> Draft:
         if flow.step != "review":
-            raise StepError("stale")
+            raise Refusal("stale")
         draft = await self._draft(flow)
         if step not in self._plan(draft.competition):
-            raise StepError("stale")
+            raise Refusal("stale")
         flow.step, flow.data["back"] = step, True
         return await self._draft(await self._save(flow))
 
@@ -184,7 +184,7 @@ class SubmissionDraft(Wizard):
         draft as it is, so the member can fix it or send once more after an extension."""
         flow = await self._owned(telegram_id, competition_id, entrant_id)
         if flow.step != "review":
-            raise StepError("stale")
+            raise Refusal("stale")
         d = flow.data
         files = [StoredFile(n, **f) for n, f in enumerate(d["files"], 1)]
         sent = await self.submissions.submit(telegram_id, competition_id, entrant_id,
@@ -199,7 +199,7 @@ class SubmissionDraft(Wizard):
         await self.submissions.standing(telegram_id, competition_id, entrant_id)
         flow = await self.current(telegram_id)
         if not _owns(flow, competition_id, entrant_id):
-            raise StepError("stale")
+            raise Refusal("stale")
         assert flow is not None
         return flow
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.service.competitions import Competitions
 from bot.core import flows
+from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.fields import when_value
 from bot.core.flows import Flow
-from bot.core.people import NotAllowed, NotFound
 
 DEADLINE_FLOW = "competition_deadline"
 EXTEND_FLOW = "competition_extend"
@@ -95,7 +94,7 @@ class CompetitionEdit:
         (rights taken away, competition gone) closes it."""
         flow = await self.current(telegram_id)
         if flow is None:
-            raise StepError("stale")
+            raise Refusal("stale")
         when = when_value(raw, self.clock.now(), self.zone)
         cid = int(flow.data["competition_id"])
         try:
@@ -109,7 +108,7 @@ class CompetitionEdit:
         except (NotAllowed, NotFound):
             await flows.clear(self.db, telegram_id)
             raise
-        except StepError as exc:
+        except Refusal as exc:
             if exc.code == "competition_cancelled":
                 await flows.clear(self.db, telegram_id)
             raise
@@ -128,7 +127,7 @@ class CompetitionEdit:
     async def _changeable(self, telegram_id: int, competition_id: int):
         actor, competition = await self.competitions.manage(telegram_id, competition_id)
         if competition.cancelled:
-            raise StepError("competition_cancelled")
+            raise Refusal("competition_cancelled")
         return actor, competition
 
     async def _save(self, flow: Flow) -> None:

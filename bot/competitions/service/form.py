@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.repo.competitions import CONTENT, Competition
 from bot.competitions.service.competitions import CODE_RE, LIMITS, Competitions
 from bot.core import fields, flows
 from bot.core.audience.service import empty
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.places import clusters as clusters_repo
 from bot.core.wizard import Wizard
@@ -81,23 +81,23 @@ class CompetitionForm(Wizard):
         elif step == "max_files":
             values["max_files"] = files_value(raw)
         else:
-            raise StepError("use_buttons")
+            raise Refusal("use_buttons")
         return await self._next(flow)
 
     def _opening(self, raw: str):
         now = self.clock.now()
         when = fields.when_value(raw, now, self.zone)
         if when <= now:
-            raise StepError("time_in_past")
+            raise Refusal("time_in_past")
         return when
 
     def _deadline(self, raw: str, opens: str):
         now = self.clock.now()
         when = fields.when_value(raw, now, self.zone)
         if when <= now:
-            raise StepError("time_in_past")
+            raise Refusal("time_in_past")
         if when <= fields.as_time(opens):
-            raise StepError("deadline_before_opening")
+            raise Refusal("deadline_before_opening")
         return when
 
     async def skip(self, telegram_id: int) -> Flow:
@@ -105,7 +105,7 @@ class CompetitionForm(Wizard):
         flow = await self._at(telegram_id, *OPTIONAL)
         values = flow.data["values"]
         if flow.step == "title_ru" and not values.get("title_ky"):
-            raise StepError("no_text")
+            raise Refusal("no_text")
         if flow.step == "opens_at":
             values["opens_at"] = self.now()
             flow.data["opens_now"] = True
@@ -118,16 +118,16 @@ class CompetitionForm(Wizard):
     async def entrant_kind(self, telegram_id: int, kind: str) -> Flow:
         flow = await self._at(telegram_id, "entrant_kind")
         if kind not in AUDIENCE_KINDS:
-            raise StepError("stale")
+            raise Refusal("stale")
         if kind == "cluster" and not await clusters_repo.all_clusters(self.db):
-            raise StepError("no_clusters")
+            raise Refusal("no_clusters")
         flow.data["values"]["entrant_kind"] = kind
         return await self._next(flow)
 
     async def choose_kind(self, telegram_id: int, kind: str) -> Flow:
         flow = await self._at(telegram_id, "audience", "audience_pick")
         if kind not in AUDIENCE_KINDS[flow.data["values"]["entrant_kind"]]:
-            raise StepError("stale")
+            raise Refusal("stale")
         flow.data["audience"] = empty(kind)
         if kind != "all":
             flow.step = "audience_pick"
@@ -145,7 +145,7 @@ class CompetitionForm(Wizard):
 
     async def _audience_done(self, flow: Flow) -> Flow:
         if not await self._entrants(flow):
-            raise StepError("no_entrants")
+            raise Refusal("no_entrants")
         flow.step = "audience"
         return await self._next(flow)
 
@@ -164,7 +164,7 @@ class CompetitionForm(Wizard):
     async def yes_no(self, telegram_id: int, answer: str) -> Flow:
         flow = await self._at(telegram_id, "needs_residents")
         if answer not in ("yes", "no"):
-            raise StepError("stale")
+            raise Refusal("stale")
         flow.data["values"]["needs_residents"] = answer == "yes"
         return await self._next(flow)
 
@@ -201,15 +201,15 @@ def code_value(raw: str) -> str:
     """The receipt prefix (IC-2026-001): typed in any case, kept in capitals."""
     code = (raw or "").strip().upper()
     if not CODE_RE.match(code):
-        raise StepError("bad_code")
+        raise Refusal("bad_code")
     return code
 
 
 def files_value(raw: str) -> int:
     text = (raw or "").strip()
     if not _NUMBER.match(text):
-        raise StepError("bad_number")
+        raise Refusal("bad_number")
     value = int(text)
     if not 0 <= value <= 30:
-        raise StepError("max_files_range")
+        raise Refusal("max_files_range")
     return value

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.accounts.service.steps import StepError, whole_number
+from bot.accounts.service.steps import whole_number
 from bot.competitions.pushes.checks import named_results
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as repo
@@ -22,8 +22,8 @@ from bot.competitions.service import notices as pushes
 from bot.competitions.service.reviews import Reviews, check_comment, close_if_final
 from bot.core import flows
 from bot.core import users as users_repo
+from bot.core.errors import NotAllowed, Refusal
 from bot.core.flows import Flow
-from bot.core.people import NotAllowed
 from bot.core.wizard import Wizard
 
 FLOW = "result_form"
@@ -69,9 +69,9 @@ class Published:
 def check_grant(raw: str) -> int:
     grant = whole_number((raw or "").replace(",", ""))
     if grant is None:
-        raise StepError("bad_number")
+        raise Refusal("bad_number")
     if grant > MAX_GRANT:
-        raise StepError("grant_too_big", limit=MAX_GRANT)
+        raise Refusal("grant_too_big", limit=MAX_GRANT)
     return grant
 
 
@@ -105,7 +105,7 @@ class Results(Wizard):
             await self._store(actor, card, None, None, None)
             return None
         if award not in AWARDS:
-            raise StepError("stale")
+            raise Refusal("stale")
         step = "condition" if award == "conditional" else "grant"
         data = {"submission_id": submission_id, "award": award, "condition": None}
         flow = Flow(telegram_id, FLOW, step, data)
@@ -125,7 +125,7 @@ class Results(Wizard):
         await self.reviews.manage_card(telegram_id, submission_id)
         flow = await self._at(telegram_id, "grant")
         if int(flow.data["submission_id"]) != submission_id:
-            raise StepError("stale")
+            raise Refusal("stale")
         return await self._finish(flow, None)
 
     async def _finish(self, flow: Flow, grant: int | None) -> Flow:
@@ -134,7 +134,7 @@ class Results(Wizard):
         )
         try:
             await self._store(actor, card, flow.data["award"], grant, flow.data.get("condition"))
-        except StepError as exc:
+        except Refusal as exc:
             await close_if_final(self.db, flow.telegram_id, exc)
             raise
         await flows.clear(self.db, flow.telegram_id)
@@ -206,18 +206,18 @@ class Results(Wizard):
 
 def _check_recordable(competition: Competition) -> None:
     if competition.cancelled:
-        raise StepError("competition_cancelled")
+        raise Refusal("competition_cancelled")
     if competition.results_published_at:
-        raise StepError("results_published")
+        raise Refusal("results_published")
 
 
 def _check_publishable(competition: Competition, results: list) -> None:
     if competition.cancelled:
-        raise StepError("competition_cancelled")
+        raise Refusal("competition_cancelled")
     if competition.results_published_at:
-        raise StepError("results_published")
+        raise Refusal("results_published")
     if not results:
-        raise StepError("no_results")
+        raise Refusal("no_results")
 
 
 def _result_note(grant: int | None, condition: str | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC
 
-from bot.accounts.service.steps import StepError, whole_number
+from bot.accounts.service.steps import whole_number
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as repo
 from bot.competitions.repo.competitions import Competition, Entrant
@@ -19,8 +19,9 @@ from bot.competitions.service import notices as pushes
 from bot.competitions.service.competitions import Competitions
 from bot.core import flows
 from bot.core import users as users_repo
+from bot.core.errors import NotFound, Refusal
 from bot.core.flows import Flow
-from bot.core.people import Actor, NotFound
+from bot.core.people import Actor
 from bot.core.timeparse import parse_local
 from bot.db import utcnow_iso
 
@@ -66,16 +67,16 @@ class Card:
 def check_comment(raw: str) -> str:
     text = (raw or "").strip()
     if not text:
-        raise StepError("text_empty")
+        raise Refusal("text_empty")
     if len(text) > MAX_COMMENT:
-        raise StepError("field_too_long", limit=MAX_COMMENT, length=len(text))
+        raise Refusal("field_too_long", limit=MAX_COMMENT, length=len(text))
     return text
 
 
 def check_score(raw: str) -> int:
     score = whole_number(raw)
     if score is None or score > 100:
-        raise StepError("score_range")
+        raise Refusal("score_range")
     return score
 
 
@@ -95,7 +96,7 @@ class Reviews:
     ) -> Listing:
         _, competition = await self.competitions.manage(telegram_id, competition_id)
         if status != "all" and status not in MOVES:
-            raise StepError("stale")
+            raise Refusal("stale")
         found = await repo.of_competition(
             self.db, competition_id, None if status == "all" else status
         )
@@ -136,7 +137,7 @@ class Reviews:
     async def set_status(self, telegram_id: int, submission_id: int, status: str) -> Card:
         """Every move but 'needs revision', which asks for a comment and a deadline first."""
         if status == "needs_revision":
-            raise StepError("stale")
+            raise Refusal("stale")
         actor, card = await self.manage_card(telegram_id, submission_id)
         await self._change(actor, card, status)
         return await self.card(telegram_id, submission_id)
@@ -144,11 +145,11 @@ class Reviews:
     async def _change(self, actor: Actor, card: Card, status: str, comment=None, until=None):
         s = card.submission
         if card.competition.cancelled:
-            raise StepError("competition_cancelled")
+            raise Refusal("competition_cancelled")
         async with self.db.transaction():
             fresh = await repo.get(self.db, s.id)
             if fresh is None or status not in MOVES[fresh.status]:
-                raise StepError("review_moved", status=fresh.status if fresh else s.status)
+                raise Refusal("review_moved", status=fresh.status if fresh else s.status)
             fields = {"status": status}
             if status == "needs_revision":
                 fields.update(review_comment=comment, revision_deadline=until)
@@ -200,7 +201,7 @@ class Reviews:
     async def begin_revision(self, telegram_id: int, submission_id: int) -> Flow:
         _, card = await self.manage_card(telegram_id, submission_id)
         if "needs_revision" not in card.moves:
-            raise StepError("review_moved", status=card.submission.status)
+            raise Refusal("review_moved", status=card.submission.status)
         flow = Flow(telegram_id, "review_comment", "comment", {"submission_id": submission_id})
         await flows.save(self.db, flow, self.now())
         return flow
@@ -208,7 +209,7 @@ class Reviews:
     async def begin_score(self, telegram_id: int, submission_id: int) -> Flow:
         _, card = await self.manage_card(telegram_id, submission_id)
         if card.competition.cancelled:
-            raise StepError("competition_cancelled")
+            raise Refusal("competition_cancelled")
         flow = Flow(telegram_id, "review_score", "score", {"submission_id": submission_id})
         await flows.save(self.db, flow, self.now())
         return flow
@@ -221,7 +222,7 @@ class Reviews:
         """One typed answer; a flow at step 'done' has been saved and closed."""
         flow = await self.current(telegram_id)
         if flow is None:
-            raise StepError("stale")
+            raise Refusal("stale")
         sid = int(flow.data["submission_id"])
         if flow.step == "comment":
             flow.data["comment"] = check_comment(raw)
@@ -235,7 +236,7 @@ class Reviews:
                 await self._change(actor, card, "needs_revision", flow.data["comment"], until)
             else:
                 await self._score(actor, card, check_score(raw))
-        except StepError as exc:
+        except Refusal as exc:
             await close_if_final(self.db, telegram_id, exc)
             raise
         await flows.clear(self.db, telegram_id)
@@ -245,22 +246,22 @@ class Reviews:
     def _until(self, raw: str):
         until = parse_local(raw, self.clock.now(), self.zone)
         if until is None:
-            raise StepError("bad_time")
+            raise Refusal("bad_time")
         if until <= self.clock.now():
-            raise StepError("revision_deadline_past")
+            raise Refusal("revision_deadline_past")
         return until.astimezone(UTC)
 
     async def _score(self, actor: Actor, card: Card, score: int) -> None:
         s = card.submission
         if card.competition.cancelled:
-            raise StepError("competition_cancelled")
+            raise Refusal("competition_cancelled")
         async with self.db.transaction():
             who = await self.actor_ids(actor)
             await repo.set_review(self.db, s.id, self.now(), score=score)
             await self.log(s, "score", who, comment=str(score))
 
 
-async def close_if_final(db, telegram_id: int, exc: StepError) -> None:
+async def close_if_final(db, telegram_id: int, exc: Refusal) -> None:
     """So the staff member's next message is not refused the same way again."""
     if exc.code in FINAL:
         await flows.clear(db, telegram_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.accounts.service.steps import StepError, whole_number
+from bot.accounts.service.steps import whole_number
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as repo
 from bot.competitions.repo.competitions import Competition, Entrant
@@ -18,7 +18,7 @@ from bot.competitions.repo.submissions import StoredFile, Submission, Version
 from bot.competitions.service import notices as pushes
 from bot.competitions.service.competitions import Competitions, deadline_for
 from bot.core import users as users_repo
-from bot.core.people import NotAllowed, NotFound
+from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 
@@ -63,26 +63,26 @@ class Sent:
 def check_file(kind: str, mime_type: str | None, count: int, limit: int) -> None:
     """Raises before a file is added to a draft: a kind we can't use, or one too many."""
     if kind not in FILE_KINDS or (kind == "document" and mime_type not in DOCUMENT_TYPES):
-        raise StepError("file_type")
+        raise Refusal("file_type")
     if count >= limit:
-        raise StepError("too_many_files", limit=limit)
+        raise Refusal("too_many_files", limit=limit)
 
 
 def check_description(raw: str | None) -> str:
     text = (raw or "").strip()
     if not text:
-        raise StepError("description_empty")
+        raise Refusal("description_empty")
     if len(text) > MAX_DESCRIPTION:
-        raise StepError("field_too_long", limit=MAX_DESCRIPTION, length=len(text))
+        raise Refusal("field_too_long", limit=MAX_DESCRIPTION, length=len(text))
     return text
 
 
 def check_residents(raw: str) -> int:
     value = whole_number(raw)
     if value is None:
-        raise StepError("bad_number")
+        raise Refusal("bad_number")
     if value > MAX_RESIDENTS:
-        raise StepError("residents_too_many", limit=MAX_RESIDENTS)
+        raise Refusal("residents_too_many", limit=MAX_RESIDENTS)
     return value
 
 
@@ -126,13 +126,13 @@ class Submissions:
         found = await self.standing(telegram_id, competition_id, entrant_id)
         c, now = found.competition, self.clock.now()
         if c.cancelled:
-            raise StepError("competition_cancelled")
+            raise Refusal("competition_cancelled")
         if c.opens_at > now:
-            raise StepError("not_open_yet", opens=c.opens_at)
+            raise Refusal("not_open_yet", opens=c.opens_at)
         if found.submission is not None and found.submission.final:
-            raise StepError("final_decision", status=found.submission.status)
+            raise Refusal("final_decision", status=found.submission.status)
         if now > found.deadline:
-            raise StepError("closed", since=found.deadline)
+            raise Refusal("closed", since=found.deadline)
         return found
 
     async def mine(self, telegram_id: int) -> list[Standing]:
@@ -165,16 +165,16 @@ class Submissions:
         c = found.competition
         description = check_description(description)
         if c.needs_residents and residents is None:
-            raise StepError("residents_missing")
+            raise Refusal("residents_missing")
         if len(files) > c.max_files:
-            raise StepError("too_many_files", limit=c.max_files)
+            raise Refusal("too_many_files", limit=c.max_files)
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         assert user is not None
         now = self.now()
         async with self.db.transaction():
             submission = await repo.of_entrant(self.db, competition_id, entrant_id)
             if submission is not None and submission.final:
-                raise StepError("final_decision", status=submission.status)
+                raise Refusal("final_decision", status=submission.status)
             if submission is None:
                 seq = await comp_repo.next_seq(self.db, competition_id)
                 prefix = receipt_prefix(c, self.zone)

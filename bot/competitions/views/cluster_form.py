@@ -6,12 +6,12 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.service.cluster_form import Choice, Summary
 from bot.core.callback_data import ClusterFormCb as Cb
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.keyboards import PAGE_SIZE, button, rows
-from bot.core.refusals import step_error
+from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
@@ -112,7 +112,7 @@ def saved(tr: Translator, s: Summary) -> Screen:
     return Screen("✅ " + head + "\n" + tail)
 
 
-def error(tr: Translator, exc: StepError) -> str:
+def error(tr: Translator, exc: Refusal) -> str:
     if exc.code == "cluster_too_small":
         minimum = int(exc.info.get("minimum", 2))
         return tr.ngettext(
@@ -120,4 +120,4 @@ def error(tr: Translator, exc: StepError) -> str:
             "Please choose at least {count} municipalities.",
             minimum,
         ).format(count=minimum)
-    return step_error(tr, exc)
+    return refusal_text(tr, exc)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.accounts.service.steps import StepError
 from bot.competitions.views import text
+from bot.core.errors import Refusal
 from bot.i18n import Translator
 
 
-def competition_error(tr: Translator, error: StepError) -> str | None:
+def competition_error(tr: Translator, error: Refusal) -> str | None:
     """The message for a competition code, or None when the code is not one of ours."""
     if error.code in _WITH_INFO:
         return _WITH_INFO[error.code](tr, error.info)

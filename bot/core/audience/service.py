@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.accounts.service.steps import StepError
 from bot.core.audience import repo
+from bot.core.errors import Refusal
 from bot.core.people import Actor
 from bot.db import Database
 
@@ -15,7 +15,7 @@ KINDS = ("all", "regions", "districts", "municipalities", "clusters", "positions
 
 def empty(kind: str) -> dict[str, Any]:
     if kind not in KINDS:
-        raise StepError("stale")
+        raise Refusal("stale")
     return {"kind": kind, "values": []}
 
 
@@ -37,7 +37,7 @@ class Audiences:
         """Only values the selector offers this person can be chosen; anything else is stale."""
         offered = {v for v, _ in await self.options(actor, audience["kind"])}
         if value not in offered:
-            raise StepError("stale")
+            raise Refusal("stale")
         values = audience["values"]
         if value in values:
             values.remove(value)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.accounts.service.steps import StepError
 from bot.core import flows
 from bot.core import users as users_repo
 from bot.core.audience.service import Audiences
+from bot.core.errors import NotAllowed, Refusal
 from bot.core.flows import Flow
-from bot.core.people import NotAllowed, People
+from bot.core.people import People
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.seminars.repo import seminars as repo
@@ -57,22 +57,22 @@ class Attendance:
     async def check_in(self, telegram_id: int, code: str, via: str) -> CheckIn:
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         if user is None or user.status != "approved":
-            raise StepError("register_first")
+            raise Refusal("register_first")
         seminar = await repo.by_code(self.db, code.strip())
         if seminar is None:
-            raise StepError("checkin_unknown")
+            raise Refusal("checkin_unknown")
         if seminar.cancelled:
-            raise StepError("seminar_cancelled")
+            raise Refusal("seminar_cancelled")
         now = self.clock.now()
         if now < seminar.starts_at - OPENS_BEFORE:
-            raise StepError("checkin_not_open", opens=seminar.starts_at - OPENS_BEFORE)
+            raise Refusal("checkin_not_open", opens=seminar.starts_at - OPENS_BEFORE)
         if now > seminar.ends_at + CLOSES_AFTER:
-            raise StepError("checkin_expired")
+            raise Refusal("checkin_expired")
         async with self.db.transaction():
             invitation = await repo.invitation(self.db, seminar.id, user.id)
             if invitation is None:
                 if not await self.audiences.reaches(seminar.audience, user.id):
-                    raise StepError("checkin_other_seminar")
+                    raise Refusal("checkin_other_seminar")
                 await repo.invite_many(self.db, seminar.id, [user.id], utcnow_iso(now))
             elif invitation.attended_at:
                 return CheckIn(seminar, already=True)
@@ -95,13 +95,13 @@ class Attendance:
         """A staff mark by hand; pressing again takes it back. Returns whether they attended."""
         _, seminar = await self.seminars.manage(telegram_id, seminar_id)
         if seminar.cancelled:
-            raise StepError("seminar_cancelled")
+            raise Refusal("seminar_cancelled")
         if self.clock.now() < seminar.starts_at - OPENS_BEFORE:
-            raise StepError("checkin_not_open", opens=seminar.starts_at - OPENS_BEFORE)
+            raise Refusal("checkin_not_open", opens=seminar.starts_at - OPENS_BEFORE)
         async with self.db.transaction():
             invitation = await repo.invitation(self.db, seminar_id, user_id)
             if invitation is None:
-                raise StepError("stale")
+                raise Refusal("stale")
             if invitation.attended_at:
                 await repo.set_attended(self.db, seminar_id, user_id, None, None)
                 await self.outbox.cancel_keyed(pushes.feedback_prefix(seminar_id, user_id))
@@ -113,7 +113,7 @@ class Attendance:
         """Attendees only; a new rating replaces the old one. Then a comment may follow."""
         seminar, invitation = await self._attendee(telegram_id, seminar_id)
         if not 1 <= rating <= 5:
-            raise StepError("stale")
+            raise Refusal("stale")
         await repo.set_feedback(self.db, seminar_id, invitation.user_id, rating, None)
         now = utcnow_iso(self.clock.now())
         flow = Flow(telegram_id, FEEDBACK_FLOW, "comment", {"seminar_id": seminar_id})
@@ -124,14 +124,14 @@ class Attendance:
         """None skips the comment; either way the survey is over."""
         flow = await flows.get(self.db, telegram_id)
         if flow is None or flow.flow != FEEDBACK_FLOW:
-            raise StepError("stale")
+            raise Refusal("stale")
         seminar, invitation = await self._attendee(telegram_id, flow.data["seminar_id"])
         if text is not None:
             text = text.strip()
             if not text:
-                raise StepError("text_empty")
+                raise Refusal("text_empty")
             if len(text) > MAX_COMMENT:
-                raise StepError("field_too_long", limit=MAX_COMMENT, length=len(text))
+                raise Refusal("field_too_long", limit=MAX_COMMENT, length=len(text))
             await repo.set_feedback(self.db, seminar.id, invitation.user_id, None, text)
         await flows.clear(self.db, telegram_id)
         return seminar

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.accounts.service.steps import StepError
 from bot.core import fields, flows
 from bot.core.audience.service import empty
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
@@ -62,7 +62,7 @@ class SeminarForm(Wizard):
     async def begin_edit(self, telegram_id: int, seminar_id: int, part: str) -> Flow:
         _, seminar = await self.seminars.manage(telegram_id, seminar_id)
         if seminar.cancelled:
-            raise StepError("seminar_cancelled")
+            raise Refusal("seminar_cancelled")
         plan = list(PARTS[part])
         data = {"plan": plan, "values": seminar.content(), "seminar_id": seminar_id,
                 "original": seminar.content(), "audience": seminar.audience,
@@ -81,7 +81,7 @@ class SeminarForm(Wizard):
         elif step in ("starts_at", "ends_at", "rsvp_deadline"):
             values[step] = utcnow_iso(self._time(step, raw, values))
         else:
-            raise StepError("use_buttons")
+            raise Refusal("use_buttons")
         return await self._next(flow)
 
     def _time(self, step: str, raw: str, values: dict[str, Any]):
@@ -90,14 +90,14 @@ class SeminarForm(Wizard):
         day_of = fields.as_time(starts) if starts and step != "starts_at" else None
         when = fields.when_value(raw, now, self.zone, day_of)
         if step == "starts_at" and when <= now:
-            raise StepError("time_in_past")
+            raise Refusal("time_in_past")
         if step == "ends_at":
             fields.check_schedule({**values, "ends_at": when, "rsvp_deadline": starts}, now, False)
         if step == "rsvp_deadline":
             if when <= now:
-                raise StepError("time_in_past")
+                raise Refusal("time_in_past")
             if when > fields.as_time(starts):
-                raise StepError("deadline_after_start")
+                raise Refusal("deadline_after_start")
         return when
 
     async def location(self, telegram_id: int, lat: float, lon: float) -> Flow:
@@ -111,14 +111,14 @@ class SeminarForm(Wizard):
         flow = await self._at(telegram_id, *STEPS, "audience_pick")
         editing = flow.data["seminar_id"] is not None
         if flow.step not in OPTIONAL and not editing:
-            raise StepError("stale")
+            raise Refusal("stale")
         values = flow.data["values"]
         if flow.step == "rsvp_deadline":
             starts = values["starts_at"]
             if not editing or fields.as_time(values["rsvp_deadline"]) > fields.as_time(starts):
                 values["rsvp_deadline"] = starts
         elif flow.step == "title_ru" and not values.get("title_ky"):
-            raise StepError("no_text")
+            raise Refusal("no_text")
         elif flow.step == "audience_pick":
             flow.data["audience"] = flow.data["original_audience"]
             flow.step = "audience"
@@ -144,7 +144,7 @@ class SeminarForm(Wizard):
 
     async def _audience_done(self, flow: Flow) -> Flow:
         if not await self.seminars.reach(flow.telegram_id, flow.data["audience"]):
-            raise StepError("no_recipients")
+            raise Refusal("no_recipients")
         flow.step = "audience"
         return await self._next(flow)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.accounts.service.steps import GENDERS, POSITIONS
-from bot.core.people import NotAllowed
+from bot.core.errors import NotAllowed
 from bot.db import utcnow_iso
 from bot.seminars.repo import report_rows as rows_repo
 from bot.seminars.repo import seminars as repo

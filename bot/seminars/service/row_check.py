@@ -13,10 +13,10 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.accounts.service.steps import StepError
 from bot.core import fields
 from bot.core.audience.lookup import AudienceLookup
-from bot.core.refusals import step_error
+from bot.core.errors import Refusal
+from bot.core.refusals import refusal_text
 from bot.core.tabular import COLUMNS, REQUIRED, blank, cell_text
 from bot.db import utcnow_iso
 from bot.i18n import translator
@@ -36,13 +36,13 @@ _BARE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
 
 @cache
 def _generic() -> str:
-    return step_error(translator("en"), StepError("unexpected"))
+    return refusal_text(translator("en"), Refusal("unexpected"))
 
 
-def explain(exc: StepError) -> str:
+def explain(exc: Refusal) -> str:
     """The bot's own English message for the code, so the file and the wizard agree; without its
     last full stop, as reasons are joined with semicolons."""
-    text = step_error(translator("en"), exc)
+    text = refusal_text(translator("en"), exc)
     if text != _generic() or exc.code == "unexpected":
         return text.rstrip(".")
     return exc.code.replace("_", " ")
@@ -80,7 +80,7 @@ class RowChecker:
                 return None
             try:
                 return make()
-            except StepError as exc:
+            except Refusal as exc:
                 where = _SCHEDULE_FIELD.get(exc.code, name) if name == "schedule" else name
                 problems.append(f"{where}: {explain(exc)}")
             except ValueError as exc:
@@ -120,7 +120,7 @@ class RowChecker:
             return (raw if raw.tzinfo else raw.replace(tzinfo=self.zone)).astimezone(UTC)
         text = cell_text(raw)
         if not (_YEAR.search(text) or (day_of and _BARE_TIME.match(text))):
-            raise StepError("bad_time")
+            raise Refusal("bad_time")
         return fields.when_value(text, self.now, self.zone, day_of)
 
     async def _conflicts(self, number: int, values: dict) -> list[str]:
@@ -158,9 +158,9 @@ def _location(data: dict) -> tuple[float | None, float | None]:
     try:
         return fields.coordinates(float(lat.replace(",", ".")), float(lon.replace(",", ".")))
     except ValueError as exc:
-        raise StepError("bad_location") from exc
+        raise Refusal("bad_location") from exc
 
 
 def _future(when: datetime, now: datetime) -> None:
     if when <= now:
-        raise StepError("time_in_past")
+        raise Refusal("time_in_past")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.accounts.service.steps import StepError
 from bot.core import users as users_repo
-from bot.core.people import NotAllowed, NotFound, People
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.people import People
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.seminars.repo import seminars as repo
@@ -61,12 +61,12 @@ class Rsvp:
         async with self.db.transaction():
             seminar, invitation = await self.invitation(telegram_id, seminar_id)
             if seminar.cancelled:
-                raise StepError("seminar_cancelled")
+                raise Refusal("seminar_cancelled")
             now = self.clock.now()
             if answer == "yes" and now > seminar.rsvp_deadline:
-                raise StepError("rsvp_closed", deadline=seminar.rsvp_deadline)
+                raise Refusal("rsvp_closed", deadline=seminar.rsvp_deadline)
             if answer == "no" and now >= seminar.starts_at:
-                raise StepError("rsvp_closed", deadline=seminar.starts_at)
+                raise Refusal("rsvp_closed", deadline=seminar.starts_at)
             wanted = answer == "yes"
             same = invitation.status in (("going", "waitlist") if wanted else ("declined",))
             if same:

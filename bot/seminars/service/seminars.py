@@ -11,11 +11,11 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from bot.accounts.service.steps import StepError
 from bot.core import users as users_repo
 from bot.core.audience.service import Audiences
+from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.fields import check_schedule, check_titles
-from bot.core.people import Actor, NotAllowed, NotFound, People
+from bot.core.people import Actor, People
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.seminars.repo import seminars as repo
@@ -129,7 +129,7 @@ class Seminars:
         is invited on approval later and who may walk in."""
         actor, seminar = await self.manage(telegram_id, seminar_id)
         if seminar.cancelled:
-            raise StepError("seminar_cancelled")
+            raise Refusal("seminar_cancelled")
         merged = {**seminar.content(), **changes}
         check_titles(merged)
         check_schedule(merged, self.clock.now(), moved=_differs(seminar, "starts_at", changes))
@@ -178,7 +178,7 @@ class Seminars:
         """Unsent invitations and reminders are dropped; whoever knew of it is told."""
         _, seminar = await self.manage(telegram_id, seminar_id)
         if seminar.cancelled:
-            raise StepError("seminar_cancelled")
+            raise Refusal("seminar_cancelled")
         async with self.db.transaction():
             await repo.update(self.db, seminar_id, status="cancelled", updated_at=self.now())
             sent = await self.outbox.sent_chats(pushes.invite_prefix(seminar_id))
