@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bot.competitions import cli as cli_submissions
-from bot.config import ConfigError, load_config
+from bot.config import Config, ConfigError, load_config
 from bot.db import open_database
 from bot.i18n import compile_catalogs
 from bot.seminars import cli as cli_seminars
@@ -64,13 +64,13 @@ async def _import(db_path: str, file: Path) -> int:
     return 0 if not report.refused else 1
 
 
-def _sandbox(args: argparse.Namespace, config) -> int:
+def _sandbox(args: argparse.Namespace, config: Config) -> int:
     from bot.sandbox import runner
 
     return runner.run(args, config)
 
 
-def _run(config) -> int:
+def _run(config: Config) -> int:
     from bot.app import build_application
 
     if not config.token:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+from typing import Any
 
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, CallbackContext, Defaults
+from telegram.ext import ApplicationBuilder, CallbackContext, Defaults
 
 from bot import commands
 from bot.broadcasts.progress import ProgressCards
@@ -22,51 +23,8 @@ from bot.http import AiohttpRequest
 from bot.i18n import compile_catalogs
 from bot.updates import PerUserUpdateProcessor
 from bot.wiring import Services
-from handlers import basics, flow_steps, home
-from handlers.accounts import (
-    account,
-    admin,
-    approvals,
-    language,
-    membership,
-    profile,
-    registration,
-)
-from handlers.broadcasts import history as broadcasts
-from handlers.broadcasts import wizard as broadcast_wizard
-from handlers.competitions import (
-    cluster_form,
-    my_submissions,
-    results,
-    review,
-    submit,
-)
-from handlers.competitions import (
-    export as submission_export,
-)
-from handlers.competitions import (
-    form as competition_form,
-)
-from handlers.competitions import (
-    listing as competitions,
-)
-from handlers.competitions import (
-    staff as competition_staff,
-)
-from handlers.seminars import (
-    cards as seminars,
-)
-from handlers.seminars import (
-    checkin,
-    feedback,
-    rsvp,
-)
-from handlers.seminars import (
-    form as seminar_form,
-)
-from handlers.seminars import (
-    reports as seminar_reports,
-)
+from handlers import accounts, basics, broadcasts, competitions, flow_steps, home, seminars
+from handlers.common import App
 
 WAKE_EVERY_S = 15
 SWITCH_INTERVAL_S = 0.0005
@@ -75,22 +33,16 @@ GIL switch interval a busy event loop made each hop wait up to 5 ms (p99 about 2
 load in bench/updates.py, about 100 ms with this)."""
 
 
-def register_handlers(app: Application) -> None:
-    """Order matters: commands and buttons first, free text after, fallbacks last."""
-    features = (checkin, home, registration, basics, language, profile, approvals, admin, account)
-    seminar_features = (seminars, seminar_form, rsvp, feedback, seminar_reports)
-    competition_features = (
-        competitions, competition_staff, competition_form, cluster_form, submit, my_submissions,
-        review, results, submission_export,
-    )  # fmt: skip
-    for feature in (*features, membership, broadcast_wizard, broadcasts, *seminar_features,
-                    *competition_features):  # fmt: skip
+def register_handlers(app: App) -> None:
+    """Order matters: commands and buttons first, free text after, fallbacks last; seminars
+    before accounts, so a check-in link's /start is not taken for registration's."""
+    for feature in (home, basics, seminars, accounts, broadcasts, competitions):
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)
 
 
-def build_application(config: Config, clock: Clock | None = None) -> Application:
+def build_application(config: Config, clock: Clock | None = None) -> App:
     if not config.token:
         raise ValueError("BOT_TOKEN is not set")
     limiter = Limiter(config.rate)
@@ -116,7 +68,7 @@ def build_application(config: Config, clock: Clock | None = None) -> Application
     return app
 
 
-async def _post_init(app: Application) -> None:
+async def _post_init(app: App) -> None:
     """Owns the resources: the database, the services and the dispatcher task."""
     config: Config = app.bot_data["config"]
     sys.setswitchinterval(SWITCH_INTERVAL_S)
@@ -125,8 +77,8 @@ async def _post_init(app: Application) -> None:
     svc = Services.build(config, db, app.bot_data["clock"])
     app.bot_data["services"] = svc
     limiter: Limiter = app.bot_data["limiter"]
-    dispatcher = Dispatcher(svc.outbox, app.bot, limiter, config.default_lang, config.tz)
-    dispatcher.on_progress = app.bot_data["progress"] = ProgressCards(app.bot, svc, limiter)
+    dispatcher = Dispatcher(svc.outbox, svc.kinds, app.bot, limiter, config.default_lang, config.tz)
+    dispatcher.on_progress = app.bot_data["progress"] = ProgressCards(app.bot, svc.people, limiter)
     app.bot_data["dispatcher"] = dispatcher
     app.bot_data["dispatcher_task"] = asyncio.create_task(dispatcher.run(), name="dispatcher")
     if app.job_queue is not None:
@@ -135,14 +87,14 @@ async def _post_init(app: Application) -> None:
     archiver.start(app)
 
 
-async def _wake_dispatcher(context: CallbackContext) -> None:
+async def _wake_dispatcher(context: CallbackContext[Any, Any, Any, Any]) -> None:
     """The JobQueue only wakes the dispatcher and the archiver; what is due is decided by the
     outbox rows and the files still to download."""
     context.application.bot_data["dispatcher"].wake()
     archiver.wake(context.application)
 
 
-async def _post_stop(app: Application) -> None:
+async def _post_stop(app: App) -> None:
     """The dispatcher stops before PTB closes its HTTP session, so no send is cut off midway."""
     task = app.bot_data.pop("dispatcher_task", None)
     if task is not None:
@@ -151,34 +103,36 @@ async def _post_stop(app: Application) -> None:
             await task
 
 
-async def _post_shutdown(app: Application) -> None:
+async def _post_shutdown(app: App) -> None:
     await _post_stop(app)
     svc: Services | None = app.bot_data.pop("services", None)
     if svc is not None:
         await svc.db.close()
 
 
-async def _set_commands(app: Application) -> None:
+async def _set_commands(app: App) -> None:
     """The member sets per language, then each staff member's own set on their chat."""
     svc: Services = app.bot_data["services"]
     await commands.set_defaults(app.bot, svc.config.default_lang)
-    staff = {u.telegram_id: u.lang for u in await users_repo.staff(svc.db)}
+    staff = {u.telegram_id: u.lang for u in await users_repo.staff(svc.db) if u.telegram_id}
     for telegram_id in svc.config.admins:
         staff.setdefault(telegram_id, await svc.people.saved_lang(telegram_id))
     for telegram_id, lang in staff.items():
         await commands.set_for_chat(app.bot, telegram_id, lang or svc.config.default_lang, True)
 
 
-async def start(app: Application, poll_timeout: float = 1.0) -> None:
+async def start(app: App, poll_timeout: float = 1.0) -> None:
     """Start polling inside a running loop, as run_polling would (tests, sandbox, benchmarks)."""
     await app.initialize()
     if app.post_init is not None:
         await app.post_init(app)
+    if app.updater is None:
+        raise RuntimeError("the application was built without an updater")
     await app.updater.start_polling(poll_interval=0, timeout=int(poll_timeout))
     await app.start()
 
 
-async def stop(app: Application) -> None:
+async def stop(app: App) -> None:
     """The reverse of start(); safe to call on a half-started application."""
     if app.updater is not None and app.updater.running:
         await app.updater.stop()

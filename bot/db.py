@@ -29,6 +29,10 @@ _MIGRATION_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 _in_transaction: contextvars.ContextVar[bool] = contextvars.ContextVar("in_tx", default=False)
 
 
+Row = sqlite3.Row
+"""A result row: read by column name (`row["id"]`) or position."""
+
+
 class Database:
     """Thin async wrapper: rows come back as sqlite3.Row, writes are serialised."""
 
@@ -60,6 +64,11 @@ class Database:
         rows = await self.fetchall(sql, params)
         return rows[0] if rows else None
 
+    async def count(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """The first column of the first row as a number (COUNT, MAX, ...), 0 when empty."""
+        row = await self.fetchone(sql, params)
+        return int(row[0]) if row is not None and row[0] is not None else 0
+
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         if _in_transaction.get():
             return list(await self.conn.execute_fetchall(sql, params))
@@ -71,6 +80,13 @@ class Database:
             return await self.conn.execute(sql, params)
         async with self._lock:
             return await self.conn.execute(sql, params)
+
+    async def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """An INSERT of one row; its new id."""
+        cur = await self.execute(sql, params)
+        if cur.lastrowid is None:
+            raise RuntimeError("INSERT gave no row id")
+        return cur.lastrowid
 
     async def write_returning(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
         """UPDATE ... RETURNING under the write lock, so it never lands inside another's BEGIN."""

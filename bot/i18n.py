@@ -6,9 +6,9 @@ missing or older, so a fresh clone never needs a separate build step and .mo fil
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 from dataclasses import dataclass
-from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -80,22 +80,23 @@ class Translator:
     def locale(self) -> Locale:
         return Locale.parse(self.lang)
 
-    def date(self, value: date | datetime) -> str:
-        if isinstance(value, datetime):
+    def date(self, value: dt.date | dt.datetime) -> str:
+        if isinstance(value, dt.datetime):
             value = value.astimezone(self.tz).date()
         return format_date(value, "long", locale=self.locale)
 
-    def datetime(self, value: datetime) -> str:
+    def datetime(self, value: dt.datetime) -> str:
         """A local date and time, joined the way the language joins them."""
         local = value.astimezone(self.tz)
         when = format_date(local.date(), "long", locale=self.locale)
         hour = format_time(local, "short", locale=self.locale)
-        return self.locale.datetime_formats["medium"].format(hour, when)
+        pattern: str = self.locale.datetime_formats["medium"]
+        return pattern.format(hour, when)
 
-    def time(self, value: datetime) -> str:
+    def time(self, value: dt.datetime) -> str:
         return format_time(value.astimezone(self.tz), "short", locale=self.locale)
 
-    def span(self, start: datetime, end: datetime) -> str:
+    def span(self, start: dt.datetime, end: dt.datetime) -> str:
         """'25 December 2026, 10:00–17:00'; both dates when it runs over several days."""
         if start.astimezone(self.tz).date() == end.astimezone(self.tz).date():
             return f"{self.datetime(start)}–{self.time(end)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
+from typing import Any
 from weakref import WeakValueDictionary
 
 from telegram import Update
@@ -32,7 +33,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             self._locks[who.id] = lock
         return lock
 
-    async def do_process_update(self, update: object, coroutine: Awaitable) -> None:
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         lock = self._lock_for(update)
         if lock is None:
             await coroutine

@@ -1,15 +1,30 @@
-"""The rules of the bot. Services take and return plain values, never Telegram objects."""
+"""Every feature's services, built once and wired together: the one place that knows them all.
+
+Services take and return plain values, never Telegram objects. Features meet only here (the
+hooks below) and through core and delivery; each feature's refusal wordings are registered
+here too, so a refusal reads the same from the bot, the command line and the tests.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
 
+from bot.accounts.pushes import KINDS as ACCOUNT_KINDS
+from bot.accounts.pushes import AccountPushes
+from bot.accounts.service.accounts import Accounts
 from bot.accounts.service.approvals import Approvals
 from bot.accounts.service.profile import Profile
 from bot.accounts.service.registration import Registration
+from bot.accounts.views import errors as account_wordings
+from bot.accounts.views import staff as staff_wordings
+from bot.broadcasts.pushes import KINDS as BROADCAST_KINDS
+from bot.broadcasts.pushes import BroadcastPushes
 from bot.broadcasts.service.history import Broadcasts
+from bot.broadcasts.service.wizard import BroadcastWizard
 from bot.clock import Clock
+from bot.competitions.pushes.kind import KINDS as COMPETITION_KINDS
+from bot.competitions.pushes.kind import CompetitionPushes
 from bot.competitions.service.cluster_form import ClusterForm
 from bot.competitions.service.competitions import Competitions
 from bot.competitions.service.draft import SubmissionDraft
@@ -17,18 +32,26 @@ from bot.competitions.service.form import CompetitionForm
 from bot.competitions.service.results import Results
 from bot.competitions.service.reviews import Reviews
 from bot.competitions.service.submissions import Submissions
+from bot.competitions.views import errors as competition_wordings
 from bot.config import Config
-from bot.core import flows
+from bot.core import flows, refusals
 from bot.core.people import People
 from bot.core.places.search import Directory
 from bot.db import Database
+from bot.delivery.kinds import Kinds
 from bot.delivery.outbox import Outbox
+from bot.seminars.pushes.kind import KINDS as SEMINAR_KINDS
+from bot.seminars.pushes.kind import SeminarPushes
 from bot.seminars.service.attendance import Attendance
 from bot.seminars.service.form import SeminarForm
 from bot.seminars.service.reports import SeminarReports
 from bot.seminars.service.rsvp import Rsvp, withdraw
 from bot.seminars.service.seminars import Seminars
+from bot.seminars.views import errors as seminar_wordings
 from bot.status.service import Status
+
+for _wordings in (account_wordings, staff_wordings, seminar_wordings, competition_wordings):
+    refusals.register(_wordings.WORDINGS)
 
 
 @dataclass
@@ -37,12 +60,15 @@ class Services:
     db: Database
     clock: Clock
     outbox: Outbox
+    kinds: Kinds
     directory: Directory
     people: People
+    accounts: Accounts
     registration: Registration
     profile: Profile
     approvals: Approvals
     broadcasts: Broadcasts
+    broadcast_wizard: BroadcastWizard
     seminars: Seminars
     rsvp: Rsvp
     attendance: Attendance
@@ -68,12 +94,13 @@ class Services:
     def build(cls, config: Config, db: Database, clock: Clock) -> Services:
         outbox = Outbox(db, clock)
         people = People(db, config, clock, outbox)
+        accounts = Accounts(people)
         registration = Registration(db, clock, outbox, people)
         seminars = Seminars(outbox, people)
-        people.on_erase.append(partial(withdraw, outbox))
+        accounts.on_erase.append(partial(withdraw, outbox))
         competitions = Competitions(outbox, people)
-        approvals = Approvals(db, outbox, people, seminars)
-        approvals.on_approve.append(competitions.welcome)
+        approvals = Approvals(db, outbox, people)
+        approvals.on_approve += [seminars.welcome, competitions.welcome]
         reviews = Reviews(competitions)
         submissions = Submissions(competitions)
         results = Results(reviews)
@@ -83,12 +110,15 @@ class Services:
             db=db,
             clock=clock,
             outbox=outbox,
+            kinds=_kinds(db),
             directory=Directory(db),
             people=people,
+            accounts=accounts,
             registration=registration,
             profile=Profile(db, clock, registration),
             approvals=approvals,
             broadcasts=Broadcasts(outbox, people),
+            broadcast_wizard=BroadcastWizard(outbox, people),
             seminars=seminars,
             rsvp=rsvp,
             attendance=Attendance(outbox, people, seminars),
@@ -103,3 +133,13 @@ class Services:
             status=Status(people, rsvp, submissions, results, approvals, seminars),
             submission_draft=SubmissionDraft(submissions),
         )
+
+
+def _kinds(db: Database) -> Kinds:
+    """Each feature tells the dispatcher how its rows are checked and rendered at send time."""
+    kinds = Kinds()
+    kinds.register(ACCOUNT_KINDS, AccountPushes())
+    kinds.register(BROADCAST_KINDS, BroadcastPushes(db))
+    kinds.register(SEMINAR_KINDS, SeminarPushes(db))
+    kinds.register(COMPETITION_KINDS, CompetitionPushes(db))
+    return kinds

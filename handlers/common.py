@@ -1,89 +1,142 @@
-"""What every handler needs: the services, the reader's translator, and a way to answer."""
+"""What every handler shares: one `Turn` per update, with the services, the reader's translator
+and the ways to answer. Routes that build a Turn are in `handlers.routes`."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, cast
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, InputFile, Message, Update, User
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes, filters
+from telegram.ext import Application, filters
 
-from bot.accounts.views import menu as home
-from bot.core.errors import NotAllowed
-from bot.core.flows import Flow
+from bot.accounts.views import menu
+from bot.core.errors import Refusal
+from bot.core.people import Actor
+from bot.core.refusals import refusal_text
 from bot.core.screens import Markup, Screen
+from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, resolve_lang, translator
 from bot.wiring import Services
+from handlers.incoming import Context, Incoming
 
-Context = ContextTypes.DEFAULT_TYPE
-Handler = Callable[[Update, Context], Awaitable[None]]
+__all__ = ["PRIVATE", "App", "Context", "Turn", "services"]
+
+App = Application[Any, Any, Any, Any, Any, Any]
+"""PTB's application with its default context types."""
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 """New messages in a private chat: an edit of an old answer is not a new answer."""
 
 
 def services(context: Context) -> Services:
-    return context.application.bot_data["services"]
+    return cast(Services, context.application.bot_data["services"])
 
 
-async def tr_for(update: Update, context: Context) -> Translator:
-    """The saved choice, then the phone's language, then the configured default."""
-    svc = services(context)
-    user = update.effective_user
-    saved = await svc.people.saved_lang(user.id) if user is not None else None
-    code = user.language_code if user else None
-    return translator(resolve_lang(saved, code, svc.config.default_lang), svc.config.tz)
+@dataclass
+class Turn(Incoming):
+    """One update as a handler sees it: who asks, in which language, and how to answer."""
 
+    svc: Services
+    tr: Translator
+    answered: bool = False
+    _actor: Actor | None = field(default=None, repr=False)
 
-async def say(update: Update, screen: Screen | str) -> None:
-    """Answer in the chat the update came from, as a new message."""
-    if isinstance(screen, str):
-        screen = Screen(screen)
-    chat = update.effective_chat
-    if chat is not None:
-        await chat.send_message(screen.text, reply_markup=screen.markup)
+    @classmethod
+    async def begin(cls, update: Update, context: Context) -> Turn:
+        svc = services(context)
+        return cls(update, context, svc, await _translator(svc, update.effective_user))
 
+    async def actor(self) -> Actor:
+        """Read once per turn; a change of role within the turn is not expected."""
+        if self._actor is None:
+            self._actor = await self.svc.people.actor(self.tid)
+        return self._actor
 
-async def with_menu(update: Update, context: Context, text: str, otherwise: Markup = None) -> None:
-    """A reply that also (re)sets the home menu in the reader's language, for those who may
-    use it; anyone not approved gets the text with `otherwise`."""
-    actor = await services(context).people.actor(update.effective_user.id)
-    if not (actor.is_approved or actor.is_staff):
-        await say(update, Screen(text, otherwise))
-        return
-    tr = await tr_for(update, context)
-    await say(update, Screen(text, home.keyboard(tr, actor.is_staff)))
+    async def relearn(self) -> None:
+        """After the reader changed their language or account within this turn."""
+        self._actor = None
+        self.tr = await _translator(self.svc, self.update.effective_user)
 
+    async def say(self, screen: Screen | str) -> Message:
+        """A new message in the chat the update came from."""
+        if isinstance(screen, str):
+            screen = Screen(screen)
+        return await self.context.bot.send_message(
+            self.chat_id, screen.text, reply_markup=screen.markup
+        )
 
-async def show(update: Update, screen: Screen) -> None:
-    """After a button press, replace the pressed message; otherwise send a new one."""
-    query = update.callback_query
-    can_edit = screen.markup is None or isinstance(screen.markup, InlineKeyboardMarkup)
-    if query is not None and query.message is not None and can_edit:
+    async def show(self, screen: Screen | str) -> None:
+        """After a button, replace the pressed message; otherwise send a new one."""
+        if isinstance(screen, str):
+            screen = Screen(screen)
+        if await self.replace(screen) is None:
+            await self.say(screen)
+
+    async def replace(self, screen: Screen) -> Message | None:
+        """The pressed message, edited to `screen`; None when there is none to edit (not a
+        button, or a screen with a reply keyboard, which only a new message can carry)."""
+        query = self.update.callback_query
+        markup = screen.markup
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        if query is None or query.message is None or (markup is not None and inline is None):
+            return None
         try:
-            await query.edit_message_text(screen.text, reply_markup=screen.markup)
+            edited = await query.edit_message_text(screen.text, reply_markup=inline)
         except BadRequest as exc:
             if "not modified" not in exc.message:
                 raise
-    else:
-        await say(update, screen)
+            return query.message if isinstance(query.message, Message) else None
+        return edited if isinstance(edited, Message) else None
+
+    async def send_document(
+        self, document: InputFile | bytes, caption: str | None = None
+    ) -> Message:
+        return await self.context.bot.send_document(self.chat_id, document, caption=caption)
+
+    async def send_photo(self, photo: bytes, caption: str | None = None) -> Message:
+        return await self.context.bot.send_photo(self.chat_id, photo, caption=caption)
+
+    async def send_rendered(self, message: Rendered) -> Message:
+        """A push's text as its readers get it, without its buttons (the wizards' previews)."""
+        bot = self.context.bot
+        if message.photo:
+            return await bot.send_photo(self.chat_id, message.photo, caption=message.text or None)
+        if message.document:
+            return await bot.send_document(
+                self.chat_id, message.document, caption=message.text or None
+            )
+        return await bot.send_message(self.chat_id, message.text)
+
+    async def with_menu(self, text: str, otherwise: Markup = None) -> None:
+        """A reply that also (re)sets the home menu for those who may use it; anyone not
+        approved gets the text with `otherwise`."""
+        actor = await self.actor()
+        if actor.is_approved or actor.is_staff:
+            await self.say(Screen(text, menu.keyboard(self.tr, actor.is_staff)))
+        else:
+            await self.say(Screen(text, otherwise))
+
+    async def answer(self, text: str | None = None, alert: bool = False) -> None:
+        """The button's own answer (Telegram's small notice or alert); once per press."""
+        if self.answered or self.update.callback_query is None:
+            return
+        self.answered = True
+        await self.update.callback_query.answer(text, show_alert=alert)
+
+    async def alert(self, text: str) -> None:
+        await self.answer(text, alert=True)
+
+    async def refuse(self, refusal: Refusal) -> None:
+        """The standard answer to a refusal: an alert on a button, a reply to a message."""
+        text = refusal_text(self.tr, refusal)
+        if self.update.callback_query is not None and not self.answered:
+            await self.alert(text)
+        else:
+            await self.say(text)
 
 
-async def begin_staff_flow(
-    update: Update,
-    context: Context,
-    begin: Callable[[int], Awaitable[Flow]],
-    first: Callable[[Translator, Flow], Screen],
-) -> None:
-    """A staff wizard's first question; anyone else hears the command is for staff."""
-    tr = await tr_for(update, context)
-    try:
-        flow = await begin(update.effective_user.id)
-    except NotAllowed:
-        await say(update, tr._("This command is for project staff."))
-        return
-    await say(update, first(tr, flow))
-
-
-def tg_name(update: Update) -> str:
-    user = update.effective_user
-    return user.full_name if user else ""
+async def _translator(svc: Services, user: User | None) -> Translator:
+    """The saved choice, then the phone's language, then the configured default."""
+    saved = await svc.people.saved_lang(user.id) if user is not None else None
+    code = user.language_code if user is not None else None
+    return translator(resolve_lang(saved, code, svc.config.default_lang), svc.config.tz)

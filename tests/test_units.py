@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.accounts.callbacks import ApprovalCb
 from bot.accounts.service.steps import clean_text, normalise_phone
 from bot.config import ConfigError, load_config
-from bot.core.callback_data import ApprovalCb, CallbackDataError, PickCb
+from bot.core.callback_data import CallbackDataError, PickCb
 from bot.core.errors import Refusal
 from bot.core.places.importer import import_municipalities
 from bot.core.places.search import Directory

@@ -9,23 +9,24 @@ from __future__ import annotations
 import logging
 import time
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, TelegramError
 
 from bot.broadcasts import repo
-from bot.broadcasts.views import progress
+from bot.broadcasts.views.progress import progress
+from bot.core.people import People
+from bot.core.screens import Markup
 from bot.delivery.limiter import Limiter
 from bot.i18n import translator
-from bot.wiring import Services
 
 log = logging.getLogger(__name__)
 EVERY_S = 3.0
 
 
 class ProgressCards:
-    def __init__(self, bot: Bot, services: Services, limiter: Limiter) -> None:
+    def __init__(self, bot: Bot, people: People, limiter: Limiter) -> None:
         self.bot = bot
-        self.services = services
+        self.people = people
         self.limiter = limiter
         self._last: dict[int, float] = {}
 
@@ -37,7 +38,7 @@ class ProgressCards:
                 log.info("progress card %s not updated: %s", broadcast_id, exc)
 
     async def refresh(self, broadcast_id: int, force: bool = False) -> None:
-        db = self.services.db
+        db = self.people.db
         recent = time.monotonic() - self._last.get(broadcast_id, 0.0) < EVERY_S
         if recent and not force and await repo.unfinished(db, broadcast_id):
             return
@@ -46,18 +47,21 @@ class ProgressCards:
             return
         counts = await repo.counts(db, broadcast_id)
         self._last[broadcast_id] = time.monotonic()
-        config = self.services.config
-        lang = await self.services.people.lang_of(item.progress_chat_id or 0)
-        tr = translator(lang, config.tz)
-        screen = progress(tr, item, counts, self.services.clock.now())
+        lang = await self.people.lang_of(item.progress_chat_id or 0)
+        tr = translator(lang, self.people.config.tz)
+        screen = progress(tr, item, counts, self.people.clock.now())
         async with self.limiter.chat(item.progress_chat_id or 0):
             try:
                 await self.bot.edit_message_text(
                     screen.text,
                     chat_id=item.progress_chat_id,
                     message_id=item.progress_message_id,
-                    reply_markup=screen.markup,
+                    reply_markup=_inline(screen.markup),
                 )
             except BadRequest as exc:
                 if "not modified" not in exc.message:
                     raise
+
+
+def _inline(markup: Markup) -> InlineKeyboardMarkup | None:
+    return markup if isinstance(markup, InlineKeyboardMarkup) else None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
-from bot.db import Database
+from bot.db import Database, Row
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Broadcast:
     created_at: str
 
 
-def _broadcast(row) -> Broadcast:
+def _broadcast(row: Row) -> Broadcast:
     data = dict(row)
     data["audience"] = json.loads(data["audience"])
     return Broadcast(**data)
@@ -37,10 +37,10 @@ async def create(db: Database, **fields: Any) -> int:
     fields["audience"] = json.dumps(fields["audience"], ensure_ascii=False)
     names = ", ".join(fields)
     marks = ", ".join("?" * len(fields))
-    cur = await db.execute(
+    new_id = await db.insert(
         f"INSERT INTO broadcasts ({names}) VALUES ({marks})", tuple(fields.values())
     )
-    return cur.lastrowid
+    return new_id
 
 
 async def get(db: Database, broadcast_id: int) -> Broadcast | None:
@@ -60,7 +60,9 @@ async def recent(db: Database, author_id: int | None = None, limit: int = 10) ->
     return [_broadcast(r) for r in rows]
 
 
-async def set_progress_message(db: Database, broadcast_id: int, chat_id: int, message_id: int):
+async def set_progress_message(
+    db: Database, broadcast_id: int, chat_id: int, message_id: int
+) -> None:
     await db.execute(
         "UPDATE broadcasts SET progress_chat_id = ?, progress_message_id = ? WHERE id = ?",
         (chat_id, message_id, broadcast_id),
@@ -81,15 +83,28 @@ async def counts(db: Database, broadcast_id: int) -> dict[str, int]:
 
 
 async def unfinished(db: Database, broadcast_id: int) -> bool:
-    row = await db.fetchone(
+    found = await db.count(
         "SELECT EXISTS (SELECT 1 FROM outbox WHERE broadcast_id = ?"
         " AND status IN ('pending', 'sending'))",
         (broadcast_id,),
     )
-    return bool(row[0])
+    return bool(found)
 
 
-async def recipients(db: Database, broadcast_id: int) -> list[dict[str, Any]]:
+class Delivery(TypedDict):
+    """One recipient's delivery, for the CSV staff download."""
+
+    chat_id: int
+    full_name: str | None
+    municipality_id: int | None
+    position: str | None
+    status: str
+    attempts: int
+    last_error: str | None
+    sent_at: str | None
+
+
+async def recipients(db: Database, broadcast_id: int) -> list[Delivery]:
     """Each recipient's delivery, for the CSV staff download."""
     rows = await db.fetchall(
         "SELECT o.chat_id, u.full_name, u.municipality_id, u.position, o.status, o.attempts,"
@@ -97,4 +112,16 @@ async def recipients(db: Database, broadcast_id: int) -> list[dict[str, Any]]:
         " WHERE o.broadcast_id = ? ORDER BY o.id",
         (broadcast_id,),
     )
-    return [dict(r) for r in rows]
+    return [
+        Delivery(
+            chat_id=r["chat_id"],
+            full_name=r["full_name"],
+            municipality_id=r["municipality_id"],
+            position=r["position"],
+            status=r["status"],
+            attempts=r["attempts"],
+            last_error=r["last_error"],
+            sent_at=r["sent_at"],
+        )
+        for r in rows
+    ]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot.core.callback_data import CallbackData, LangCb, PageCb, PickCb
+from bot.core.callback_data import CallbackData, LangCb, PageCb, PickCb, Step
 from bot.core.labels import LANGUAGE_NAMES
 
 PAGE_SIZE = 8
@@ -16,7 +16,9 @@ def button(label: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data.pack())
 
 
-def rows(buttons: Sequence[InlineKeyboardButton], per_row: int = 1) -> list[list]:
+def rows(
+    buttons: Sequence[InlineKeyboardButton], per_row: int = 1
+) -> list[list[InlineKeyboardButton]]:
     return [list(buttons[i : i + per_row]) for i in range(0, len(buttons), per_row)]
 
 
@@ -26,14 +28,16 @@ def languages() -> InlineKeyboardMarkup:
     )
 
 
-def choices(step: str, options: Sequence[tuple[str, str]], per_row: int = 1):
+def choices(
+    step: Step, options: Sequence[tuple[str, str]], per_row: int = 1
+) -> InlineKeyboardMarkup:
     """One button per (value, label); for short fixed lists such as positions."""
     buttons = [button(label, PickCb(step=step, value=value)) for value, label in options]
     return InlineKeyboardMarkup(rows(buttons, per_row))
 
 
 def paged(
-    step: str,
+    step: Step,
     options: Sequence[tuple[int, str]],
     page: int,
     parent: int,

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from bot.i18n import N_, Translator
 
-LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+Lang = Literal["ky", "ru", "en"]
+LANGUAGE_NAMES: dict[Lang, str] = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+
+def language_name(code: str | None) -> str:
+    """A language as its own speakers write it; "—" when none was chosen."""
+    for lang, name in LANGUAGE_NAMES.items():
+        if lang == code:
+            return name
+    return "—"
+
 
 POSITION_LABELS = {
     "head": N_("Head of the aiyl okmotu"),

@@ -1,4 +1,4 @@
-"""The rows of a seminar file, before any of their values are checked.
+"""The rows of a file staff prepare (seminars, clusters), before any of their values are checked.
 
 Staff save these files from Excel or write them by hand, so reading forgives what those tools
 produce (a byte order mark, ';' between cells, headers in any case) and refuses what it can't
@@ -16,13 +16,6 @@ from typing import Any
 
 import yaml
 
-COLUMNS = (
-    "title_ky", "title_ru", "description_ky", "description_ru", "starts", "ends",
-    "rsvp_deadline", "city", "address", "latitude", "longitude", "capacity", "organiser",
-    "audience_kind", "audience",
-)  # fmt: skip
-REQUIRED = ("starts", "ends", "city", "address", "capacity", "organiser")
-
 
 class FileProblem(Exception):
     """The file as a whole can't be used; `number` is the line to look at, 0 for none."""
@@ -34,7 +27,7 @@ class FileProblem(Exception):
 
 @dataclass(frozen=True)
 class Columns:
-    """What a file must have: the seminar file here, the cluster file in cluster_import."""
+    """What a file must have: its known columns, the required ones, one of `any_of`."""
 
     known: tuple[str, ...]
     required: tuple[str, ...]
@@ -42,10 +35,7 @@ class Columns:
     noun: str = "rows"
 
 
-SEMINAR_COLUMNS = Columns(COLUMNS, REQUIRED, ("title_ky", "title_ru"), "seminars")
-
-
-def read_items(path: Path, columns: Columns = SEMINAR_COLUMNS) -> list[tuple[int, Any]]:
+def read_items(path: Path, columns: Columns) -> list[tuple[int, Any]]:
     """(line or item number, mapping) for each row; blank spreadsheet rows are skipped."""
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.db import Database
+from bot.db import Database, Row
 
 PROFILE_FIELDS = (
     "lang",
@@ -54,7 +54,7 @@ _COLUMNS = (
 )
 
 
-def _user(row) -> User:
+def _user(row: Row) -> User:
     return User(**dict(row))
 
 
@@ -148,7 +148,7 @@ async def staff(db: Database) -> list[User]:
 async def pending(db: Database, region_ids: list[int], limit: int) -> tuple[list[User], int]:
     """The oldest waiting registrations in those regions (all regions when none), and how many."""
     where = " WHERE status = 'pending'"
-    params: list = []
+    params: list[int] = []
     if region_ids:
         where += (
             " AND municipality_id IN (SELECT m.id FROM municipalities m JOIN districts d"
@@ -158,8 +158,8 @@ async def pending(db: Database, region_ids: list[int], limit: int) -> tuple[list
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM users{where} ORDER BY updated_at LIMIT ?", (*params, limit)
     )
-    total = await db.fetchone(f"SELECT COUNT(*) FROM users{where}", params)
-    return [_user(r) for r in rows], total[0]
+    total = await db.count(f"SELECT COUNT(*) FROM users{where}", params)
+    return [_user(r) for r in rows], total
 
 
 async def erase_personal_data(db: Database, user_id: int, now: str) -> None:
@@ -184,20 +184,3 @@ async def set_lang(db: Database, telegram_id: int, lang: str, now: str) -> None:
     await db.execute(
         "UPDATE users SET lang = ?, updated_at = ? WHERE telegram_id = ?", (lang, now, telegram_id)
     )
-
-
-async def set_unreachable(db: Database, telegram_id: int, unreachable: bool) -> None:
-    await db.execute(
-        "UPDATE users SET unreachable = ? WHERE telegram_id = ?", (int(unreachable), telegram_id)
-    )
-
-
-async def delivery_profiles(db: Database, chat_ids: list[int]) -> dict[int, dict]:
-    """Language and mute setting of each recipient, for rendering a batch of pushes."""
-    unique = list(set(chat_ids))
-    rows = await db.fetchall(
-        "SELECT telegram_id, lang, tg_lang, muted FROM users"
-        f" WHERE telegram_id IN ({','.join('?' * len(unique))})",
-        unique,
-    )
-    return {r["telegram_id"]: dict(r) for r in rows}

@@ -13,22 +13,16 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from telegram import Bot, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.broadcasts import repo as broadcasts_repo
-from bot.competitions.pushes import review_templates  # noqa: F401  (registers its templates)
-from bot.competitions.pushes import templates as competition_templates  # noqa: F401
-from bot.competitions.pushes.checks import context as competition_context
+from bot.delivery.kinds import Drop, Kinds, Rendered
 from bot.delivery.limiter import Limiter
 from bot.delivery.outbox import Outbox, OutboxRow, Outcome
-from bot.delivery.templates import Rendered, render
 from bot.i18n import resolve_lang, translator
-from bot.seminars.pushes import templates as seminar_templates  # noqa: F401
-from bot.seminars.pushes.checks import still_applies
-from bot.seminars.repo import seminars as seminars_repo
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
@@ -42,15 +36,15 @@ ProgressHook = Callable[[set[int]], Awaitable[None]]
 
 class Dispatcher:
     def __init__(
-        self, outbox: Outbox, bot: Bot, limiter: Limiter, default_lang: str, tz: str
+        self, outbox: Outbox, kinds: Kinds, bot: Bot, limiter: Limiter, default_lang: str, tz: str
     ) -> None:
         self.outbox = outbox
+        self.kinds = kinds
         self.bot = bot
         self.limiter = limiter
         self.default_lang = default_lang
         self.tz = tz
         self.on_progress: ProgressHook | None = None
-        self._contents: dict[int, dict] = {}
         self._touched: set[int] = set()
         self._done: list[Outcome] = []
 
@@ -146,14 +140,15 @@ class Dispatcher:
             raise
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
-        if row.kind == "broadcast" and row.muted:
-            return Outcome(row.id, "cancelled", error="muted")
+        kind = self.kinds[row.kind]
+        prepared = await kind.prepare(row, self.outbox.clock.now())
+        if isinstance(prepared, Drop):
+            return Outcome(row.id, "cancelled", error=prepared.reason)
         wait = self.limiter.chat_wait(row.chat_id)
         if wait > DEFER_OVER_S:
             return Outcome(row.id, "pending", not_before=self._later(wait))
-        rendered = await self._render(row)
-        if rendered is None:
-            return Outcome(row.id, "cancelled", error="no longer applies")
+        lang = resolve_lang(row.lang, row.tg_lang, self.default_lang)
+        rendered = kind.render(row, translator(lang, self.tz), prepared)
         async with self.limiter.chat(row.chat_id):
             if row.broadcast_id in self.outbox.stopped_broadcasts:
                 return Outcome(row.id, "cancelled", error="cancelled by staff")
@@ -163,50 +158,12 @@ class Dispatcher:
                 return self._failure(row, exc)
         return Outcome(row.id, "sent", message_id=message.message_id, tried=True)
 
-    async def _render(self, row: OutboxRow) -> Rendered | None:
-        """None when a seminar or competition message no longer applies (see *_checks)."""
-        params = row.params
-        if row.broadcast_id is not None:
-            params = {**params, **await self._content(row.broadcast_id)}
-        if "seminar_id" in params:
-            seminar = await self._seminar(params["seminar_id"])
-            now = self.outbox.clock.now()
-            if not await still_applies(self.outbox.db, row.template, params, seminar, now):
-                return None
-            params = {**params, "seminar": seminar}
-        if row.kind == "competition":
-            found = await competition_context(
-                self.outbox.db, row.template, params, self.outbox.clock.now()
-            )
-            if found is None:
-                return None
-            params = found
-        lang = resolve_lang(row.lang, row.tg_lang, self.default_lang)
-        return render(row.template, translator(lang, self.tz), params)
-
-    async def _content(self, broadcast_id: int) -> dict:
-        if broadcast_id not in self._contents:
-            found = await broadcasts_repo.get(self.outbox.db, broadcast_id)
-            if found is None:
-                raise KeyError(f"broadcast {broadcast_id}")
-            self._contents[broadcast_id] = {
-                "text_ky": found.text_ky,
-                "text_ru": found.text_ru,
-                "attachment_kind": found.attachment_kind,
-                "attachment_file_id": found.attachment_file_id,
-            }
-        return self._contents[broadcast_id]
-
-    async def _seminar(self, seminar_id: int) -> dict:
-        """Read for every row: an edit made during a long send shows in the very next message."""
-        found = await seminars_repo.get(self.outbox.db, seminar_id)
-        if found is None:
-            raise KeyError(f"seminar {seminar_id}")
-        return found.content()
-
     async def _send(self, chat_id: int, r: Rendered) -> Message:
         """The limiter paces the call and hands a RetryAfter back here to reschedule the row."""
-        common: dict = {"parse_mode": ParseMode.HTML, "rate_limit_args": {"outbox": True}}
+        common: dict[str, Any] = {
+            "parse_mode": ParseMode.HTML,
+            "rate_limit_args": {"outbox": True},
+        }
         if r.photo:
             return await self.bot.send_photo(chat_id, r.photo, caption=r.text or None, **common)
         if r.document:

@@ -41,7 +41,7 @@ COUNTED = frozenset(
 )
 
 
-class Limiter(BaseRateLimiter[dict]):
+class Limiter(BaseRateLimiter[dict[str, Any]]):
     def __init__(self, rate: float | None) -> None:
         self.rate = rate
         self.gap = 1.0 / (rate * SAFETY) if rate else 0.0
@@ -128,7 +128,7 @@ class Limiter(BaseRateLimiter[dict]):
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
-        rate_limit_args: dict | None,
+        rate_limit_args: dict[str, Any] | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         """Direct replies wait out a RetryAfter and try again; the outbox reschedules instead."""
         push = bool((rate_limit_args or {}).get("outbox"))

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.clock import Clock
-from bot.core import users as users_repo
-from bot.db import Database, utcnow_iso
+from bot.db import Database, Row, utcnow_iso
 
 LEASE = timedelta(minutes=2)
 _INSERT = (
@@ -33,7 +32,7 @@ class Push:
     dedupe_key: str
     chat_id: int
     template: str
-    params: dict[str, Any]
+    params: Mapping[str, Any]
     not_before: datetime | None = None
     kind: str = "notice"
 
@@ -82,7 +81,7 @@ class Outbox:
         chat_id: int,
         kind: str,
         template: str,
-        params: dict[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
         not_before: datetime | None = None,
     ) -> bool:
         """Queue one push; False when a push with this key was already queued."""
@@ -178,8 +177,18 @@ class Outbox:
         )
         if not rows:
             return []
-        people = await users_repo.delivery_profiles(self.db, [r["chat_id"] for r in rows])
+        people = await self._recipients([r["chat_id"] for r in rows])
         return [_row(r, people.get(r["chat_id"])) for r in sorted(rows, key=lambda r: r["id"])]
+
+    async def _recipients(self, chat_ids: list[int]) -> dict[int, Row]:
+        """Language and mute setting of each recipient, for rendering a batch of pushes."""
+        unique = list(set(chat_ids))
+        rows = await self.db.fetchall(
+            "SELECT telegram_id, lang, tg_lang, muted FROM users"
+            f" WHERE telegram_id IN ({','.join('?' * len(unique))})",
+            unique,
+        )
+        return {r["telegram_id"]: r for r in rows}
 
     async def finish_many(self, outcomes: list[Outcome]) -> None:
         now = self._now()
@@ -213,7 +222,7 @@ class Outbox:
     async def recover_in_flight(self, only_expired: bool = False) -> int:
         """Rows whose sender died (or, with only_expired, whose lease ran out) go out again."""
         sql = "UPDATE outbox SET status = 'pending', lease_until = NULL WHERE status = 'sending'"
-        params: tuple = ()
+        params: tuple[str, ...] = ()
         if only_expired:
             sql += " AND lease_until < ?"
             params = (self._now(),)
@@ -224,7 +233,10 @@ class Outbox:
         """A 403 parks the chat's pending rows; a new /start sends them after all."""
         before, after = ("blocked", "pending") if reachable else ("pending", "blocked")
         async with self.db.transaction():
-            await users_repo.set_unreachable(self.db, chat_id, not reachable)
+            await self.db.execute(
+                "UPDATE users SET unreachable = ? WHERE telegram_id = ?",
+                (int(not reachable), chat_id),
+            )
             await self.db.execute(
                 "UPDATE outbox SET status = ? WHERE chat_id = ? AND status = ?",
                 (after, chat_id, before),
@@ -264,7 +276,7 @@ def _key_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _row(r, person) -> OutboxRow:
+def _row(r: Row, person: Row | None) -> OutboxRow:
     return OutboxRow(
         id=r["id"],
         chat_id=r["chat_id"],

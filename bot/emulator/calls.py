@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 from bot.emulator.core import Core
 from bot.emulator.protocol import Params, bad_request
-from bot.emulator.state import Chat
+from bot.emulator.state import Chat, World
 
 
 @dataclass
@@ -18,7 +18,7 @@ class Call:
     method: str
 
     @property
-    def world(self):
+    def world(self) -> World:
         return self.core.world
 
     def chat_id(self) -> int:
@@ -37,13 +37,14 @@ class Call:
         return chat
 
 
-Handler = Callable[[Call], Awaitable[Any]]
+Handler = Callable[[Call], Awaitable[object]]
+HandlerT = TypeVar("HandlerT", bound=Handler)
 # lower-cased name -> (canonical name, handler); Telegram matches method names case-insensitively.
 METHODS: dict[str, tuple[str, Handler]] = {}
 
 
-def method(name: str) -> Callable[[Handler], Handler]:
-    def register(fn: Handler) -> Handler:
+def method(name: str) -> Callable[[HandlerT], HandlerT]:
+    def register(fn: HandlerT) -> HandlerT:
         METHODS[name.lower()] = (name, fn)
         return fn
 

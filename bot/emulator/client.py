@@ -19,12 +19,25 @@ import asyncio
 import base64
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import aiohttp
 
-Predicate = Callable[[Any], Any]
+from bot.emulator.protocol import (
+    Blocked,
+    CallbackAnswer,
+    ChatView,
+    JsonObject,
+    MessageView,
+    Pressed,
+    Profile,
+    Sent,
+)
+
+FileSpec = tuple[str, bytes | str] | tuple[str, bytes | str, str] | Mapping[str, Any]
+PhotoSpec = bytes | bytearray | Mapping[str, Any]
+LocationSpec = tuple[float, float] | Mapping[str, Any]
 
 
 class PhoneError(AssertionError):
@@ -41,8 +54,9 @@ def _b64(data: bytes | str) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-def _document_spec(document: Any) -> dict:
+def _document_spec(document: FileSpec) -> JsonObject:
     """Accepts (name, bytes[, mime]) or {"file_name", "content" | "content_b64", "mime_type"}."""
+    spec: JsonObject
     if isinstance(document, tuple):
         spec = {"file_name": document[0], "content_b64": _b64(document[1])}
         if len(document) > 2:
@@ -54,7 +68,7 @@ def _document_spec(document: Any) -> dict:
     return spec
 
 
-def _photo_spec(photo: Any) -> dict:
+def _photo_spec(photo: PhotoSpec) -> JsonObject:
     if isinstance(photo, bytes | bytearray):
         return {"content_b64": _b64(bytes(photo))}
     spec = dict(photo)
@@ -63,12 +77,12 @@ def _photo_spec(photo: Any) -> dict:
     return spec
 
 
-def _video_spec(video: Any) -> dict:
+def _video_spec(video: FileSpec) -> JsonObject:
     """Like _document_spec; a dict may also carry "duration", "width" and "height"."""
     return _document_spec(video)
 
 
-def _location_spec(location: Any) -> dict:
+def _location_spec(location: LocationSpec) -> JsonObject:
     """Accepts (latitude, longitude) or {"latitude", "longitude"}; the emulator validates."""
     if isinstance(location, tuple | list):
         latitude, longitude = location
@@ -99,7 +113,7 @@ class Phone:
         self.base_url = base_url.rstrip("/")
         self.user_id = user_id
         self.chat_id = chat_id  # None = the private chat; a negative id = a group
-        self.profile = {
+        self.profile: Profile = {
             "first_name": first_name,
             "last_name": last_name,
             "username": username,
@@ -134,30 +148,32 @@ class Phone:
             raise PhoneError(resp.status, body.get("description", ""))
         return body["result"]
 
-    def _body(self, **fields: Any) -> dict:
-        body = {"from": {k: v for k, v in self.profile.items() if v is not None}, **fields}
+    def _body(self, **fields: Any) -> JsonObject:
+        body: JsonObject = {
+            "from": {k: v for k, v in self.profile.items() if v is not None},
+            **fields,
+        }
         if self.chat_id is not None:
             body["chat_id"] = self.chat_id
         return body
 
-    def _remember(self, result: dict) -> dict:
+    def _remember(self, result: Sent | Pressed) -> None:
         self.mark = result.get("version", self.mark)
-        return result
 
     async def send(
         self,
         text: str | None = None,
         *,
-        contact: dict | bool | None = None,
-        location: tuple[float, float] | dict | None = None,
-        document: Any = None,
-        photo: Any = None,
-        video: Any = None,
+        contact: JsonObject | bool | None = None,
+        location: LocationSpec | None = None,
+        document: FileSpec | None = None,
+        photo: PhotoSpec | None = None,
+        video: FileSpec | None = None,
         sticker: bool = False,
         caption: str | None = None,
         media_group_id: str | None = None,
         file_size: int | None = None,
-    ) -> dict:
+    ) -> Sent:
         """Sends one message; `contact=True` shares the user's own contact.
 
         `file_size` is what Telegram will report for the document/photo/video sent (a
@@ -172,21 +188,28 @@ class Phone:
         }
         if location is not None:
             fields["location"] = _location_spec(location)
-        files = {"document": document, "photo": photo, "video": video}
-        specs = {"document": _document_spec, "photo": _photo_spec, "video": _video_spec}
-        for kind, value in files.items():
-            if value is not None:
-                fields[kind] = specs[kind](value)
+        specs = {
+            "document": None if document is None else _document_spec(document),
+            "photo": None if photo is None else _photo_spec(photo),
+            "video": None if video is None else _video_spec(video),
+        }
+        for kind, spec in specs.items():
+            if spec is not None:
+                fields[kind] = spec
                 if file_size is not None:
-                    fields[kind]["file_size"] = file_size
-        if file_size is not None and not any(v is not None for v in files.values()):
+                    spec["file_size"] = file_size
+        if file_size is not None and not any(v is not None for v in specs.values()):
             raise ValueError("file_size needs a document, photo or video")
         if sticker:
             fields["sticker"] = True
         body = self._body(**{k: v for k, v in fields.items() if v is not None})
-        return self._remember(await self._request("POST", "send", json=body))
+        sent: Sent = await self._request("POST", "send", json=body)
+        self._remember(sent)
+        return sent
 
-    async def send_album(self, items: list[dict], caption: str | None = None) -> list[dict]:
+    async def send_album(
+        self, items: list[dict[str, Any]], caption: str | None = None
+    ) -> list[Sent]:
         """Sends 1-10 media as one album, the way a Telegram app does.
 
         Each item is keyword arguments for send(), e.g. ``{"photo": png}``,
@@ -210,24 +233,31 @@ class Phone:
         *,
         message_id: int | None = None,
         callback_data: str | None = None,
-    ) -> dict:
+    ) -> Pressed:
         fields = {"button": button, "message_id": message_id, "callback_data": callback_data}
         body = self._body(**{k: v for k, v in fields.items() if v is not None})
-        return self._remember(await self._request("POST", "press", json=body))
+        pressed: Pressed = await self._request("POST", "press", json=body)
+        self._remember(pressed)
+        return pressed
 
-    async def state(self, since: int | None = None, wait: float = 0) -> dict:
+    async def state(self, since: int | None = None, wait: float = 0) -> ChatView:
         params: dict[str, Any] = {}
         if self.chat_id is not None:
             params["chat_id"] = self.chat_id
         if since is not None:
             params.update(since=since, wait=wait)
         timeout = aiohttp.ClientTimeout(total=wait + 10)
-        return await self._request("GET", "messages", params=params, timeout=timeout)
+        state: ChatView = await self._request("GET", "messages", params=params, timeout=timeout)
+        return state
 
-    async def messages(self) -> list[dict]:
+    async def messages(self) -> list[MessageView]:
         return (await self.state())["messages"]
 
-    async def wait_state(self, predicate: Predicate, timeout: float = 5.0):  # noqa: ASYNC109
+    async def wait_state(
+        self,
+        predicate: Callable[[ChatView], object],
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> ChatView:
         """Long-polls until predicate(state) is truthy; returns that state."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -239,40 +269,60 @@ class Phone:
             state = await self.state(since=state["version"], wait=min(remaining, 30))
         return state
 
-    async def wait_for(self, predicate: Predicate, timeout: float = 5.0):  # noqa: ASYNC109
+    async def wait_for(
+        self,
+        predicate: Callable[[list[MessageView]], object],
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> MessageView | None:
         """Waits until predicate(messages) is truthy; returns the last message (or None)."""
         state = await self.wait_state(lambda s: predicate(s["messages"]), timeout)
         return state["messages"][-1] if state["messages"] else None
 
-    def _changed_since_mark(self, state: dict) -> dict | None:
+    def _changed_since_mark(self, state: ChatView) -> MessageView | None:
         changed = [m for m in state["messages"] if m["version"] > self.mark]
         return min(changed, key=lambda m: m["version"]) if changed else None
 
-    async def wait_reply(self, timeout: float = 5.0) -> dict:  # noqa: ASYNC109
+    async def wait_reply(self, timeout: float = 5.0) -> MessageView:  # noqa: ASYNC109
         """First bot message created or edited after the last send/press (see module doc)."""
         state = await self.wait_state(self._changed_since_mark, timeout)
-        return self._changed_since_mark(state)
+        reply = self._changed_since_mark(state)
+        assert reply is not None
+        return reply
 
-    async def send_and_wait(self, text=None, *, timeout: float = 5.0, **kw):  # noqa: ASYNC109
+    async def send_and_wait(
+        self,
+        text: str | None = None,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109
+        **kw: Any,
+    ) -> MessageView:
         await self.send(text, **kw)
         return await self.wait_reply(timeout)
 
-    async def press_and_wait(self, button=None, *, timeout: float = 5.0, **kw):  # noqa: ASYNC109
+    async def press_and_wait(
+        self,
+        button: str | None = None,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109
+        **kw: Any,
+    ) -> MessageView:
         await self.press(button, **kw)
         return await self.wait_reply(timeout)
 
-    async def last_callback_answer(self) -> dict | None:
+    async def last_callback_answer(self) -> CallbackAnswer | None:
         answers = (await self.state())["callback_answers"]
         return answers[-1] if answers else None
 
-    async def wait_callback_answer(self, timeout: float = 5.0) -> dict:  # noqa: ASYNC109
+    async def wait_callback_answer(self, timeout: float = 5.0) -> CallbackAnswer:  # noqa: ASYNC109
         """The first callback answer given after the last send/press."""
 
-        def fresh(state: dict) -> dict | None:
+        def fresh(state: ChatView) -> CallbackAnswer | None:
             answers = [a for a in state["callback_answers"] if a["version"] > self.mark]
             return answers[0] if answers else None
 
-        return fresh(await self.wait_state(fresh, timeout))
+        answer = fresh(await self.wait_state(fresh, timeout))
+        assert answer is not None
+        return answer
 
     async def download(self, file_id: str) -> bytes:
         url = f"{self.base_url}/client/{self.user_id}/files/{file_id}"
@@ -281,12 +331,14 @@ class Phone:
                 raise PhoneError(resp.status, await resp.text())
             return await resp.read()
 
-    async def block(self) -> dict:
-        return await self._request("POST", "block")
+    async def block(self) -> Blocked:
+        blocked: Blocked = await self._request("POST", "block")
+        return blocked
 
-    async def unblock(self) -> dict:
-        return await self._request("POST", "unblock")
+    async def unblock(self) -> Blocked:
+        unblocked: Blocked = await self._request("POST", "unblock")
+        return unblocked
 
 
-def _dump(state: dict) -> str:
+def _dump(state: ChatView) -> str:
     return json.dumps(state, ensure_ascii=False, indent=1)[-4000:]

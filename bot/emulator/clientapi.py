@@ -5,16 +5,27 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from aiohttp import web
 
 from bot.emulator import phones
 from bot.emulator.core import CORE_KEY, Core
-from bot.emulator.protocol import ApiError, error_response, ok_response, read_json
+from bot.emulator.limits import StatsView
+from bot.emulator.protocol import (
+    ApiError,
+    Blocked,
+    ChatView,
+    JsonObject,
+    Pressed,
+    Sent,
+    error_response,
+    ok_response,
+    read_json,
+)
+from bot.emulator.state import CommandSet
 
 MAX_CLIENT_WAIT = 30.0
-Route = Callable[[web.Request], Awaitable[Any]]
+Route = Callable[[web.Request], Awaitable[object]]
 
 
 def _json_api(fn: Route) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
@@ -51,7 +62,7 @@ def _query_number(request: web.Request, name: str, default: float) -> float:
         raise ApiError(400, f"{name} must be a number") from None
 
 
-async def client_send(request: web.Request) -> dict:
+async def client_send(request: web.Request) -> Sent:
     world, user_id = _core(request).world, _user_id(request)
     body = await read_json(request)
     person = world.person(user_id, body.get("from"))
@@ -60,7 +71,7 @@ async def client_send(request: web.Request) -> dict:
     return phones.user_message(world, chat, person, content)
 
 
-async def client_press(request: web.Request) -> dict:
+async def client_press(request: web.Request) -> Pressed:
     world, user_id = _core(request).world, _user_id(request)
     body = await read_json(request)
     person = world.person(user_id, body.get("from"))
@@ -68,7 +79,7 @@ async def client_press(request: web.Request) -> dict:
     return phones.press(world, chat, person, body)
 
 
-async def client_messages(request: web.Request) -> dict:
+async def client_messages(request: web.Request) -> ChatView:
     """Long-polls when `since` is given: answers once the chat version exceeds it."""
     world, user_id = _core(request).world, _user_id(request)
     chat_id = int(_query_number(request, "chat_id", user_id))
@@ -98,15 +109,15 @@ async def client_file(request: web.Request) -> web.Response:
     )
 
 
-async def client_block(request: web.Request) -> dict:
+async def client_block(request: web.Request) -> Blocked:
     return phones.set_blocked(_core(request).world, _user_id(request), True)
 
 
-async def client_unblock(request: web.Request) -> dict:
+async def client_unblock(request: web.Request) -> Blocked:
     return phones.set_blocked(_core(request).world, _user_id(request), False)
 
 
-async def control_faults(request: web.Request) -> dict:
+async def control_faults(request: web.Request) -> JsonObject:
     guard = _core(request).guard
     if request.method == "GET":
         return guard.configure_view()
@@ -116,7 +127,7 @@ async def control_faults(request: web.Request) -> dict:
         raise ApiError(400, f"bad fault configuration: {exc}") from None
 
 
-async def control_stats(request: web.Request) -> dict:
+async def control_stats(request: web.Request) -> StatsView:
     return _core(request).guard.stats.as_dict()
 
 
@@ -125,11 +136,11 @@ async def control_reset_stats(request: web.Request) -> bool:
     return True
 
 
-async def control_commands(request: web.Request) -> list:
+async def control_commands(request: web.Request) -> list[CommandSet]:
     return list(_core(request).world.commands.values())
 
 
-async def control_webhook(request: web.Request) -> dict:
+async def control_webhook(request: web.Request) -> JsonObject:
     hook = _core(request).webhook
     return {**hook.info(), "secret_token": hook.secret_token, "delivered": hook.delivered}
 

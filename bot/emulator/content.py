@@ -12,8 +12,8 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
-from bot.emulator.html import HtmlError, parse_html, utf16_len
-from bot.emulator.protocol import bad_request
+from bot.emulator.html import HtmlError, MessageEntity, parse_html, utf16_len
+from bot.emulator.protocol import JsonObject, ReplyButton, bad_request
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -40,18 +40,19 @@ _COMMAND_RE = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?")
 @dataclass
 class Markup:
     kind: str | None = None  # inline | keyboard | remove | force_reply | None (absent)
-    rows: list[list[dict]] | None = None
+    inline: list[list[JsonObject]] | None = None
+    keyboard: list[list[ReplyButton]] | None = None
 
 
 @dataclass
 class Formatted:
     text: str
-    entities: list[dict]
+    entities: list[MessageEntity]
     html: str | None = None
 
 
 def format_text(
-    raw: str | None, parse_mode: str | None, entities: Any, *, caption=False
+    raw: str | None, parse_mode: str | None, entities: Any, *, caption: bool = False
 ) -> Formatted:
     """Applies parse_mode and the length/emptiness checks for a text or caption."""
     raw = raw or ""
@@ -77,7 +78,7 @@ def format_text(
     return result
 
 
-def command_entities(text: str) -> list[dict]:
+def command_entities(text: str) -> list[MessageEntity]:
     """Telegram marks every /command (optionally @bot) with a bot_command entity."""
     return [
         {"type": "bot_command", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m[0])}
@@ -96,9 +97,9 @@ def parse_markup(raw: Any) -> Markup:
     if not isinstance(raw, dict):
         raise bad_request(_MARKUP_ERROR)
     if "inline_keyboard" in raw:
-        return Markup("inline", _inline_rows(raw["inline_keyboard"]))
+        return Markup("inline", inline=_inline_rows(raw["inline_keyboard"]))
     if "keyboard" in raw:
-        return Markup("keyboard", _reply_rows(raw["keyboard"]))
+        return Markup("keyboard", keyboard=_reply_rows(raw["keyboard"]))
     if raw.get("remove_keyboard"):
         return Markup("remove")
     if raw.get("force_reply"):
@@ -114,11 +115,11 @@ def _rows(raw: Any) -> list[list[Any]]:
     return raw
 
 
-def _inline_rows(raw: Any) -> list[list[dict]]:
+def _inline_rows(raw: Any) -> list[list[JsonObject]]:
     return [[_inline_button(b) for b in row] for row in _rows(raw)]
 
 
-def _inline_button(button: Any) -> dict:
+def _inline_button(button: Any) -> JsonObject:
     prefix = "can't parse inline keyboard button: "
     if not isinstance(button, dict):
         raise bad_request(prefix + "InlineKeyboardButton must be an Object")
@@ -142,10 +143,10 @@ def _inline_button(button: Any) -> dict:
     return dict(button)
 
 
-def _reply_rows(raw: Any) -> list[list[dict]]:
-    rows = []
+def _reply_rows(raw: Any) -> list[list[ReplyButton]]:
+    rows: list[list[ReplyButton]] = []
     for row in _rows(raw):
-        out = []
+        out: list[ReplyButton] = []
         for button in row:
             spec = {"text": button} if isinstance(button, str) else button
             if not isinstance(spec, dict) or not isinstance(spec.get("text"), str):
@@ -154,7 +155,10 @@ def _reply_rows(raw: Any) -> list[list[dict]]:
                 )
             if not spec["text"].strip():
                 raise bad_request("BUTTON_TEXT_INVALID")
-            item = {"text": spec["text"], "request_contact": bool(spec.get("request_contact"))}
+            item: ReplyButton = {
+                "text": spec["text"],
+                "request_contact": bool(spec.get("request_contact")),
+            }
             if spec.get("request_location"):
                 item["request_location"] = True
             out.append(item)

@@ -127,8 +127,14 @@ from aiohttp import web
 from bot.emulator import clientapi, messaging, service  # noqa: F401  (registers methods)
 from bot.emulator.calls import METHODS, Call
 from bot.emulator.core import CORE_KEY, Core
-from bot.emulator.limits import Guard
-from bot.emulator.protocol import ApiError, error_response, ok_response, read_params
+from bot.emulator.limits import Guard, StatsView
+from bot.emulator.protocol import (
+    ApiError,
+    JsonObject,
+    error_response,
+    ok_response,
+    read_params,
+)
 from bot.emulator.state import World
 from bot.emulator.webhook import WebhookPusher
 
@@ -251,11 +257,11 @@ class Emulator:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.stop()
 
-    def set_faults(self, **kw: object) -> dict:
+    def set_faults(self, **kw: object) -> JsonObject:
         """Same semantics as POST /control/faults (raises ValueError on bad input)."""
         return self.core.guard.configure(kw)
 
-    def stats(self) -> dict:
+    def stats(self) -> StatsView:
         return self.core.guard.stats.as_dict()
 
     def reset_stats(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 TAG_TYPES = {
     "b": "bold",
@@ -37,6 +38,14 @@ _SPECIAL_RE = re.compile(r"[<&]")
 _ATTR_NAME_RE = re.compile(r"[A-Za-z0-9_-]+")
 
 
+class MessageEntity(TypedDict):
+    type: str
+    offset: int
+    length: int
+    url: NotRequired[str]
+    language: NotRequired[str]
+
+
 class HtmlError(ValueError):
     """Raised with Telegram's wording; callers prefix "Bad Request: can't parse entities: "."""
 
@@ -59,7 +68,7 @@ class _Parser:
         self.out: list[str] = []
         self.pos16 = 0
         self.stack: list[_Open] = []
-        self.entities: list[dict] = []
+        self.entities: list[MessageEntity] = []
 
     def byte_offset(self, i: int) -> int:
         return len(self.src[:i].encode("utf-8"))
@@ -69,7 +78,7 @@ class _Parser:
             self.out.append(chunk)
             self.pos16 += utf16_len(chunk)
 
-    def run(self) -> tuple[str, list[dict]]:
+    def run(self) -> tuple[str, list[MessageEntity]]:
         i, src = 0, self.src
         while i < len(src):
             m = _SPECIAL_RE.search(src, i)
@@ -119,7 +128,8 @@ class _Parser:
 
     def attributes(self, tag: str, begin: int, i: int) -> tuple[dict[str, str], int]:
         """Parses `name=value` pairs up to `>`; returns them and the index of `>`."""
-        src, attrs = self.src, {}
+        src = self.src
+        attrs: dict[str, str] = {}
         while True:
             while i < len(src) and src[i].isspace():
                 i += 1
@@ -186,7 +196,11 @@ class _Parser:
         length = self.pos16 - item.start
         if length <= 0:
             return
-        entity: dict = {"type": TAG_TYPES[item.tag], "offset": item.start, "length": length}
+        entity: MessageEntity = {
+            "type": TAG_TYPES[item.tag],
+            "offset": item.start,
+            "length": length,
+        }
         if item.tag == "a":
             href = item.attrs.get("href", "")
             if not href:
@@ -212,6 +226,6 @@ def unescape_loose(text: str) -> str:
     return _ENTITY_RE.sub(decode_entity, text)
 
 
-def parse_html(src: str) -> tuple[str, list[dict]]:
+def parse_html(src: str) -> tuple[str, list[MessageEntity]]:
     """Returns (plain text, entities) or raises HtmlError."""
     return _Parser(src).run()

@@ -25,8 +25,9 @@ import random
 import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, fields
+from typing import TypedDict
 
-from bot.emulator.protocol import ApiError
+from bot.emulator.protocol import ApiError, JsonObject
 
 LIMITED_METHODS = frozenset(
     {
@@ -127,7 +128,7 @@ class FaultConfig:
     seed: int = 0
 
     @classmethod
-    def from_dict(cls, body: dict) -> FaultConfig:
+    def from_dict(cls, body: JsonObject) -> FaultConfig:
         known = {f.name for f in fields(cls)}
         unknown = set(body) - known
         if unknown:
@@ -152,7 +153,7 @@ class Faults:
     def __init__(self) -> None:
         self.configure({})
 
-    def configure(self, body: dict) -> dict:
+    def configure(self, body: JsonObject) -> JsonObject:
         self.config = FaultConfig.from_dict(body)
         self.rng = random.Random(self.config.seed)
         return asdict(self.config)
@@ -175,6 +176,15 @@ class Faults:
             raise ApiError(cfg.error_code, SERVER_ERRORS[cfg.error_code])
         if err < cfg.error_rate + cfg.retry_after_rate:
             raise too_many(cfg.retry_after)
+
+
+class StatsView(TypedDict):
+    calls: dict[str, int]
+    http_429: int
+    http_5xx: int
+    max_rate_overall: int
+    max_rate_per_chat: int
+    messages_sent: int
 
 
 class Stats:
@@ -208,7 +218,7 @@ class Stats:
         self.max_rate_overall = max(self.max_rate_overall, overall)
         self.max_rate_per_chat = max(self.max_rate_per_chat, per_chat)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> StatsView:
         return {
             "calls": dict(self.calls),
             "http_429": self.http_429,
@@ -233,10 +243,10 @@ class Guard:
         self.flood.admit(chat_id)
         self.stats.record_limited(chat_id, new_message, messages)
 
-    def configure_view(self) -> dict:
+    def configure_view(self) -> JsonObject:
         return {**asdict(self.faults.config), "flood": self.flood.enabled}
 
-    def configure(self, body: dict) -> dict:
+    def configure(self, body: JsonObject) -> JsonObject:
         """Control-API semantics: see the emulator module docstring."""
         body = dict(body)
         reset = body.pop("reset", False) or not body

@@ -15,7 +15,7 @@ from bot.emulator.content import (
     photo_sizes,
     scaled_size,
 )
-from bot.emulator.protocol import ApiError, Params, Upload, bad_request
+from bot.emulator.protocol import ApiError, CallbackAnswer, JsonObject, Params, Upload, bad_request
 from bot.emulator.state import Chat, FileStore, Msg, StoredFile, now
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -28,8 +28,8 @@ NOT_MODIFIED = (
 QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is invalid"
 
 
-def text_content(fmt: Formatted, key: str = "text") -> dict:
-    content: dict = {key: fmt.text}
+def text_content(fmt: Formatted, key: str = "text") -> JsonObject:
+    content: JsonObject = {key: fmt.text}
     if fmt.entities:
         content["entities" if key == "text" else "caption_entities"] = fmt.entities
     return content
@@ -43,7 +43,7 @@ def caption_of(c: Call) -> Formatted | None:
     )
 
 
-def reply_target(c: Call, chat: Chat) -> dict | None:
+def reply_target(c: Call, chat: Chat) -> JsonObject | None:
     params = c.p.json("reply_parameters") or {}
     message_id = params.get("message_id") or c.p.integer("reply_to_message_id")
     if not message_id:
@@ -62,15 +62,17 @@ def apply_markup(chat: Chat, msg: Msg, markup: Markup) -> None:
     msg.data.pop("reply_markup", None)
     msg.buttons = None
     if markup.kind == "inline":
-        msg.data["reply_markup"] = {"inline_keyboard": markup.rows}
-        msg.buttons = markup.rows
+        msg.data["reply_markup"] = {"inline_keyboard": markup.inline}
+        msg.buttons = markup.inline
     elif markup.kind == "keyboard":
-        chat.reply_keyboard = markup.rows
+        chat.reply_keyboard = markup.keyboard
     elif markup.kind == "remove":
         chat.reply_keyboard = None
 
 
-def bot_message(c: Call, chat: Chat, content: dict, html: str | None, reply: dict | None) -> Msg:
+def bot_message(
+    c: Call, chat: Chat, content: JsonObject, html: str | None, reply: JsonObject | None
+) -> Msg:
     msg = c.world.add_message(chat, c.world.bot_user(), content, from_bot=True)
     msg.html = html
     if reply:
@@ -78,7 +80,7 @@ def bot_message(c: Call, chat: Chat, content: dict, html: str | None, reply: dic
     return msg
 
 
-def post(c: Call, chat: Chat, content: dict, html: str | None = None) -> dict:
+def post(c: Call, chat: Chat, content: JsonObject, html: str | None = None) -> JsonObject:
     """Common tail of every send*: reply, markup, flood check, store, notify."""
     markup = parse_markup(c.p.values.get("reply_markup"))
     reply = reply_target(c, chat)
@@ -90,13 +92,13 @@ def post(c: Call, chat: Chat, content: dict, html: str | None = None) -> dict:
 
 
 @method("sendMessage")
-async def send_message(c: Call) -> dict:
+async def send_message(c: Call) -> JsonObject:
     chat = c.target()
     fmt = format_text(c.p.text("text"), c.p.text("parse_mode"), c.p.json("entities"))
     return post(c, chat, text_content(fmt), fmt.html)
 
 
-def video_meta(p: Params) -> dict:
+def video_meta(p: Params) -> dict[str, int]:
     """Telegram probes an uploaded video; the emulator takes the bot's values or defaults."""
     return {key: p.integer(key) or default for key, default in VIDEO_DEFAULTS.items()}
 
@@ -145,10 +147,10 @@ def store_photo(
     return stored[-1]
 
 
-def media_content(files: FileStore, stored: StoredFile) -> dict:
+def media_content(files: FileStore, stored: StoredFile) -> JsonObject:
     """The message field for a stored photo (all its sizes), video or document."""
     if stored.kind == "photo":
-        return {"photo": [files.get(fid).as_photo_size() for fid in stored.group]}
+        return {"photo": [files.by_id[fid].as_photo_size() for fid in stored.group]}
     if stored.kind == "video":
         return {"video": stored.as_video()}
     return {"document": stored.as_document()}
@@ -175,12 +177,12 @@ def resolve_file(c: Call, kind: str) -> StoredFile:
     return resolve_value(c, value, kind, c.p)
 
 
-def with_caption(content: dict, cap: Formatted | None) -> dict:
+def with_caption(content: JsonObject, cap: Formatted | None) -> JsonObject:
     return {**content, **text_content(cap, "caption")} if cap and cap.text else content
 
 
 @method("sendDocument")
-async def send_document(c: Call) -> dict:
+async def send_document(c: Call) -> JsonObject:
     chat = c.target()
     cap = caption_of(c)
     stored = resolve_file(c, "document")
@@ -189,7 +191,7 @@ async def send_document(c: Call) -> dict:
 
 
 @method("sendPhoto")
-async def send_photo(c: Call) -> dict:
+async def send_photo(c: Call) -> JsonObject:
     chat = c.target()
     cap = caption_of(c)
     stored = resolve_file(c, "photo")
@@ -198,7 +200,7 @@ async def send_photo(c: Call) -> dict:
 
 
 @method("sendVideo")
-async def send_video(c: Call) -> dict:
+async def send_video(c: Call) -> JsonObject:
     chat = c.target()
     cap = caption_of(c)
     stored = resolve_file(c, "video")
@@ -206,12 +208,12 @@ async def send_video(c: Call) -> dict:
     return post(c, chat, content, cap.html if cap else None)
 
 
-def album_media(c: Call, item: dict) -> Upload | str:
+def album_media(c: Call, item: JsonObject) -> Upload | str:
     """An item's file: a file_id, or attach://<part> naming a part of this request."""
     media = item.get("media")
     if isinstance(media, str) and media.startswith("attach://"):
         media = c.p.uploads.get(media.removeprefix("attach://"))
-    if not media:
+    if not isinstance(media, Upload | str) or not media:
         raise bad_request("can't parse InputMedia: media not found")
     return media
 
@@ -270,7 +272,7 @@ def album_file(c: Call, position: int, kind: str, value: Upload | str, p: Params
 
 
 @method("sendMediaGroup")
-async def send_media_group(c: Call) -> list[dict]:
+async def send_media_group(c: Call) -> list[JsonObject]:
     """2-10 items share one media_group_id; a single item is a plain message, as in Telegram.
 
     reply_markup is ignored (albums cannot carry one); the reply applies to every item.
@@ -308,10 +310,10 @@ def inline_markup(c: Call) -> Markup:
     return markup
 
 
-def apply_edit(c: Call, chat: Chat, msg: Msg, new: dict, keys: tuple[str, ...]) -> dict:
+def apply_edit(c: Call, chat: Chat, msg: Msg, new: JsonObject, keys: tuple[str, ...]) -> JsonObject:
     """Replaces `keys` with `new` and the inline keyboard (absent = removed, as Telegram)."""
     markup = inline_markup(c)
-    new_markup = {"inline_keyboard": markup.rows} if markup.kind == "inline" else None
+    new_markup = {"inline_keyboard": markup.inline} if markup.kind == "inline" else None
     same_content = all(msg.data.get(k) == new.get(k) for k in keys)
     if same_content and msg.data.get("reply_markup") == new_markup:
         raise bad_request(NOT_MODIFIED)
@@ -327,7 +329,7 @@ def apply_edit(c: Call, chat: Chat, msg: Msg, new: dict, keys: tuple[str, ...]) 
 
 
 @method("editMessageText")
-async def edit_message_text(c: Call) -> dict:
+async def edit_message_text(c: Call) -> JsonObject:
     chat, msg = editable(c)
     if "text" not in msg.data:
         raise bad_request("there is no text in the message to edit")
@@ -338,7 +340,7 @@ async def edit_message_text(c: Call) -> dict:
 
 
 @method("editMessageCaption")
-async def edit_message_caption(c: Call) -> dict:
+async def edit_message_caption(c: Call) -> JsonObject:
     chat, msg = editable(c)
     if "text" in msg.data:
         raise bad_request("there is no caption in the message to edit")
@@ -350,7 +352,7 @@ async def edit_message_caption(c: Call) -> dict:
 
 
 @method("editMessageReplyMarkup")
-async def edit_message_reply_markup(c: Call) -> dict:
+async def edit_message_reply_markup(c: Call) -> JsonObject:
     chat, msg = editable(c)
     return apply_edit(c, chat, msg, {}, ())
 
@@ -359,8 +361,8 @@ async def edit_message_reply_markup(c: Call) -> dict:
 async def delete_message(c: Call) -> bool:
     chat = c.world.find_chat(c.chat_id())
     message_id = c.p.integer("message_id", missing="message identifier is not specified")
-    c.world.find_message(chat, message_id, "message to delete not found")
-    del chat.messages[message_id]
+    msg = c.world.find_message(chat, message_id, "message to delete not found")
+    del chat.messages[msg.message_id]
     c.world.touch(chat)
     return True
 
@@ -376,12 +378,12 @@ async def answer_callback_query(c: Call) -> bool:
         raise bad_request("MESSAGE_TOO_LONG")
     rec.answered = True
     chat = c.world.chats[rec.chat_id]
-    answer = {
+    answer: CallbackAnswer = {
         "callback_query_id": query_id,
         "text": text,
         "show_alert": c.p.flag("show_alert"),
         "url": c.p.text("url"),
+        "version": c.world.touch(chat),
     }
-    answer["version"] = c.world.touch(chat)
     chat.callback_answers.append(answer)
     return True

@@ -13,7 +13,17 @@ import mimetypes
 
 from bot.emulator.content import MAX_TEXT, VIDEO_DEFAULTS, command_entities, image_size
 from bot.emulator.messaging import ALBUM_KINDS, MAX_ALBUM, media_content, store_photo
-from bot.emulator.protocol import ApiError
+from bot.emulator.protocol import (
+    ApiError,
+    Blocked,
+    CallbackSent,
+    ChatView,
+    JsonObject,
+    MessageView,
+    Pressed,
+    ReplyButton,
+    Sent,
+)
 from bot.emulator.state import Chat, Msg, Person, World, now
 
 CONTENT_KINDS = ("text", "contact", "location", "document", "photo", "video", "sticker")
@@ -28,7 +38,7 @@ def client_error(text: str, code: int = 400) -> ApiError:
     return ApiError(code, text)
 
 
-def user_chat(world: World, user_id: int, spec: dict, *, create: bool) -> Chat:
+def user_chat(world: World, user_id: int, spec: JsonObject, *, create: bool) -> Chat:
     """The private chat with the user, or the group given by chat_id/chat_type."""
     try:
         chat_id = int(spec.get("chat_id") or user_id)
@@ -49,21 +59,21 @@ def user_chat(world: World, user_id: int, spec: dict, *, create: bool) -> Chat:
     return world.open_chat(chat_id, chat_type, spec.get("chat_title"))
 
 
-def text_content(text: object) -> dict:
+def text_content(text: object) -> JsonObject:
     if not isinstance(text, str) or not text.strip():
         raise client_error("text must be a non-empty string")
     if len(text) > MAX_TEXT:
         raise client_error("text is longer than 4096 characters")
-    content: dict = {"text": text}
+    content: JsonObject = {"text": text}
     entities = command_entities(text)
     if entities:
         content["entities"] = entities
     return content
 
 
-def own_contact(person: Person) -> dict:
+def own_contact(person: Person) -> JsonObject:
     """Sharing one's own contact (request_contact button): Telegram fills user_id."""
-    contact = {
+    contact: JsonObject = {
         "phone_number": person.own_phone(),
         "first_name": person.first_name,
         "user_id": person.id,
@@ -73,7 +83,7 @@ def own_contact(person: Person) -> dict:
     return contact
 
 
-def contact_content(person: Person, spec: object) -> dict:
+def contact_content(person: Person, spec: object) -> JsonObject:
     if spec is True:
         return {"contact": own_contact(person)}
     if not isinstance(spec, dict) or not spec.get("phone_number") or not spec.get("first_name"):
@@ -82,7 +92,7 @@ def contact_content(person: Person, spec: object) -> dict:
     return {"contact": {k: spec[k] for k in keys if spec.get(k) is not None}}
 
 
-def location_content(spec: object) -> dict:
+def location_content(spec: object) -> JsonObject:
     """A plain shared point: Telegram sends just the two floats (no accuracy, no live period)."""
     if not isinstance(spec, dict):
         raise client_error("location needs latitude and longitude")
@@ -90,8 +100,11 @@ def location_content(spec: object) -> dict:
     for key, bound in (("latitude", 90), ("longitude", 180)):
         value = spec.get(key)
         # bool is an int to Python but not a coordinate; NaN fails the range check
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        if not number or not -bound <= value <= bound:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not -bound <= value <= bound
+        ):
             raise client_error(f"location.{key} must be a number in [-{bound}, {bound}]")
         point[key] = float(value)
     return {"location": point}
@@ -110,7 +123,9 @@ def decode_b64(spec: object, what: str) -> bytes:
     return data
 
 
-def whole_number(spec: dict, key: str, what: str, default: int | None, low: int = 0) -> int | None:
+def whole_number(
+    spec: JsonObject, key: str, what: str, default: int | None, low: int = 0
+) -> int | None:
     """An optional integer field; bools are refused although Python counts them as ints."""
     value = spec.get(key)
     if value is None:
@@ -120,7 +135,7 @@ def whole_number(spec: dict, key: str, what: str, default: int | None, low: int 
     return value
 
 
-def reported_size(spec: dict, what: str) -> int | None:
+def reported_size(spec: JsonObject, what: str) -> int | None:
     """file_size lets a test send a "25 MB" file as a few bytes; Telegram reports it as given."""
     size = whole_number(spec, "file_size", what, None, low=1)
     if size is not None and size > MAX_USER_FILE:
@@ -128,7 +143,7 @@ def reported_size(spec: dict, what: str) -> int | None:
     return size
 
 
-def document_content(world: World, spec: dict) -> dict:
+def document_content(world: World, spec: JsonObject) -> JsonObject:
     data = decode_b64(spec, "document")
     size = reported_size(spec, "document")
     name = str(spec.get("file_name") or "document.bin")
@@ -137,14 +152,14 @@ def document_content(world: World, spec: dict) -> dict:
     return {"document": stored.as_document()}
 
 
-def photo_content(world: World, spec: dict) -> dict:
+def photo_content(world: World, spec: JsonObject) -> JsonObject:
     data = decode_b64(spec, "photo")
     size = reported_size(spec, "photo")
     largest = store_photo(world.files, data, image_size(data) or (800, 600), size)
     return media_content(world.files, largest)
 
 
-def video_content(world: World, spec: dict) -> dict:
+def video_content(world: World, spec: JsonObject) -> JsonObject:
     """file_name is absent unless given, as for videos recorded in the app."""
     data = decode_b64(spec, "video")
     size = reported_size(spec, "video")
@@ -161,7 +176,7 @@ def video_content(world: World, spec: dict) -> dict:
     return {"video": stored.as_video()}
 
 
-def album_id(chat: Chat, body: dict, kind: str) -> str | None:
+def album_id(chat: Chat, body: JsonObject, kind: str) -> str | None:
     """media_group_id as a Telegram app sets it: media only, at most 10, documents apart."""
     group = body.get("media_group_id")
     if group is None:
@@ -178,7 +193,7 @@ def album_id(chat: Chat, body: dict, kind: str) -> str | None:
     return group
 
 
-def sticker_content(world: World) -> dict:
+def sticker_content(world: World) -> JsonObject:
     stored = world.files.add("sticker", _WEBP_STUB, width=512, height=512)
     sticker = {
         **stored.as_photo_size(),
@@ -193,7 +208,7 @@ def sticker_content(world: World) -> dict:
 MEDIA_BUILDERS = {"document": document_content, "photo": photo_content, "video": video_content}
 
 
-def build_content(world: World, chat: Chat, person: Person, body: dict) -> dict:
+def build_content(world: World, chat: Chat, person: Person, body: JsonObject) -> JsonObject:
     kinds = [k for k in CONTENT_KINDS if body.get(k) not in (None, False)]
     if len(kinds) != 1:
         raise client_error("give exactly one of: " + ", ".join(CONTENT_KINDS))
@@ -218,7 +233,7 @@ def build_content(world: World, chat: Chat, person: Person, body: dict) -> dict:
     return content
 
 
-def user_message(world: World, chat: Chat, person: Person, content: dict) -> dict:
+def user_message(world: World, chat: Chat, person: Person, content: JsonObject) -> Sent:
     if chat.blocked:
         raise client_error("the user has blocked the bot; POST /client/{id}/unblock first", 409)
     msg = world.add_message(chat, person.as_user(), content, from_bot=False)
@@ -230,7 +245,7 @@ def chat_instance(chat_id: int) -> str:
     return str((chat_id * 2654435761) % 10**19)
 
 
-def callback(world: World, chat: Chat, person: Person, msg: Msg, data: str) -> dict:
+def callback(world: World, chat: Chat, person: Person, msg: Msg, data: str) -> CallbackSent:
     query_id = world.new_callback(chat)
     query = {
         "id": query_id,
@@ -243,7 +258,7 @@ def callback(world: World, chat: Chat, person: Person, msg: Msg, data: str) -> d
     return {"update_id": update_id, "callback_query_id": query_id, "version": chat.version}
 
 
-def find_inline(chat: Chat, label: str, message_id: int | None) -> tuple[Msg, dict] | None:
+def find_inline(chat: Chat, label: str, message_id: int | None) -> tuple[Msg, JsonObject] | None:
     """Newest bot message first; the first message that has a button with this label wins."""
     for msg in reversed(chat.bot_messages()):
         if message_id is not None and msg.message_id != message_id:
@@ -255,7 +270,7 @@ def find_inline(chat: Chat, label: str, message_id: int | None) -> tuple[Msg, di
     return None
 
 
-def find_reply_button(chat: Chat, label: str) -> dict | None:
+def find_reply_button(chat: Chat, label: str) -> ReplyButton | None:
     for row in chat.reply_keyboard or []:
         for button in row:
             if button["text"] == label:
@@ -269,7 +284,7 @@ def known_labels(chat: Chat) -> str:
     return f"inline buttons: {inline}; reply keyboard: {reply}"
 
 
-def press(world: World, chat: Chat, person: Person, body: dict) -> dict:
+def press(world: World, chat: Chat, person: Person, body: JsonObject) -> Pressed:
     message_id = body.get("message_id")
     if message_id is not None:
         try:
@@ -297,7 +312,7 @@ def press(world: World, chat: Chat, person: Person, body: dict) -> dict:
     return user_message(world, chat, person, content)
 
 
-def set_blocked(world: World, user_id: int, blocked: bool) -> dict:
+def set_blocked(world: World, user_id: int, blocked: bool) -> Blocked:
     person = world.person(user_id)
     chat = world.open_chat(user_id, "private")
     if chat.blocked == blocked:
@@ -314,25 +329,26 @@ def set_blocked(world: World, user_id: int, blocked: bool) -> dict:
     return {"update_id": world.updates.push("my_chat_member", payload), "blocked": blocked}
 
 
-def _member(world: World, status: str) -> dict:
-    member = {"user": world.bot_user(), "status": status}
+def _member(world: World, status: str) -> JsonObject:
+    member: JsonObject = {"user": world.bot_user(), "status": status}
     if status == "kicked":
         member["until_date"] = 0
     return member
 
 
-def view_message(msg: Msg) -> dict:
+def view_message(msg: Msg) -> MessageView:
     data = msg.data
-    view: dict = {
+    view: MessageView = {
         "message_id": msg.message_id,
         "date": data["date"],
         "version": msg.version,
         "edited": msg.edited,
         "buttons": [[{"text": b["text"], **b} for b in row] for row in msg.buttons or []],
     }
-    for key in ("text", "caption"):
-        if key in data:
-            view[key] = data[key]
+    if "text" in data:
+        view["text"] = data["text"]
+    if "caption" in data:
+        view["caption"] = data["caption"]
     if msg.html is not None:
         view["html"] = msg.html
     if "document" in data:
@@ -354,7 +370,7 @@ def view_message(msg: Msg) -> dict:
     return view
 
 
-def view_chat(chat: Chat | None) -> dict:
+def view_chat(chat: Chat | None) -> ChatView:
     if chat is None:
         return {
             "version": 0,

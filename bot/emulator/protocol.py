@@ -9,11 +9,92 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from aiohttp import web
 
 _TRUE = {"true", "1", "yes", "on"}
+
+JsonObject = dict[str, Any]
+"""Bot API objects stay this loose: the emulator mostly passes their fields through as sent."""
+
+
+class Profile(TypedDict, total=False):
+    """A user as a phone introduces itself (the client API's "from")."""
+
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language_code: str | None
+    phone_number: str | None
+
+
+class ReplyButton(TypedDict):
+    text: str
+    request_contact: bool
+    request_location: NotRequired[bool]
+
+
+class CallbackAnswer(TypedDict):
+    callback_query_id: str
+    text: str | None
+    show_alert: bool
+    url: str | None
+    version: int
+
+
+class Sent(TypedDict):
+    """A user message queued for the bot; `version` is the chat's at that moment."""
+
+    update_id: int
+    message_id: int
+    version: int
+
+
+class CallbackSent(TypedDict):
+    update_id: int
+    callback_query_id: str
+    version: int
+
+
+class NothingSent(TypedDict):
+    """A pressed inline button that queues no update (url and the like)."""
+
+    button: JsonObject
+    message_id: int
+    version: int
+
+
+Pressed = Sent | CallbackSent | NothingSent
+
+
+class Blocked(TypedDict):
+    update_id: int | None
+    blocked: bool
+
+
+class MessageView(TypedDict):
+    message_id: int
+    date: int
+    version: int
+    edited: bool
+    buttons: list[list[JsonObject]]
+    text: NotRequired[str]
+    caption: NotRequired[str]
+    html: NotRequired[str]
+    document: NotRequired[JsonObject]
+    video: NotRequired[JsonObject]
+    photo: NotRequired[JsonObject]
+    media_group_id: NotRequired[str]
+    reply_to_message_id: NotRequired[int]
+
+
+class ChatView(TypedDict):
+    version: int
+    messages: list[MessageView]
+    reply_keyboard: list[list[ReplyButton]] | None
+    callback_answers: list[CallbackAnswer]
+    blocked: bool
 
 
 class ApiError(Exception):
@@ -25,7 +106,7 @@ class ApiError(Exception):
         self.description = description
         self.retry_after = retry_after
 
-    def payload(self) -> dict:
+    def payload(self) -> JsonObject:
         body: dict[str, Any] = {
             "ok": False,
             "error_code": self.code,
@@ -147,7 +228,7 @@ async def read_params(request: web.Request) -> Params:
     return Params(values, uploads)
 
 
-async def read_json(request: web.Request) -> dict:
+async def read_json(request: web.Request) -> JsonObject:
     """Client/control bodies: JSON object or nothing."""
     if not request.can_read_body:
         return {}

@@ -7,7 +7,8 @@ import json
 import re
 
 from bot.emulator.calls import Call, method
-from bot.emulator.protocol import ApiError, bad_request
+from bot.emulator.protocol import ApiError, JsonObject, bad_request
+from bot.emulator.state import BotCommand
 
 MAX_DOWNLOAD = 20 * 1024 * 1024
 MAX_POLL_TIMEOUT = 50
@@ -38,7 +39,7 @@ POLL_CONFLICT = (
 
 
 @method("getMe")
-async def get_me(c: Call) -> dict:
+async def get_me(c: Call) -> JsonObject:
     return {
         **c.world.bot_user(),
         "can_join_groups": True,
@@ -56,7 +57,7 @@ async def log_out(c: Call) -> bool:
 
 
 @method("getUpdates")
-async def get_updates(c: Call) -> list[dict]:
+async def get_updates(c: Call) -> list[JsonObject]:
     """Long poll; a newer getUpdates ends an older waiting one with 409, as Telegram does."""
     log = c.world.updates
     if c.core.webhook.active:
@@ -104,12 +105,12 @@ async def delete_webhook(c: Call) -> bool:
 
 
 @method("getWebhookInfo")
-async def get_webhook_info(c: Call) -> dict:
+async def get_webhook_info(c: Call) -> JsonObject:
     return c.core.webhook.info()
 
 
 @method("getFile")
-async def get_file(c: Call) -> dict:
+async def get_file(c: Call) -> JsonObject:
     """Bots may download at most 20 MB; the reported size counts, not the stored bytes."""
     stored = c.world.files.get(c.p.text("file_id") or "")
     if stored is None:
@@ -133,13 +134,13 @@ async def send_chat_action(c: Call) -> bool:
 
 
 @method("getChat")
-async def get_chat(c: Call) -> dict:
+async def get_chat(c: Call) -> JsonObject:
     chat = c.world.find_chat(c.chat_id())
     owner = c.world.people.get(chat.id)
     return {**chat.as_chat(owner), "accent_color_id": 0, "max_reaction_count": 11}
 
 
-def _scope_key(c: Call) -> tuple[dict, str, tuple[str, str]]:
+def _scope_key(c: Call) -> tuple[JsonObject, str, tuple[str, str]]:
     scope = c.p.json("scope") or {"type": "default"}
     if not isinstance(scope, dict) or not isinstance(scope.get("type"), str):
         raise bad_request("can't parse BotCommandScope JSON object")
@@ -149,12 +150,12 @@ def _scope_key(c: Call) -> tuple[dict, str, tuple[str, str]]:
     return scope, language, (json.dumps(scope, sort_keys=True), language)
 
 
-def _valid_commands(raw: object) -> list[dict]:
+def _valid_commands(raw: object) -> list[BotCommand]:
     if not isinstance(raw, list):
         raise bad_request("can't parse commands JSON object")
     if len(raw) > 100:
         raise bad_request("BOT_COMMANDS_TOO_MUCH")
-    commands = []
+    commands: list[BotCommand] = []
     for item in raw:
         if not isinstance(item, dict):
             raise bad_request("can't parse BotCommand JSON object")
@@ -179,7 +180,7 @@ async def set_my_commands(c: Call) -> bool:
 
 
 @method("getMyCommands")
-async def get_my_commands(c: Call) -> list[dict]:
+async def get_my_commands(c: Call) -> list[BotCommand]:
     entry = c.world.commands.get(_scope_key(c)[2])
     return list(entry["commands"]) if entry else []
 
@@ -201,7 +202,7 @@ async def set_my_description(c: Call) -> bool:
 
 
 @method("getMyDescription")
-async def get_my_description(c: Call) -> dict:
+async def get_my_description(c: Call) -> JsonObject:
     return {"description": c.world.settings.get(_setting(c, "description"), "")}
 
 
@@ -212,7 +213,7 @@ async def set_my_short_description(c: Call) -> bool:
 
 
 @method("getMyShortDescription")
-async def get_my_short_description(c: Call) -> dict:
+async def get_my_short_description(c: Call) -> JsonObject:
     return {"short_description": c.world.settings.get(_setting(c, "short_description"), "")}
 
 
@@ -224,5 +225,5 @@ async def set_chat_menu_button(c: Call) -> bool:
 
 
 @method("getChatMenuButton")
-async def get_chat_menu_button(c: Call) -> dict:
+async def get_chat_menu_button(c: Call) -> object:
     return c.world.settings.get(("menu_button", c.p.text("chat_id") or ""), {"type": "commands"})

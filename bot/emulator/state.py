@@ -17,9 +17,16 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
-from bot.emulator.protocol import ApiError, bad_request
+from bot.emulator.protocol import (
+    ApiError,
+    CallbackAnswer,
+    JsonObject,
+    Profile,
+    ReplyButton,
+    bad_request,
+)
 
 # Telegram's default when allowed_updates was never given (or given as []).
 DEFAULT_UPDATE_TYPES = frozenset(
@@ -70,13 +77,14 @@ class Person:
     language_code: str | None = None
     phone_number: str | None = None
 
-    def update(self, profile: dict | None) -> None:
+    def update(self, profile: Profile | None) -> None:
         for key in ("first_name", "last_name", "username", "language_code", "phone_number"):
-            if profile and profile.get(key) is not None:
-                setattr(self, key, str(profile[key]))
+            value = profile.get(key) if profile else None
+            if value is not None:
+                setattr(self, key, str(value))
 
-    def as_user(self) -> dict:
-        user: dict[str, Any] = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+    def as_user(self) -> JsonObject:
+        user: JsonObject = {"id": self.id, "is_bot": False, "first_name": self.first_name}
         for key in ("last_name", "username", "language_code"):
             if getattr(self, key):
                 user[key] = getattr(self, key)
@@ -90,16 +98,17 @@ class Person:
 class Msg:
     """A message as Telegram last showed it (`data`), plus what the phones need."""
 
-    data: dict
+    data: JsonObject
     from_bot: bool
     html: str | None = None
-    buttons: list[list[dict]] | None = None
+    buttons: list[list[JsonObject]] | None = None
     version: int = 0
     edited: bool = False
 
     @property
     def message_id(self) -> int:
-        return self.data["message_id"]
+        message_id: int = self.data["message_id"]
+        return message_id
 
 
 @dataclass
@@ -110,13 +119,13 @@ class Chat:
     messages: dict[int, Msg] = field(default_factory=dict)
     next_message_id: int = 1
     version: int = 0
-    reply_keyboard: list[list[dict]] | None = None
-    callback_answers: list[dict] = field(default_factory=list)
+    reply_keyboard: list[list[ReplyButton]] | None = None
+    callback_answers: list[CallbackAnswer] = field(default_factory=list)
     blocked: bool = False
 
-    def as_chat(self, owner: Person | None) -> dict:
+    def as_chat(self, owner: Person | None) -> JsonObject:
         if self.type == "private" and owner is not None:
-            chat = {"id": self.id, "type": "private"}
+            chat: JsonObject = {"id": self.id, "type": "private"}
             chat.update({k: v for k, v in owner.as_user().items() if k in _CHAT_USER_KEYS})
             return chat
         return {"id": self.id, "type": self.type, "title": self.title or f"Chat {self.id}"}
@@ -148,8 +157,8 @@ class StoredFile:
         """What Telegram reports (file_size, getFile's 20 MB check); data stays small."""
         return self.reported_size if self.reported_size is not None else len(self.data)
 
-    def as_document(self) -> dict:
-        doc = {
+    def as_document(self) -> JsonObject:
+        doc: JsonObject = {
             "file_id": self.file_id,
             "file_unique_id": self.file_unique_id,
             "file_size": self.size,
@@ -160,7 +169,7 @@ class StoredFile:
             doc["mime_type"] = self.mime_type
         return doc
 
-    def as_photo_size(self) -> dict:
+    def as_photo_size(self) -> JsonObject:
         return {
             "file_id": self.file_id,
             "file_unique_id": self.file_unique_id,
@@ -169,7 +178,7 @@ class StoredFile:
             "height": self.height,
         }
 
-    def as_video(self) -> dict:
+    def as_video(self) -> JsonObject:
         """Bot API Video: width, height and duration are required, the rest optional."""
         return {
             **self.as_document(),
@@ -231,20 +240,20 @@ class UpdateLog:
     """The bot's pending updates, consumed by getUpdates or the webhook pusher."""
 
     def __init__(self) -> None:
-        self.pending: list[dict] = []
+        self.pending: list[JsonObject] = []
         self.next_id = 1
         self.allowed: frozenset[str] = DEFAULT_UPDATE_TYPES
         self.pulse = Pulse()
         self.poller_generation = 0
 
-    def push(self, kind: str, payload: dict) -> int:
+    def push(self, kind: str, payload: JsonObject) -> int:
         update_id = self.next_id
         self.next_id += 1
         self.pending.append({"update_id": update_id, kind: payload})
         self.pulse.fire()
         return update_id
 
-    def set_allowed(self, kinds: list | None) -> None:
+    def set_allowed(self, kinds: list[str] | None) -> None:
         if kinds is not None:
             self.allowed = frozenset(kinds) if kinds else DEFAULT_UPDATE_TYPES
 
@@ -255,7 +264,7 @@ class UpdateLog:
         elif offset < 0:
             self.pending = self.pending[offset:]
 
-    def peek(self, limit: int) -> list[dict]:
+    def peek(self, limit: int) -> list[JsonObject]:
         """Drops updates of types the bot did not ask for, as Telegram does."""
         self.pending = [u for u in self.pending if _kind(u) in self.allowed]
         return self.pending[:limit]
@@ -264,8 +273,21 @@ class UpdateLog:
         self.pending.clear()
 
 
-def _kind(update: dict) -> str:
+def _kind(update: JsonObject) -> str:
     return next(k for k in update if k != "update_id")
+
+
+class BotCommand(TypedDict):
+    command: str
+    description: str
+
+
+class CommandSet(TypedDict):
+    """One setMyCommands call, kept per (scope, language) as Telegram does."""
+
+    scope: JsonObject
+    language_code: str
+    commands: list[BotCommand]
 
 
 @dataclass
@@ -283,14 +305,14 @@ class World:
         self.files = FileStore()
         self.updates = UpdateLog()
         self.callbacks: dict[str, CallbackRec] = {}
-        self.commands: dict[tuple[str, str], dict] = {}
-        self.settings: dict[str, Any] = {}
+        self.commands: dict[tuple[str, str], CommandSet] = {}
+        self.settings: dict[tuple[str, str], object] = {}
         self._chat_pulses: dict[int, Pulse] = {}
         self.closing = False
         self._callback_seq = itertools.count(1)
         self._album_seq = itertools.count(1)
 
-    def bot_user(self) -> dict:
+    def bot_user(self) -> JsonObject:
         return {
             "id": self.bot_id,
             "is_bot": True,
@@ -298,7 +320,7 @@ class World:
             "username": self.bot_username,
         }
 
-    def person(self, user_id: int, profile: dict | None = None) -> Person:
+    def person(self, user_id: int, profile: Profile | None = None) -> Person:
         person = self.people.setdefault(user_id, Person(user_id))
         person.update(profile)
         return person
@@ -323,7 +345,9 @@ class World:
             raise bad_request(missing)
         return msg
 
-    def add_message(self, chat: Chat, sender: dict, content: dict, from_bot: bool) -> Msg:
+    def add_message(
+        self, chat: Chat, sender: JsonObject, content: JsonObject, from_bot: bool
+    ) -> Msg:
         owner = self.people.get(chat.id) if chat.type == "private" else None
         data = {
             "message_id": chat.next_message_id,

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from bot.emulator.protocol import bad_request
+from bot.emulator.protocol import JsonObject, bad_request
 from bot.emulator.state import World, now
 
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -35,7 +35,7 @@ class WebhookPusher:
         self.last_error_date: int | None = None
         self.last_error_message: str | None = None
         self.delivered = 0
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
 
     @property
     def active(self) -> bool:
@@ -66,8 +66,8 @@ class WebhookPusher:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
-    def info(self) -> dict:
-        info: dict = {
+    def info(self) -> JsonObject:
+        info: JsonObject = {
             "url": self.url,
             "has_custom_certificate": False,
             "pending_update_count": len(self.world.updates.pending),
@@ -93,7 +93,7 @@ class WebhookPusher:
                 await self._deliver(session, update)
                 log.confirm(update["update_id"] + 1)
 
-    async def _deliver(self, session: aiohttp.ClientSession, update: dict) -> bool:
+    async def _deliver(self, session: aiohttp.ClientSession, update: JsonObject) -> bool:
         headers = {}
         if self.secret_token:
             headers["X-Telegram-Bot-Api-Secret-Token"] = self.secret_token

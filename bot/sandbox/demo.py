@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from bot.core import users as users_repo
 from bot.core.places import repo as places
 from bot.core.places.importer import import_municipalities
-from bot.sandbox.personas import PersonaBook
+from bot.emulator.protocol import Profile
+from bot.sandbox.personas import Persona, PersonaBook
 from bot.wiring import Services
 
 PILOT_CSV = Path(__file__).resolve().parents[2] / "data" / "pilot_municipalities.csv"
@@ -57,7 +59,7 @@ PEOPLE = (
     DemoPerson(5_000_006, "Азамат", "Бейшеналиев", "ky", "visitor", gender="male", status=None),
 )  # fmt: skip
 
-SEMINAR = {
+SEMINAR: dict[str, Any] = {
     "title_ky": "Жергиликтүү бюджетти пландоо жана коомдук угуулар",
     "title_ru": "Планирование местного бюджета и общественные слушания",
     "description_ky": "Бюджетти тургундар менен кантип талкуулоо керек: практикалык сабак.",
@@ -69,7 +71,7 @@ SEMINAR = {
     "capacity": 25,
     "organiser": "Айгүл Токтосунова, +996 555 000 001",
 }
-COMPETITION = {
+COMPETITION: dict[str, Any] = {
     "code": "IC",
     "title_ky": "Таза суу үчүн төлөм: маалымат кампаниясы",
     "title_ru": "Информационная кампания: оплата за чистую воду",
@@ -142,7 +144,7 @@ def _bishkek(svc: Services, days: int, hour: int) -> datetime:
     return datetime.combine(day, time(hour), zone).astimezone(UTC)
 
 
-async def _seminar(svc: Services, audience: dict) -> None:
+async def _seminar(svc: Services, audience: dict[str, Any]) -> None:
     """In three days, answers open until the day before: the invitations go out at once."""
     if await _still_ahead(svc, "seminars", "starts_at", SEMINAR["title_ru"]):
         return
@@ -152,7 +154,7 @@ async def _seminar(svc: Services, audience: dict) -> None:
     await svc.seminars.create(COORDINATOR.telegram_id, values, audience)
 
 
-async def _competition(svc: Services, audience: dict) -> None:
+async def _competition(svc: Services, audience: dict[str, Any]) -> None:
     """Open now with a deadline two weeks ahead: the call goes out at once, reminders later."""
     if await _still_ahead(svc, "competitions", "deadline", COMPETITION["title_ru"]):
         return
@@ -160,10 +162,14 @@ async def _competition(svc: Services, audience: dict) -> None:
     await svc.competitions.create(COORDINATOR.telegram_id, values, audience)
 
 
-def emulator_profile(persona) -> dict:
+def emulator_profile(persona: Persona) -> Profile:
     """How the persona's phone introduces itself to Telegram: name, language, own number."""
     first, _, last = persona.name.partition(" ")
-    profile = {"first_name": first, "last_name": last or None, "language_code": persona.lang}
+    profile: Profile = {
+        "first_name": first,
+        "last_name": last or None,
+        "language_code": persona.lang,
+    }
     known = next((p for p in PEOPLE if p.telegram_id == persona.id), None)
     if known is not None:
         profile["phone_number"] = known.phone

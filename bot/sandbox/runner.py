@@ -20,6 +20,7 @@ import signal
 import socket
 import sys
 from pathlib import Path
+from typing import Any, TextIO
 
 from telegram.ext import Application
 
@@ -59,8 +60,8 @@ class Sandbox:
         self.default_lang, self.tz, self.clock = default_lang, tz, clock or Clock()
         self.book: PersonaBook | None = None
         self.emulator: Emulator | None = None
-        self.app: Application | None = None
-        self._lock = None
+        self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
+        self._lock: TextIO | None = None
 
     @property
     def url(self) -> str:
@@ -70,11 +71,12 @@ class Sandbox:
     @property
     def services(self) -> Services:
         assert self.app is not None, "the sandbox is not started"
-        return self.app.bot_data["services"]
+        services: Services = self.app.bot_data["services"]
+        return services
 
     async def start(self) -> None:
         """Checks come before changes: a busy port or a running twin leaves the DB untouched."""
-        self._take_lock()
+        self._lock = self._take_lock()
         try:
             _check_port(self.host, self.port)
             if self.reset:
@@ -116,7 +118,7 @@ class Sandbox:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.stop()
 
-    def _take_lock(self) -> None:
+    def _take_lock(self) -> TextIO:
         self.folder.mkdir(parents=True, exist_ok=True)
         handle = (self.folder / "sandbox.lock").open("a+", encoding="utf-8")
         try:
@@ -130,7 +132,7 @@ class Sandbox:
                 "Open that one in the browser, stop it with Ctrl+C, or start another with"
                 " --db OTHER-FOLDER/demo.sqlite3"
             ) from None
-        self._lock = handle
+        return handle
 
     def _delete_demo(self) -> None:
         for suffix in ("", "-wal", "-shm"):
@@ -153,6 +155,7 @@ class Sandbox:
         )
 
     async def _seed(self, config: Config) -> None:
+        assert self.book is not None
         db = await open_database(config.db_path)
         try:
             await demo.seed(Services.build(config, db, self.clock), self.book)

@@ -6,10 +6,12 @@ from bot.core import users as users_repo
 from bot.wiring import Services
 
 
-async def queue_broadcast(svc: Services, author_tid: int, text: str, when: str | None = None):
+async def queue_broadcast(
+    svc: Services, author_tid: int, text: str, when: str | None = None
+) -> int:
     """A broadcast to every member, made by the same service calls the /broadcast wizard makes."""
     await users_repo.ensure(svc.db, author_tid, str(author_tid), svc.people.now())
-    wizard = svc.broadcasts
+    wizard = svc.broadcast_wizard
     await wizard.begin(author_tid)
     await wizard.text(author_tid, text, len(text))
     await wizard.skip(author_tid)

@@ -69,9 +69,10 @@ async def _services(config: Config) -> AsyncIterator[Services]:
 
 async def _import(config: Config, file: Path) -> int:
     from bot.seminars.service.importer import import_seminars
+    from bot.seminars.views.imports import explain
 
     async with _services(config) as services:
-        report = await import_seminars(services.seminars, file, config.zone)
+        report = await import_seminars(services.seminars, file, config.zone, explain)
     print("\n".join(report.lines()))
     return 0 if not report.rejected else 1
 

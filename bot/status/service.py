@@ -80,7 +80,7 @@ class Status:
         flow = await flows.get(self.db, telegram_id)
         registering = flow is not None and flow.flow == "registration"
         desk = await self._desk(telegram_id) if actor.is_staff else None
-        if not actor.is_approved:
+        if not actor.is_approved or actor.user is None:
             return Overview(actor, registering, desk=desk)
         try:
             return Overview(

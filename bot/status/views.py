@@ -24,7 +24,11 @@ def status_text(tr: Translator, o: Overview, place: str, now: datetime) -> str:
     lines = ["📋 <b>" + tr._("My status") + "</b>", *_account(tr, o, place)]
     if o.desk is not None:
         lines += ["", *_desk(tr, o.desk)]
-    if o.actor.is_approved and (o.user.municipality_id or not o.actor.is_staff):
+    if (
+        o.user is not None
+        and o.actor.is_approved
+        and (o.user.municipality_id or not o.actor.is_staff)
+    ):
         lines += ["", *_member(tr, o, now)]
     return "\n".join(fit_lines(lines))
 
@@ -103,9 +107,9 @@ def _seminars(tr: Translator, seminars: list[UpcomingSeminar]) -> list[str]:
     head = tr.ngettext("{count} seminar ahead", "{count} seminars ahead", len(seminars))
     lines = ["📅 <b>" + head.format(count=len(seminars)) + "</b>"]
     for s in seminars[:SHOWN]:
-        content = s.item.seminar.content()
-        when = tr.datetime(s.item.seminar.starts_at)
-        lines.append(f"• {seminar_text.title(tr, content)} — {when}, {escape(content['city'])}")
+        seminar = s.item.seminar
+        when = tr.datetime(seminar.starts_at)
+        lines.append(f"• {seminar_text.title(tr, seminar)} — {when}, {escape(seminar.city)}")
         answer = answer_label(tr, s.item)
         if s.next_reminder is not None:
             reminder = tr._("Next reminder: {date}.").format(date=tr.datetime(s.next_reminder))

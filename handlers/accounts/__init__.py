@@ -1,1 +1,19 @@
 """Handlers for registration, the profile, language, approvals, roles and erasing."""
+
+from __future__ import annotations
+
+from handlers.accounts import (
+    account,
+    admin,
+    approvals,
+    language,
+    membership,
+    profile,
+    registration,
+)
+from handlers.common import App
+
+
+def register(app: App) -> None:
+    for module in (registration, language, profile, approvals, admin, account, membership):
+        module.register(app)

@@ -2,73 +2,42 @@
 
 from __future__ import annotations
 
-from html import escape
+from telegram import Message
+from telegram.ext import CommandHandler
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
-
-from bot.accounts.service.approvals import Outdated
-from bot.core.callback_data import ApprovalCb, CallbackDataError
-from bot.core.errors import NotAllowed, NotFound
+from bot.accounts.callbacks import ApprovalCb
+from bot.accounts.pushes import approval_card
+from bot.accounts.views import approvals as views
 from bot.core.screens import Screen
-from bot.delivery.templates import render
-from handlers.common import PRIVATE, Context, say, services, show, tr_for
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import command
 
 
-async def on_decision(update: Update, context: Context) -> None:
+@button(ApprovalCb, denied="forbidden", missing="registration_gone")
+async def on_decision(turn: Turn, data: ApprovalCb) -> None:
     """The service checks the presser's rights; a forged press changes nothing."""
-    query = update.callback_query
-    svc = services(context)
-    tr = await tr_for(update, context)
-    try:
-        data = ApprovalCb.unpack(query.data)
-        decision = await svc.approvals.decide(
-            update.effective_user.id, data.user_id, data.submission, data.decision == "approve"
-        )
-    except NotAllowed:
-        await query.answer(tr._("You are not allowed to do this."), show_alert=True)
-        return
-    except (CallbackDataError, Outdated):
-        await query.answer(tr._("This button is no longer valid."), show_alert=True)
-        return
-    except NotFound:
-        await query.answer(tr._("This registration no longer exists."), show_alert=True)
-        return
-    reviewer = escape(decision.reviewer.display_name if decision.reviewer else "?")
-    if decision.user.status == "approved":
-        outcome = "✅ " + tr._("Approved by {name}").format(name=reviewer)
-    else:
-        outcome = "❌ " + tr._("Rejected by {name}").format(name=reviewer)
-    await query.answer(outcome if not decision.first else None, show_alert=not decision.first)
-    text = query.message.text_html if query.message and query.message.text else ""
-    await show(update, Screen(text + "\n\n" + outcome))
+    approve = data.decision == "approve"
+    decision = await turn.svc.approvals.decide(turn.tid, data.user_id, data.submission, approve)
+    outcome = views.outcome(turn.tr, decision)
+    await turn.answer(outcome if not decision.first else None, alert=not decision.first)
+    message = turn.query.message
+    text = message.text_html if isinstance(message, Message) and message.text else ""
+    await turn.show(Screen(text + "\n\n" + outcome))
 
 
-async def pending_command(update: Update, context: Context) -> None:
+@command()
+async def pending_command(turn: Turn) -> None:
     """A way back to every waiting registration, should a pushed card have been missed."""
-    svc = services(context)
-    tr = await tr_for(update, context)
-    try:
-        cards, total = await svc.approvals.pending(update.effective_user.id)
-    except NotAllowed:
-        await say(update, tr._("This command is for project staff."))
-        return
+    cards, total = await turn.svc.approvals.pending(turn.tid)
     if not cards:
-        await say(update, tr._("No registrations are waiting for approval."))
+        await turn.say(views.nothing_pending(turn.tr))
         return
-    head = tr.ngettext(
-        "{count} registration is waiting:", "{count} registrations are waiting:", total
-    ).format(count=total)
-    if total > len(cards):
-        head += "\n" + tr._("Here are the oldest {shown}; decide them to see the next.").format(
-            shown=len(cards)
-        )
-    await say(update, head)
+    await turn.say(views.pending_head(turn.tr, len(cards), total))
     for card in cards:
-        rendered = render("approval_request", tr, card)
-        await say(update, Screen(rendered.text, rendered.markup))
+        await turn.say(approval_card(turn.tr, card))
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("pending", pending_command, filters=PRIVATE))
-    app.add_handler(CallbackQueryHandler(on_decision, pattern=ApprovalCb.matches))
+    app.add_handler(on_decision.route())

@@ -2,54 +2,48 @@
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot import commands
-from bot.accounts.views.steps import choose_language, step_screen
-from bot.core.callback_data import CallbackDataError, LangCb
-from handlers import flow_steps
-from handlers.accounts import registration
-from handlers.common import PRIVATE, Context, say, services, tg_name, tr_for, with_menu
+from bot.accounts.views import registration as views
+from bot.accounts.views.steps import choose_language
+from bot.core.callback_data import LangCb
+from handlers.accounts import steps
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import command
 
 
-async def language_command(update: Update, context: Context) -> None:
-    await say(update, choose_language([await tr_for(update, context)]))
+@command()
+async def language_command(turn: Turn) -> None:
+    await turn.say(choose_language([turn.tr]))
 
 
-async def on_language(update: Update, context: Context) -> None:
+@button(LangCb)
+async def on_language(turn: Turn, data: LangCb) -> None:
     """Saves the choice; inside a flow, the open question is asked again in the new language."""
-    query = update.callback_query
-    svc = services(context)
-    tid = update.effective_user.id
-    try:
-        lang = LangCb.unpack(query.data).lang
-    except CallbackDataError:
-        tr = await tr_for(update, context)
-        await query.answer(tr._("This button is no longer valid."), show_alert=True)
-        return
-    flow = await svc.registration.current(tid)
+    svc = turn.svc
+    flow = await svc.registration.current(turn.tid)
     if flow is not None and flow.step == "lang":
-        flow = await svc.registration.pick(tid, "lang", lang)
+        await svc.registration.pick(turn.tid, "lang", data.lang)
     else:
-        await svc.people.set_language(tid, lang, tg_name(update))
-    await query.answer()
-    await registration.language_chosen(update, context, lang)
-    await _menu_in(update, context, lang)
-    found = await flow_steps.active(context, tid)
+        await svc.accounts.set_language(turn.tid, data.lang, turn.tg_name)
+    await turn.answer()
+    await turn.relearn()
+    await turn.show(views.language_chosen(turn.tr, data.lang))
+    await _menu_in(turn, data.lang)
+    found = await steps.active(turn)
     if found is not None:
-        await say(update, await step_screen(svc, await tr_for(update, context), found[1]))
+        await steps.question(turn, found[1], new=True)
 
 
-async def _menu_in(update: Update, context: Context, lang: str) -> None:
+async def _menu_in(turn: Turn, lang: str) -> None:
     """The menu's labels and the staff command menu follow the new language at once."""
-    actor = await services(context).people.actor(update.effective_user.id)
-    if actor.is_staff:
-        await commands.set_for_chat(context.bot, update.effective_user.id, lang, staff=True)
-    tr = await tr_for(update, context)
-    await with_menu(update, context, "🌐 " + tr._("The menu is now in this language."))
+    if (await turn.actor()).is_staff:
+        await commands.set_for_chat(turn.context.bot, turn.tid, lang, staff=True)
+    await turn.with_menu(views.menu_in_language(turn.tr))
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("language", language_command, filters=PRIVATE))
-    app.add_handler(CallbackQueryHandler(on_language, pattern=LangCb.matches))
+    app.add_handler(on_language.route())

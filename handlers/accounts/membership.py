@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from telegram import ChatMember, Update
-from telegram.ext import Application, ChatMemberHandler
+from telegram.ext import ChatMemberHandler
 
-from handlers.common import Context, services
+from handlers.common import App, Context, services
 
 
 async def on_my_chat_member(update: Update, context: Context) -> None:
+    """No reply is possible or wanted here: only the pushes waiting for this chat change."""
     change = update.my_chat_member
     if change is None or change.chat.type != "private":
         return
     status = change.new_chat_member.status
     blocked = status in (ChatMember.BANNED, ChatMember.LEFT)
-    await services(context).people.set_reachable(change.chat.id, reachable=not blocked)
+    await services(context).accounts.set_reachable(change.chat.id, reachable=not blocked)
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))

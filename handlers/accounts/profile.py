@@ -2,49 +2,47 @@
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
+from bot.accounts.callbacks import ProfileCb
+from bot.accounts.views import registration as texts
 from bot.accounts.views.profile import profile_screen
 from bot.accounts.views.steps import choose_language, step_screen
-from bot.core.callback_data import CallbackDataError, ProfileCb
 from bot.core.errors import Refusal
-from handlers.common import PRIVATE, Context, say, services, tr_for
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import command
 
 
-async def show_profile(update: Update, context: Context, saved: bool = False) -> None:
-    svc = services(context)
-    tr = await tr_for(update, context)
-    user = await svc.profile.user(update.effective_user.id)
+async def show_profile(turn: Turn, saved: bool = False) -> None:
+    user = await turn.svc.profile.user(turn.tid)
     if user is None:
-        await say(update, tr._("You are not registered yet. Send /start to register."))
+        await turn.say(texts.not_registered(turn.tr))
         return
-    await say(update, await profile_screen(svc, tr, user, saved))
+    path = await turn.svc.directory.path(user.municipality_id)
+    await turn.say(profile_screen(turn.tr, user, path, saved))
 
 
-async def profile_command(update: Update, context: Context) -> None:
-    await show_profile(update, context)
+@command()
+async def profile_command(turn: Turn) -> None:
+    await show_profile(turn)
 
 
-async def on_edit(update: Update, context: Context) -> None:
+@button(ProfileCb)
+async def on_edit(turn: Turn, data: ProfileCb) -> None:
     """Opens a short flow for one field; the language has its own keyboard and no flow."""
-    query = update.callback_query
-    svc = services(context)
-    tr = await tr_for(update, context)
-    try:
-        field = ProfileCb.unpack(query.data).field
-        if field == "lang":
-            await query.answer()
-            await say(update, choose_language([tr]))
-            return
-        flow = await svc.profile.begin(update.effective_user.id, field)
-    except (CallbackDataError, Refusal):
-        await query.answer(tr._("This button is no longer valid."), show_alert=True)
+    if data.field == "lang":
+        await turn.answer()
+        await turn.say(choose_language([turn.tr]))
         return
-    await query.answer()
-    await say(update, await step_screen(svc, tr, flow))
+    try:
+        flow = await turn.svc.profile.begin(turn.tid, data.field)
+    except Refusal as exc:
+        raise Refusal("invalid_button") from exc
+    await turn.answer()
+    await turn.say(step_screen(turn.tr, await turn.svc.profile.question(flow)))
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("profile", profile_command, filters=PRIVATE))
-    app.add_handler(CallbackQueryHandler(on_edit, pattern=ProfileCb.matches))
+    app.add_handler(on_edit.route())

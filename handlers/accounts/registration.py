@@ -2,100 +2,63 @@
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CommandHandler
+from telegram.ext import CommandHandler
 
+from bot.accounts.views import registration as views
 from bot.accounts.views.steps import choose_language, step_screen
 from bot.core.errors import Refusal
 from bot.core.labels import LANGUAGE_NAMES
 from bot.core.refusals import refusal_text
-from bot.core.screens import Screen
 from bot.i18n import translator
-from handlers.common import PRIVATE, Context, say, services, show, tg_name, tr_for, with_menu
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import command
 
 
-async def start(update: Update, context: Context) -> None:
+@command()
+async def start(turn: Turn) -> None:
     """Begins registration, resumes it where it stood, or says where the account stands."""
-    svc = services(context)
-    tid = update.effective_user.id
-    started = await svc.registration.start(
-        tid, tg_name(update), update.effective_user.language_code
-    )
-    tr = await tr_for(update, context)
+    svc = turn.svc
+    started = await svc.registration.start(turn.tid, turn.tg_name, turn.user.language_code)
     if started.flow is None:
-        await with_menu(update, context, await account_state(update, context))
+        await turn.with_menu(views.account_state(turn.tr, await turn.actor()))
         return
     if started.flow.step == "lang":
         readers = [translator(lang, svc.config.tz) for lang in LANGUAGE_NAMES]
-        await say(update, choose_language(readers))
+        await turn.say(choose_language(readers))
         return
-    await say(update, tr._("Welcome back! Let's continue where you stopped."))
-    await say(update, await step_screen(svc, tr, started.flow))
+    await turn.say(views.welcome_back(turn.tr))
+    await turn.say(step_screen(turn.tr, await svc.registration.question(started.flow)))
 
 
-async def account_state(update: Update, context: Context) -> str:
-    svc = services(context)
-    tr = await tr_for(update, context)
-    actor = await svc.people.actor(update.effective_user.id)
-    user = actor.user
-    if user is not None and user.status == "approved":
-        return tr._("You are already registered. Send /profile to see or change your details.")
-    if user is not None and user.status == "pending":
-        return tr._(
-            "Your registration is waiting for a coordinator's approval. "
-            "You will get a message here."
-        )
-    if actor.is_staff:
-        return tr._("You are project staff. Send /help to see your commands.")
-    return tr._("Send /start to register.")
-
-
-async def language_chosen(update: Update, context: Context, lang: str) -> None:
-    tr = await tr_for(update, context)
-    text = tr._("Language: {language}").format(language=LANGUAGE_NAMES[lang])
-    await show(update, Screen("✓ " + text))
-
-
-async def on_confirm(update: Update, context: Context, value: str) -> None:
-    svc = services(context)
-    tid = update.effective_user.id
-    tr = await tr_for(update, context)
+async def on_confirm(turn: Turn, value: str) -> None:
+    """The summary's buttons: start over, change one answer, or send for approval."""
+    svc = turn.svc
     try:
         if value == "restart" or value.startswith("edit_"):
             if value == "restart":
-                flow = await svc.registration.restart(tid)
+                flow = await svc.registration.restart(turn.tid)
             else:
-                flow = await svc.registration.edit(tid, value.removeprefix("edit_"))
-            await update.callback_query.answer()
-            await say(update, await step_screen(svc, tr, flow))
+                flow = await svc.registration.edit(turn.tid, value.removeprefix("edit_"))
+            await turn.answer()
+            await turn.say(step_screen(turn.tr, await svc.registration.question(flow)))
             return
-        await svc.registration.confirm(tid)
+        await svc.registration.confirm(turn.tid)
     except Refusal as exc:
-        await update.callback_query.answer(refusal_text(tr, exc), show_alert=True)
+        await turn.alert(refusal_text(turn.tr, exc))
         return
-    await update.callback_query.answer()
-    await show(
-        update,
-        Screen(
-            tr._(
-                "Thank you! Your registration has been sent to the project coordinators. "
-                "You will get a message here when it is approved."
-            )
-        ),
-    )
+    await turn.answer()
+    await turn.show(views.sent_for_approval(turn.tr))
 
 
-async def no_flow_text(update: Update, context: Context) -> None:
+async def no_flow_text(turn: Turn) -> None:
     """Text with no question open: point at the menu, or say where the account stands."""
-    tr = await tr_for(update, context)
-    actor = await services(context).people.actor(update.effective_user.id)
+    actor = await turn.actor()
+    text = views.not_understood(turn.tr, actor)
     if actor.is_staff or actor.is_approved:
-        hint = tr._("I didn't understand that. Use the menu buttons below, or send /help.")
-        await with_menu(update, context, hint)
-        return
-    text = await account_state(update, context)
-    await say(update, text + "\n" + tr._("Send /help to see what I can do."))
+        await turn.with_menu(text)
+    else:
+        await turn.say(text)
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("start", start, filters=PRIVATE))

@@ -1,1 +1,11 @@
-"""Handlers for the broadcast wizard and the broadcast history."""
+"""Handlers for the broadcast wizard, the broadcast history and /mute."""
+
+from __future__ import annotations
+
+from handlers.broadcasts import history, wizard
+from handlers.common import App
+
+
+def register(app: App) -> None:
+    for module in (wizard, history):
+        module.register(app)

@@ -2,128 +2,69 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from datetime import datetime
+from telegram import InputFile
+from telegram.ext import CommandHandler
 
-from telegram import InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
-
+from bot.broadcasts.callbacks import BroadcastCb
+from bot.broadcasts.progress import ProgressCards
 from bot.broadcasts.repo import Broadcast
-from bot.broadcasts.views import progress
-from bot.core import labels
-from bot.core.callback_data import BroadcastCb, CallbackDataError
-from bot.core.errors import NotAllowed, NotFound
-from bot.core.keyboards import button
-from bot.core.screens import Screen
-from handlers.common import PRIVATE, Context, say, services, show, tr_for
+from bot.broadcasts.views import history as views
+from bot.broadcasts.views.progress import progress
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import command
 
 
-async def post_progress(update: Update, context: Context, item: Broadcast) -> None:
+async def post_progress(turn: Turn, item: Broadcast) -> None:
     """Replaces the preview with the progress card, which the dispatcher then keeps current."""
-    svc = services(context)
-    tr = await tr_for(update, context)
-    screen = progress(tr, item, await svc.broadcasts.counts(item.id), svc.clock.now())
-    message = await update.callback_query.edit_message_text(screen.text, reply_markup=screen.markup)
-    await svc.broadcasts.set_progress_message(item.id, message.chat_id, message.message_id)
-    await context.application.bot_data["progress"].refresh(item.id, force=True)  # sent already?
+    svc = turn.svc
+    screen = progress(turn.tr, item, await svc.broadcasts.counts(item.id), svc.clock.now())
+    message = await turn.replace(screen)
+    if message is not None:
+        await svc.broadcasts.set_progress_message(item.id, message.chat_id, message.message_id)
+    cards: ProgressCards = turn.context.application.bot_data["progress"]
+    await cards.refresh(item.id, force=True)  # some may have gone out already
 
 
-async def on_button(update: Update, context: Context) -> None:
-    query = update.callback_query
-    svc = services(context)
-    tr = await tr_for(update, context)
-    try:
-        data = BroadcastCb.unpack(query.data)
-        if data.action == "csv":
-            rows = await svc.broadcasts.deliveries(update.effective_user.id, data.broadcast_id)
-        else:
-            item = await svc.broadcasts.stop(update.effective_user.id, data.broadcast_id)
-    except NotAllowed:
-        await query.answer(tr._("You are not allowed to do this."), show_alert=True)
-        return
-    except (CallbackDataError, NotFound):
-        await query.answer(tr._("This button is no longer valid."), show_alert=True)
-        return
-    await query.answer()
+@button(BroadcastCb, missing="invalid_button")
+async def on_button(turn: Turn, data: BroadcastCb) -> None:
+    svc = turn.svc
     if data.action == "csv":
+        rows = await svc.broadcasts.deliveries(turn.tid, data.broadcast_id)
+        await turn.answer()
         name = f"broadcast-{data.broadcast_id}.csv"
-        await update.effective_chat.send_document(InputFile(_csv(tr, rows), filename=name))
+        await turn.send_document(InputFile(views.deliveries_csv(turn.tr, rows), filename=name))
         return
+    item = await svc.broadcasts.stop(turn.tid, data.broadcast_id)
+    await turn.answer()
     counts = await svc.broadcasts.counts(item.id)
-    await show(update, progress(tr, item, counts, svc.clock.now()))
+    await turn.show(progress(turn.tr, item, counts, svc.clock.now()))
 
 
-def _csv(tr, rows: list[dict]) -> bytes:
-    """One line per recipient, headed and worded in the reader's language."""
-    _ = tr._
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [_("Telegram ID"), _("Name"), _("Position"), _("Status"), _("Attempts"), _("Error"),
-         _("Sent at (Bishkek time)")]
-    )  # fmt: skip
-    for r in rows:
-        sent = tr.datetime(datetime.fromisoformat(r["sent_at"])) if r["sent_at"] else ""
-        position = labels.position(tr, r["position"]) if r["position"] else ""
-        writer.writerow(
-            [r["chat_id"], _cell(r["full_name"] or ""), position, labels.delivery(tr, r["status"]),
-             r["attempts"], _cell(r["last_error"] or ""), sent]
-        )  # fmt: skip
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _cell(text: str) -> str:
-    """A name typed as =SUM(...) stays text when the sheet is opened in a spreadsheet."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-async def history(update: Update, context: Context) -> None:
-    svc = services(context)
-    tr = await tr_for(update, context)
-    try:
-        items = await svc.broadcasts.history(update.effective_user.id)
-    except NotAllowed:
-        await say(update, tr._("This command is for project staff."))
-        return
+@command()
+async def history(turn: Turn) -> None:
+    items = await turn.svc.broadcasts.history(turn.tid)
     if not items:
-        await say(update, tr._("No broadcasts yet. Start one with /broadcast."))
+        await turn.say(views.nothing_yet(turn.tr))
         return
     for item, counts in items:
-        when = tr.datetime(datetime.fromisoformat(item.send_at))
-        text = progress(tr, item, counts, svc.clock.now()).text + "\n" + when
-        csv_button = button(
-            tr._("Recipients (CSV)"), BroadcastCb(broadcast_id=item.id, action="csv")
-        )
-        await say(update, Screen(text, InlineKeyboardMarkup([[csv_button]])))
+        await turn.say(views.item(turn.tr, item, counts, turn.svc.clock.now()))
 
 
-async def mute(update: Update, context: Context) -> None:
-    await _set_muted(update, context, True)
+@command()
+async def mute(turn: Turn) -> None:
+    known = await turn.svc.broadcasts.set_muted(turn.tid, True)
+    await turn.say(views.muted(turn.tr, known, on=True))
 
 
-async def unmute(update: Update, context: Context) -> None:
-    await _set_muted(update, context, False)
+@command()
+async def unmute(turn: Turn) -> None:
+    known = await turn.svc.broadcasts.set_muted(turn.tid, False)
+    await turn.say(views.muted(turn.tr, known, on=False))
 
 
-async def _set_muted(update: Update, context: Context, muted: bool) -> None:
-    tr = await tr_for(update, context)
-    known = await services(context).people.set_muted(update.effective_user.id, muted)
-    if not known:
-        await say(update, tr._("You are not registered yet. Send /start to register."))
-    elif muted:
-        text = tr._(
-            "Announcements are off. Messages about your own seminars, submissions and account "
-            "still arrive. Send /unmute to turn them on."
-        )
-        await say(update, text)
-    else:
-        await say(update, tr._("Announcements are on again."))
-
-
-def register(app: Application) -> None:
-    private = PRIVATE
-    app.add_handler(CommandHandler("broadcasts", history, filters=private))
-    app.add_handler(CommandHandler("mute", mute, filters=private))
-    app.add_handler(CommandHandler("unmute", unmute, filters=private))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=BroadcastCb.matches))
+def register(app: App) -> None:
+    app.add_handler(CommandHandler("broadcasts", history, filters=PRIVATE))
+    app.add_handler(CommandHandler("mute", mute, filters=PRIVATE))
+    app.add_handler(CommandHandler("unmute", unmute, filters=PRIVATE))
+    app.add_handler(on_button.route())

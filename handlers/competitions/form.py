@@ -2,89 +2,68 @@
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from collections.abc import Awaitable, Callable
 
+from telegram.ext import CommandHandler
+
+from bot.competitions.callbacks import CompetitionFormCb
+from bot.competitions.service.form import CompetitionForm
 from bot.competitions.views import form as views
-from bot.core.callback_data import CallbackDataError, CompetitionFormCb
-from bot.core.errors import NotAllowed, NotFound, Refusal
-from bot.core.refusals import refusal, refusal_text
-from bot.core.screens import Screen
+from bot.core import replies
+from bot.core.flows import Flow
 from handlers import flow_steps
-from handlers.common import PRIVATE, Context, begin_staff_flow, say, services, show, tr_for
-
-REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
-
-
-async def new_competition(update: Update, context: Context) -> None:
-    await begin_staff_flow(
-        update, context, services(context).competition_form.begin, views.step_screen
-    )
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.competitions.flows import media_refused
+from handlers.routes import begin_staff_flow, command
 
 
-async def ask(update: Update, context: Context, flow, page: int = 0) -> None:
+@command()
+async def new_competition(turn: Turn) -> None:
+    await begin_staff_flow(turn, turn.svc.competition_form.begin, views.step_screen)
+
+
+async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     """The next question; at the end, the call as members will read it, then the summary."""
-    svc = services(context)
-    tr = await tr_for(update, context)
-    tid = update.effective_user.id
+    svc = turn.svc.competition_form
     if flow.step == "preview":
-        preview = await svc.competition_form.preview(tid)
-        for text in views.preview_texts(preview, svc.config.tz):
-            await say(update, Screen(text))
-        await say(update, views.preview(tr, preview))
+        preview = await svc.preview(turn.tid)
+        for text in views.preview_texts(preview, turn.svc.config.tz):
+            await turn.say(text)
+        await turn.say(views.preview(turn.tr, preview))
         return
     options = None
     if flow.step == "audience_pick":
-        options = await svc.competition_form.options(tid, flow.data["audience"]["kind"])
-    await show(update, views.step_screen(tr, flow, options, page))
+        options = await svc.options(turn.tid, flow.data["audience"]["kind"])
+    await turn.show(views.step_screen(turn.tr, flow, options, page))
 
 
-async def on_text(update: Update, context: Context) -> None:
+@command(denied="competition_staff")
+async def on_text(turn: Turn) -> None:
     """A typed answer; a refused one is explained and the same question stays open."""
-    svc = services(context).competition_form
-    try:
-        flow = await svc.text(update.effective_user.id, update.effective_message.text or "")
-    except (Refusal, NotAllowed) as exc:
-        await say(update, refusal(await tr_for(update, context), exc, "competition_staff"))
-        return
-    await ask(update, context, flow)
+    await ask(turn, await turn.svc.competition_form.text(turn.tid, turn.text))
 
 
-async def on_media(update: Update, context: Context) -> None:
-    await say(update, refusal_text(await tr_for(update, context), Refusal("media")))
-
-
-async def on_button(update: Update, context: Context) -> None:
+@button(CompetitionFormCb, denied="competition_staff", missing="stale", stale="stale")
+async def on_button(turn: Turn, data: CompetitionFormCb) -> None:
     """Every wizard button; a forged or old one gets an alert and changes nothing."""
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    tid = update.effective_user.id
-    try:
-        data = CompetitionFormCb.unpack(query.data)
-        if data.action == "confirm":
-            competition, count = await services(context).competition_form.confirm(tid)
-        else:
-            flow, page = await _act(context, tid, data)
-    except REFUSED as exc:
-        otherwise = "competition_staff" if isinstance(exc, NotAllowed) else "stale"
-        await query.answer(refusal(tr, exc, otherwise), show_alert=True)
-        return
-    await query.answer()
+    svc = turn.svc.competition_form
     if data.action == "confirm":
-        now = services(context).clock.now()
-        await show(update, views.created(tr, competition, count, now))
-    elif flow is None:
-        await show(update, Screen(tr._("Cancelled.")))
+        competition, count = await svc.confirm(turn.tid)
+        await turn.answer()
+        await turn.show(views.created(turn.tr, competition, count, turn.svc.clock.now()))
+    elif data.action == "abort":
+        await svc.abort(turn.tid)
+        await turn.answer()
+        await turn.show(replies.cancelled(turn.tr))
     else:
-        await ask(update, context, flow, page)
+        flow = await _act(svc, turn.tid, data)
+        await turn.answer()
+        await ask(turn, flow, data.page if data.action in ("toggle", "page") else 0)
 
 
-async def _act(context: Context, tid: int, data: CompetitionFormCb):
-    svc = services(context).competition_form
-    if data.action == "abort":
-        await svc.abort(tid)
-        return None, 0
-    actions = {
+async def _act(svc: CompetitionForm, tid: int, data: CompetitionFormCb) -> Flow:
+    actions: dict[str, Callable[[], Awaitable[Flow]]] = {
         "skip": lambda: svc.skip(tid),
         "entrants": lambda: svc.entrant_kind(tid, data.value),
         "kind": lambda: svc.choose_kind(tid, data.value),
@@ -93,11 +72,10 @@ async def _act(context: Context, tid: int, data: CompetitionFormCb):
         "done": lambda: svc.audience_done(tid),
         "yesno": lambda: svc.yes_no(tid, data.value),
     }
-    page = data.page if data.action in ("toggle", "page") else 0
-    return await actions[data.action](), page
+    return await actions[data.action]()
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("newcompetition", new_competition, filters=PRIVATE))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=CompetitionFormCb.matches))
-    flow_steps.OTHER_FLOWS["competition_form"] = (on_text, on_media)
+    app.add_handler(on_button.route())
+    flow_steps.OTHER_FLOWS["competition_form"] = (on_text, media_refused)

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.competitions.views import my_submissions as views
-from bot.core.errors import NotAllowed, Refusal
-from bot.core.refusals import refusal_text
-from handlers.common import PRIVATE, Context, say, services, tr_for
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import command
 
 
-async def my_submissions(update: Update, context: Context) -> None:
+@command(denied="register_first")
+async def my_submissions(turn: Turn) -> None:
     """Receipt, status, the reviewer's comment and the time left, for each competition."""
-    svc = services(context)
-    tr = await tr_for(update, context)
-    try:
-        standings = await svc.submissions.mine(update.effective_user.id)
-    except NotAllowed:
-        await say(update, refusal_text(tr, Refusal("register_first")))
-        return
-    await say(update, views.mine(tr, standings, svc.clock.now()))
+    standings = await turn.svc.submissions.mine(turn.tid)
+    await turn.say(views.mine(turn.tr, standings, turn.svc.clock.now()))
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("mysubmissions", my_submissions, filters=PRIVATE))

@@ -3,79 +3,66 @@ history, status changes, and the comment, deadline and score typed in the review
 
 from __future__ import annotations
 
-from telegram import InputMediaPhoto, InputMediaVideo, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram import InputMediaPhoto, InputMediaVideo
+from telegram.ext import CommandHandler
 
 from bot.accounts.service.steps import whole_number
-from bot.competitions.service.reviews import Card, Reviews
+from bot.competitions.callbacks import CompetitionCb, ReviewCb
+from bot.competitions.repo.submissions import StoredFile
+from bot.competitions.service.reviews import Card
 from bot.competitions.views import review as views
-from bot.core.callback_data import CallbackDataError, CompetitionCb, ReviewCb
-from bot.core.errors import NotAllowed, NotFound, Refusal
-from bot.core.refusals import refusal, refusal_text
+from bot.core import replies
 from bot.core.screens import Screen
 from handlers import flow_steps
-from handlers.common import PRIVATE, Context, say, services, show, tr_for
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.competitions.flows import leave_when_denied, media_refused
+from handlers.routes import command
 
-REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
-ALBUM = {"photo": InputMediaPhoto, "video": InputMediaVideo}
+ALBUM: dict[str, type[InputMediaPhoto] | type[InputMediaVideo]] = {
+    "photo": InputMediaPhoto,
+    "video": InputMediaVideo,
+}
+ACTIONS = {"open", "files", "history", "status", "score"}
 
 
-async def submissions_command(update: Update, context: Context) -> None:
+@command(denied="competition_staff")
+async def submissions_command(turn: Turn) -> None:
     """/submissions ID: the same list as the competition card's Submissions button."""
-    tr = await tr_for(update, context)
-    args = context.args or []
+    args = turn.args
     number = whole_number(args[0]) if len(args) == 1 else None
     if number is None:
-        await say(update, tr._("Send /submissions and the competition's number: /submissions 3"))
+        await turn.say(views.ask_number(turn.tr))
         return
-    try:
-        found = await services(context).reviews.listing(update.effective_user.id, number)
-    except REFUSED as exc:
-        await say(update, refusal(tr, exc, "competition_staff"))
-        return
-    await say(update, views.listing(tr, found))
+    await turn.say(views.listing(turn.tr, await turn.svc.reviews.listing(turn.tid, number)))
 
 
-async def on_list(update: Update, context: Context) -> None:
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    try:
-        data = CompetitionCb.unpack(query.data)
-        found = await services(context).reviews.listing(
-            update.effective_user.id, data.competition_id, data.value, data.page
-        )
-    except REFUSED as exc:
-        await query.answer(refusal(tr, exc, "competition_staff"), show_alert=True)
-        return
-    await query.answer()
-    await show(update, views.listing(tr, found))
+@button(CompetitionCb, denied="competition_staff", stale="competition_staff")
+async def on_list(turn: Turn, data: CompetitionCb) -> None:
+    found = await turn.svc.reviews.listing(turn.tid, data.competition_id, data.value, data.page)
+    await turn.answer()
+    await turn.show(views.listing(turn.tr, found))
 
 
-async def on_button(update: Update, context: Context) -> None:
+@button(ReviewCb, denied="competition_staff", stale="competition_staff")
+async def on_button(turn: Turn, data: ReviewCb) -> None:
     """Open, files, history, a status move, and the two questions (revision, score)."""
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    svc = services(context).reviews
-    tid = update.effective_user.id
-    try:
-        data = ReviewCb.unpack(query.data)
-        if data.action == "files":
-            card = await svc.card(tid, data.submission_id)
-        else:
-            screen, question = await _act(svc, tr, tid, data)
-    except REFUSED as exc:
-        await query.answer(refusal(tr, exc, "competition_staff"), show_alert=True)
-        return
-    await query.answer()
     if data.action == "files":
-        await send_files(update, context, card)
+        card = await turn.svc.reviews.card(turn.tid, data.submission_id)
+        await turn.answer()
+        await send_files(turn, card)
+        return
+    screen, question = await _act(turn, data)
+    await turn.answer()
+    if question:
+        await turn.say(screen)
     else:
-        await (say if question else show)(update, screen)
+        await turn.show(screen)
 
 
-async def _act(svc: Reviews, tr, tid: int, data: ReviewCb) -> tuple[Screen, bool]:
+async def _act(turn: Turn, data: ReviewCb) -> tuple[Screen, bool]:
     """The screen, and whether it is a question (a new message) or replaces the card."""
-    sid = data.submission_id
+    svc, tr, tid, sid = turn.svc.reviews, turn.tr, turn.tid, data.submission_id
     if data.action == "history":
         return views.history(tr, *await svc.history(tid, sid)), False
     if data.action == "status" and data.value == "needs_revision":
@@ -83,69 +70,53 @@ async def _act(svc: Reviews, tr, tid: int, data: ReviewCb) -> tuple[Screen, bool
         return views.comment_prompt(tr, await svc.card(tid, sid)), True
     if data.action == "status":
         card = await svc.set_status(tid, sid, data.value)
-        return views.card(tr, card, saved(tr)), False
+        return views.card(tr, card, replies.saved(tr)), False
     if data.action == "score":
         await svc.begin_score(tid, sid)
         return views.score_prompt(tr), True
     return views.card(tr, await svc.card(tid, sid)), False
 
 
-def saved(tr) -> str:
-    return "✅ " + tr._("Saved.")
-
-
-async def send_files(update: Update, context: Context, card: Card) -> None:
+async def send_files(turn: Turn, card: Card) -> None:
     """By file_id, as the entrant sent them: photos and videos in albums, documents apart."""
-    tr = await tr_for(update, context)
-    chat, version = update.effective_chat.id, card.version
+    version = card.version
     assert version is not None
-    caption = tr._("{receipt}, version {version}").format(
-        receipt=card.submission.receipt, version=version.version
-    )
+    caption: str | None = views.files_caption(turn.tr, card.submission.receipt, version.version)
     for batch in views.file_batches(version.files):
         first, caption = caption, None
         if len(batch) > 1:
             media = [ALBUM[f.kind](f.file_id, caption=first if n == 0 else None)
                      for n, f in enumerate(batch)]  # fmt: skip
-            await context.bot.send_media_group(chat, media)
-            continue
-        f = batch[0]
-        send = {"photo": context.bot.send_photo, "video": context.bot.send_video}.get(
-            f.kind, context.bot.send_document
-        )
-        await send(chat, f.file_id, caption=first)
+            await turn.context.bot.send_media_group(turn.chat_id, media)
+        else:
+            await _send_one(turn, batch[0], first)
 
 
-async def on_text(update: Update, context: Context) -> None:
+async def _send_one(turn: Turn, f: StoredFile, caption: str | None) -> None:
+    bot, chat = turn.context.bot, turn.chat_id
+    if f.kind == "photo":
+        await bot.send_photo(chat, f.file_id, caption=caption)
+    elif f.kind == "video":
+        await bot.send_video(chat, f.file_id, caption=caption)
+    else:
+        await bot.send_document(chat, f.file_id, caption=caption)
+
+
+@command(on_refusal=leave_when_denied)
+async def on_text(turn: Turn) -> None:
     """The revision comment, then its deadline; or a score. Saved when the last is given."""
-    tr = await tr_for(update, context)
-    svc = services(context).reviews
-    tid = update.effective_user.id
-    try:
-        flow = await svc.text(tid, update.effective_message.text or "")
-        if flow.step == "done":
-            card = await svc.card(tid, int(flow.data["submission_id"]))
-    except Refusal as exc:
-        await say(update, refusal_text(tr, exc))
-        return
-    except (NotAllowed, NotFound) as exc:
-        await services(context).leave_flow(tid)
-        await say(update, refusal(tr, exc, "competition_staff"))
-        return
+    svc = turn.svc.reviews
+    flow = await svc.text(turn.tid, turn.text)
     if flow.step == "deadline":
-        await say(update, views.deadline_prompt(tr))
+        await turn.say(views.deadline_prompt(turn.tr))
         return
-    await say(update, views.card(tr, card, saved(tr)))
+    card = await svc.card(turn.tid, int(flow.data["submission_id"]))
+    await turn.say(views.card(turn.tr, card, replies.saved(turn.tr)))
 
 
-async def on_media(update: Update, context: Context) -> None:
-    await say(update, refusal_text(await tr_for(update, context), Refusal("media")))
-
-
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("submissions", submissions_command, filters=PRIVATE))
-    app.add_handler(CallbackQueryHandler(on_list, pattern=CompetitionCb.where(action="subs")))
-    actions = {"open", "files", "history", "status", "score"}
-    app.add_handler(CallbackQueryHandler(on_button, pattern=ReviewCb.where(action=actions)))
-    flow_steps.OTHER_FLOWS["review_comment"] = (on_text, on_media)
-    flow_steps.OTHER_FLOWS["review_score"] = (on_text, on_media)
+    app.add_handler(on_list.route(action="subs"))
+    app.add_handler(on_button.route(action=ACTIONS))
+    flow_steps.OTHER_FLOWS["review_comment"] = (on_text, media_refused)
+    flow_steps.OTHER_FLOWS["review_score"] = (on_text, media_refused)

@@ -6,66 +6,45 @@ features; this module answers only the actions it registers for.
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler
-
+from bot.competitions.callbacks import CompetitionCb, EntrantCb
 from bot.competitions.service.edit import DEADLINE_FLOW, EXTEND_FLOW, CompetitionEdit
 from bot.competitions.views import staff as views
-from bot.core.callback_data import CallbackDataError, CompetitionCb, EntrantCb
-from bot.core.errors import NotAllowed, NotFound, Refusal
-from bot.core.refusals import refusal, refusal_text
 from bot.core.screens import Screen
-from bot.i18n import Translator
 from handlers import flow_steps
-from handlers.common import Context, say, services, show, tr_for
+from handlers.buttons import button
+from handlers.common import App, Turn
+from handlers.competitions.flows import media_refused
+from handlers.routes import command
 
-REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
 ACTIONS = {"open", "list", "move", "extend"}
 
 
-def _edit(context: Context) -> CompetitionEdit:
-    return CompetitionEdit(services(context).competitions)
+def _edit(turn: Turn) -> CompetitionEdit:
+    return CompetitionEdit(turn.svc.competitions)
 
 
-async def show_listing(update: Update, context: Context) -> None:
+async def show_listing(turn: Turn) -> None:
     """The competitions this person may manage, newest deadlines first."""
-    svc = services(context)
-    tr = await tr_for(update, context)
-    items = await svc.competitions.listing(update.effective_user.id)
-    await show(update, views.listing(tr, items, svc.clock.now()))
+    items = await turn.svc.competitions.listing(turn.tid)
+    await turn.show(views.listing(turn.tr, items, turn.svc.clock.now()))
 
 
-async def show_card(update: Update, context: Context, competition_id: int, new=False) -> None:
-    svc = services(context)
-    tr = await tr_for(update, context)
-    overview = await _edit(context).overview(update.effective_user.id, competition_id)
-    screen = views.card(tr, overview, svc.clock.now())
-    await (say(update, screen) if new else show(update, screen))
-
-
-async def on_button(update: Update, context: Context) -> None:
+@button(CompetitionCb, denied="competition_staff", stale="competition_staff")
+async def on_button(turn: Turn, data: CompetitionCb) -> None:
     """List, card, the deadline question and the entrant pages; the service checks rights."""
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    try:
-        data = CompetitionCb.unpack(query.data)
-        screen = await _screen(update, context, tr, data)
-    except REFUSED as exc:
-        await query.answer(refusal(tr, exc, "competition_staff"), show_alert=True)
-        return
-    await query.answer()
-    await show(update, screen)
+    screen = await _screen(turn, data)
+    await turn.answer()
+    await turn.show(screen)
 
 
-async def _screen(update: Update, context: Context, tr: Translator, data: CompetitionCb) -> Screen:
+async def _screen(turn: Turn, data: CompetitionCb) -> Screen:
     """Any screen but the deadline question drops a date question left unanswered."""
-    svc = services(context)
-    edit = _edit(context)
-    tid, cid, now = update.effective_user.id, data.competition_id, svc.clock.now()
+    edit, tr = _edit(turn), turn.tr
+    tid, cid, now = turn.tid, data.competition_id, turn.svc.clock.now()
     if data.action == "move":
         return views.ask_deadline(tr, await edit.begin_move(tid, cid))
     if data.action == "list":
-        screen = views.listing(tr, await svc.competitions.listing(tid), now)
+        screen = views.listing(tr, await turn.svc.competitions.listing(tid), now)
     elif data.action == "extend":
         competition, found = await edit.entrant_rows(tid, cid)
         screen = views.entrants(tr, competition, found, data.page)
@@ -75,46 +54,29 @@ async def _screen(update: Update, context: Context, tr: Translator, data: Compet
     return screen
 
 
-async def on_entrant(update: Update, context: Context) -> None:
+@button(EntrantCb, denied="competition_staff", stale="competition_staff")
+async def on_entrant(turn: Turn, data: EntrantCb) -> None:
     """An entrant picked for more time: the date is asked next."""
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    try:
-        data = EntrantCb.unpack(query.data)
-        competition, entrant = await _edit(context).begin_extend(
-            update.effective_user.id, data.competition_id, data.entrant_id
-        )
-    except REFUSED as exc:
-        await query.answer(refusal(tr, exc, "competition_staff"), show_alert=True)
-        return
-    await query.answer()
-    await show(update, views.ask_extension(tr, competition, entrant))
+    edit = _edit(turn)
+    competition, entrant = await edit.begin_extend(turn.tid, data.competition_id, data.entrant_id)
+    await turn.answer()
+    await turn.show(views.ask_extension(turn.tr, competition, entrant))
 
 
-async def on_text(update: Update, context: Context) -> None:
-    """The typed date; a wrong one is explained and the question stays open."""
-    tr = await tr_for(update, context)
-    try:
-        changed = await _edit(context).text(
-            update.effective_user.id, update.effective_message.text or ""
-        )
-    except Refusal as exc:
-        await say(update, refusal_text(tr, exc))
-        return
-    except (NotAllowed, NotFound):
-        await say(update, refusal_text(tr, Refusal("competition_staff")))
-        return
-    done = views.moved(tr, changed) if changed.entrant is None else views.extended(tr, changed)
-    await say(update, done)
-    await show_card(update, context, changed.competition.id, new=True)
+@command(denied="competition_staff")
+async def on_text(turn: Turn) -> None:
+    """The typed date; a wrong one is explained and the question stays open. Then the card
+    again, as a new message below the confirmation."""
+    edit = _edit(turn)
+    changed = await edit.text(turn.tid, turn.text)
+    done = views.moved if changed.entrant is None else views.extended
+    await turn.say(done(turn.tr, changed))
+    overview = await edit.overview(turn.tid, changed.competition.id)
+    await turn.say(views.card(turn.tr, overview, turn.svc.clock.now()))
 
 
-async def on_media(update: Update, context: Context) -> None:
-    await say(update, refusal_text(await tr_for(update, context), Refusal("media")))
-
-
-def register(app: Application) -> None:
-    app.add_handler(CallbackQueryHandler(on_button, pattern=CompetitionCb.where(action=ACTIONS)))
-    app.add_handler(CallbackQueryHandler(on_entrant, pattern=EntrantCb.where(action="extend")))
-    flow_steps.OTHER_FLOWS[DEADLINE_FLOW] = (on_text, on_media)
-    flow_steps.OTHER_FLOWS[EXTEND_FLOW] = (on_text, on_media)
+def register(app: App) -> None:
+    app.add_handler(on_button.route(action=ACTIONS))
+    app.add_handler(on_entrant.route(action="extend"))
+    flow_steps.OTHER_FLOWS[DEADLINE_FLOW] = (on_text, media_refused)
+    flow_steps.OTHER_FLOWS[EXTEND_FLOW] = (on_text, media_refused)

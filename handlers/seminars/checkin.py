@@ -8,93 +8,71 @@ from __future__ import annotations
 
 import re
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot.core.callback_data import AttendCb, CallbackDataError, SeminarCb
-from bot.core.errors import NotAllowed, NotFound, Refusal
-from bot.core.refusals import refusal, refusal_text
+from bot.seminars.callbacks import AttendCb, SeminarCb
 from bot.seminars.views import checkin as views
 from handlers import flow_steps
-from handlers.common import PRIVATE, Context, say, services, show, tr_for
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import command
 
 CODE = re.compile(r"^\s*(\d{6})\s*$")
-REFUSED = (CallbackDataError, NotAllowed, NotFound)
 
 
-async def check_in(update: Update, context: Context, code: str, via: str) -> None:
-    tr = await tr_for(update, context)
-    try:
-        found = await services(context).attendance.check_in(update.effective_user.id, code, via)
-    except Refusal as exc:
-        await say(update, refusal_text(tr, exc))
-        return
-    await say(update, views.checked_in(tr, found.seminar, found.already))
+async def check_in(turn: Turn, code: str, via: str) -> None:
+    found = await turn.svc.attendance.check_in(turn.tid, code, via)
+    await turn.say(views.checked_in(turn.tr, found.seminar, found.already))
 
 
-async def from_link(update: Update, context: Context) -> None:
+@command()
+async def from_link(turn: Turn) -> None:
     """/start checkin_123456, which the QR code in the room opens."""
-    code = context.args[0].removeprefix("checkin_") if context.args else ""
-    await check_in(update, context, code, "link")
+    code = turn.args[0].removeprefix("checkin_") if turn.args else ""
+    await check_in(turn, code, "link")
 
 
-async def from_command(update: Update, context: Context) -> None:
-    if not context.args:
-        tr = await tr_for(update, context)
-        await say(update, tr._("Send the six-digit code shown in the room, like: /checkin 123456"))
+@command()
+async def from_command(turn: Turn) -> None:
+    if not turn.args:
+        await turn.say(views.how_to_check_in(turn.tr))
         return
-    await check_in(update, context, context.args[0], "code")
+    await check_in(turn, turn.args[0], "code")
 
 
-async def from_text(update: Update, context: Context) -> None:
-    if await services(context).current_flow(update.effective_user.id) is not None:
-        await flow_steps.on_text(update, context)
+@command()
+async def from_text(turn: Turn) -> None:
+    if await turn.svc.current_flow(turn.tid) is not None:
+        await flow_steps.on_text.run(turn)
         return
-    await check_in(update, context, CODE.match(update.effective_message.text)[1], "code")
+    found = CODE.match(turn.text)
+    await check_in(turn, found[1] if found else "", "code")
 
 
-async def on_staff_button(update: Update, context: Context) -> None:
+@button(SeminarCb, denied="seminar_staff")
+async def on_staff_button(turn: Turn, data: SeminarCb) -> None:
     """The QR card for the screen, and the roster to mark by hand."""
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    svc = services(context)
-    tid = update.effective_user.id
-    try:
-        data = SeminarCb.unpack(query.data)
-        seminar, people = await svc.attendance.roster(tid, data.seminar_id)
-    except REFUSED:
-        await query.answer(refusal_text(tr, Refusal("not_allowed")), show_alert=True)
-        return
-    await query.answer()
+    seminar, people = await turn.svc.attendance.roster(turn.tid, data.seminar_id)
+    await turn.answer()
     if data.action == "roster":
-        await show(update, views.roster(tr, seminar, people, data.page))
+        await turn.show(views.roster(turn.tr, seminar, people, data.page))
         return
-    link = views.deep_link(context.bot.username, seminar.checkin_code)
-    caption = views.qr_caption(tr, seminar, link)
-    await update.effective_chat.send_photo(views.qr_png(link), caption=caption)
+    link = views.deep_link(turn.context.bot.username, seminar.checkin_code)
+    await turn.send_photo(views.qr_png(link), caption=views.qr_caption(turn.tr, seminar, link))
 
 
-async def on_mark(update: Update, context: Context) -> None:
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    svc = services(context)
-    tid = update.effective_user.id
-    try:
-        data = AttendCb.unpack(query.data)
-        await svc.attendance.toggle(tid, data.seminar_id, data.user_id)
-        seminar, people = await svc.attendance.roster(tid, data.seminar_id)
-    except (*REFUSED, Refusal) as exc:
-        await query.answer(refusal(tr, exc, "not_allowed"), show_alert=True)
-        return
-    await query.answer()
-    await show(update, views.roster(tr, seminar, people, data.page))
+@button(AttendCb, denied="seminar_staff", stale="seminar_staff")
+async def on_mark(turn: Turn, data: AttendCb) -> None:
+    await turn.svc.attendance.toggle(turn.tid, data.seminar_id, data.user_id)
+    seminar, people = await turn.svc.attendance.roster(turn.tid, data.seminar_id)
+    await turn.answer()
+    await turn.show(views.roster(turn.tr, seminar, people, data.page))
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     link = filters.Regex(r"^/start checkin_")
     app.add_handler(CommandHandler("start", from_link, filters=PRIVATE & link))
     app.add_handler(CommandHandler("checkin", from_command, filters=PRIVATE))
     app.add_handler(MessageHandler(PRIVATE & filters.Regex(CODE), from_text))
-    actions = {"qr", "roster"}
-    app.add_handler(CallbackQueryHandler(on_staff_button, pattern=SeminarCb.where(action=actions)))
-    app.add_handler(CallbackQueryHandler(on_mark, pattern=AttendCb.matches))
+    app.add_handler(on_staff_button.route(action={"qr", "roster"}))
+    app.add_handler(on_mark.route())

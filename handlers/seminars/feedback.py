@@ -2,60 +2,39 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler
-
-from bot.core.callback_data import CallbackDataError, FeedbackCb
-from bot.core.errors import NotAllowed, Refusal
-from bot.core.keyboards import button
-from bot.core.refusals import refusal, refusal_text
-from bot.core.screens import Screen
+from bot.seminars.callbacks import FeedbackCb
+from bot.seminars.views import feedback as views
 from handlers import flow_steps
-from handlers.common import Context, say, services, show, tr_for
+from handlers.buttons import button
+from handlers.common import App, Turn
+from handlers.routes import command
 
 
-async def on_rating(update: Update, context: Context) -> None:
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    svc = services(context).attendance
-    tid = update.effective_user.id
-    try:
-        data = FeedbackCb.unpack(query.data)
-        if data.rating == 0:
-            await svc.comment(tid, None)
-        else:
-            await svc.rate(tid, data.seminar_id, data.rating)
-    except (CallbackDataError, NotAllowed, Refusal) as exc:
-        code = exc.code if isinstance(exc, Refusal) else "not_attendee"
-        await query.answer(refusal_text(tr, Refusal(code)), show_alert=True)
-        return
-    await query.answer()
+@button(FeedbackCb, denied="not_attendee", stale="not_attendee")
+async def on_rating(turn: Turn, data: FeedbackCb) -> None:
+    """0 is the "No comment" button under the thanks for a rating."""
+    attendance = turn.svc.attendance
     if data.rating == 0:
-        await show(update, Screen(tr._("Thank you for your answer!")))
+        await attendance.comment(turn.tid, None)
+        await turn.answer()
+        await turn.show(views.no_comment(turn.tr))
         return
-    skip = button(tr._("No comment"), FeedbackCb(seminar_id=data.seminar_id, rating=0))
-    text = tr._("Thank you! Your rating: {rating} of 5.").format(rating=data.rating)
-    text += "\n" + tr._("Would you add a comment? Send it as a message, or press «No comment».")
-    await show(update, Screen(text, InlineKeyboardMarkup([[skip]])))
+    await attendance.rate(turn.tid, data.seminar_id, data.rating)
+    await turn.answer()
+    await turn.show(views.rated(turn.tr, data.seminar_id, data.rating))
 
 
-async def on_comment(update: Update, context: Context) -> None:
-    tr = await tr_for(update, context)
-    try:
-        await services(context).attendance.comment(
-            update.effective_user.id, update.effective_message.text or ""
-        )
-    except (Refusal, NotAllowed) as exc:
-        await say(update, refusal(tr, exc))
-        return
-    await say(update, tr._("Thank you! Your comment is saved."))
+@command(denied="stale")
+async def on_comment(turn: Turn) -> None:
+    await turn.svc.attendance.comment(turn.tid, turn.text)
+    await turn.say(views.comment_saved(turn.tr))
 
 
-async def on_media(update: Update, context: Context) -> None:
-    tr = await tr_for(update, context)
-    await say(update, tr._("Please write the comment as text, or press «No comment»."))
+@command()
+async def on_media(turn: Turn) -> None:
+    await turn.say(views.comment_as_text(turn.tr))
 
 
-def register(app: Application) -> None:
-    app.add_handler(CallbackQueryHandler(on_rating, pattern=FeedbackCb.matches))
+def register(app: App) -> None:
+    app.add_handler(on_rating.route())
     flow_steps.OTHER_FLOWS["seminar_feedback"] = (on_comment, on_media)

@@ -2,149 +2,104 @@
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
-from bot.core.callback_data import CallbackDataError, SeminarEditCb, SeminarFormCb
-from bot.core.errors import NotAllowed, NotFound, Refusal
-from bot.core.refusals import refusal, refusal_text
-from bot.core.screens import Screen
+from bot.core import replies
+from bot.core.errors import Refusal
+from bot.core.flows import Flow
+from bot.seminars.callbacks import SeminarEditCb, SeminarFormCb
 from bot.seminars.views import form as views
 from handlers import flow_steps
-from handlers.broadcasts.wizard import send_rendered
-from handlers.common import PRIVATE, Context, begin_staff_flow, say, services, show, tr_for
-from handlers.seminars.cards import show_card
-
-REFUSED = (CallbackDataError, Refusal, NotAllowed, NotFound)
-
-
-async def new_seminar(update: Update, context: Context) -> None:
-    await begin_staff_flow(update, context, services(context).seminar_form.begin, views.step_screen)
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import begin_staff_flow, command
+from handlers.seminars.cards import CONCERNED, show_card
 
 
-async def ask(update: Update, context: Context, flow, page: int = 0) -> None:
+@command()
+async def new_seminar(turn: Turn) -> None:
+    await begin_staff_flow(turn, turn.svc.seminar_form.begin, views.step_screen)
+
+
+async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     """The next question; at the end, the invitation as members will see it."""
-    svc = services(context)
-    tr = await tr_for(update, context)
-    tid = update.effective_user.id
+    svc = turn.svc
     if flow.step == "preview":
-        preview = await svc.seminar_form.preview(tid)
+        preview = await svc.seminar_form.preview(turn.tid)
         concerned = 0
         if preview.editing:
-            _, counts = await svc.seminars.card(tid, preview.values["id"])
-            concerned = sum(counts.get(s, 0) for s in ("invited", "going", "waitlist"))
+            _, counts = await svc.seminars.card(turn.tid, preview.seminar.id)
+            concerned = sum(counts.get(s, 0) for s in CONCERNED)
         for message in views.preview_messages(preview, svc.config.tz):
-            await send_rendered(update, message)
-        await say(update, views.preview(tr, preview, concerned))
+            await turn.send_rendered(message)
+        await turn.say(views.preview(turn.tr, preview, concerned))
         return
     options = None
     if flow.step == "audience_pick":
-        options = await svc.seminar_form.options(tid, flow.data["audience"]["kind"])
-    await show(update, views.step_screen(tr, flow, options, page))
+        options = await svc.seminar_form.options(turn.tid, flow.data["audience"]["kind"])
+    await turn.show(views.step_screen(turn.tr, flow, options, page))
 
 
-async def on_text(update: Update, context: Context) -> None:
-    svc = services(context).seminar_form
-    try:
-        flow = await svc.text(update.effective_user.id, update.effective_message.text or "")
-    except Refusal as exc:
-        await say(update, refusal_text(await tr_for(update, context), exc))
-        return
-    await ask(update, context, flow)
+@command()
+async def on_text(turn: Turn) -> None:
+    await ask(turn, await turn.svc.seminar_form.text(turn.tid, turn.text))
 
 
-async def on_media(update: Update, context: Context) -> None:
+@command()
+async def on_media(turn: Turn) -> None:
     """A map location answers the location step; other media can't answer anything here."""
-    tr = await tr_for(update, context)
-    location = update.effective_message.location
-    try:
-        if location is None:
-            raise Refusal("media")
-        flow = await services(context).seminar_form.location(
-            update.effective_user.id, location.latitude, location.longitude
-        )
-    except Refusal as exc:
-        await say(update, refusal_text(tr, exc))
-        return
-    await ask(update, context, flow)
+    location = turn.message.location
+    if location is None:
+        raise Refusal("media")
+    form = turn.svc.seminar_form
+    await ask(turn, await form.location(turn.tid, location.latitude, location.longitude))
 
 
-async def on_button(update: Update, context: Context) -> None:
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    tid = update.effective_user.id
-    svc = services(context).seminar_form
-    try:
-        data = SeminarFormCb.unpack(query.data)
-        if data.action == "confirm":
-            seminar, count, editing = await svc.confirm(tid)
-        else:
-            flow, page = await _act(context, tid, data)
-    except REFUSED as exc:
-        await query.answer(refusal(tr, exc), show_alert=True)
-        return
-    await query.answer()
+@button(SeminarFormCb, denied="stale", stale="stale")
+async def on_button(turn: Turn, data: SeminarFormCb) -> None:
+    form, tid = turn.svc.seminar_form, turn.tid
     if data.action == "confirm":
-        await _created(update, context, seminar, count, editing)
-    elif flow is None:
-        await show(update, Screen(tr._("Cancelled.")))
-    else:
-        await ask(update, context, flow, page)
-
-
-async def _act(context: Context, tid: int, data: SeminarFormCb):
-    svc = services(context).seminar_form
+        seminar, count, editing = await form.confirm(tid)
+        await turn.answer()
+        await turn.show(views.done(turn.tr, count, editing))
+        await show_card(turn, seminar.id, new_message=True)
+        return
     if data.action == "abort":
-        await services(context).leave_flow(tid)
-        return None, 0
+        await turn.svc.leave_flow(tid)
+        await turn.answer()
+        await turn.show(replies.cancelled(turn.tr))
+        return
+    flow, page = await _step(turn, data)
+    await turn.answer()
+    await ask(turn, flow, page)
+
+
+async def _step(turn: Turn, data: SeminarFormCb) -> tuple[Flow, int]:
+    form, tid = turn.svc.seminar_form, turn.tid
     if data.action == "skip":
-        return await svc.skip(tid), 0
+        return await form.skip(tid), 0
     if data.action == "kind":
-        return await svc.choose_kind(tid, data.value), 0
+        return await form.choose_kind(tid, data.value), 0
     if data.action == "toggle":
-        return await svc.toggle(tid, data.value), data.page
+        return await form.toggle(tid, data.value), data.page
     if data.action == "page":
-        flow = await svc.current(tid)
+        flow = await form.current(tid)
         if flow is None or flow.step != "audience_pick":
             raise Refusal("stale")
         return flow, data.page
-    return await svc.audience_done(tid), 0
+    return await form.audience_done(tid), 0
 
 
-async def _created(update: Update, context: Context, seminar, count: int, editing: bool) -> None:
-    tr = await tr_for(update, context)
-    if editing:
-        text = tr.ngettext(
-            "Saved. {count} member will be told.", "Saved. {count} members will be told.", count
-        )
-    else:
-        text = tr.ngettext(
-            "The seminar is created. {count} invitation is being sent.",
-            "The seminar is created. {count} invitations are being sent.",
-            count,
-        )
-    await show(update, Screen("✅ " + text.format(count=count)))
-    await show_card(update, context, seminar.id, new_message=True)
-
-
-async def on_edit(update: Update, context: Context) -> None:
+@button(SeminarEditCb, denied="seminar_staff", stale="seminar_staff")
+async def on_edit(turn: Turn, data: SeminarEditCb) -> None:
     """A part of the seminar to change: its questions are asked again, with the current value."""
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    try:
-        data = SeminarEditCb.unpack(query.data)
-        flow = await services(context).seminar_form.begin_edit(
-            update.effective_user.id, data.seminar_id, data.part
-        )
-    except REFUSED as exc:
-        await query.answer(refusal(tr, exc, "not_allowed"), show_alert=True)
-        return
-    await query.answer()
-    await ask(update, context, flow)
+    flow = await turn.svc.seminar_form.begin_edit(turn.tid, data.seminar_id, data.part)
+    await turn.answer()
+    await ask(turn, flow)
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("newseminar", new_seminar, filters=PRIVATE))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=SeminarFormCb.matches))
-    app.add_handler(CallbackQueryHandler(on_edit, pattern=SeminarEditCb.matches))
+    app.add_handler(on_button.route())
+    app.add_handler(on_edit.route())
     flow_steps.OTHER_FLOWS["seminar_form"] = (on_text, on_media)

@@ -2,65 +2,52 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from telegram import InputFile, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram import InputFile
+from telegram.ext import CommandHandler
 
-from bot.core.callback_data import CallbackDataError, SeminarCb
-from bot.core.errors import NotAllowed, NotFound, Refusal
-from bot.core.refusals import refusal_text
+from bot.seminars.callbacks import SeminarCb
 from bot.seminars.service.reports import SeminarReport
-from bot.seminars.views.report import summary
+from bot.seminars.views.report import period_hint, summary
 from bot.seminars.views.xlsx import workbook
-from handlers.common import PRIVATE, Context, say, services, tr_for
+from handlers.buttons import button
+from handlers.common import PRIVATE, App, Turn
+from handlers.routes import command
 
 
-async def send_report(update: Update, context: Context, report: SeminarReport, name: str) -> None:
-    tr = await tr_for(update, context)
-    await say(update, summary(tr, report))
+async def send_report(turn: Turn, report: SeminarReport, name: str) -> None:
+    await turn.say(summary(turn.tr, report))
     if report.seminars:
-        data = InputFile(workbook(report, tr), filename=f"{name}.xlsx")
-        await update.effective_chat.send_document(data)
+        await turn.send_document(InputFile(workbook(report, turn.tr), filename=f"{name}.xlsx"))
 
 
-async def on_button(update: Update, context: Context) -> None:
-    query = update.callback_query
-    tr = await tr_for(update, context)
-    try:
-        data = SeminarCb.unpack(query.data)
-        report = await services(context).seminar_reports.for_seminar(
-            update.effective_user.id, data.seminar_id
-        )
-    except (CallbackDataError, NotAllowed, NotFound):
-        await query.answer(refusal_text(tr, Refusal("not_allowed")), show_alert=True)
-        return
-    await query.answer()
-    await send_report(update, context, report, f"seminar-{data.seminar_id}")
+@button(SeminarCb, denied="seminar_staff")
+async def on_button(turn: Turn, data: SeminarCb) -> None:
+    report = await turn.svc.seminar_reports.for_seminar(turn.tid, data.seminar_id)
+    await turn.answer()
+    await send_report(turn, report, f"seminar-{data.seminar_id}")
 
 
-async def report_command(update: Update, context: Context) -> None:
+@command()
+async def report_command(turn: Turn) -> None:
     """Two dates, both included; without them, the last 30 days."""
-    svc = services(context)
-    tr = await tr_for(update, context)
+    svc = turn.svc
     zone = svc.config.zone
     try:
-        start, end = _period(context.args or [], svc.clock.now().astimezone(zone).date())
-        report = await svc.seminar_reports.for_range(
-            update.effective_user.id,
-            datetime.combine(start, datetime.min.time(), zone),
-            datetime.combine(end + timedelta(days=1), datetime.min.time(), zone),
-        )
-    except NotAllowed:
-        await say(update, tr._("This command is for project staff."))
-        return
+        start, end = _period(turn.args, svc.clock.now().astimezone(zone).date())
     except ValueError:
-        await say(update, tr._("Please write two dates, like: /report 01.11.2026 30.11.2026"))
+        await turn.say(period_hint(turn.tr))
         return
-    await send_report(update, context, report, f"seminars-{start}-{end}")
+    report = await svc.seminar_reports.for_range(
+        turn.tid,
+        datetime.combine(start, datetime.min.time(), zone),
+        datetime.combine(end + timedelta(days=1), datetime.min.time(), zone),
+    )
+    await send_report(turn, report, f"seminars-{start}-{end}")
 
 
-def _period(args: list[str], today):
+def _period(args: list[str], today: date) -> tuple[date, date]:
     if not args:
         return today - timedelta(days=30), today
     if len(args) != 2:
@@ -71,6 +58,6 @@ def _period(args: list[str], today):
     return start, end
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     app.add_handler(CommandHandler("report", report_command, filters=PRIVATE))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=SeminarCb.where(action="report")))
+    app.add_handler(on_button.route(action="report"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.callback_data import ApprovalCb
+from bot.accounts.callbacks import ApprovalCb
 from tests.accounts.test_registration import APPROVED, REJECTED, admin_phone, register
 from tests.conftest import ADMIN_ID, alert, expect, t, tap
 

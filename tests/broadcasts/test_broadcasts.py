@@ -7,7 +7,7 @@ import csv
 import io
 from datetime import UTC, datetime
 
-from bot.core.callback_data import BroadcastCb, BroadcastWizardCb
+from bot.broadcasts.callbacks import BroadcastCb, BroadcastWizardCb
 from bot.i18n import translator
 from tests.conftest import ADMIN_ID, add_members, alert, button_shown, expect, t, tap
 
@@ -127,7 +127,7 @@ async def test_bad_input_in_the_wizard(bot):
     await expect(
         admin, t("ru", "I couldn't read this time. Please write it like 25.12.2026 14:30.")
     )
-    assert (await bot.services.broadcasts.current(ADMIN_ID)).step == "schedule"
+    assert (await bot.services.broadcast_wizard.current(ADMIN_ID)).step == "schedule"
 
 
 async def test_a_member_cannot_broadcast_or_stop_one(bot):
@@ -197,7 +197,7 @@ async def test_stop_history_csv_and_mute(bot):
 
 
 async def test_a_text_longer_than_telegram_allows_is_refused_not_cut(bot):
-    svc = bot.services.broadcasts
+    svc = bot.services.broadcast_wizard
     admin = await staff(bot)
     await admin.send("/broadcast")
     await expect(admin, t("ru", "Send the announcement in Kyrgyz. You can use bold and italics."))

@@ -4,7 +4,7 @@ a restart or a forged button loses nothing."""
 
 from __future__ import annotations
 
-from bot.core.callback_data import ClusterFormCb
+from bot.competitions.callbacks import ClusterFormCb
 from bot.core.places import clusters as repo
 from bot.i18n import translator
 from tests.competitions.helpers import municipality_id, place_members
@@ -101,7 +101,7 @@ async def test_a_cluster_made_in_the_bot_is_offered_in_the_audience_picker(sbot)
 
 async def test_a_region_limited_coordinator_ticks_only_their_regions(sbot):
     await place_members(sbot, "Bulolu", [9201], langs=("ru",))
-    await sbot.services.people.set_role(900_001, 9201, "coordinator", ["osh"])
+    await sbot.services.accounts.set_role(900_001, 9201, "coordinator", ["osh"])
     coordinator = sbot.phone(9201)
     await coordinator.send("/newcluster")
     await coordinator.send("Алай")

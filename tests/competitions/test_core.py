@@ -57,7 +57,7 @@ async def test_a_region_limited_coordinator_reaches_only_clusters_within_their_r
     from tests.competitions.helpers import make_cluster
 
     await place_members(sbot, "Beshik-Jon", [8401])
-    await sbot.services.people.set_role(900_001, 8401, "coordinator", ["jalal-abad"])
+    await sbot.services.accounts.set_role(900_001, 8401, "coordinator", ["jalal-abad"])
     ours = await make_cluster(sbot, "nooken", ["Masy", "Dostuk"])
     await make_cluster(sbot, "osh-water", ["Bulolu", "Isanov"])
     await make_cluster(sbot, "mixed", ["Kenesh", "Isanov"])

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.competitions.callbacks import CompetitionFormCb
 from bot.competitions.repo import competitions as repo
-from bot.core.callback_data import CompetitionFormCb
 from bot.i18n import translator
 from tests.competitions.helpers import make_cluster, place_members
 from tests.conftest import alert, button_shown, expect, t, tap

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.competitions.callbacks import CompetitionCb, ResultCb
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as subs_repo
-from bot.core.callback_data import CompetitionCb, ResultCb
 from bot.i18n import translator
 from tests.competitions.helpers import OPENS, make_competition, place_members
 from tests.conftest import ADMIN_ID, expect, t, tap

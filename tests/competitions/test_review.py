@@ -8,11 +8,11 @@ from datetime import timedelta
 
 import pytest
 
+from bot.competitions.callbacks import CompetitionCb, ResultCb, ReviewCb
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.repo.submissions import StoredFile
 from bot.core import users as users_repo
-from bot.core.callback_data import CompetitionCb, ResultCb, ReviewCb
 from bot.core.errors import Refusal
 from bot.core.refusals import refusal_text
 from bot.i18n import translator
@@ -167,7 +167,7 @@ async def test_a_member_pressing_forged_review_or_result_buttons_changes_nothing
 
 async def coordinator(bot, telegram_id: int, region: str):
     await users_repo.ensure(bot.services.db, telegram_id, f"Coordinator {telegram_id}", "2026")
-    await bot.services.people.set_role(ADMIN_ID, telegram_id, "coordinator", [region])
+    await bot.services.accounts.set_role(ADMIN_ID, telegram_id, "coordinator", [region])
     return await staff(bot, telegram_id, f"Coordinator {telegram_id}")
 
 

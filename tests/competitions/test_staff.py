@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.competitions.callbacks import CompetitionCb, EntrantCb
 from bot.competitions.repo import submissions as subs_repo
-from bot.core.callback_data import CompetitionCb, EntrantCb
 from bot.core.errors import Refusal
 from bot.i18n import translator
 from tests.competitions.helpers import DEADLINE, OPENS, make_competition, place_members
@@ -205,7 +205,7 @@ async def test_extension_reminders_count_down_to_the_new_date(sbot):
 async def test_people_who_do_not_run_it_are_refused(sbot):
     await place_members(sbot, "Beshik-Jon", [8501], ("ru",))
     masy = await place_members(sbot, "Masy", [8502], ("ky",))
-    await sbot.services.people.set_role(ADMIN_ID, 8502, "coordinator", ["osh"])
+    await sbot.services.accounts.set_role(ADMIN_ID, 8502, "coordinator", ["osh"])
     competition = await make_competition(sbot)
     refused = {8501: t("ru", "This is for the competition's organisers only."),
                8502: t("ky", "This is for the competition's organisers only.")}  # fmt: skip

@@ -3,9 +3,9 @@ nothing already given is lost."""
 
 from __future__ import annotations
 
+from bot.competitions.callbacks import SubmitCb
 from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.service.submissions import MAX_DESCRIPTION
-from bot.core.callback_data import SubmitCb
 from bot.i18n import translator
 from tests.competitions import test_submissions
 from tests.competitions.helpers import municipality_id, place_members

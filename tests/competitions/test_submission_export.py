@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.clock import ManualClock
+from bot.competitions.callbacks import CompetitionCb
 from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.repo.submissions import Result, StoredFile
 from bot.competitions.service.export import SubmissionExports
@@ -23,7 +24,6 @@ from bot.competitions.views.submission_xlsx import workbook
 from bot.competitions.views.submission_zip import ZipTooBig, safe, write_zip
 from bot.competitions.views.text import kgs
 from bot.core import users as users_repo
-from bot.core.callback_data import CompetitionCb
 from bot.i18n import translator
 from tests.competitions.helpers import (
     DEADLINE,

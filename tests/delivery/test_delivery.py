@@ -175,7 +175,7 @@ async def test_a_coordinator_cannot_read_another_coordinators_broadcast(bot):
     await settle(bot, broadcast_id)
     other = 6699
     await users_repo.ensure(bot.services.db, other, "Other coordinator", "2026-01-01")
-    await bot.services.people.set_role(ADMIN_ID, other, "coordinator", [])
+    await bot.services.accounts.set_role(ADMIN_ID, other, "coordinator", [])
     with pytest.raises(NotAllowed):
         await bot.services.broadcasts.deliveries(other, broadcast_id)
     with pytest.raises(NotAllowed):
@@ -191,9 +191,9 @@ async def test_chat_not_found_fails_with_the_reason_and_muting_skips_only_announ
     await bot.services.db.execute(
         "UPDATE users SET status = 'approved', municipality_id = 1 WHERE telegram_id = ?", (ghost,)
     )
-    await bot.services.people.set_muted(6702, True)
+    await bot.services.broadcasts.set_muted(6702, True)
     broadcast_id = await queue(bot, when="31.12.2030 10:00")
-    await bot.services.people.set_muted(6701, True)  # after it was queued
+    await bot.services.broadcasts.set_muted(6701, True)  # after it was queued
     await bot.services.db.execute(
         "UPDATE outbox SET not_before = '2000-01-01T00:00:00+00:00' WHERE broadcast_id = ?",
         (broadcast_id,),

@@ -21,8 +21,9 @@ from bot.core.places import repo as places
 from bot.db import Database, open_database
 from bot.i18n import translator
 from bot.seminars.repo import seminars as repo
-from bot.seminars.service.importer import explain, import_seminars
+from bot.seminars.service.importer import import_seminars
 from bot.seminars.service.reports import SeminarReports, Tally
+from bot.seminars.views.imports import explain
 from bot.seminars.views.xlsx import workbook
 from bot.wiring import Services
 from tests.conftest import seed
@@ -112,7 +113,7 @@ async def test_a_csv_creates_seminars_and_invites_exactly_their_audience(service
         "jalal-abad/nooken",
     ]))  # fmt: skip
 
-    report = await import_seminars(services.seminars, path, BISHKEK)
+    report = await import_seminars(services.seminars, path, BISHKEK, explain)
 
     assert report.rejected == [] and report.created == 4 and report.invited == 9
     assert [(n, k) for n, _, k in report.seminars] == [(2, 3), (3, 2), (4, 2), (5, 2)]
@@ -147,7 +148,7 @@ async def test_an_excel_semicolon_csv_with_a_bom_and_decimal_commas(services, tm
     )
     path = write(tmp_path, "excel.csv", text, encoding="utf-8-sig")
 
-    report = await import_seminars(services.seminars, path, BISHKEK)
+    report = await import_seminars(services.seminars, path, BISHKEK, explain)
 
     assert report.rejected == [] and report.created == 1 and report.invited == 5
     seminar = await repo.get(services.db, report.seminars[0][1])
@@ -187,7 +188,7 @@ seminars:
 """,
     )
 
-    report = await import_seminars(services.seminars, path, BISHKEK)
+    report = await import_seminars(services.seminars, path, BISHKEK, explain)
 
     assert report.rejected == [] and report.created == 2 and report.invited == 4
     first, second = [await repo.get(services.db, sid) for _, sid, _ in report.seminars]
@@ -214,7 +215,7 @@ async def test_a_bad_file_names_every_bad_row_and_creates_nothing(services, tmp_
         "Суу,,29.12.2026 10:00,29.12.2026 12:00,Bishkek,Chui 10,5,Aida,all,,stray",
     ]))  # fmt: skip
 
-    report = await import_seminars(services.seminars, path, BISHKEK)
+    report = await import_seminars(services.seminars, path, BISHKEK, explain)
 
     too_long = explain(Refusal("field_too_long", limit=200, length=201))
     assert report.rejected == [
@@ -240,12 +241,12 @@ async def test_a_bad_file_names_every_bad_row_and_creates_nothing(services, tmp_
 async def test_missing_columns_and_unknown_ones_stop_the_file_at_line_1(services, tmp_path):
     path = write(tmp_path, "cols.csv", "title_ru,starts,ends,city,address,organiser,colour\n"
                  "Жер,27.12.2026 10:00,27.12.2026 12:00,Bishkek,Chui 10,Aida,red\n")  # fmt: skip
-    report = await import_seminars(services.seminars, path, BISHKEK)
+    report = await import_seminars(services.seminars, path, BISHKEK, explain)
     assert report.rejected == [(1, "unknown columns: colour; missing columns: capacity")]
-    gone = await import_seminars(services.seminars, tmp_path / "gone.csv", BISHKEK)
+    gone = await import_seminars(services.seminars, tmp_path / "gone.csv", BISHKEK, explain)
     assert "  file: cannot read the file: No such file or directory" in gone.lines()
     cp1251 = write(tmp_path, "win.csv", HEADER + "\nЖер", encoding="cp1251")
-    assert (await import_seminars(services.seminars, cp1251, BISHKEK)).rejected == [
+    assert (await import_seminars(services.seminars, cp1251, BISHKEK, explain)).rejected == [
         (0, "the file is not UTF-8: in Excel, save it as «CSV UTF-8»")
     ]
     assert await count(services.db, "seminars") == 0
@@ -280,7 +281,7 @@ async def test_a_yaml_file_with_bad_items_reports_item_numbers(services, tmp_pat
 """,
     )
     await places.insert_municipality(services.db, 1, "aiyl_aimak", "Кеңеш", "Кенеш", "Kenesh")
-    report = await import_seminars(services.seminars, path, BISHKEK)
+    report = await import_seminars(services.seminars, path, BISHKEK, explain)
     assert report.unit == "item" and [n for n, _ in report.rejected] == [1, 2, 3]
     assert report.rejected[0][1] == (
         "latitude/longitude: give both latitude and longitude, or neither; "
@@ -299,8 +300,8 @@ async def test_running_the_same_file_twice_creates_nothing_the_second_time(servi
     await people(services.db)
     path = write(tmp_path, "plan.csv", HEADER + "\nЖер,,27.12.2026 10:00,27.12.2026 12:00,"
                  "Bishkek,Chui 10,5,Aida,all,\n")  # fmt: skip
-    assert (await import_seminars(services.seminars, path, BISHKEK)).created == 1
-    again = await import_seminars(services.seminars, path, BISHKEK)
+    assert (await import_seminars(services.seminars, path, BISHKEK, explain)).created == 1
+    again = await import_seminars(services.seminars, path, BISHKEK, explain)
     assert again.created == 0 and again.rejected[0][0] == 2
     assert again.rejected[0][1].startswith("already there as seminar")
     assert await count(services.db, "seminars") == 1

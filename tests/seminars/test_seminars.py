@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from icalendar import Calendar
 
-from bot.core.callback_data import RsvpCb, SeminarCb
 from bot.i18n import translator
+from bot.seminars.callbacks import RsvpCb, SeminarCb
 from tests.conftest import ADMIN_ID, add_members, expect, t, tap
 from tests.seminars.helpers import drain, forge, make_seminar, pushes, texts
 
@@ -173,7 +173,7 @@ async def test_an_erased_member_frees_their_place_and_changes_still_save(sbot):
     seminar = await make_seminar(sbot, capacity=1)
     await answer(sbot, 7461, seminar.id, yes=True)
     await answer(sbot, 7462, seminar.id, yes=True)
-    assert await sbot.services.people.erase(7461)
+    assert await sbot.services.accounts.erase(7461)
     counts = (await sbot.services.seminars.card(ADMIN_ID, seminar.id))[1]
     assert counts["going"] == 1 and counts["declined"] == 1 and counts.get("waitlist", 0) == 0
     _, told = await sbot.services.seminars.update(

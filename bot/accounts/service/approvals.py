@@ -4,34 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Required, TypedDict
 
-from bot.config import LANGUAGES
 from bot.core import users as users_repo
-from bot.core.errors import NotAllowed, NotFound
+from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import People
 from bot.core.places import repo as places
-from bot.core.places.search import describe
 from bot.core.users import User
 from bot.db import Database
 from bot.delivery.outbox import Outbox
-from bot.seminars.service.seminars import Seminars
 
 
-async def registration_card(db: Database, user: User) -> dict:
-    """Everything a reviewer needs, with the place named in each language, for a push."""
-    card = {
-        "user_id": user.id,
-        "submission": user.submissions,
-        "telegram_id": user.telegram_id,
-        "full_name": user.full_name,
-        "tg_name": user.tg_name,
-        "phone": user.phone,
-        "position": user.position,
-        "position_detail": user.position_detail,
-    }
-    for lang in LANGUAGES:
-        card[f"place_{lang}"] = await describe(db, user.municipality_id or 0, lang)
-    return card
+class RegistrationCard(TypedDict, total=False):
+    """Everything a reviewer needs, with the place named in each language: the params of an
+    approval_request push, and what /pending shows."""
+
+    user_id: Required[int]
+    submission: int
+    telegram_id: int | None
+    full_name: str | None
+    tg_name: str | None
+    phone: str | None
+    position: str | None
+    position_detail: str | None
+    place_ky: str
+    place_ru: str
+    place_en: str
+
+
+async def registration_card(db: Database, user: User) -> RegistrationCard:
+    path = await places.path(db, user.municipality_id)
+    return RegistrationCard(
+        user_id=user.id,
+        submission=user.submissions,
+        telegram_id=user.telegram_id,
+        full_name=user.full_name,
+        tg_name=user.tg_name,
+        phone=user.phone,
+        position=user.position,
+        position_detail=user.position_detail,
+        place_ky=path.describe("ky") if path else "—",
+        place_ru=path.describe("ru") if path else "—",
+        place_en=path.describe("en") if path else "—",
+    )
 
 
 @dataclass(frozen=True)
@@ -43,17 +58,12 @@ class Decision:
     first: bool
 
 
-class Outdated(Exception):
-    """The card shows details the member has since changed; a newer card was sent."""
-
-
 class Approvals:
-    def __init__(self, db: Database, outbox: Outbox, people: People, seminars: Seminars) -> None:
+    def __init__(self, db: Database, outbox: Outbox, people: People) -> None:
         self.db = db
         self.outbox = outbox
         self.people = people
-        self.seminars = seminars
-        self.on_approve: list[Callable[[int, int], Awaitable[int]]] = [seminars.welcome]
+        self.on_approve: list[Callable[[int, int], Awaitable[int]]] = []
         """Features that bring a newly approved member in (seminars, competitions still open)."""
 
     async def decide(
@@ -69,7 +79,7 @@ class Approvals:
             self.db, actor_tid, str(actor_tid), self.people.now()
         )
         if submission != target.submissions:
-            raise Outdated
+            raise Refusal("invalid_button")  # a newer card, with the changed details, was sent
         status = "approved" if approve else "rejected"
         now = self.people.now()
         async with self.db.transaction():
@@ -92,7 +102,7 @@ class Approvals:
         by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None
         return Decision(decided, by, first)
 
-    async def pending(self, actor_tid: int, limit: int = 10) -> tuple[list[dict], int]:
+    async def pending(self, actor_tid: int, limit: int = 10) -> tuple[list[RegistrationCard], int]:
         """Cards for the oldest waiting registrations this person may decide, and the total."""
         actor = await self.people.require_staff(actor_tid)
         regions = [] if actor.is_admin else list(actor.region_ids)

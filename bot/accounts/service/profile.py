@@ -8,6 +8,7 @@ An edit while the account still waits sends reviewers a fresh card; the old card
 from __future__ import annotations
 
 from bot.accounts.service import steps
+from bot.accounts.service.answers import StepFlow
 from bot.accounts.service.registration import Registration
 from bot.accounts.service.steps import FIELD_PLANS
 from bot.clock import Clock
@@ -16,7 +17,6 @@ from bot.core import users as users_repo
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.users import User
-from bot.core.wizard import FlowService
 from bot.db import Database
 
 FLOW = "profile"
@@ -29,7 +29,7 @@ FIELD_COLUMNS = {
 }
 
 
-class Profile(FlowService):
+class Profile(StepFlow):
     flow_name = FLOW
 
     def __init__(self, db: Database, clock: Clock, registration: Registration) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.accounts.service import steps
+from bot.accounts.service.answers import StepFlow
 from bot.accounts.service.approvals import registration_card
 from bot.clock import Clock
 from bot.core import flows
@@ -18,7 +19,6 @@ from bot.core.flows import Flow
 from bot.core.people import People
 from bot.core.places import repo as places
 from bot.core.users import User
-from bot.core.wizard import FlowService
 from bot.db import Database
 from bot.delivery.outbox import Outbox
 
@@ -35,7 +35,7 @@ class Started:
     flow: Flow | None
 
 
-class Registration(FlowService):
+class Registration(StepFlow):
     flow_name = FLOW
 
     def __init__(self, db: Database, clock: Clock, outbox: Outbox, people: People) -> None:
@@ -61,14 +61,14 @@ class Registration(FlowService):
 
     async def restart(self, telegram_id: int) -> Flow:
         """'Start over' from the summary keeps the chosen language, which is the first step."""
-        flow = await self._flow(telegram_id, "confirm")
+        flow = await self._at(telegram_id, "confirm")
         lang = flow.data.get("lang")
         flow = steps.with_plan(Flow(telegram_id, FLOW, "phone", {"lang": lang}), PLAN[1:])
         return await self._saved(flow)
 
     async def edit(self, telegram_id: int, field: str) -> Flow:
         """From the summary: ask one field again, then come back to the summary."""
-        flow = await self._flow(telegram_id, "confirm")
+        flow = await self._at(telegram_id, "confirm")
         if field not in steps.FIELD_PLANS:
             raise Refusal("stale")
         return await self._saved(steps.with_plan(flow, [*steps.FIELD_PLANS[field], "confirm"]))
@@ -81,7 +81,7 @@ class Registration(FlowService):
 
     async def confirm(self, telegram_id: int) -> User:
         """Saves the profile, marks it pending and asks the staff who cover it to decide."""
-        flow = await self._flow(telegram_id, "confirm")
+        flow = await self._at(telegram_id, "confirm")
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         assert user is not None
         fields = {k: flow.data[k] for k in users_repo.PROFILE_FIELDS if k in flow.data}

@@ -7,18 +7,18 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.accounts.callbacks import ProfileCb, ProfileField
 from bot.core import labels
-from bot.core.callback_data import ProfileCb
 from bot.core.keyboards import button, rows
+from bot.core.places.repo import PlacePath
 from bot.core.screens import Screen
 from bot.core.users import User
 from bot.i18n import Translator
-from bot.wiring import Services
 
 
-async def profile_screen(svc: Services, tr: Translator, user: User, saved: bool) -> Screen:
+def profile_screen(tr: Translator, user: User, path: PlacePath | None, saved: bool) -> Screen:
     _ = tr._
-    place = await svc.directory.describe(user.municipality_id or 0, tr.lang)
+    place = path.describe(tr.lang) if path is not None else "—"
     lines = [
         "<b>" + _("Your profile") + "</b>",
         _("Name: {name}").format(name=escape(user.full_name or "—")),
@@ -28,7 +28,7 @@ async def profile_screen(svc: Services, tr: Translator, user: User, saved: bool)
             position=escape(labels.position(tr, user.position, user.position_detail))
         ),
         _("Gender: {gender}").format(gender=labels.gender(tr, user.gender)),
-        _("Language: {language}").format(language=labels.LANGUAGE_NAMES.get(user.lang or "", "—")),
+        _("Language: {language}").format(language=labels.language_name(user.lang)),
         _("Account: {status}").format(status=labels.status(tr, user.status)),
         _("With the bot since {date}").format(
             date=tr.date(datetime.fromisoformat(user.created_at))
@@ -36,7 +36,7 @@ async def profile_screen(svc: Services, tr: Translator, user: User, saved: bool)
     ]
     if saved:
         lines.insert(0, "✓ " + _("Saved."))
-    edits = [
+    edits: list[tuple[ProfileField, str]] = [
         ("name", _("Name")),
         ("phone", _("Phone")),
         ("municipality", _("Municipality")),

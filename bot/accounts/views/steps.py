@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
+from bot.accounts.service.answers import Question
 from bot.accounts.service.steps import GENDERS, POSITIONS
 from bot.core import keyboards, labels
-from bot.core.callback_data import PickCb
-from bot.core.flows import Flow
+from bot.core.callback_data import PickCb, Step
+from bot.core.places.repo import Place, PlacePath
+from bot.core.places.search import Match
 from bot.core.screens import Screen
 from bot.i18n import Translator
-from bot.wiring import Services
 
 
 def choose_language(translators: list[Translator]) -> Screen:
@@ -20,14 +22,15 @@ def choose_language(translators: list[Translator]) -> Screen:
     return Screen(text, keyboards.languages())
 
 
-async def step_screen(svc: Services, tr: Translator, flow: Flow, page: int = 0) -> Screen:
+def step_screen(tr: Translator, q: Question, page: int = 0) -> Screen:
     _ = tr._
+    flow = q.flow
     step = flow.step
     if step == "phone":
         text = _("Please share your phone number with the button below.")
         return Screen(text, keyboards.share_contact(_("📱 Share my phone number")))
     if step in ("region", "district", "municipality"):
-        return await _place_screen(svc, tr, flow, page)
+        return _place_screen(tr, q, page)
     if step == "position":
         options = [(code, labels.position(tr, code)) for code in POSITIONS]
         return Screen(_("What is your position?"), keyboards.choices("position", options))
@@ -44,46 +47,50 @@ async def step_screen(svc: Services, tr: Translator, flow: Flow, page: int = 0) 
             _("Your gender:") + "\n<i>" + hint + "</i>", keyboards.choices("gender", options)
         )
     if step == "confirm":
-        return await summary_screen(svc, tr, flow.data)
+        return summary_screen(tr, flow.data, q.place)
     return Screen(_("Choose your language:"), keyboards.languages())
 
 
-async def _place_screen(svc: Services, tr: Translator, flow: Flow, page: int) -> Screen:
+def _place_screen(tr: Translator, q: Question, page: int) -> Screen:
     _ = tr._
     hint = "\n<i>" + _("You can also type the name of your aiyl aimak.") + "</i>"
     back = {"back": _("« Back")}
-    if flow.step == "region":
-        options = await svc.directory.regions()
-        if not options:
+    if q.flow.step == "region":
+        if not q.options:
             return Screen(
                 _("The list of municipalities is empty. Please contact your coordinator.")
             )
-        return Screen(_("Choose your region:") + hint, _paged(tr, "region", options, page, 0, {}))
-    if flow.step == "district":
-        region_id = flow.data["region_id"]
-        options = await svc.directory.districts(region_id)
-        keyboard = _paged(tr, "district", options, page, region_id, back)
+        keyboard = _paged(tr, "region", q.options, page, 0, {})
+        return Screen(_("Choose your region:") + hint, keyboard)
+    if q.flow.step == "district":
+        region_id = int(q.flow.data["region_id"])
+        keyboard = _paged(tr, "district", q.options, page, region_id, back)
         return Screen(_("Choose your district:") + hint, keyboard)
-    district_id = flow.data["district_id"]
-    options = await svc.directory.municipalities(district_id)
-    keyboard = _paged(tr, "municipality", options, page, district_id, back, per_row=2)
+    district_id = int(q.flow.data["district_id"])
+    keyboard = _paged(tr, "municipality", q.options, page, district_id, back, per_row=2)
     return Screen(_("Choose your aiyl aimak or town:") + hint, keyboard)
 
 
-def _paged(tr, step, options, page, parent, extra, per_row=1):
+def _paged(
+    tr: Translator,
+    step: Step,
+    options: list[Place],
+    page: int,
+    parent: int,
+    extra: dict[str, str],
+    per_row: int = 1,
+) -> InlineKeyboardMarkup:
     pairs = [(p.id, p.name(tr.lang)) for p in options]
     return keyboards.paged(step, pairs, page, parent, extra, per_row)
 
 
-async def summary_screen(svc: Services, tr: Translator, data: dict) -> Screen:
+def summary_screen(tr: Translator, data: dict[str, Any], place: PlacePath | None) -> Screen:
     _ = tr._
     lines = [
         "<b>" + _("Please check your details:") + "</b>",
         _("Name: {name}").format(name=escape(data.get("full_name") or "—")),
         _("Phone: {phone}").format(phone=escape(data.get("phone") or "—")),
-        _("Municipality: {place}").format(
-            place=escape(await svc.directory.describe(data.get("municipality_id") or 0, tr.lang))
-        ),
+        _("Municipality: {place}").format(place=escape(place.describe(tr.lang) if place else "—")),
         _("Position: {position}").format(
             position=escape(labels.position(tr, data.get("position"), data.get("position_detail")))
         ),
@@ -99,7 +106,7 @@ async def summary_screen(svc: Services, tr: Translator, data: dict) -> Screen:
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
 
 
-def search_screen(tr: Translator, query: str, matches: list, min_score: float) -> Screen:
+def search_screen(tr: Translator, query: str, matches: list[Match], min_score: float) -> Screen:
     """Strong matches to tap; otherwise the nearest names; otherwise whom to ask."""
     _ = tr._
     strong = [m for m in matches if m.score >= min_score]

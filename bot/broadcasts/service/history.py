@@ -6,12 +6,19 @@ Only the author and admins can stop a broadcast or read its recipients: the list
 from __future__ import annotations
 
 from bot.broadcasts import repo
-from bot.broadcasts.repo import Broadcast
-from bot.broadcasts.service.wizard import BroadcastWizard
+from bot.broadcasts.repo import Broadcast, Delivery
+from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound
+from bot.core.people import People
+from bot.delivery.outbox import Outbox
 
 
-class Broadcasts(BroadcastWizard):
+class Broadcasts:
+    def __init__(self, outbox: Outbox, people: People) -> None:
+        self.outbox = outbox
+        self.people = people
+        self.db = outbox.db
+
     async def stop(self, telegram_id: int, broadcast_id: int) -> Broadcast:
         """The author or an admin stops what has not gone out yet; what was sent stays sent."""
         await self._own(telegram_id, broadcast_id)
@@ -31,7 +38,7 @@ class Broadcasts(BroadcastWizard):
             found.append((item, await repo.counts(self.db, item.id)))
         return found
 
-    async def deliveries(self, telegram_id: int, broadcast_id: int) -> list[dict]:
+    async def deliveries(self, telegram_id: int, broadcast_id: int) -> list[Delivery]:
         await self._own(telegram_id, broadcast_id)
         return await repo.recipients(self.db, broadcast_id)
 
@@ -48,5 +55,13 @@ class Broadcasts(BroadcastWizard):
     async def counts(self, broadcast_id: int) -> dict[str, int]:
         return await repo.counts(self.db, broadcast_id)
 
-    async def set_progress_message(self, broadcast_id: int, chat_id: int, message_id: int):
+    async def set_progress_message(self, broadcast_id: int, chat_id: int, message_id: int) -> None:
         await repo.set_progress_message(self.db, broadcast_id, chat_id, message_id)
+
+    async def set_muted(self, telegram_id: int, muted: bool) -> bool:
+        """Only announcements are muted; False when there is no such member."""
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        if user is None:
+            return False
+        await users_repo.set_muted(self.db, telegram_id, muted, self.people.now())
+        return True

@@ -14,6 +14,7 @@ from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast
 from bot.core import flows
 from bot.core import users as users_repo
+from bot.core.audience.repo import Option
 from bot.core.audience.service import Audiences, empty
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
@@ -38,16 +39,6 @@ class Draft:
     attachment_file_id: str | None
     recipients: int
     send_at: datetime | None
-
-    @property
-    def content(self) -> dict:
-        """What the 'broadcast' push template renders, so the preview is the message itself."""
-        return {
-            "text_ky": self.text_ky,
-            "text_ru": self.text_ru,
-            "attachment_kind": self.attachment_kind,
-            "attachment_file_id": self.attachment_file_id,
-        }
 
 
 class BroadcastWizard(Wizard):
@@ -194,6 +185,6 @@ class BroadcastWizard(Wizard):
         if not await self._recipients(flow):
             raise Refusal("no_recipients")
 
-    async def options(self, telegram_id: int, kind: str) -> list[tuple[str, dict]]:
+    async def options(self, telegram_id: int, kind: str) -> list[Option]:
         actor = await self.people.require_staff(telegram_id)
         return await self.audiences.options(actor, kind)

@@ -8,16 +8,17 @@ than twice the latest one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import SubmitCb
 from bot.competitions.views import results as views
 from bot.competitions.views import text
-from bot.core.callback_data import SubmitCb
 from bot.core.keyboards import button
-from bot.delivery.templates import Rendered, template
+from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
 
 ICONS = {
@@ -29,7 +30,6 @@ ICONS = {
 }
 
 
-@template("submission_status")
 def submission_status(tr: Translator, p: dict[str, Any]) -> Rendered:
     c, s, entrant = p["competition"], p["submission"], p["entrant"]
     status = p.get("status") or s["status"]
@@ -57,7 +57,6 @@ def submission_status(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered("\n".join(lines), markup)
 
 
-@template("competition_result")
 def competition_result(tr: Translator, p: dict[str, Any]) -> Rendered:
     c, entrant = p["competition"], p["entrant"]
     head = "🏆 " + tr._("The results of «{title}» are published.").format(title=text.title(tr, c))
@@ -65,6 +64,12 @@ def competition_result(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head + "\n\n" + own)
 
 
-@template("competition_winners")
 def competition_winners(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(views.winners_message(tr, p["competition"], p["results"]))
+
+
+TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
+    "submission_status": submission_status,
+    "competition_result": competition_result,
+    "competition_winners": competition_winners,
+}

@@ -1,19 +1,20 @@
 """Competition pushes: the call, deadline reminders and changes, and receipts for the team.
 
-Rows carry ids only; competition_checks adds the competition, entrant and submission as they
-are when the row goes out.
+Rows carry ids only; `kind.py` adds the competition, entrant and submission as they are when
+the row goes out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import SubmitCb
 from bot.competitions.views import text
-from bot.core.callback_data import SubmitCb
 from bot.core.keyboards import button
-from bot.delivery.templates import Rendered, template
+from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
 
 
@@ -24,14 +25,12 @@ def _take_part(tr: Translator, competition_id: int, entrant_id: int | None):
     return InlineKeyboardMarkup([[button("📝 " + tr._("Prepare our submission"), data)]])
 
 
-@template("competition_open")
 def competition_open(tr: Translator, p: dict[str, Any]) -> Rendered:
     c = p["competition"]
     head = "🏆 " + tr._("A competition is open. Send /competitions to take part.")
     return Rendered("\n\n".join([head, text.details(tr, c)]))
 
 
-@template("competition_reminder")
 def competition_reminder(tr: Translator, p: dict[str, Any]) -> Rendered:
     c, entrant = p["competition"], p["entrant"]
     deadline = text.when(p["deadline"])
@@ -43,7 +42,6 @@ def competition_reminder(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head + "\n" + body, markup)
 
 
-@template("competition_moved")
 def competition_moved(tr: Translator, p: dict[str, Any]) -> Rendered:
     c = p["competition"]
     head = "📅 " + tr._("The deadline of «{title}» has changed.").format(title=text.title(tr, c))
@@ -51,7 +49,6 @@ def competition_moved(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head + "\n" + body)
 
 
-@template("competition_extended")
 def competition_extended(tr: Translator, p: dict[str, Any]) -> Rendered:
     c, entrant = p["competition"], p["entrant"]
     head = "📅 " + tr._("{entrant} may send its submission to «{title}» until {date}.").format(
@@ -62,7 +59,6 @@ def competition_extended(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head, _take_part(tr, c["id"], entrant["id"]))
 
 
-@template("submission_received")
 def submission_received(tr: Translator, p: dict[str, Any]) -> Rendered:
     c, s, entrant = p["competition"], p["submission"], p["entrant"]
     head = "📨 " + tr._(
@@ -73,7 +69,6 @@ def submission_received(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head + "\n" + version, _take_part(tr, c["id"], entrant["id"]))
 
 
-@template("file_not_archived")
 def file_not_archived(tr: Translator, p: dict[str, Any]) -> Rendered:
     c = p["competition"]
     head = "⚠️ " + tr._(
@@ -81,3 +76,13 @@ def file_not_archived(tr: Translator, p: dict[str, Any]) -> Rendered:
         "It is kept in Telegram but not archived, so exports will list it without the file."
     ).format(receipt=p["receipt"], title=text.title(tr, c))
     return Rendered(head)
+
+
+TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
+    "competition_open": competition_open,
+    "competition_reminder": competition_reminder,
+    "competition_moved": competition_moved,
+    "competition_extended": competition_extended,
+    "submission_received": submission_received,
+    "file_not_archived": file_not_archived,
+}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.db import Database, utcnow_iso
+from bot.db import Database, Row, utcnow_iso
 
 CONTENT = (
     "code",
@@ -86,7 +86,7 @@ class Entrant:
         return getattr(self, f"name_{lang}", None) or self.name_ru
 
 
-def _competition(row) -> Competition:
+def _competition(row: Row) -> Competition:
     data = dict(row)
     data["audience"] = json.loads(data["audience"])
     for name in _TIMES:
@@ -109,11 +109,11 @@ async def create(db: Database, audience: dict, created_by: int | None, now: str,
             row[name] = utcnow_iso(row[name])
     row["needs_residents"] = int(bool(row.get("needs_residents", True)))
     marks = ", ".join("?" * len(names))
-    cur = await db.execute(
+    new_id = await db.insert(
         f"INSERT INTO competitions ({', '.join(names)}) VALUES ({marks})",
         [row.get(n) for n in names],
     )
-    return cur.lastrowid
+    return new_id
 
 
 async def update(db: Database, competition_id: int, now: str, **changes: Any) -> None:

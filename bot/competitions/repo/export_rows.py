@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.db import Database
+from bot.db import Database, Row
 
 _NAMES = ("ky", "ru", "en")
 
@@ -22,7 +22,7 @@ class LogRow:
     receipt: str | None
 
 
-def _names(row, prefix: str) -> dict:
+def _names(row: Row, prefix: str) -> dict:
     return {f"name_{x}": row[f"{prefix}_{x}"] for x in _NAMES}
 
 

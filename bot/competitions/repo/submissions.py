@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from bot.db import Database
+from bot.db import Database, Row
 
 STATUSES = ("received", "under_review", "accepted", "needs_revision", "rejected")
 FINAL = ("accepted", "rejected")
@@ -81,7 +81,7 @@ class Result:
     condition: str | None
 
 
-def _submission(row) -> Submission:
+def _submission(row: Row) -> Submission:
     data = dict(row)
     if data["revision_deadline"]:
         data["revision_deadline"] = datetime.fromisoformat(data["revision_deadline"])
@@ -130,12 +130,12 @@ async def submitted_entrants(db: Database, competition_id: int) -> set[int]:
 async def create(
     db: Database, competition_id: int, entrant_id: int, seq: int, receipt: str, now: str
 ) -> int:
-    cur = await db.execute(
+    new_id = await db.insert(
         "INSERT INTO submissions (competition_id, entrant_id, seq, receipt, version, created_at,"
         " updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)",
         (competition_id, entrant_id, seq, receipt, now, now),
     )
-    return cur.lastrowid
+    return new_id
 
 
 async def last_receipt_number(db: Database, prefix: str) -> int:
@@ -157,12 +157,11 @@ async def add_version(
     now: str,
 ) -> int:
     """The next version with its files; the submission then points at it. Returns its number."""
-    row = await db.fetchone(
+    number = await db.count(
         "SELECT COALESCE(MAX(version), 0) + 1 FROM submission_versions WHERE submission_id = ?",
         (submission_id,),
     )
-    number = row[0]
-    cur = await db.execute(
+    version_id = await db.insert(
         "INSERT INTO submission_versions (submission_id, version, description, residents,"
         " submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?)",
         (submission_id, number, description, residents, user_id, now),
@@ -171,7 +170,7 @@ async def add_version(
         "INSERT INTO submission_files (version_id, position, kind, file_id, file_unique_id,"
         " file_name, mime_type, file_size, local_path, archive_status)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(cur.lastrowid, n, f.kind, f.file_id, f.file_unique_id, f.file_name, f.mime_type,
+        [(version_id, n, f.kind, f.file_id, f.file_unique_id, f.file_name, f.mime_type,
           f.file_size, f.local_path, f.archive_status) for n, f in enumerate(files, 1)],
     )  # fmt: skip
     await db.execute(
@@ -229,14 +228,13 @@ async def log(
     actor_telegram_id: int | None = None,
 ) -> int:
     """Returns the row's id, which keys the notice of a status change."""
-    cur = await db.execute(
+    return await db.insert(
         "INSERT INTO competition_log (competition_id, entrant_id, submission_id, action,"
         " from_status, to_status, comment, actor_id, actor_telegram_id, at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (competition_id, entrant_id, submission_id, action, from_status, to_status, comment,
          actor_id, actor_telegram_id, now),
     )  # fmt: skip
-    return cur.lastrowid
 
 
 async def history(db: Database, submission_id: int) -> list[LogEntry]:

@@ -14,6 +14,7 @@ from typing import Any
 from bot.competitions.repo.competitions import CONTENT, Competition
 from bot.competitions.service.competitions import CODE_RE, LIMITS, Competitions
 from bot.core import fields, flows
+from bot.core.audience.repo import Option
 from bot.core.audience.service import empty
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
@@ -154,7 +155,7 @@ class CompetitionForm(Wizard):
         kind = flow.data["values"]["entrant_kind"]
         return len(await self.competitions.entrant_ids(actor, kind, flow.data["audience"]))
 
-    async def options(self, telegram_id: int, kind: str) -> list[tuple[str, dict]]:
+    async def options(self, telegram_id: int, kind: str) -> list[Option]:
         actor = await self.people.require_staff(telegram_id)
         return await self.competitions.audiences.options(actor, kind)
 

@@ -9,11 +9,11 @@ exactly when the messages about them are on their way.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any
 
 from bot.accounts.service.steps import whole_number
-from bot.competitions.pushes.checks import named_results
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as repo
 from bot.competitions.repo.competitions import Competition, Entrant
@@ -223,3 +223,18 @@ def _check_publishable(competition: Competition, results: list) -> None:
 def _result_note(grant: int | None, condition: str | None) -> str:
     """The audit log's comment on a result, read back by the history view."""
     return json.dumps({"grant_kgs": grant, "condition": condition}, ensure_ascii=False)
+
+
+def named_results(results: list[Result], entrants: list[Entrant]) -> list[dict[str, Any]]:
+    """Results as the push templates and the staff and member views read them: each result's
+    fields, plus the entrant's `names`."""
+    by_id = {e.id: e for e in entrants}
+    return [
+        {**asdict(r), "names": plain(asdict(by_id[r.entrant_id]))}
+        for r in results
+        if r.entrant_id in by_id
+    ]
+
+
+def plain(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in data.items()}

@@ -6,12 +6,10 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import ClusterFormCb as Cb
 from bot.competitions.service.cluster_form import Choice, Summary
-from bot.core.callback_data import ClusterFormCb as Cb
-from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.keyboards import PAGE_SIZE, button, rows
-from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
@@ -110,14 +108,3 @@ def saved(tr: Translator, s: Summary) -> Screen:
         "in competitions between clusters."
     )
     return Screen("✅ " + head + "\n" + tail)
-
-
-def error(tr: Translator, exc: Refusal) -> str:
-    if exc.code == "cluster_too_small":
-        minimum = int(exc.info.get("minimum", 2))
-        return tr.ngettext(
-            "Please choose at least {count} municipality.",
-            "Please choose at least {count} municipalities.",
-            minimum,
-        ).format(count=minimum)
-    return refusal_text(tr, exc)

@@ -2,58 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
+from typing import Any
 
 from bot.competitions.views import text
-from bot.core.errors import Refusal
-from bot.i18n import Translator
+from bot.core.refusals import Wording
+from bot.i18n import N_, Translator
 
 
-def competition_error(tr: Translator, error: Refusal) -> str | None:
-    """The message for a competition code, or None when the code is not one of ours."""
-    if error.code in _WITH_INFO:
-        return _WITH_INFO[error.code](tr, error.info)
-    _ = tr._
-    messages = {
-        "bad_code": _("The code is 2 to 6 Latin capital letters, for example IC or SIAP."),
-        "deadline_before_opening": _("The deadline must be after the opening time."),
-        "max_files_range": _("Please send a number of files from 0 to 30."),
-        "clusters_only": _("A competition between clusters is open to clusters only."),
-        "no_entrants": _("No municipality or cluster matches this choice. Please choose another."),
-        "no_clusters": _("There are no clusters yet. Create one with /newcluster first."),
-        "competition_cancelled": _("This competition has been cancelled."),
-        "extension_too_early": _(
-            "An extension must end after the competition's deadline and in the future."
-        ),
-        "file_type": _(
-            "I can't accept this kind of file. Please send photos, videos, or documents "
-            "(PDF, Word, Excel, PowerPoint)."
-        ),
-        "description_empty": _(
-            "The description can't be empty. Please describe what your municipality did."
-        ),
-        "residents_missing": _("Please give the number of residents reached."),
-        "not_your_entrant": _("You can only see and send submissions for your own municipality."),
-        "competition_staff": _("This is for the competition's organisers only."),
-        "revision_deadline_past": _("The revision deadline must be in the future."),
-        "score_range": _("A score is a whole number from 0 to 100."),
-        "no_results": _("Record at least one result before publishing."),
-        "results_published": _("The results have already been published."),
-        "no_submission": _("Nothing has been sent yet."),
-        "other_flow_open": _(
-            "You have another form open. Finish it, or send /cancel to drop it, then try again."
-        ),
-        "files_expected": _(
-            "Please send photos, documents or videos here, or press «Done with files»."
-        ),
-        "files_later": _("Please answer the question above first; files come after it."),
-        "files_at_review": _("To add or remove files, press «Change files»."),
-        "grant_too_big": _("That amount is too large. Please check the number."),
-    }
-    return messages.get(error.code)
-
-
-def _too_many(tr: Translator, info: dict) -> str:
+def _too_many(tr: Translator, info: Mapping[str, Any]) -> str:
     limit = int(info["limit"])
     return tr.ngettext(
         "At most {limit} file can be attached. Remove some before adding more.",
@@ -62,35 +19,86 @@ def _too_many(tr: Translator, info: dict) -> str:
     ).format(limit=limit)
 
 
-def _residents(tr: Translator, info: dict) -> str:
+def _residents(tr: Translator, info: Mapping[str, Any]) -> str:
     return tr._("That is more than {limit} residents. Please check the number.").format(
         limit=tr.number(int(info["limit"]))
     )
 
 
-def _not_open(tr: Translator, info: dict) -> str:
+def _not_open(tr: Translator, info: Mapping[str, Any]) -> str:
     return tr._("This competition opens on {date}.").format(date=tr.datetime(info["opens"]))
 
 
-def _final(tr: Translator, info: dict) -> str:
+def _final(tr: Translator, info: Mapping[str, Any]) -> str:
     return tr._(
         "A final decision has been made on this submission ({status}); it can't be changed."
     ).format(status=text.status(tr, str(info["status"])))
 
 
-def _closed(tr: Translator, info: dict) -> str:
+def _closed(tr: Translator, info: Mapping[str, Any]) -> str:
     return tr._(
         "Submissions closed on {date}. If you need more time, please ask the coordinator."
     ).format(date=tr.datetime(info["since"]))
 
 
-_WITH_INFO: dict[str, Callable[[Translator, dict], str]] = {
+def _review_moved(tr: Translator, info: Mapping[str, Any]) -> str:
+    return tr._("This submission's status has changed meanwhile: it is now {status}.").format(
+        status=text.status(tr, str(info["status"]))
+    )
+
+
+def _cluster_too_small(tr: Translator, info: Mapping[str, Any]) -> str:
+    minimum = int(info.get("minimum", 2))
+    return tr.ngettext(
+        "Please choose at least {count} municipality.",
+        "Please choose at least {count} municipalities.",
+        minimum,
+    ).format(count=minimum)
+
+
+def _no_competition(tr: Translator, info: Mapping[str, Any]) -> str:
+    """A number typed after a command that names no competition, as it was typed."""
+    return tr._("There is no competition number {id}.").format(id=info["id"])
+
+
+WORDINGS: dict[str, Wording] = {
+    "bad_code": N_("The code is 2 to 6 Latin capital letters, for example IC or SIAP."),
+    "deadline_before_opening": N_("The deadline must be after the opening time."),
+    "max_files_range": N_("Please send a number of files from 0 to 30."),
+    "clusters_only": N_("A competition between clusters is open to clusters only."),
+    "no_entrants": N_("No municipality or cluster matches this choice. Please choose another."),
+    "no_clusters": N_("There are no clusters yet. Create one with /newcluster first."),
+    "competition_cancelled": N_("This competition has been cancelled."),
+    "extension_too_early": N_(
+        "An extension must end after the competition's deadline and in the future."
+    ),
+    "file_type": N_(
+        "I can't accept this kind of file. Please send photos, videos, or documents "
+        "(PDF, Word, Excel, PowerPoint)."
+    ),
+    "description_empty": N_(
+        "The description can't be empty. Please describe what your municipality did."
+    ),
+    "residents_missing": N_("Please give the number of residents reached."),
+    "not_your_entrant": N_("You can only see and send submissions for your own municipality."),
+    "competition_staff": N_("This is for the competition's organisers only."),
+    "revision_deadline_past": N_("The revision deadline must be in the future."),
+    "score_range": N_("A score is a whole number from 0 to 100."),
+    "no_results": N_("Record at least one result before publishing."),
+    "results_published": N_("The results have already been published."),
+    "no_submission": N_("Nothing has been sent yet."),
+    "files_expected": N_(
+        "Please send photos, documents or videos here, or press «Done with files»."
+    ),
+    "files_later": N_("Please answer the question above first; files come after it."),
+    "files_at_review": N_("To add or remove files, press «Change files»."),
+    "grant_too_big": N_("That amount is too large. Please check the number."),
     "too_many_files": _too_many,
     "residents_too_many": _residents,
     "not_open_yet": _not_open,
     "final_decision": _final,
     "closed": _closed,
-    "review_moved": lambda tr, info: tr._(
-        "This submission's status has changed meanwhile: it is now {status}."
-    ).format(status=text.status(tr, str(info["status"]))),
+    "review_moved": _review_moved,
+    "cluster_too_small": _cluster_too_small,
+    "no_such_competition": _no_competition,
 }

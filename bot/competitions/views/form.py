@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import CompetitionFormCb as Cb
 from bot.competitions.pushes.templates import competition_open
 from bot.competitions.repo.competitions import Competition
 from bot.competitions.service.form import AUDIENCE_KINDS, DEFAULT_FILES, Preview
 from bot.competitions.views import text
 from bot.core.audience import views as audience
-from bot.core.callback_data import CompetitionFormCb as Cb
 from bot.core.flows import Flow
 from bot.core.keyboards import button, rows
 from bot.core.screens import Screen

@@ -9,10 +9,10 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import SubmitCb
 from bot.competitions.repo.submissions import Submission
 from bot.competitions.service.submissions import Standing
 from bot.competitions.views import text
-from bot.core.callback_data import SubmitCb
 from bot.core.keyboards import button
 from bot.core.screens import Screen
 from bot.i18n import Translator

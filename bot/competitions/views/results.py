@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import CompetitionCb, ResultCb, ReviewCb
 from bot.competitions.views import text
-from bot.core.callback_data import CompetitionCb, ResultCb, ReviewCb
 from bot.core.keyboards import button, rows
 from bot.core.screens import TEXT_LIMIT, Screen, fit_lines
 from bot.i18n import Translator

@@ -9,11 +9,11 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import CompetitionCb, ReviewCb
 from bot.competitions.repo.submissions import STATUSES, LogEntry, StoredFile
 from bot.competitions.service.reviews import Card, Listing
 from bot.competitions.views import text
 from bot.competitions.views.results import award_name
-from bot.core.callback_data import CompetitionCb, ReviewCb
 from bot.core.keyboards import button, rows
 from bot.core.screens import TEXT_LIMIT, Screen
 from bot.i18n import Translator
@@ -26,6 +26,11 @@ MOVE_LABELS = {
 }
 MAX_ALBUM = 10
 HISTORY_LIMIT = 3800
+
+
+def ask_number(tr: Translator) -> str:
+    """/submissions without a competition's number (or with something else)."""
+    return tr._("Send /submissions and the competition's number: /submissions 3")
 
 
 def listing(tr: Translator, found: Listing) -> Screen:
@@ -251,6 +256,11 @@ def deadline_prompt(tr: Translator) -> Screen:
 
 def score_prompt(tr: Translator) -> Screen:
     return Screen(tr._("The score: a whole number from 0 to 100."))
+
+
+def files_caption(tr: Translator, receipt: str, version: int) -> str:
+    """Under the first of a submission's files: whose they are, and which version."""
+    return tr._("{receipt}, version {version}").format(receipt=receipt, version=version)
 
 
 def file_batches(files: tuple[StoredFile, ...]) -> list[list[StoredFile]]:

@@ -7,11 +7,11 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import CompetitionCb, EntrantCb
 from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import STATUSES
 from bot.competitions.service.edit import Changed, EntrantRow, Overview
 from bot.competitions.views import text
-from bot.core.callback_data import CompetitionCb, EntrantCb
 from bot.core.keyboards import PAGE_SIZE, button, rows
 from bot.core.screens import Screen
 from bot.i18n import Translator

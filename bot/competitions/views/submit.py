@@ -9,10 +9,10 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.competitions.callbacks import SubmitCb
 from bot.competitions.service.draft import Draft
 from bot.competitions.service.submissions import MAX_DESCRIPTION, TELEGRAM_DOWNLOAD_LIMIT, Sent
 from bot.competitions.views import text
-from bot.core.callback_data import SubmitCb
 from bot.core.keyboards import button
 from bot.core.screens import TEXT_LIMIT, Screen
 from bot.i18n import Translator
@@ -118,6 +118,19 @@ def big_note(tr: Translator, f: dict) -> str:
     return tr._(
         "«{name}» is over 20 MB: it is accepted and kept in Telegram only, not in our archive."
     ).format(name=escape(f.get("file_name") or file_kind(tr, f["kind"])))
+
+
+def big_file_note(tr: Translator, f: dict) -> str:
+    """Above the list of files: this one is kept in Telegram only."""
+    return "ℹ️ " + big_note(tr, f)
+
+
+def files_reply(tr: Translator, d: Draft | None, notes: list[str]) -> Screen:
+    """The answer after a file, or once after a whole album: the files attached so far; with no
+    draft at the files step, only what was wrong with the file."""
+    if d is None or d.step != "files":
+        return Screen("\n".join(notes) or tr._("Please answer the question above."))
+    return files_screen(tr, d, notes)
 
 
 def screens(tr: Translator, d: Draft, now: datetime) -> list[Screen]:

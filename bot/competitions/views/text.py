@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Any
 
-from bot.delivery.templates import text_for
+from bot.core.texts import text_for
 from bot.i18n import N_, Translator
 
 STATUS_NAMES = {

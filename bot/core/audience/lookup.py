@@ -32,7 +32,9 @@ class AudienceLookup:
     A municipality name that two districts share can be written after its district's code,
     like "jalal-abad/nooken/Masy"."""
 
-    def __init__(self, tables: dict[str, dict[str, set[int]]], names: dict) -> None:
+    def __init__(
+        self, tables: dict[str, dict[str, set[int]]], names: dict[tuple[str, int], str]
+    ) -> None:
         self.tables = tables
         self.names = names
 
@@ -46,7 +48,7 @@ class AudienceLookup:
             "regions": [(r.id, [r.code, r.name_ky, r.name_ru, r.name_en]) for r in regions],
             "districts": [(d.id, [d.code, d.name_ky, d.name_ru, d.name_en]) for d in districts],
             "municipalities": [
-                (m.id, [f"{prefix}{n}" for prefix in ("", code_of[m.parent_id] + "/")
+                (m.id, [f"{prefix}{n}" for prefix in ("", code_of.get(m.parent_id or 0, "") + "/")
                         for n in (m.name_ky, m.name_ru, m.name_en)])
                 for m in munis
             ],
@@ -59,7 +61,10 @@ class AudienceLookup:
                     tables[kind].setdefault(fold(key), set()).add(place_id)
         names = {("regions", r.id): r.code for r in regions}
         names |= {("districts", d.id): d.code for d in districts}
-        names |= {("municipalities", m.id): f"{code_of[m.parent_id]}/{m.name_en}" for m in munis}
+        names |= {
+            ("municipalities", m.id): f"{code_of.get(m.parent_id or 0, '')}/{m.name_en}"
+            for m in munis
+        }
         names |= {("clusters", c.id): c.code for c in clusters}
         return cls(tables, names)
 

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-from bot.db import Database
+from collections.abc import Sequence
+from typing import TypedDict
+
+from bot.db import Database, Row
+
+
+class Names(TypedDict):
+    """A place's or cluster's name in each language, as the selector shows it."""
+
+    name_ky: str
+    name_ru: str
+    name_en: str
+
+
+Option = tuple[str, Names | None]
+"""A value the selector offers, with the names to show (None for positions)."""
 
 _BASE = (
     " FROM users u JOIN municipalities m ON m.id = u.municipality_id"
@@ -20,11 +35,13 @@ _FILTERS = {
 }
 
 
-def _where(kind: str, values: list, region_ids: list[int], announcements: bool):
+def _where(
+    kind: str, values: Sequence[str | int], region_ids: list[int], announcements: bool
+) -> tuple[str, list[str | int]]:
     if kind not in _FILTERS:
         raise ValueError(kind)
     sql = _FILTERS[kind].format(marks=",".join("?" * len(values)))
-    params = list(values) if kind != "all" else []
+    params: list[str | int] = list(values) if kind != "all" else []
     if region_ids:
         sql += " AND d.region_id IN ({})".format(",".join("?" * len(region_ids)))
         params += region_ids
@@ -34,7 +51,11 @@ def _where(kind: str, values: list, region_ids: list[int], announcements: bool):
 
 
 async def chat_ids(
-    db: Database, kind: str, values: list, region_ids: list[int], announcements: bool = True
+    db: Database,
+    kind: str,
+    values: Sequence[str | int],
+    region_ids: list[int],
+    announcements: bool = True,
 ) -> list[int]:
     """`region_ids` narrows to a coordinator's regions; muted members skip announcements."""
     where, params = _where(kind, values, region_ids, announcements)
@@ -43,7 +64,11 @@ async def chat_ids(
 
 
 async def members(
-    db: Database, kind: str, values: list, region_ids: list[int], announcements: bool = False
+    db: Database,
+    kind: str,
+    values: Sequence[str | int],
+    region_ids: list[int],
+    announcements: bool = False,
 ) -> list[tuple[int, int]]:
     """(user id, chat id) of each member reached: seminars keep who was invited."""
     where, params = _where(kind, values, region_ids, announcements)
@@ -54,7 +79,7 @@ async def members(
 
 
 async def reaches(
-    db: Database, kind: str, values: list, user_id: int, region_ids: list[int]
+    db: Database, kind: str, values: Sequence[str | int], user_id: int, region_ids: list[int]
 ) -> bool:
     """Whether one member falls inside an audience (a walk-in at a seminar's check-in)."""
     where, params = _where(kind, values, region_ids, False)
@@ -62,14 +87,14 @@ async def reaches(
     return row is not None
 
 
-async def options(db: Database, kind: str, region_ids: list[int]) -> list[tuple[str, dict]]:
+async def options(db: Database, kind: str, region_ids: list[int]) -> list[Option]:
     """The places or positions that have at least one approved member, for the selector."""
     scope, params = _where("all", [], region_ids, False)
     if kind == "positions":
         rows = await db.fetchall(
             "SELECT DISTINCT u.position AS value" + _BASE + scope + " ORDER BY u.position", params
         )
-        return [(r["value"], {}) for r in rows if r["value"]]
+        return [(r["value"], None) for r in rows if r["value"]]
     if kind == "clusters":
         rows = await db.fetchall(
             "SELECT t.id, t.name_ky, t.name_ru, t.name_en FROM clusters t WHERE t.id IN"
@@ -77,7 +102,7 @@ async def options(db: Database, kind: str, region_ids: list[int]) -> list[tuple[
             " (SELECT m.id" + _BASE + scope + ")) ORDER BY t.name_en",
             params,
         )
-        return [(str(r["id"]), dict(r)) for r in rows]
+        return [(str(r["id"]), _names(r)) for r in rows]
     table = {"regions": ("regions", "d.region_id"), "districts": ("districts", "d.id")}.get(
         kind, ("municipalities", "m.id")
     )
@@ -86,4 +111,8 @@ async def options(db: Database, kind: str, region_ids: list[int]) -> list[tuple[
         f" (SELECT {table[1]}" + _BASE + scope + ") ORDER BY t.name_en",
         params,
     )
-    return [(str(r["id"]), dict(r)) for r in rows]
+    return [(str(r["id"]), _names(r)) for r in rows]
+
+
+def _names(row: Row) -> Names:
+    return Names(name_ky=row["name_ky"], name_ru=row["name_ru"], name_en=row["name_en"])

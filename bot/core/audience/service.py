@@ -3,9 +3,10 @@ districts, municipalities or positions, never wider than the coordinator's own r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from bot.core.audience import repo
+from bot.core.audience.repo import Option
 from bot.core.errors import Refusal
 from bot.core.people import Actor
 from bot.db import Database
@@ -13,13 +14,23 @@ from bot.db import Database
 KINDS = ("all", "regions", "districts", "municipalities", "clusters", "positions")
 
 
-def empty(kind: str) -> dict[str, Any]:
+class Audience(TypedDict):
+    """Who a broadcast, seminar or competition is for, as stored with it."""
+
+    kind: str
+    values: list[str]
+    """Ids of the chosen places or clusters (as text), or position codes."""
+    within: NotRequired[list[int]]
+    """A region-limited author's regions, so members who come later stay inside them."""
+
+
+def empty(kind: str) -> Audience:
     if kind not in KINDS:
         raise Refusal("stale")
     return {"kind": kind, "values": []}
 
 
-def _values(audience: dict[str, Any]) -> list:
+def _values(audience: Audience) -> list[str | int]:
     values = audience.get("values") or []
     if audience["kind"] in ("all", "positions"):
         return list(values)
@@ -30,10 +41,10 @@ class Audiences:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def options(self, actor: Actor, kind: str) -> list[tuple[str, dict]]:
+    async def options(self, actor: Actor, kind: str) -> list[Option]:
         return await repo.options(self.db, kind, list(actor.region_ids))
 
-    async def toggle(self, actor: Actor, audience: dict[str, Any], value: str) -> None:
+    async def toggle(self, actor: Actor, audience: Audience, value: str) -> None:
         """Only values the selector offers this person can be chosen; anything else is stale."""
         offered = {v for v, _ in await self.options(actor, audience["kind"])}
         if value not in offered:
@@ -44,24 +55,24 @@ class Audiences:
         else:
             values.append(value)
 
-    async def chat_ids(self, actor: Actor, audience: dict[str, Any] | None) -> list[int]:
+    async def chat_ids(self, actor: Actor, audience: Audience | None) -> list[int]:
         """Announcement readers: muted members are left out."""
         audience = audience or {"kind": "all", "values": []}
         return await repo.chat_ids(
             self.db, audience["kind"], _values(audience), list(actor.region_ids)
         )
 
-    async def members(self, actor: Actor | None, audience: dict[str, Any]) -> list[tuple[int, int]]:
+    async def members(self, actor: Actor | None, audience: Audience) -> list[tuple[int, int]]:
         """Invitees, muted or not: an invitation is about the member's own business."""
         regions = list(actor.region_ids) if actor and actor.region_ids else _within(audience)
         return await repo.members(self.db, audience["kind"], _values(audience), regions)
 
-    async def reaches(self, audience: dict[str, Any], user_id: int) -> bool:
+    async def reaches(self, audience: Audience, user_id: int) -> bool:
         """`within` keeps a region-limited author's limit for members who come later."""
         return await repo.reaches(
             self.db, audience["kind"], _values(audience), user_id, _within(audience)
         )
 
 
-def _within(audience: dict[str, Any]) -> list[int]:
+def _within(audience: Audience) -> list[int]:
     return [int(r) for r in audience.get("within") or []]

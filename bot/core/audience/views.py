@@ -10,7 +10,8 @@ from collections.abc import Callable
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core import labels
-from bot.core.audience.service import KINDS
+from bot.core.audience.repo import Names, Option
+from bot.core.audience.service import KINDS, Audience
 from bot.core.callback_data import CallbackData
 from bot.core.keyboards import PAGE_SIZE, button, rows
 from bot.core.screens import Screen
@@ -37,14 +38,14 @@ def kinds(tr: Translator, make: Make, extra: list[list[InlineKeyboardButton]]) -
 
 
 def picker(
-    tr: Translator, audience: dict, options: list[tuple[str, dict]], page: int, make: Make
+    tr: Translator, audience: Audience, options: list[Option], page: int, make: Make
 ) -> Screen:
-    chosen, kind = set(audience["values"]), audience["kind"]
+    chosen = set(audience["values"])
     pages = max(1, -(-len(options) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     buttons = []
     for value, names in options[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
-        label = labels.position(tr, value) if kind == "positions" else names[f"name_{tr.lang}"]
+        label = labels.position(tr, value) if names is None else _name(names, tr.lang)
         mark = "✓ " if value in chosen else ""
         buttons.append(button(mark + label, make(action="toggle", value=value, page=page)))
     keyboard = rows(buttons)
@@ -54,3 +55,7 @@ def picker(
         )
     keyboard.append([button(tr._("Done"), make(action="done", value="-"))])
     return Screen(tr._("Choose one or more, then press Done."), InlineKeyboardMarkup(keyboard))
+
+
+def _name(names: Names, lang: str) -> str:
+    return {"ky": names["name_ky"], "ru": names["name_ru"]}.get(lang, names["name_en"])

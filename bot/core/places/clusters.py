@@ -36,11 +36,11 @@ async def save(db: Database, code: str, names: dict[str, str], now: str) -> tupl
             (names["name_ky"], names["name_ru"], names["name_en"], found.id),
         )
         return found.id, False
-    cur = await db.execute(
+    new_id = await db.insert(
         "INSERT INTO clusters (code, name_ky, name_ru, name_en, created_at) VALUES (?, ?, ?, ?, ?)",
         (code, names["name_ky"], names["name_ru"], names["name_en"], now),
     )
-    return cur.lastrowid, True
+    return new_id, True
 
 
 async def add_members(db: Database, cluster_id: int, municipality_ids: list[int]) -> int:
@@ -54,7 +54,6 @@ async def add_members(db: Database, cluster_id: int, municipality_ids: list[int]
 
 
 async def count_members(db: Database, cluster_id: int) -> int:
-    row = await db.fetchone(
+    return await db.count(
         "SELECT COUNT(*) FROM cluster_members WHERE cluster_id = ?", (cluster_id,)
     )
-    return row[0]

@@ -62,7 +62,13 @@ async def import_municipalities(db: Database, path: Path) -> ImportReport:
     return report
 
 
-async def _import_row(db, row, regions, districts, report: ImportReport) -> str | None:
+async def _import_row(
+    db: Database,
+    row: dict[str, str],
+    regions: dict[str, places.Place],
+    districts: list[places.Place],
+    report: ImportReport,
+) -> str | None:
     values = {k: (row.get(k) or "").strip() for k in REQUIRED}
     empty = [k for k, v in values.items() if not v]
     if empty:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.db import Database
+from bot.db import Database, Row
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,21 @@ class Place:
         return getattr(self, f"name_{lang}", None) or self.name_en
 
 
-def _place(row, parent: str | None = None) -> Place:
+@dataclass(frozen=True)
+class PlacePath:
+    """A municipality with its district and region, named in any language when shown."""
+
+    municipality: Place
+    district: Place | None
+    region: Place | None
+
+    def describe(self, lang: str) -> str:
+        """'Beshik-Jon, Bazar-Korgon District, Jalal-Abad Region' in the reader's language."""
+        found = (self.municipality, self.district, self.region)
+        return ", ".join(p.name(lang) for p in found if p is not None)
+
+
+def _place(row: Row, parent: str | None = None) -> Place:
     return Place(
         id=row["id"],
         code=row["code"],
@@ -68,7 +82,7 @@ async def municipalities_in(db: Database, district_id: int) -> list[Place]:
 
 async def municipalities_stamp(db: Database) -> tuple[int, int]:
     row = await db.fetchone("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM municipalities")
-    return (row[0], row[1])
+    return (int(row[0]), int(row[1])) if row is not None else (0, 0)
 
 
 async def all_municipalities(db: Database) -> list[Place]:
@@ -119,3 +133,12 @@ async def region_id_of(db: Database, municipality_id: int | None) -> int | None:
         (municipality_id,),
     )
     return row[0] if row else None
+
+
+async def path(db: Database, municipality_id: int | None) -> PlacePath | None:
+    muni = await municipality(db, municipality_id) if municipality_id else None
+    if muni is None:
+        return None
+    found = await district(db, muni.parent_id or 0)
+    parent = await region(db, found.parent_id or 0) if found else None
+    return PlacePath(muni, found, parent)

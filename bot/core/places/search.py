@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.core.places import repo as places
-from bot.core.places.repo import Place
+from bot.core.places.repo import Place, PlacePath
 from bot.db import Database
 
 _CYR = {
@@ -81,19 +81,17 @@ class Directory:
     async def municipalities(self, district_id: int) -> list[Place]:
         return await places.municipalities_in(self.db, district_id)
 
-    async def describe(self, municipality_id: int, lang: str) -> str:
+    async def path(self, municipality_id: int | None) -> PlacePath | None:
+        return await places.path(self.db, municipality_id)
+
+    async def describe(self, municipality_id: int | None, lang: str) -> str:
         return await describe(self.db, municipality_id, lang)
 
 
-async def describe(db: Database, municipality_id: int, lang: str) -> str:
+async def describe(db: Database, municipality_id: int | None, lang: str) -> str:
     """'Beshik-Jon, Bazar-Korgon District, Jalal-Abad Region' in the reader's language."""
-    muni = await places.municipality(db, municipality_id)
-    if muni is None:
-        return "—"
-    district = await places.district(db, muni.parent_id or 0)
-    region = await places.region(db, district.parent_id or 0) if district else None
-    parts = [muni.name(lang)] + [p.name(lang) for p in (district, region) if p is not None]
-    return ", ".join(parts)
+    found = await places.path(db, municipality_id)
+    return found.describe(lang) if found is not None else "—"
 
 
 def _score(query: str, name: str, **kwargs: object) -> float:

@@ -50,7 +50,7 @@ def routes(book: PersonaBook, default_lang: str = "ky") -> list[web.AbstractRout
         lang = request.query.get("lang", "")
         return lang if lang in LANGUAGES else default_lang
 
-    async def index(request: web.Request) -> web.Response:
+    async def index(request: web.Request) -> web.FileResponse:
         return web.FileResponse(STATIC / "index.html", headers=SECURITY_HEADERS)
 
     async def strings(request: web.Request) -> web.Response:

@@ -7,6 +7,7 @@ the person said (their text, shared contact, uploaded files), which the emulator
 from __future__ import annotations
 
 from bot.config import LANGUAGES
+from bot.emulator.protocol import JsonObject
 from bot.emulator.state import Chat, Msg, World
 from bot.sandbox.personas import MAX_NAME, Persona
 
@@ -35,7 +36,7 @@ def new_persona_fields(body: object) -> tuple[str, str]:
     return name, lang
 
 
-def persona_view(persona: Persona, world: World) -> dict:
+def persona_view(persona: Persona, world: World) -> JsonObject:
     """`messages` counts the bot's messages, so the page can badge what is new."""
     chat = world.chats.get(persona.id)
     return {
@@ -49,16 +50,16 @@ def persona_view(persona: Persona, world: World) -> dict:
     }
 
 
-def own_messages(chat: Chat | None) -> list[dict]:
+def own_messages(chat: Chat | None) -> list[JsonObject]:
     """The person's side of their private chat, in the shape the page draws."""
     if chat is None:
         return []
     return [_own(m) for m in chat.messages.values() if not m.from_bot]
 
 
-def _own(msg: Msg) -> dict:
+def _own(msg: Msg) -> JsonObject:
     data = msg.data
-    view: dict = {"message_id": msg.message_id, "date": data["date"]}
+    view: JsonObject = {"message_id": msg.message_id, "date": data["date"]}
     for key in ("text", "caption"):
         if key in data:
             view[key] = data[key]

@@ -1,16 +1,21 @@
-"""Seminar pushes. Each row carries only `seminar_id`; the dispatcher adds the seminar as it is
-when the row goes out, so a reminder queued a week ago shows today's title, time and place."""
+"""Seminar push texts. Each row carries only `seminar_id`; the seminar is read as it is when the
+row goes out (see `kind.py`), so a reminder queued a week ago shows today's title, time and
+place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, InputFile
 
-from bot.core.callback_data import FeedbackCb, RsvpCb
 from bot.core.keyboards import button
-from bot.delivery.templates import Rendered, template
+from bot.core.texts import telegram_length
+from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
+from bot.seminars.callbacks import FeedbackCb, RsvpCb
+from bot.seminars.repo.seminars import Seminar
 from bot.seminars.views import text
 from bot.seminars.views.calendar import filename, ics
 
@@ -37,21 +42,27 @@ def rsvp_buttons(tr: Translator, seminar_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[yes], [no]])
 
 
-def calendar_file(tr: Translator, s: dict[str, Any]) -> InputFile:
+@dataclass(frozen=True)
+class SeminarPush:
+    """A seminar row as its template reads it: the seminar now, and the row's own params."""
+
+    seminar: Seminar
+    params: dict[str, Any]
+
+
+def calendar_file(tr: Translator, s: Seminar) -> InputFile:
     return InputFile(ics(s, tr.lang), filename=filename(s))
 
 
-@template("seminar_invite")
-def seminar_invite(tr: Translator, p: dict[str, Any]) -> Rendered:
-    s = p["seminar"]
+def seminar_invite(tr: Translator, push: SeminarPush) -> Rendered:
+    s = push.seminar
     head = "📣 " + tr._("You are invited to a seminar.")
     body = "\n\n".join([head, text.details(tr, s), text.deadline(tr, s)])
-    return Rendered(body, rsvp_buttons(tr, s["id"]))
+    return Rendered(body, rsvp_buttons(tr, s.id))
 
 
-@template("seminar_reminder")
-def seminar_reminder(tr: Translator, p: dict[str, Any]) -> Rendered:
-    s, hours = p["seminar"], int(p["hours"])
+def seminar_reminder(tr: Translator, push: SeminarPush) -> Rendered:
+    s, hours = push.seminar, int(push.params["hours"])
     head = tr.ngettext(
         "⏰ Reminder: the seminar starts in {hours} hour.",
         "⏰ Reminder: the seminar starts in {hours} hours.",
@@ -59,34 +70,32 @@ def seminar_reminder(tr: Translator, p: dict[str, Any]) -> Rendered:
     ).format(hours=hours)
     tail = tr._("If you can't come, please press «I can't attend» so someone else can.")
     body = "\n\n".join([head, text.details(tr, s, with_description=False), tail])
-    return Rendered(body, rsvp_buttons(tr, s["id"]))
+    return Rendered(body, rsvp_buttons(tr, s.id))
 
 
 MAX_CAPTION = 1024
 
 
-def _caption(tr: Translator, head: str, s: dict[str, Any]) -> str:
+def _caption(tr: Translator, head: str, s: Seminar) -> str:
     """Details under a calendar file; when long fields would pass Telegram's caption limit,
     the title and time are kept and the calendar file carries the rest."""
     body = "\n\n".join([head, text.details(tr, s, with_description=False)])
-    if len(body.encode("utf-16-le")) // 2 <= MAX_CAPTION:
+    if telegram_length(body) <= MAX_CAPTION:
         return body
-    when = tr.span(text.when(s["starts_at"]), text.when(s["ends_at"]))
+    when = tr.span(s.starts_at, s.ends_at)
     short = "\n\n".join([head, "<b>" + text.title(tr, s) + "</b>\n🗓 " + when])
-    return short if len(short.encode("utf-16-le")) // 2 <= MAX_CAPTION else head
+    return short if telegram_length(short) <= MAX_CAPTION else head
 
 
-@template("seminar_promoted")
-def seminar_promoted(tr: Translator, p: dict[str, Any]) -> Rendered:
-    s = p["seminar"]
+def seminar_promoted(tr: Translator, push: SeminarPush) -> Rendered:
+    s = push.seminar
     head = "🎉 " + tr._("A place has opened up: you are now on the list of participants.")
     return Rendered(_caption(tr, head, s), document=calendar_file(tr, s))
 
 
-@template("seminar_changed")
-def seminar_changed(tr: Translator, p: dict[str, Any]) -> Rendered:
-    s = p["seminar"]
-    parts = dict.fromkeys(CHANGED_PARTS.get(f, "details") for f in p.get("fields", []))
+def seminar_changed(tr: Translator, push: SeminarPush) -> Rendered:
+    s = push.seminar
+    parts = dict.fromkeys(CHANGED_PARTS.get(f, "details") for f in push.params.get("fields", []))
     labels = {
         "title": tr._("title"),
         "description": tr._("description"),
@@ -104,20 +113,18 @@ def seminar_changed(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered("\n\n".join([head, text.details(tr, s, with_description=False)]))
 
 
-@template("seminar_cancelled")
-def seminar_cancelled(tr: Translator, p: dict[str, Any]) -> Rendered:
-    s = p["seminar"]
+def seminar_cancelled(tr: Translator, push: SeminarPush) -> Rendered:
+    s = push.seminar
     head = "🚫 " + tr._("The seminar «{title}» is cancelled. We are sorry.").format(
         title=text.title(tr, s)
     )
     return Rendered(head)
 
 
-@template("seminar_fill")
-def seminar_fill(tr: Translator, p: dict[str, Any]) -> Rendered:
-    s = p["seminar"]
-    going, capacity = int(p["going"]), int(p["capacity"])
-    if int(p["percent"]) >= 100:
+def seminar_fill(tr: Translator, push: SeminarPush) -> Rendered:
+    s = push.seminar
+    going, capacity = int(push.params["going"]), int(push.params["capacity"])
+    if int(push.params["percent"]) >= 100:
         head = tr._("The seminar «{title}» is full. New answers go to the waitlist.")
     else:
         head = tr._("The seminar «{title}» is 80% full.")
@@ -127,9 +134,19 @@ def seminar_fill(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered("📊 " + head.format(title=text.title(tr, s)) + "\n" + places)
 
 
-@template("seminar_feedback")
-def seminar_feedback(tr: Translator, p: dict[str, Any]) -> Rendered:
-    s = p["seminar"]
+def seminar_feedback(tr: Translator, push: SeminarPush) -> Rendered:
+    s = push.seminar
     head = tr._("Thank you for coming to «{title}». How useful was it? 1 is poor, 5 is excellent.")
-    stars = [button(str(n), FeedbackCb(seminar_id=s["id"], rating=n)) for n in range(1, 6)]
+    stars = [button(str(n), FeedbackCb(seminar_id=s.id, rating=n)) for n in range(1, 6)]
     return Rendered(head.format(title=text.title(tr, s)), InlineKeyboardMarkup([stars]))
+
+
+TEMPLATES: dict[str, Callable[[Translator, SeminarPush], Rendered]] = {
+    "seminar_invite": seminar_invite,
+    "seminar_reminder": seminar_reminder,
+    "seminar_promoted": seminar_promoted,
+    "seminar_changed": seminar_changed,
+    "seminar_cancelled": seminar_cancelled,
+    "seminar_fill": seminar_fill,
+    "seminar_feedback": seminar_feedback,
+}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.db import Database
+from bot.db import Database, Row
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,13 @@ _SQL = (
 )
 
 
-def _place(row, t: str) -> dict:
+def _place(row: Row, t: str) -> dict:
     if row[f"{t}_id"] is None:
         return {}
     return {"id": row[f"{t}_id"]} | {f"name_{x}": row[f"{t}_{x}"] for x in ("ky", "ru", "en")}
 
 
-def _participant(row) -> Participant:
+def _participant(row: Row) -> Participant:
     return Participant(
         seminar_id=row["seminar_id"],
         seminar_title_ky=row["title_ky"],

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.db import Database, utcnow_iso
+from bot.db import Database, Row, utcnow_iso
 
 CONTENT = (
     "title_ky",
@@ -55,6 +56,32 @@ class Seminar:
     def cancelled(self) -> bool:
         return self.status == "cancelled"
 
+    @classmethod
+    def draft(cls, values: Mapping[str, Any], seminar_id: int = 0) -> Seminar:
+        """A seminar not saved yet (the wizard's preview), to be shown as it will read."""
+        times = {name: datetime.fromisoformat(str(values[name])) for name in _TIMES}
+        return cls(
+            id=seminar_id,
+            title_ky=values.get("title_ky"),
+            title_ru=values.get("title_ru"),
+            description_ky=values.get("description_ky"),
+            description_ru=values.get("description_ru"),
+            city=str(values["city"]),
+            address=str(values["address"]),
+            latitude=values.get("latitude"),
+            longitude=values.get("longitude"),
+            audience={},
+            capacity=int(values["capacity"]),
+            organiser=str(values["organiser"]),
+            checkin_code="",
+            status="draft",
+            version=1,
+            created_by=None,
+            created_at="",
+            updated_at="",
+            **times,
+        )
+
     def content(self) -> dict[str, Any]:
         """Plain values for push templates, which render them in each reader's language."""
         data = {name: getattr(self, name) for name in CONTENT}
@@ -84,7 +111,7 @@ class Invitation:
 _TIMES = ("starts_at", "ends_at", "rsvp_deadline")
 
 
-def _seminar(row) -> Seminar:
+def _seminar(row: Row) -> Seminar:
     data = dict(row)
     data["audience"] = json.loads(data["audience"])
     for name in _TIMES:
@@ -105,10 +132,10 @@ def _stored(fields: dict[str, Any]) -> dict[str, Any]:
 async def create(db: Database, **fields: Any) -> int:
     fields = _stored(fields)
     names, marks = ", ".join(fields), ", ".join("?" * len(fields))
-    cur = await db.execute(
+    new_id = await db.insert(
         f"INSERT INTO seminars ({names}) VALUES ({marks})", tuple(fields.values())
     )
-    return cur.lastrowid
+    return new_id
 
 
 async def update(db: Database, seminar_id: int, **fields: Any) -> None:
@@ -171,7 +198,7 @@ _INVITATION = (
 )
 
 
-def _invitation(row) -> Invitation:
+def _invitation(row: Row) -> Invitation:
     return Invitation(**dict(row))
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.core import fields, flows
+from bot.core import flows
+from bot.core.audience.repo import Option
 from bot.core.audience.service import empty
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 from bot.seminars.repo.seminars import CONTENT, Seminar
+from bot.seminars.service import fields
 from bot.seminars.service.seminars import Seminars
 
 FLOW = "seminar_form"
@@ -39,8 +41,8 @@ _TEXT_LIMITS = fields.TEXT_LIMITS
 
 @dataclass(frozen=True)
 class Preview:
-    values: dict[str, Any]
-    """Content as `Seminar.content()` gives it, so the invitation can be rendered from it."""
+    seminar: Seminar
+    """As it will be saved, so the invitation can be shown exactly as it will read."""
     reach: int
     editing: bool
 
@@ -148,16 +150,16 @@ class SeminarForm(Wizard):
         flow.step = "audience"
         return await self._next(flow)
 
-    async def options(self, telegram_id: int, kind: str) -> list[tuple[str, dict]]:
+    async def options(self, telegram_id: int, kind: str) -> list[Option]:
         actor = await self.seminars.people.require_staff(telegram_id)
         return await self.seminars.audiences.options(actor, kind)
 
     async def preview(self, telegram_id: int) -> Preview:
         flow = await self._at(telegram_id, "preview")
         d = flow.data
-        values = {"id": d["seminar_id"] or 0, "version": 1, **d["values"]}
+        seminar = Seminar.draft(d["values"], d["seminar_id"] or 0)
         reach = await self.seminars.reach(telegram_id, d["audience"])
-        return Preview(values, reach, d["seminar_id"] is not None)
+        return Preview(seminar, reach, d["seminar_id"] is not None)
 
     def _changed(self, data: dict[str, Any]) -> list[str]:
         original = data.get("original") or {}

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 from bot.core.audience.lookup import AudienceLookup
 from bot.core.tabular import FileProblem, read_items
-from bot.seminars.service.row_check import RowChecker, explain
+from bot.seminars.service.row_check import SEMINAR_COLUMNS, Explain, RowChecker
 from bot.seminars.service.seminars import Seminars
 
-__all__ = ["FileProblem", "SeminarImportReport", "explain", "import_seminars", "read_items"]
+__all__ = ["FileProblem", "SeminarImportReport", "import_seminars", "read_items"]
 
 
 @dataclass
@@ -43,15 +43,18 @@ class SeminarImportReport:
         return f"{self.unit} {number}" if number else "file"
 
 
-async def import_seminars(seminars: Seminars, path: Path, zone: ZoneInfo) -> SeminarImportReport:
+async def import_seminars(
+    seminars: Seminars, path: Path, zone: ZoneInfo, explain: Explain
+) -> SeminarImportReport:
     yaml_file = path.suffix.lower() in (".yaml", ".yml")
     report = SeminarImportReport(unit="item" if yaml_file else "line")
     try:
-        items = await asyncio.to_thread(read_items, path)
+        items = await asyncio.to_thread(read_items, path, SEMINAR_COLUMNS)
     except FileProblem as exc:
         report.rejected.append((exc.number, str(exc)))
         return report
-    checker = RowChecker(seminars, await AudienceLookup.load(seminars.db), zone, report.unit)
+    found = await AudienceLookup.load(seminars.db)
+    checker = RowChecker(seminars, found, zone, report.unit, explain)
     ready = []
     for number, data in items:
         problems, values, audience = await checker.check(number, data)

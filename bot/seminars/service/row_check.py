@@ -1,28 +1,33 @@
 """One row of a seminar file checked the way the wizard checks its answers.
 
-The checks are the wizard's own (seminar_fields), so a file can't create a seminar the wizard
-would refuse, and the reasons are the bot's own messages, so the two never disagree. Every problem
-in a row is collected, not just the first, so one run shows all that needs fixing.
+The checks are the wizard's own (`fields`), so a file can't create a seminar the wizard would
+refuse, and the reasons are worded by the caller's views from the same refusal codes. Every
+problem in a row is collected, not just the first, so one run shows all that needs fixing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.core import fields
 from bot.core.audience.lookup import AudienceLookup
 from bot.core.errors import Refusal
-from bot.core.refusals import refusal_text
-from bot.core.tabular import COLUMNS, REQUIRED, blank, cell_text
+from bot.core.tabular import Columns, blank, cell_text
 from bot.db import utcnow_iso
-from bot.i18n import translator
 from bot.seminars.repo import seminars as repo
+from bot.seminars.service import fields
 from bot.seminars.service.seminars import Seminars
 
+COLUMNS = (
+    "title_ky", "title_ru", "description_ky", "description_ru", "starts", "ends",
+    "rsvp_deadline", "city", "address", "latitude", "longitude", "capacity", "organiser",
+    "audience_kind", "audience",
+)  # fmt: skip
+REQUIRED = ("starts", "ends", "city", "address", "capacity", "organiser")
+SEMINAR_COLUMNS = Columns(COLUMNS, REQUIRED, ("title_ky", "title_ru"), "seminars")
 TEXTS = fields.TEXT_LIMITS
 _SCHEDULE_FIELD = {
     "time_in_past": "starts",
@@ -34,27 +39,18 @@ _YEAR = re.compile(r"\d{4}")
 _BARE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
 
 
-@cache
-def _generic() -> str:
-    return refusal_text(translator("en"), Refusal("unexpected"))
-
-
-def explain(exc: Refusal) -> str:
-    """The bot's own English message for the code, so the file and the wizard agree; without its
-    last full stop, as reasons are joined with semicolons."""
-    text = refusal_text(translator("en"), exc)
-    if text != _generic() or exc.code == "unexpected":
-        return text.rstrip(".")
-    return exc.code.replace("_", " ")
+Explain = Callable[[Refusal], str]
+"""Words a refusal for the report (the caller's views decide how)."""
 
 
 class RowChecker:
     """One row at a time into the values Seminars.create_as takes, or every problem it has."""
 
     def __init__(
-        self, seminars: Seminars, found: AudienceLookup, zone: ZoneInfo, unit: str
+        self, seminars: Seminars, found: AudienceLookup, zone: ZoneInfo, unit: str, explain: Explain
     ) -> None:
         self.seminars = seminars
+        self.explain = explain
         self.places = found
         self.zone = zone
         self.unit = unit
@@ -82,7 +78,7 @@ class RowChecker:
                 return make()
             except Refusal as exc:
                 where = _SCHEDULE_FIELD.get(exc.code, name) if name == "schedule" else name
-                problems.append(f"{where}: {explain(exc)}")
+                problems.append(f"{where}: {self.explain(exc)}")
             except ValueError as exc:
                 problems.append(f"{name}: {exc}")
             return None

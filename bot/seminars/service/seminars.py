@@ -14,13 +14,13 @@ from typing import Any
 from bot.core import users as users_repo
 from bot.core.audience.service import Audiences
 from bot.core.errors import NotAllowed, NotFound, Refusal
-from bot.core.fields import check_schedule, check_titles
 from bot.core.people import Actor, People
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.seminars.repo import seminars as repo
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service import notices as pushes
+from bot.seminars.service.fields import check_schedule, check_titles
 from bot.seminars.service.rsvp import promote_waitlist
 
 CONCERNED = ("invited", "going", "waitlist")

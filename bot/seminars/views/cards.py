@@ -7,10 +7,10 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
-from bot.core.callback_data import RsvpCb, SeminarCb, SeminarEditCb
 from bot.core.keyboards import button, rows
 from bot.core.screens import Screen, fit_lines
 from bot.i18n import Translator
+from bot.seminars.callbacks import RsvpCb, SeminarCb, SeminarEditCb
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.form import PARTS
 from bot.seminars.service.rsvp import MySeminar
@@ -18,7 +18,7 @@ from bot.seminars.views import text
 
 
 def _title(tr: Translator, seminar: Seminar) -> str:
-    return text.title(tr, seminar.content())
+    return text.title(tr, seminar)
 
 
 def listing(tr: Translator, items: list[tuple[Seminar, dict[str, int]]], now: datetime) -> Screen:
@@ -28,7 +28,7 @@ def listing(tr: Translator, items: list[tuple[Seminar, dict[str, int]]], now: da
     buttons = []
     for seminar, counts in items:
         mark = "🚫 " if seminar.cancelled else ("✓ " if seminar.ends_at < now else "")
-        name = text.plain_title(tr, seminar.content())[:40]
+        name = text.plain_title(tr, seminar)[:40]
         places = f"{counts.get('going', 0)}/{seminar.capacity}"
         label = f"{mark}{tr.date(seminar.starts_at)} · {name} · {places}"
         buttons.append(button(label, SeminarCb(seminar_id=seminar.id, action="open")))
@@ -38,8 +38,7 @@ def listing(tr: Translator, items: list[tuple[Seminar, dict[str, int]]], now: da
 
 def card(tr: Translator, seminar: Seminar, counts: dict[str, int]) -> Screen:
     _ = tr._
-    s = seminar.content()
-    lines = [text.details(tr, s, with_description=False), ""]
+    lines = [text.details(tr, seminar, with_description=False), ""]
     if seminar.cancelled:
         lines.append("🚫 " + _("Cancelled."))
     lines += [
@@ -131,7 +130,7 @@ def mine(tr: Translator, items: list[MySeminar], now: datetime) -> Screen:
         lines.append("<b>" + _("Upcoming seminars") + "</b>")
     for item in upcoming:
         s = item.seminar
-        lines += ["", text.details(tr, s.content(), with_description=False), answer_label(tr, item)]
+        lines += ["", text.details(tr, s, with_description=False), answer_label(tr, item)]
         if now <= s.rsvp_deadline:
             keyboard += _answer_buttons(tr, item)
     if past:
@@ -144,7 +143,7 @@ def mine(tr: Translator, items: list[MySeminar], now: datetime) -> Screen:
 
 def _answer_buttons(tr: Translator, item: MySeminar) -> list[list]:
     sid, status = item.seminar.id, item.invitation.status
-    short = text.plain_title(tr, item.seminar.content())[:30]
+    short = text.plain_title(tr, item.seminar)[:30]
     found = []
     if status not in ("going", "waitlist"):
         found.append([button("✅ " + short, RsvpCb(seminar_id=sid, answer="yes"))])
@@ -176,3 +175,14 @@ def feedback(tr: Translator, found) -> Screen:
     body = "\n".join(fit_lines(lines))
     back = button("« " + _("Back"), SeminarCb(seminar_id=s.id, action="open"))
     return Screen(body, InlineKeyboardMarkup([[back]]))
+
+
+def cancelled_card(tr: Translator, seminar: Seminar, counts: dict[str, int], told: int) -> Screen:
+    """The card right after cancelling, saying how many members are being told."""
+    note = tr.ngettext(
+        "The seminar is cancelled; {count} member is being told.",
+        "The seminar is cancelled; {count} members are being told.",
+        told,
+    ).format(count=told)
+    screen = card(tr, seminar, counts)
+    return Screen("🚫 " + note + "\n\n" + screen.text, screen.markup)

@@ -7,10 +7,10 @@ import io
 import segno
 from telegram import InlineKeyboardMarkup
 
-from bot.core.callback_data import AttendCb, SeminarCb
 from bot.core.keyboards import PAGE_SIZE, button
 from bot.core.screens import Screen
 from bot.i18n import Translator
+from bot.seminars.callbacks import AttendCb, SeminarCb
 from bot.seminars.repo.seminars import Invitation, Seminar
 from bot.seminars.service.attendance import CLOSES_AFTER, OPENS_BEFORE
 from bot.seminars.views import text
@@ -31,7 +31,7 @@ def qr_caption(tr: Translator, seminar: Seminar, link: str) -> str:
     _ = tr._
     return "\n".join(
         [
-            "<b>" + text.title(tr, seminar.content()) + "</b>",
+            "<b>" + text.title(tr, seminar) + "</b>",
             _(
                 "Scan the code with your phone's camera, or send this code to the bot: {code}"
             ).format(code=f"<code>{seminar.checkin_code}</code>"),
@@ -51,7 +51,7 @@ def roster(tr: Translator, seminar: Seminar, people: list[Invitation], page: int
     page = min(max(page, 0), pages - 1)
     came = sum(1 for p in people if p.attended_at)
     head = _("Attendance for «{title}»: {came} of {total} marked. Tap a name to mark it.").format(
-        title=text.title(tr, seminar.content()), came=came, total=len(people)
+        title=text.title(tr, seminar), came=came, total=len(people)
     )
     keyboard = []
     for person in people[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
@@ -82,7 +82,11 @@ def _pager(seminar_id: int, page: int, pages: int) -> list:
 
 def checked_in(tr: Translator, seminar: Seminar, already: bool) -> str:
     _ = tr._
-    title = text.title(tr, seminar.content())
+    title = text.title(tr, seminar)
     if already:
         return _("You are already checked in at «{title}».").format(title=title)
     return "✅ " + _("Welcome! You are checked in at «{title}».").format(title=title)
+
+
+def how_to_check_in(tr: Translator) -> str:
+    return tr._("Send the six-digit code shown in the room, like: /checkin 123456")

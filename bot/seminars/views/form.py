@@ -7,12 +7,13 @@ from html import escape
 from telegram import InlineKeyboardMarkup
 
 from bot.core.audience import views as audience
-from bot.core.callback_data import SeminarFormCb as Cb
 from bot.core.flows import Flow
 from bot.core.keyboards import button
 from bot.core.screens import Screen
-from bot.delivery.templates import Rendered, render
+from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, translator
+from bot.seminars.callbacks import SeminarFormCb as Cb
+from bot.seminars.pushes.templates import SeminarPush, seminar_invite
 from bot.seminars.service.form import OPTIONAL, Preview
 from bot.seminars.views import text
 
@@ -65,7 +66,7 @@ def _current(tr: Translator, step: str, values: dict) -> str | None:
     if step in ("starts_at", "ends_at", "rsvp_deadline"):
         return tr.datetime(text.when(values[step]))
     if step == "location":
-        return text.map_link(values)
+        return text.map_link(values.get("latitude"), values.get("longitude"))
     value = values.get(step)
     return escape(str(value)) if value not in (None, "") else None
 
@@ -91,8 +92,8 @@ def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Scre
 
 def preview_messages(preview: Preview, tz: str) -> list[Rendered]:
     """The invitation as each language will read it; one if both read the same."""
-    params = {"seminar_id": preview.values["id"], "seminar": preview.values}
-    rendered = [render("seminar_invite", translator(lang, tz), params) for lang in ("ky", "ru")]
+    push = SeminarPush(preview.seminar, {})
+    rendered = [seminar_invite(translator(lang, tz), push) for lang in ("ky", "ru")]
     texts = [r.text for r in rendered]
     return rendered[:1] if texts[0] == texts[1] else rendered
 
@@ -118,8 +119,8 @@ def preview(tr: Translator, p: Preview, concerned: int = 0) -> Screen:
             ).format(count=p.reach)
         )
         lines.append(
-            tr.ngettext("{count} place.", "{count} places.", p.values["capacity"]).format(
-                count=p.values["capacity"]
+            tr.ngettext("{count} place.", "{count} places.", p.seminar.capacity).format(
+                count=p.seminar.capacity
             )
         )
         confirm = _("Create and send invitations")
@@ -128,3 +129,17 @@ def preview(tr: Translator, p: Preview, concerned: int = 0) -> Screen:
         [button(_("Cancel"), Cb(action="abort", value="-"))],
     ]
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
+
+
+def done(tr: Translator, count: int, editing: bool) -> Screen:
+    if editing:
+        text = tr.ngettext(
+            "Saved. {count} member will be told.", "Saved. {count} members will be told.", count
+        )
+    else:
+        text = tr.ngettext(
+            "The seminar is created. {count} invitation is being sent.",
+            "The seminar is created. {count} invitations are being sent.",
+            count,
+        )
+    return Screen("✅ " + text.format(count=count))

@@ -38,3 +38,7 @@ def summary(tr: Translator, report: SeminarReport) -> str:
     lines += [_line(tr, names.get(f"name_{tr.lang}") or "—", t) for names, t in report.by_region]
     lines += ["", _("Every participant, and the numbers by municipality, are in the file.")]
     return "\n".join(fit_lines(lines))
+
+
+def period_hint(tr: Translator) -> str:
+    return tr._("Please write two dates, like: /report 01.11.2026 30.11.2026")

@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.core import labels
-from bot.delivery.templates import text_for
+from bot.core.texts import text_for
 from bot.i18n import N_, Translator
 from bot.seminars.service.reports import Participant, SeminarReport, Tally
 

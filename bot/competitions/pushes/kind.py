@@ -11,11 +11,18 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from bot.competitions.pushes.review_templates import TEMPLATES as REVIEW_TEMPLATES
+from bot.competitions.pushes.templates import TEMPLATES as CALL_TEMPLATES
 from bot.competitions.repo import competitions as repo
 from bot.competitions.repo import submissions as subs_repo
-from bot.competitions.repo.competitions import Entrant
-from bot.competitions.repo.submissions import Result
+from bot.competitions.service.results import named_results, plain
 from bot.db import Database
+from bot.delivery.kinds import Drop, Rendered
+from bot.delivery.outbox import OutboxRow
+from bot.i18n import Translator
+
+KINDS = ("competition",)
+TEMPLATES = {**CALL_TEMPLATES, **REVIEW_TEMPLATES}
 
 
 async def context(
@@ -29,7 +36,7 @@ async def context(
             return None
         params["competition_id"] = submission.competition_id
         params["entrant_id"] = submission.entrant_id
-        params["submission"] = _plain(asdict(submission))
+        params["submission"] = plain(asdict(submission))
     competition = await repo.get(db, int(params["competition_id"]))
     if competition is None or competition.cancelled:
         return None
@@ -38,7 +45,7 @@ async def context(
         entrant = await repo.entrant(db, competition, int(params["entrant_id"]))
         if entrant is None:
             return None
-        params["entrant"] = _plain(asdict(entrant))
+        params["entrant"] = plain(asdict(entrant))
     if not await _applies(db, template, params, competition, now):
         return None
     if template in ("competition_winners", "competition_result"):
@@ -67,16 +74,13 @@ async def _results(db: Database, competition) -> list[dict[str, Any]]:
     return named_results(await subs_repo.results(db, competition.id), entrants)
 
 
-def named_results(results: list[Result], entrants: list[Entrant]) -> list[dict[str, Any]]:
-    """Results as the push templates and the staff and member views read them: each result's
-    fields, plus the entrant's `names`."""
-    by_id = {e.id: e for e in entrants}
-    return [
-        {**asdict(r), "names": _plain(asdict(by_id[r.entrant_id]))}
-        for r in results
-        if r.entrant_id in by_id
-    ]
+class CompetitionPushes:
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
+    async def prepare(self, row: OutboxRow, now: datetime) -> dict[str, Any] | Drop:
+        found = await context(self.db, row.template, row.params, now)
+        return Drop() if found is None else found
 
-def _plain(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in data.items()}
+    def render(self, row: OutboxRow, tr: Translator, prepared: dict[str, Any]) -> Rendered:
+        return TEMPLATES[row.template](tr, prepared)

@@ -1,24 +1,24 @@
-"""The broadcast wizard's questions, its preview, and the progress card."""
+"""The broadcast wizard's questions and its preview."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import InlineKeyboardMarkup
 
-from bot.broadcasts.repo import Broadcast
+from bot.broadcasts.callbacks import BroadcastWizardCb as Cb
+from bot.broadcasts.pushes import rendered
 from bot.broadcasts.service.wizard import Draft
 from bot.core.audience import views as audience
-from bot.core.callback_data import BroadcastCb
-from bot.core.callback_data import BroadcastWizardCb as Cb
+from bot.core.audience.repo import Option
 from bot.core.flows import Flow
 from bot.core.keyboards import button
 from bot.core.screens import Screen
-from bot.delivery.templates import Rendered, render
+from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, translator
 
 
-def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Screen:
+def step_screen(
+    tr: Translator, flow: Flow, options: list[Option] | None = None, page: int = 0
+) -> Screen:
     _ = tr._
     step = flow.step
     abort = [button(_("Cancel"), Cb(action="abort", value="-"))]
@@ -59,14 +59,14 @@ def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Scre
     return Screen(_("Please answer the question above."))
 
 
-def _picker(tr: Translator, flow: Flow, options: list[tuple[str, dict]], page: int) -> Screen:
+def _picker(tr: Translator, flow: Flow, options: list[Option], page: int) -> Screen:
     return audience.picker(tr, flow.data["audience"], options, page, Cb)
 
 
 def preview_messages(draft: Draft, tz: str) -> list[Rendered]:
     """Each language's message exactly as its readers will get it; one if both read the same."""
-    rendered = [render("broadcast", translator(lang, tz), draft.content) for lang in ("ky", "ru")]
-    return rendered[:1] if rendered[0] == rendered[1] else rendered
+    both = [rendered(translator(lang, tz), draft) for lang in ("ky", "ru")]
+    return both[:1] if both[0] == both[1] else both
 
 
 def preview(tr: Translator, draft: Draft) -> Screen:
@@ -104,35 +104,5 @@ def preview_buttons(tr: Translator, confirm: bool) -> InlineKeyboardMarkup:
     )
 
 
-def progress(tr: Translator, item: Broadcast, counts: dict[str, int], now: datetime) -> Screen:
-    """Sent, failed and blocked of the total; a Stop button while anything is left to send."""
-    _ = tr._
-    left = counts.get("pending", 0) + counts.get("sending", 0)
-    send_at = datetime.fromisoformat(item.send_at)
-    line = _("Sent: {sent} · failed: {failed} · blocked: {blocked} · of {total}").format(
-        sent=counts.get("sent", 0),
-        failed=counts.get("failed", 0),
-        blocked=counts.get("blocked", 0),
-        total=item.total,
-    )
-    if item.status == "cancelled":
-        head = _("Broadcast #{id} stopped.").format(id=item.id)
-        line += "\n" + tr.ngettext(
-            "{count} message was not sent.",
-            "{count} messages were not sent.",
-            counts.get("cancelled", 0),
-        ).format(count=counts.get("cancelled", 0))
-    elif left == 0:
-        head = _("Broadcast #{id} finished.").format(id=item.id)
-    elif send_at > now and not counts.get("sent"):
-        head = _("Broadcast #{id} is scheduled for {when} (Bishkek time).").format(
-            id=item.id, when=tr.datetime(send_at)
-        )
-    else:
-        head = _("Broadcast #{id} is being sent.").format(id=item.id)
-    markup = None
-    if left and item.status != "cancelled":
-        markup = InlineKeyboardMarkup(
-            [[button("⏹ " + _("Stop sending"), BroadcastCb(broadcast_id=item.id, action="stop"))]]
-        )
-    return Screen("<b>" + head + "</b>\n" + line, markup)
+def attach_kinds_only(tr: Translator) -> str:
+    return tr._("Only a photo or a document can be attached.")

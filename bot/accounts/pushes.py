@@ -1,0 +1,101 @@
+"""Account pushes: a registration card for the reviewers, the decision for the member, a
+changed role. The card's details travel in the row, in every language, since a reviewer reads
+them as they were sent for approval."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from html import escape
+from typing import Any, cast
+
+from telegram import InlineKeyboardMarkup
+
+from bot.accounts.callbacks import ApprovalCb
+from bot.accounts.service.approvals import RegistrationCard
+from bot.accounts.views import menu
+from bot.core import labels
+from bot.core.keyboards import button
+from bot.core.screens import Screen
+from bot.delivery.kinds import Rendered
+from bot.delivery.outbox import OutboxRow
+from bot.i18n import Translator
+
+KINDS = ("approval", "account")
+
+
+def registration_card_text(tr: Translator, card: RegistrationCard) -> str:
+    _ = tr._
+    position = labels.position(tr, card.get("position"), card.get("position_detail"))
+    places = {"ky": card.get("place_ky"), "ru": card.get("place_ru"), "en": card.get("place_en")}
+    place = places.get(tr.lang) or "—"
+    return "\n".join(
+        [
+            "<b>" + _("New registration") + "</b>",
+            _("Name: {name}").format(name=escape(card.get("full_name") or "—")),
+            _("Phone: {phone}").format(phone=escape(card.get("phone") or "—")),
+            _("Municipality: {place}").format(place=escape(place)),
+            _("Position: {position}").format(position=escape(position)),
+            _("Telegram: {name} (id {id})").format(
+                name=escape(card.get("tg_name") or "—"), id=card.get("telegram_id")
+            ),
+        ]
+    )
+
+
+def approval_card(tr: Translator, card: RegistrationCard) -> Screen:
+    """The card as pushed to reviewers, and as /pending shows it again."""
+    uid, n = card["user_id"], card.get("submission", 0)
+    approve = ApprovalCb(user_id=uid, submission=n, decision="approve")
+    reject = ApprovalCb(user_id=uid, submission=n, decision="reject")
+    keyboard = InlineKeyboardMarkup(
+        [[button("✅ " + tr._("Approve"), approve), button("❌ " + tr._("Reject"), reject)]]
+    )
+    return Screen(registration_card_text(tr, card), keyboard)
+
+
+def _approval_request(tr: Translator, params: dict[str, Any]) -> Rendered:
+    card = approval_card(tr, cast(RegistrationCard, params))
+    markup = card.markup if isinstance(card.markup, InlineKeyboardMarkup) else None
+    return Rendered(card.text, markup)
+
+
+def _approved(tr: Translator, params: dict[str, Any]) -> Rendered:
+    text = tr._(
+        "Your registration is approved. Welcome! You will receive seminar invitations and "
+        "competition news here. Send /help to see what I can do."
+    )
+    return Rendered("✅ " + text, menu.keyboard(tr, staff=False))
+
+
+def _rejected(tr: Translator, params: dict[str, Any]) -> Rendered:
+    text = tr._(
+        "Your registration was not approved. If you think this is a mistake, please contact "
+        "your project coordinator. You can send /start to register again."
+    )
+    return Rendered(text)
+
+
+def _role_changed(tr: Translator, params: dict[str, Any]) -> Rendered:
+    role = str(params["role"])
+    text = tr._("Your role is now: {role}.").format(role=labels.role(tr, role))
+    keyboard = menu.keyboard(tr, staff=role != "member")
+    return Rendered(text + "\n" + tr._("Send /help to see your commands."), keyboard)
+
+
+TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
+    "approval_request": _approval_request,
+    "registration_approved": _approved,
+    "registration_rejected": _rejected,
+    "role_changed": _role_changed,
+}
+
+
+class AccountPushes:
+    """Rows carry all they show; an erased member's cards were already emptied by erase."""
+
+    async def prepare(self, row: OutboxRow, now: datetime) -> dict[str, Any]:
+        return row.params
+
+    def render(self, row: OutboxRow, tr: Translator, prepared: dict[str, Any]) -> Rendered:
+        return TEMPLATES[row.template](tr, prepared)

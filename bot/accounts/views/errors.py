@@ -1,0 +1,17 @@
+"""What a person reads when a registration or profile answer can't be used."""
+
+from __future__ import annotations
+
+from bot.core.refusals import Wording
+from bot.i18n import N_
+
+WORDINGS: dict[str, Wording] = {
+    "need_contact": N_("Please press the «Share my phone number» button below."),
+    "not_own_contact": N_(
+        "This is someone else's contact. Please share your own number with the button below."
+    ),
+    "bad_phone": N_("This phone number doesn't look right. Please use the button below."),
+    "name_empty": N_("The name can't be empty. Please write your full name."),
+    "detail_empty": N_("This can't be empty. Please write a few words."),
+    "registration_gone": N_("This registration no longer exists."),
+}

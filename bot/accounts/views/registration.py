@@ -1,0 +1,68 @@
+"""What /start and the registration-only moments say, and where an account stands."""
+
+from __future__ import annotations
+
+from bot.core.labels import LANGUAGE_NAMES, Lang
+from bot.core.people import Actor
+from bot.core.screens import Screen
+from bot.i18n import Translator
+
+
+def welcome_back(tr: Translator) -> str:
+    return tr._("Welcome back! Let's continue where you stopped.")
+
+
+def account_state(tr: Translator, actor: Actor) -> str:
+    """For someone who sends /start or taps the menu outside a registration."""
+    user = actor.user
+    if user is not None and user.status == "approved":
+        return tr._("You are already registered. Send /profile to see or change your details.")
+    if user is not None and user.status == "pending":
+        return tr._(
+            "Your registration is waiting for a coordinator's approval. "
+            "You will get a message here."
+        )
+    if actor.is_staff:
+        return tr._("You are project staff. Send /help to see your commands.")
+    return tr._("Send /start to register.")
+
+
+def menu_not_yet(tr: Translator, actor: Actor) -> str:
+    later = tr._("The menu opens once your registration is approved.")
+    return account_state(tr, actor) + "\n" + later
+
+
+def not_understood(tr: Translator, actor: Actor) -> str:
+    """Text with no question open."""
+    if actor.is_staff or actor.is_approved:
+        return tr._("I didn't understand that. Use the menu buttons below, or send /help.")
+    return account_state(tr, actor) + "\n" + tr._("Send /help to see what I can do.")
+
+
+def language_chosen(tr: Translator, lang: Lang) -> Screen:
+    return Screen("✓ " + tr._("Language: {language}").format(language=LANGUAGE_NAMES[lang]))
+
+
+def menu_in_language(tr: Translator) -> str:
+    return "🌐 " + tr._("The menu is now in this language.")
+
+
+def sent_for_approval(tr: Translator) -> Screen:
+    return Screen(
+        tr._(
+            "Thank you! Your registration has been sent to the project coordinators. "
+            "You will get a message here when it is approved."
+        )
+    )
+
+
+def phone_saved(tr: Translator, phone: str) -> str:
+    return tr._("Phone number saved: {phone}").format(phone=phone)
+
+
+def contact_not_asked(tr: Translator) -> str:
+    return tr._("Thank you, but I didn't ask for a contact.")
+
+
+def not_registered(tr: Translator) -> str:
+    return tr._("You are not registered yet. Send /start to register.")

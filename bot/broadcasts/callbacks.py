@@ -1,0 +1,24 @@
+"""The broadcasts buttons' typed payloads (see bot.core.callback_data for the format)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from bot.core.callback_data import CallbackData, callback
+
+
+@callback("bcw2")
+class BroadcastWizardCb(CallbackData):
+    """`page` is the picker page the button sits on, so a toggle redraws the same page."""
+
+    action: Literal[
+        "skip", "noattach", "kind", "toggle", "page", "done", "now", "later", "confirm", "abort"
+    ]
+    value: str
+    page: int = 0
+
+
+@callback("bc1")
+class BroadcastCb(CallbackData):
+    broadcast_id: int
+    action: Literal["stop", "csv"]

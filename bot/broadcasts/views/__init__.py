@@ -1,0 +1,1 @@
+"""Broadcast screens: the wizard, the progress card, the history and its CSV."""

@@ -1,0 +1,63 @@
+"""/broadcasts and /mute: past broadcasts with a CSV of every recipient, announcements on or off."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+from telegram import InlineKeyboardMarkup
+
+from bot.broadcasts.callbacks import BroadcastCb
+from bot.broadcasts.repo import Broadcast, Delivery
+from bot.broadcasts.views.progress import progress
+from bot.core import labels
+from bot.core.keyboards import button
+from bot.core.screens import Screen
+from bot.i18n import Translator
+
+
+def nothing_yet(tr: Translator) -> str:
+    return tr._("No broadcasts yet. Start one with /broadcast.")
+
+
+def item(tr: Translator, b: Broadcast, counts: dict[str, int], now: datetime) -> Screen:
+    when = tr.datetime(datetime.fromisoformat(b.send_at))
+    text = progress(tr, b, counts, now).text + "\n" + when
+    csv_button = button(tr._("Recipients (CSV)"), BroadcastCb(broadcast_id=b.id, action="csv"))
+    return Screen(text, InlineKeyboardMarkup([[csv_button]]))
+
+
+def deliveries_csv(tr: Translator, rows: list[Delivery]) -> bytes:
+    """One line per recipient, headed and worded in the reader's language."""
+    _ = tr._
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [_("Telegram ID"), _("Name"), _("Position"), _("Status"), _("Attempts"), _("Error"),
+         _("Sent at (Bishkek time)")]
+    )  # fmt: skip
+    for r in rows:
+        sent = tr.datetime(datetime.fromisoformat(r["sent_at"])) if r["sent_at"] else ""
+        position = labels.position(tr, r["position"]) if r["position"] else ""
+        writer.writerow(
+            [r["chat_id"], _cell(r["full_name"] or ""), position, labels.delivery(tr, r["status"]),
+             r["attempts"], _cell(r["last_error"] or ""), sent]
+        )  # fmt: skip
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _cell(text: str) -> str:
+    """A name typed as =SUM(...) stays text when the sheet is opened in a spreadsheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def muted(tr: Translator, known: bool, on: bool) -> str:
+    if not known:
+        return tr._("You are not registered yet. Send /start to register.")
+    if on:
+        return tr._(
+            "Announcements are off. Messages about your own seminars, submissions and account "
+            "still arrive. Send /unmute to turn them on."
+        )
+    return tr._("Announcements are on again.")

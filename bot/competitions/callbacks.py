@@ -1,0 +1,71 @@
+"""The competitions buttons' typed payloads (see bot.core.callback_data for the format)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from bot.core.callback_data import CallbackData, callback
+
+
+@callback("cpf1")
+class CompetitionFormCb(CallbackData):
+    """The competition wizard's buttons: skips, the entrant kind, the audience picker, yes/no."""
+
+    action: Literal["skip", "entrants", "kind", "toggle", "page", "done", "yesno", "confirm",
+                    "abort"]  # fmt: skip
+    value: str
+    page: int = 0
+
+
+@callback("cmp1")
+class CompetitionCb(CallbackData):
+    """Staff actions on one competition; `value` filters submissions by status."""
+
+    competition_id: int
+    action: Literal["open", "list", "subs", "move", "extend", "export", "results", "publish",
+                    "publish_yes"]  # fmt: skip
+    value: str = "all"
+    page: int = 0
+
+
+@callback("ent1")
+class EntrantCb(CallbackData):
+    """An entrant picked on a staff screen (to give it more time)."""
+
+    competition_id: int
+    entrant_id: int
+    action: Literal["extend"]
+
+
+@callback("sub1")
+class SubmitCb(CallbackData):
+    """A member's submission draft; the ids tell a button of an old draft apart."""
+
+    competition_id: int
+    entrant_id: int
+    action: Literal["start", "view", "files_done", "clear_files", "keep", "send", "fix_text",
+                    "fix_figures", "fix_files", "abort"]  # fmt: skip
+
+
+@callback("rev1")
+class ReviewCb(CallbackData):
+    """A reviewer's action on one submission; `value` is the new status where there is one."""
+
+    submission_id: int
+    action: Literal["open", "files", "history", "status", "score", "result", "skip"]
+    value: str = "-"
+
+
+@callback("res1")
+class ResultCb(CallbackData):
+    submission_id: int
+    award: Literal["place1", "place2", "place3", "incentive", "conditional", "none"]
+
+
+@callback("clf1")
+class ClusterFormCb(CallbackData):
+    """The in-bot cluster wizard: municipalities toggled on paged lists."""
+
+    action: Literal["toggle", "page", "done", "confirm", "abort"]
+    value: str
+    page: int = 0

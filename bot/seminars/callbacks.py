@@ -1,0 +1,56 @@
+"""The seminars buttons' typed payloads (see bot.core.callback_data for the format)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from bot.core.callback_data import CallbackData, callback
+
+
+@callback("smf1")
+class SeminarFormCb(CallbackData):
+    """The seminar wizard's buttons; `page` is the audience picker page, as for broadcasts."""
+
+    action: Literal["skip", "kind", "toggle", "page", "done", "confirm", "abort"]
+    value: str
+    page: int = 0
+
+
+@callback("sem1")
+class SeminarCb(CallbackData):
+    """Staff actions on one seminar; `page` pages the attendance list."""
+
+    seminar_id: int
+    action: Literal[
+        "open", "qr", "roster", "report", "feedback", "edit", "cancel", "cancel_yes", "list"
+    ]
+    page: int = 0
+
+
+@callback("sme1")
+class SeminarEditCb(CallbackData):
+    seminar_id: int
+    part: Literal["title", "description", "schedule", "venue", "audience", "capacity", "organiser"]
+
+
+@callback("rsvp1")
+class RsvpCb(CallbackData):
+    seminar_id: int
+    answer: Literal["yes", "no"]
+
+
+@callback("att1")
+class AttendCb(CallbackData):
+    """A staff mark by hand; `page` keeps the list where it was."""
+
+    seminar_id: int
+    user_id: int
+    page: int = 0
+
+
+@callback("fb1")
+class FeedbackCb(CallbackData):
+    """A rating of 1 to 5; 0 means 'no comment' after rating."""
+
+    seminar_id: int
+    rating: int

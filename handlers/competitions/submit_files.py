@@ -1,0 +1,104 @@
+"""A member's files for a submission draft, one by one or as an album.
+
+Telegram delivers each album item as its own update sharing a media_group_id; every item is
+added as it comes, and one answer follows the last item of the album instead of one per photo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from telegram import Message
+from telegram.ext import JobQueue
+
+from bot.competitions.service.draft import IncomingFile
+from bot.competitions.views import submit as views
+from bot.core.errors import Refusal
+from bot.core.refusals import refusal_text
+from bot.core.screens import Screen
+from bot.i18n import Translator, translator
+from bot.wiring import Services
+from handlers.common import Context, Turn, services
+from handlers.competitions.flows import NOT_YOURS
+from handlers.routes import REFUSED, command
+
+ALBUM_WAIT_S = 1.0
+"""Album items arrive within a fraction of a second of each other."""
+
+
+def incoming(message: Message) -> IncomingFile | None:
+    """The file a message carries, as the draft keeps it; None for stickers, voice and such."""
+    if message.photo:
+        p = message.photo[-1]
+        return IncomingFile("photo", p.file_id, p.file_unique_id, None, "image/jpeg", p.file_size)
+    found = message.video or (message.document if message.animation is None else None)
+    if found is None:
+        return None
+    kind = "video" if message.video else "document"
+    return IncomingFile(kind, found.file_id, found.file_unique_id, found.file_name,
+                        found.mime_type, found.file_size)  # fmt: skip
+
+
+@command(denied="not_your_entrant")
+async def on_media(turn: Turn) -> None:
+    """A file for the draft; refused ones are named, the files already attached stay."""
+    note = await _add(turn)
+    group, jobs = turn.message.media_group_id, turn.context.job_queue
+    if group and jobs is not None:
+        _album_item(turn, jobs, group, note)
+        return
+    await turn.say(await _files_answer(turn.svc, turn.tr, turn.tid, [note] if note else []))
+
+
+async def _add(turn: Turn) -> str | None:
+    """Adds the message's file to the draft; says why it was refused, or that it is too big
+    for our archive, or nothing."""
+    try:
+        found = incoming(turn.message)
+        if found is None:
+            raise Refusal("file_type")
+        await turn.svc.submission_draft.add_file(turn.tid, found)
+    except REFUSED as exc:
+        return refusal_text(turn.tr, NOT_YOURS.code_for(exc))
+    return views.big_file_note(turn.tr, asdict(found)) if found.too_big else None
+
+
+async def _files_answer(svc: Services, tr: Translator, tid: int, notes: list[str]) -> Screen:
+    return views.files_reply(tr, await svc.submission_draft.draft(tid), notes)
+
+
+@dataclass
+class _Album:
+    """Who sent the album, where, in which language, and what its one answer will add."""
+
+    tid: int
+    chat_id: int
+    lang: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _album_item(turn: Turn, jobs: JobQueue[Any], group: str, note: str | None) -> None:
+    """Pushes the album's one answer back until its last item is in, keeping every refusal.
+    (PTB types the context's job queue with a type variable it never binds, hence Any.)"""
+    key = f"album:{turn.tid}:{group}"
+    pending = jobs.get_jobs_by_name(key)
+    album = pending[0].data if pending else None
+    if not isinstance(album, _Album):
+        album = _Album(turn.tid, turn.chat_id, turn.tr.lang)
+    for job in pending:
+        job.schedule_removal()
+    if note and note not in album.notes:
+        album.notes.append(note)
+    jobs.run_once(_album_done, ALBUM_WAIT_S, name=key, data=album, chat_id=album.chat_id,
+                  user_id=album.tid)  # fmt: skip
+
+
+async def _album_done(context: Context) -> None:
+    album = context.job.data if context.job is not None else None
+    if not isinstance(album, _Album):
+        return
+    svc = services(context)
+    tr = translator(album.lang, svc.config.tz)
+    screen = await _files_answer(svc, tr, album.tid, album.notes)
+    await context.bot.send_message(album.chat_id, screen.text, reply_markup=screen.markup)
