@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("compile-locales", help="compile the .po catalogs into .mo files")
     imp = sub.add_parser("import-municipalities", help="load municipalities from a CSV file")
     imp.add_argument("file", type=Path)
+    clu = sub.add_parser("import-clusters", help="create clusters of municipalities from a CSV")
+    clu.add_argument("file", type=Path)
     cli_seminars.add_parsers(sub)
     cli_submissions.add_parsers(sub)
     return parser
@@ -52,16 +54,23 @@ async def _migrate(db_path: str) -> None:
     print(f"database is up to date: {db_path}")
 
 
-async def _import(db_path: str, file: Path) -> int:
+async def _import(db_path: str, file: Path, clusters: bool = False) -> int:
+    """Places come first; clusters name municipalities already in the directory."""
+    from bot.core.places.cluster_import import import_clusters
     from bot.core.places.importer import import_municipalities
 
     db = await open_database(db_path)
     try:
-        report = await import_municipalities(db, file)
+        if clusters:
+            found = await import_clusters(db, file)
+            lines, refused = found.lines(), bool(found.rejected)
+        else:
+            report = await import_municipalities(db, file)
+            lines, refused = report.lines(), bool(report.refused)
     finally:
         await db.close()
-    print("\n".join(report.lines()))
-    return 0 if not report.refused else 1
+    print("\n".join(lines))
+    return 1 if refused else 0
 
 
 def _sandbox(args: argparse.Namespace, config: Config) -> int:
@@ -107,8 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         asyncio.run(_migrate(config.db_path))
         return 0
-    if args.command == "import-municipalities":
-        return asyncio.run(_import(config.db_path, args.file))
+    if args.command in ("import-municipalities", "import-clusters"):
+        clusters = args.command == "import-clusters"
+        return asyncio.run(_import(config.db_path, args.file, clusters))
     if cli_submissions.wanted(args):
         return cli_submissions.run(args, config)
     if args.command in cli_seminars.COMMANDS:

@@ -64,6 +64,10 @@ class Database:
         rows = await self.fetchall(sql, params)
         return rows[0] if rows else None
 
+    @property
+    def in_transaction(self) -> bool:
+        return _in_transaction.get()
+
     async def count(self, sql: str, params: Sequence[Any] = ()) -> int:
         """The first column of the first row as a number (COUNT, MAX, ...), 0 when empty."""
         row = await self.fetchone(sql, params)

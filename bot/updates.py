@@ -15,6 +15,8 @@ from weakref import WeakValueDictionary
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.core import users
+
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent_updates: int = 256) -> None:
@@ -34,6 +36,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         return lock
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        users.remember_during_this_update()
         lock = self._lock_for(update)
         if lock is None:
             await coroutine

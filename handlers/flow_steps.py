@@ -1,7 +1,9 @@
-"""The flow router: typed text and files go to whichever flow is open (registration and profile
-edits in `accounts.steps`, the others as their features registered), or else to the menu.
+"""The flow router: typed text and files go to whichever flow is open, as each feature
+registered its flows here; with no flow open, to the home menu (a label typed by hand) or to
+the answer for text nobody asked for.
 
-Registered after every feature, so a command or a button is never read as an answer.
+Registered after every feature, so a command or a button is never read as an answer. It knows
+no feature: features fill FLOWS, MENU_TAP and NO_FLOW when they register.
 """
 
 from __future__ import annotations
@@ -9,53 +11,48 @@ from __future__ import annotations
 from telegram.ext import MessageHandler, filters
 
 from bot.accounts.views import menu
-from bot.core.errors import Refusal
-from bot.core.refusals import refusal_text
-from handlers.accounts import registration, steps
 from handlers.common import PRIVATE, App, Turn
 from handlers.routes import Command, command
 
-OTHER_FLOWS: dict[str, tuple[Command, Command]] = {}
-"""Flows with their own input handlers (text, media), filled in by those features' register()."""
+FLOWS: dict[str, tuple[Command, Command]] = {}
+"""By flow name, filled in by each feature's register(): what the flow does with typed text,
+and with anything else (photos, files, locations)."""
 MENU_TAP: list[Command] = []
 """The home menu's handler (set by handlers.home), for a menu label typed by hand."""
+NO_FLOW: list[Command] = []
+"""What text or a file gets when no flow is open and it is no menu label (set by accounts)."""
 
 
-async def _other(turn: Turn, media: bool) -> bool:
-    flow = await turn.svc.current_flow(turn.tid)
-    found = OTHER_FLOWS.get(flow.flow) if flow is not None else None
-    if found is None:
-        return False
-    await found[1 if media else 0].run(turn)
-    return True
+def flow(name: str, text: Command, media: Command) -> None:
+    FLOWS[name] = (text, media)
 
 
-@command(on_refusal=steps.wrong_answer)
+async def _open(turn: Turn) -> tuple[Command, Command] | None:
+    found = await turn.svc.current_flow(turn.tid)
+    return FLOWS.get(found.flow) if found is not None else None
+
+
+@command()
 async def on_text(turn: Turn) -> None:
-    found = await steps.active(turn)
+    found = await _open(turn)
     if found is not None:
-        await steps.on_text(turn, *found)
-    elif await _other(turn, media=False):
-        return
+        await found[0].run(turn)
     elif MENU_TAP and menu.menu_key(turn.text) is not None:
         await MENU_TAP[0].run(turn)
-    else:
-        await registration.no_flow_text(turn)
+    elif NO_FLOW:
+        await NO_FLOW[0].run(turn)
 
 
 @command()
 async def on_media(turn: Turn) -> None:
-    """A photo, file or sticker where a flow expects an answer: say so, ask again."""
-    found = await steps.active(turn)
+    found = await _open(turn)
     if found is not None:
-        await turn.say(refusal_text(turn.tr, Refusal("media")))
-        await steps.question(turn, found[1], new=True)
-    elif not await _other(turn, media=True):
-        await registration.no_flow_text(turn)
+        await found[1].run(turn)
+    elif NO_FLOW:
+        await NO_FLOW[0].run(turn)
 
 
 def register(app: App) -> None:
-    steps.register(app)
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, on_text))
     media = filters.PHOTO | filters.Sticker.ALL | filters.Document.ALL | filters.VIDEO
     media |= filters.VOICE | filters.AUDIO | filters.LOCATION | filters.ANIMATION

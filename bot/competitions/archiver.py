@@ -17,8 +17,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from telegram import Bot
 from telegram.error import BadRequest, TelegramError
@@ -32,6 +34,10 @@ from bot.competitions.service.submissions import TELEGRAM_DOWNLOAD_LIMIT
 from bot.core import users as users_repo
 from bot.wiring import Services
 
+App = Application[Any, Any, Any, Any, Any, Any]
+"""The application, as handlers.common names it (the bot does not import the handlers)."""
+Pass = Callable[[], Coroutine[Any, Any, object]]
+"""One archiver pass, started anew each time it is needed."""
 log = logging.getLogger(__name__)
 RETRY_FAILED_EVERY = timedelta(minutes=10)
 BATCH = 20
@@ -159,34 +165,34 @@ class Archiver:
         )
 
 
-def for_app(app: Application) -> Archiver:
+def for_app(app: App) -> Archiver:
     found = app.bot_data.get("archiver")
-    if found is None:
+    if not isinstance(found, Archiver):
         found = app.bot_data["archiver"] = Archiver(app.bot, app.bot_data["services"])
     return found
 
 
-def _spawn(app: Application, make) -> None:
+def _spawn(app: App, make: Pass) -> None:
     """Through PTB, so that stopping the app waits for a download in progress; before the app
     runs (at start), as a job that runs as soon as it does."""
     if app.running or app.job_queue is None:
         app.create_task(make(), name="archiver")
         return
 
-    async def job(_context) -> None:
+    async def job(_context: object) -> None:
         await make()
 
     app.job_queue.run_once(job, 0, name="archiver")
 
 
-def start(app: Application) -> None:
+def start(app: App) -> None:
     """At start: what was left pending (or failed) before a restart is copied now."""
     _spawn(app, lambda: for_app(app).run())
 
 
-def wake(app: Application) -> None:
+def wake(app: App) -> None:
     _spawn(app, lambda: for_app(app).run())
 
 
-def after_submit(app: Application, submission_id: int, version: int) -> None:
+def after_submit(app: App, submission_id: int, version: int) -> None:
     _spawn(app, lambda: for_app(app).after_submit(submission_id, version))

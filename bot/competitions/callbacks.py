@@ -6,6 +6,12 @@ from typing import Literal
 
 from bot.core.callback_data import CallbackData, callback
 
+CompetitionAction = Literal["open", "list", "subs", "move", "extend", "export", "results",
+                            "publish", "publish_yes"]  # fmt: skip
+SubmitAction = Literal["start", "view", "files_done", "clear_files", "keep", "send", "fix_text",
+                       "fix_figures", "fix_files", "abort"]  # fmt: skip
+Award = Literal["place1", "place2", "place3", "incentive", "conditional", "none"]
+
 
 @callback("cpf1")
 class CompetitionFormCb(CallbackData):
@@ -22,8 +28,7 @@ class CompetitionCb(CallbackData):
     """Staff actions on one competition; `value` filters submissions by status."""
 
     competition_id: int
-    action: Literal["open", "list", "subs", "move", "extend", "export", "results", "publish",
-                    "publish_yes"]  # fmt: skip
+    action: CompetitionAction
     value: str = "all"
     page: int = 0
 
@@ -43,8 +48,7 @@ class SubmitCb(CallbackData):
 
     competition_id: int
     entrant_id: int
-    action: Literal["start", "view", "files_done", "clear_files", "keep", "send", "fix_text",
-                    "fix_figures", "fix_files", "abort"]  # fmt: skip
+    action: SubmitAction
 
 
 @callback("rev1")
@@ -59,7 +63,7 @@ class ReviewCb(CallbackData):
 @callback("res1")
 class ResultCb(CallbackData):
     submission_id: int
-    award: Literal["place1", "place2", "place3", "incentive", "conditional", "none"]
+    award: Award
 
 
 @callback("clf1")

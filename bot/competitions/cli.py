@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bot.competitions.service.export import Export
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Adds `submissions` next to `export seminars`, under the same `export` command."""
     export = sub.choices["export"]
     what = next(a for a in export._actions if isinstance(a, argparse._SubParsersAction))

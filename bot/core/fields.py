@@ -42,3 +42,12 @@ def when_value(raw: str, now: datetime, zone: ZoneInfo, day_of: datetime | None 
 
 def as_time(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def whole_number(raw: str | None) -> int | None:
+    """Digits only, spaces allowed ('5 000 000', as Babel writes it); None otherwise.
+
+    str.isdigit() also accepts '²' or '①', which int() then refuses, so typed numbers are
+    read here rather than with isdigit()."""
+    text = re.sub(r"\s", "", raw or "")
+    return int(text) if re.fullmatch(r"[0-9]{1,12}", text) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from bot.db import Database, Row
@@ -58,9 +59,31 @@ def _user(row: Row) -> User:
     return User(**dict(row))
 
 
+_SEEN: ContextVar[dict[int, User | None] | None] = ContextVar("users_seen", default=None)
+"""The rows read during one update, by Telegram id: the translator, the rights and the services
+all ask for the same person, and each read is a database trip. Any write to users forgets them."""
+
+
+def remember_during_this_update() -> None:
+    """Called as an update starts being handled (bot.updates); other tasks never cache."""
+    _SEEN.set({})
+
+
+def _forget() -> None:
+    seen = _SEEN.get()
+    if seen:
+        seen.clear()
+
+
 async def by_telegram_id(db: Database, telegram_id: int) -> User | None:
+    seen = _SEEN.get()
+    if seen is not None and telegram_id in seen:
+        return seen[telegram_id]
     row = await db.fetchone(f"SELECT {_COLUMNS} FROM users WHERE telegram_id = ?", (telegram_id,))
-    return _user(row) if row else None
+    user = _user(row) if row else None
+    if seen is not None and not db.in_transaction:
+        seen[telegram_id] = user
+    return user
 
 
 async def by_id(db: Database, user_id: int) -> User | None:
@@ -72,6 +95,7 @@ async def ensure(
     db: Database, telegram_id: int, tg_name: str, now: str, tg_lang: str | None = None
 ) -> User:
     """The row a person gets on first contact; Telegram's language serves pushes until they pick."""
+    _forget()
     await db.execute(
         "INSERT INTO users (telegram_id, tg_name, tg_lang, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (telegram_id) DO UPDATE SET"
@@ -84,6 +108,7 @@ async def ensure(
 
 
 async def update_fields(db: Database, user_id: int, now: str, **fields: object) -> None:
+    _forget()
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"not profile fields: {sorted(unknown)}")
@@ -96,6 +121,7 @@ async def update_fields(db: Database, user_id: int, now: str, **fields: object) 
 
 async def submit(db: Database, user_id: int, now: str) -> None:
     """Back to the approval queue; the counter tells one submission's notices from the next."""
+    _forget()
     await db.execute(
         "UPDATE users SET status = 'pending', submissions = submissions + 1,"
         " reviewed_by = NULL, reviewed_at = NULL, updated_at = ? WHERE id = ?",
@@ -107,6 +133,7 @@ async def decide_pending(
     db: Database, user_id: int, submission: int, status: str, reviewer_id: int, now: str
 ) -> bool:
     """Only the pending submission on the card can be decided; False means someone was first."""
+    _forget()
     cur = await db.execute(
         "UPDATE users SET status = ?, reviewed_by = ?, reviewed_at = ?, updated_at = ?"
         " WHERE id = ? AND status = 'pending' AND submissions = ?",
@@ -116,10 +143,12 @@ async def decide_pending(
 
 
 async def set_role(db: Database, user_id: int, role: str, now: str) -> None:
+    _forget()
     await db.execute("UPDATE users SET role = ?, updated_at = ? WHERE id = ?", (role, now, user_id))
 
 
 async def set_coordinator_regions(db: Database, user_id: int, region_ids: list[int]) -> None:
+    _forget()
     async with db.transaction():
         await db.execute("DELETE FROM coordinator_regions WHERE user_id = ?", (user_id,))
         for region_id in region_ids:
@@ -164,6 +193,7 @@ async def pending(db: Database, region_ids: list[int], limit: int) -> tuple[list
 
 async def erase_personal_data(db: Database, user_id: int, now: str) -> None:
     """Keeps municipality, position and gender for anonymous counts; drops who the person was."""
+    _forget()
     await db.execute(
         "UPDATE users SET telegram_id = NULL, phone = NULL, full_name = NULL, tg_name = NULL,"
         " position_detail = NULL, lang = NULL, tg_lang = NULL, role = 'member', status = 'deleted',"
@@ -174,6 +204,7 @@ async def erase_personal_data(db: Database, user_id: int, now: str) -> None:
 
 
 async def set_muted(db: Database, telegram_id: int, muted: bool, now: str) -> None:
+    _forget()
     await db.execute(
         "UPDATE users SET muted = ?, updated_at = ? WHERE telegram_id = ?",
         (int(muted), now, telegram_id),
@@ -181,6 +212,7 @@ async def set_muted(db: Database, telegram_id: int, muted: bool, now: str) -> No
 
 
 async def set_lang(db: Database, telegram_id: int, lang: str, now: str) -> None:
+    _forget()
     await db.execute(
         "UPDATE users SET lang = ?, updated_at = ? WHERE telegram_id = ?", (lang, now, telegram_id)
     )

@@ -11,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
+from bot.competitions.repo.competitions import Content
 from bot.core import users as users_repo
+from bot.core.audience.service import Audience
 from bot.core.places import repo as places
 from bot.core.places.importer import import_municipalities
 from bot.emulator.protocol import Profile
 from bot.sandbox.personas import Persona, PersonaBook
+from bot.seminars.repo.seminars import SeminarFields
 from bot.wiring import Services
 
 PILOT_CSV = Path(__file__).resolve().parents[2] / "data" / "pilot_municipalities.csv"
@@ -59,7 +61,7 @@ PEOPLE = (
     DemoPerson(5_000_006, "Азамат", "Бейшеналиев", "ky", "visitor", gender="male", status=None),
 )  # fmt: skip
 
-SEMINAR: dict[str, Any] = {
+SEMINAR: SeminarFields = {
     "title_ky": "Жергиликтүү бюджетти пландоо жана коомдук угуулар",
     "title_ru": "Планирование местного бюджета и общественные слушания",
     "description_ky": "Бюджетти тургундар менен кантип талкуулоо керек: практикалык сабак.",
@@ -71,7 +73,7 @@ SEMINAR: dict[str, Any] = {
     "capacity": 25,
     "organiser": "Айгүл Токтосунова, +996 555 000 001",
 }
-COMPETITION: dict[str, Any] = {
+COMPETITION: Content = {
     "code": "IC",
     "title_ky": "Таза суу үчүн төлөм: маалымат кампаниясы",
     "title_ru": "Информационная кампания: оплата за чистую воду",
@@ -84,7 +86,10 @@ COMPETITION: dict[str, Any] = {
     "entrant_kind": "municipality",
     "max_files": 5,
     "needs_residents": True,
+    "opens_at": "",
+    "deadline": "",
 }
+"""The opening and the deadline are set when the demo is seeded, from the clock."""
 
 
 async def seed(svc: Services, book: PersonaBook, csv_path: Path = PILOT_CSV) -> None:
@@ -97,7 +102,7 @@ async def seed(svc: Services, book: PersonaBook, csv_path: Path = PILOT_CSV) -> 
             book.add(person.full_name, person.lang, person.role, _place(muni), person.telegram_id)
             if person.status is not None:
                 await _register(svc, person, muni)
-        audience = {"kind": "municipalities", "values": _audience(by_name)}
+        audience: Audience = {"kind": "municipalities", "values": _audience(by_name)}
         await _seminar(svc, audience)
         await _competition(svc, audience)
 
@@ -106,8 +111,8 @@ def _place(muni: places.Place | None) -> dict[str, str]:
     return {lang: muni.name(lang) for lang in ("ky", "ru", "en")} if muni else {}
 
 
-def _audience(by_name: dict[str, places.Place]) -> list[int]:
-    return sorted(by_name[p.municipality].id for p in PEOPLE if p.municipality)
+def _audience(by_name: dict[str, places.Place]) -> list[str | int]:
+    return [m for m in sorted(by_name[p.municipality].id for p in PEOPLE if p.municipality)]
 
 
 async def _register(svc: Services, person: DemoPerson, muni: places.Place | None) -> None:
@@ -144,21 +149,26 @@ def _bishkek(svc: Services, days: int, hour: int) -> datetime:
     return datetime.combine(day, time(hour), zone).astimezone(UTC)
 
 
-async def _seminar(svc: Services, audience: dict[str, Any]) -> None:
+async def _seminar(svc: Services, audience: Audience) -> None:
     """In three days, answers open until the day before: the invitations go out at once."""
-    if await _still_ahead(svc, "seminars", "starts_at", SEMINAR["title_ru"]):
+    if await _still_ahead(svc, "seminars", "starts_at", str(SEMINAR["title_ru"])):
         return
     starts = _bishkek(svc, 3, 10)
-    values = {**SEMINAR, "starts_at": starts, "ends_at": starts + timedelta(hours=7)}
+    ends = starts + timedelta(hours=7)
+    values: SeminarFields = {**SEMINAR, "starts_at": starts, "ends_at": ends}
     values["rsvp_deadline"] = starts - timedelta(days=1)
     await svc.seminars.create(COORDINATOR.telegram_id, values, audience)
 
 
-async def _competition(svc: Services, audience: dict[str, Any]) -> None:
+async def _competition(svc: Services, audience: Audience) -> None:
     """Open now with a deadline two weeks ahead: the call goes out at once, reminders later."""
-    if await _still_ahead(svc, "competitions", "deadline", COMPETITION["title_ru"]):
+    if await _still_ahead(svc, "competitions", "deadline", str(COMPETITION["title_ru"])):
         return
-    values = {**COMPETITION, "opens_at": svc.clock.now(), "deadline": _bishkek(svc, 14, 18)}
+    values: Content = {
+        **COMPETITION,
+        "opens_at": svc.clock.now(),
+        "deadline": _bishkek(svc, 14, 18),
+    }
     await svc.competitions.create(COORDINATOR.telegram_id, values, audience)
 
 

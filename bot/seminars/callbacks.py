@@ -16,14 +16,17 @@ class SeminarFormCb(CallbackData):
     page: int = 0
 
 
+SeminarAction = Literal[
+    "open", "qr", "roster", "report", "feedback", "edit", "cancel", "cancel_yes", "list"
+]
+
+
 @callback("sem1")
 class SeminarCb(CallbackData):
     """Staff actions on one seminar; `page` pages the attendance list."""
 
     seminar_id: int
-    action: Literal[
-        "open", "qr", "roster", "report", "feedback", "edit", "cancel", "cancel_yes", "list"
-    ]
+    action: SeminarAction
     page: int = 0
 
 

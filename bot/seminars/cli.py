@@ -31,13 +31,11 @@ def day(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser(
         "import-seminars", help="create seminars and their invitations from a CSV or YAML file"
     )
     imp.add_argument("file", type=Path)
-    clu = sub.add_parser("import-clusters", help="create clusters of municipalities from a CSV")
-    clu.add_argument("file", type=Path)
     export = sub.add_parser("export", help="write a report as a file")
     what = export.add_subparsers(dest="what", required=True)
     sem = what.add_parser("seminars", help="seminars starting in a date range, as an .xlsx file")
@@ -51,8 +49,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
     compile_catalogs()
     if args.command == "import-seminars":
         return asyncio.run(_import(config, args.file))
-    if args.command == "import-clusters":
-        return asyncio.run(_import_clusters(config, args.file))
     return _export(args, config)
 
 
@@ -73,15 +69,6 @@ async def _import(config: Config, file: Path) -> int:
 
     async with _services(config) as services:
         report = await import_seminars(services.seminars, file, config.zone, explain)
-    print("\n".join(report.lines()))
-    return 0 if not report.rejected else 1
-
-
-async def _import_clusters(config: Config, file: Path) -> int:
-    from bot.competitions.service.cluster_import import import_clusters
-
-    async with _services(config) as services:
-        report = await import_clusters(services.db, file)
     print("\n".join(report.lines()))
     return 0 if not report.rejected else 1
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from html import escape
 
@@ -95,9 +94,8 @@ def _member(tr: Translator, o: Overview, now: datetime) -> list[str]:
         for found in o.results:
             title = competition_text.title(tr, found.competition.content())
             for entrant in found.own:
-                names = asdict(entrant)
                 own = result_views.own_result(found.results, entrant.id)
-                lines.append(f"• {title}: " + result_views.own_text(tr, names, own))
+                lines.append(f"• {title}: " + result_views.own_text(tr, entrant.plain(), own))
     return lines
 
 
@@ -125,7 +123,7 @@ def _competitions(tr: Translator, standings: list[Standing], now: datetime) -> l
     lines = ["", "🏆 <b>" + head.format(count=len(standings)) + "</b>"]
     for s in standings[:SHOWN]:
         title = competition_text.title(tr, s.competition.content())
-        entrant = competition_text.entrant_name(tr, asdict(s.entrant))
+        entrant = competition_text.entrant_name(tr, s.entrant.plain())
         lines.append(f"• {title} — {entrant}")
         lines.append("  " + competition_text.deadline_line(tr, s.deadline, now))
         lines.append("  " + state_line(tr, s.submission))

@@ -10,10 +10,11 @@ from handlers.accounts import (
     membership,
     profile,
     registration,
+    steps,
 )
 from handlers.common import App
 
 
 def register(app: App) -> None:
-    for module in (registration, language, profile, approvals, admin, account, membership):
+    for module in (registration, language, profile, approvals, admin, account, membership, steps):
         module.register(app)

@@ -50,6 +50,7 @@ async def on_confirm(turn: Turn, value: str) -> None:
     await turn.show(views.sent_for_approval(turn.tr))
 
 
+@command()
 async def no_flow_text(turn: Turn) -> None:
     """Text with no question open: point at the menu, or say where the account stands."""
     actor = await turn.actor()

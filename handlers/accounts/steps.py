@@ -14,6 +14,7 @@ from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.places.search import MIN_SCORE
 from bot.core.refusals import refusal_text
+from handlers import flow_steps
 from handlers.accounts import profile, registration
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
@@ -80,8 +81,13 @@ async def wrong_answer(turn: Turn, exc: Exception) -> None:
         await question(turn, found[1], new=True)
 
 
-async def on_text(turn: Turn, service: StepFlow, flow: Flow) -> None:
+@command(on_refusal=wrong_answer)
+async def on_text(turn: Turn) -> None:
     """A place name to search for, a name, or a wrong kind of answer."""
+    found = await active(turn)
+    if found is None:
+        return
+    service, flow = found
     if flow.step in ("region", "district", "municipality"):
         matches = await turn.svc.directory.search(turn.text)
         await turn.say(search_screen(turn.tr, turn.text, matches, MIN_SCORE))
@@ -102,7 +108,19 @@ async def on_contact(turn: Turn) -> None:
     await question(turn, flow, new=True)
 
 
+@command()
+async def on_media(turn: Turn) -> None:
+    """A photo, file or sticker where a step expects an answer: say so, ask again."""
+    found = await active(turn)
+    if found is not None:
+        await turn.say(refusal_text(turn.tr, Refusal("media")))
+        await question(turn, found[1], new=True)
+
+
 def register(app: App) -> None:
     app.add_handler(on_pick.route())
     app.add_handler(on_page.route())
     app.add_handler(MessageHandler(PRIVATE & filters.CONTACT, on_contact))
+    for name in ("registration", "profile"):
+        flow_steps.flow(name, on_text, on_media)
+    flow_steps.NO_FLOW.append(registration.no_flow_text)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram import InputFile
 from telegram.ext import CommandHandler
 
 from bot.broadcasts.callbacks import BroadcastCb
 from bot.broadcasts.progress import ProgressCards
-from bot.broadcasts.repo import Broadcast
 from bot.broadcasts.views import history as views
 from bot.broadcasts.views.progress import progress
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.routes import command
+
+if TYPE_CHECKING:
+    from bot.broadcasts.repo import Broadcast
 
 
 async def post_progress(turn: Turn, item: Broadcast) -> None:

@@ -123,4 +123,4 @@ async def _confirm(turn: Turn) -> None:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("broadcast", broadcast_command, filters=PRIVATE))
     app.add_handler(on_button.route())
-    flow_steps.OTHER_FLOWS["broadcast"] = (on_text, on_media)
+    flow_steps.flow("broadcast", on_text, on_media)

@@ -65,4 +65,4 @@ async def _act(svc: ClusterForm, tid: int, data: ClusterFormCb) -> Flow:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("newcluster", new_cluster, filters=PRIVATE))
     app.add_handler(on_button.route())
-    flow_steps.OTHER_FLOWS["cluster_form"] = (on_text, media_refused)
+    flow_steps.flow("cluster_form", on_text, media_refused)

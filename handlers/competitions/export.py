@@ -9,7 +9,6 @@ from io import BytesIO
 from telegram import InputFile
 from telegram.ext import CommandHandler
 
-from bot.accounts.service.steps import whole_number
 from bot.competitions.callbacks import CompetitionCb
 from bot.competitions.service.export import Export, SubmissionExports
 from bot.competitions.views import export as views
@@ -22,6 +21,7 @@ from bot.competitions.views.submission_zip import (
     zip_caption,
 )
 from bot.core.errors import NotFound, Refusal
+from bot.core.fields import whole_number
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.routes import command

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from telegram.ext import CommandHandler
 
 from bot.competitions.callbacks import CompetitionFormCb
-from bot.competitions.service.form import CompetitionForm
+from bot.competitions.service.form import CompetitionForm, form_data
 from bot.competitions.views import form as views
 from bot.core import replies
 from bot.core.flows import Flow
@@ -33,8 +33,9 @@ async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
         await turn.say(views.preview(turn.tr, preview))
         return
     options = None
-    if flow.step == "audience_pick":
-        options = await svc.options(turn.tid, flow.data["audience"]["kind"])
+    chosen = form_data(flow)["audience"]
+    if flow.step == "audience_pick" and chosen is not None:
+        options = await svc.options(turn.tid, chosen["kind"])
     await turn.show(views.step_screen(turn.tr, flow, options, page))
 
 
@@ -78,4 +79,4 @@ async def _act(svc: CompetitionForm, tid: int, data: CompetitionFormCb) -> Flow:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("newcompetition", new_competition, filters=PRIVATE))
     app.add_handler(on_button.route())
-    flow_steps.OTHER_FLOWS["competition_form"] = (on_text, media_refused)
+    flow_steps.flow("competition_form", on_text, media_refused)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram.ext import CommandHandler
 
 from bot.competitions.callbacks import CompetitionCb, ResultCb, ReviewCb
+from bot.competitions.service.results import result_data
 from bot.competitions.views import results as views
 from bot.core import replies
 from bot.core.flows import Flow
@@ -75,7 +76,7 @@ async def on_award(turn: Turn, data: ResultCb) -> None:
 def _question(tr: Translator, flow: Flow) -> Screen:
     if flow.step == "condition":
         return views.condition_prompt(tr)
-    return views.grant_prompt(tr, int(flow.data["submission_id"]))
+    return views.grant_prompt(tr, int(result_data(flow)["submission_id"]))
 
 
 async def _saved(turn: Turn, submission_id: int) -> Screen:
@@ -90,7 +91,7 @@ async def on_text(turn: Turn) -> None:
     """The condition, then the grant; the result is saved when the last is given."""
     flow = await turn.svc.results.text(turn.tid, turn.text)
     if flow.step == "done":
-        await turn.say(await _saved(turn, int(flow.data["submission_id"])))
+        await turn.say(await _saved(turn, int(result_data(flow)["submission_id"])))
         return
     await turn.say(_question(turn.tr, flow))
 
@@ -100,4 +101,4 @@ def register(app: App) -> None:
     app.add_handler(on_competition.route(action=PUBLISHING))
     app.add_handler(on_review.route(action={"result", "skip"}))
     app.add_handler(on_award.route())
-    flow_steps.OTHER_FLOWS["result_form"] = (on_text, media_refused)
+    flow_steps.flow("result_form", on_text, media_refused)

@@ -3,21 +3,25 @@ history, status changes, and the comment, deadline and score typed in the review
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram import InputMediaPhoto, InputMediaVideo
 from telegram.ext import CommandHandler
 
-from bot.accounts.service.steps import whole_number
 from bot.competitions.callbacks import CompetitionCb, ReviewCb
-from bot.competitions.repo.submissions import StoredFile
-from bot.competitions.service.reviews import Card
+from bot.competitions.service.reviews import Card, review_data
 from bot.competitions.views import review as views
 from bot.core import replies
+from bot.core.fields import whole_number
 from bot.core.screens import Screen
 from handlers import flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions.flows import leave_when_denied, media_refused
 from handlers.routes import command
+
+if TYPE_CHECKING:
+    from bot.competitions.repo.submissions import StoredFile
 
 ALBUM: dict[str, type[InputMediaPhoto] | type[InputMediaVideo]] = {
     "photo": InputMediaPhoto,
@@ -110,7 +114,7 @@ async def on_text(turn: Turn) -> None:
     if flow.step == "deadline":
         await turn.say(views.deadline_prompt(turn.tr))
         return
-    card = await svc.card(turn.tid, int(flow.data["submission_id"]))
+    card = await svc.card(turn.tid, int(review_data(flow)["submission_id"]))
     await turn.say(views.card(turn.tr, card, replies.saved(turn.tr)))
 
 
@@ -118,5 +122,5 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("submissions", submissions_command, filters=PRIVATE))
     app.add_handler(on_list.route(action="subs"))
     app.add_handler(on_button.route(action=ACTIONS))
-    flow_steps.OTHER_FLOWS["review_comment"] = (on_text, media_refused)
-    flow_steps.OTHER_FLOWS["review_score"] = (on_text, media_refused)
+    flow_steps.flow("review_comment", on_text, media_refused)
+    flow_steps.flow("review_score", on_text, media_refused)

@@ -78,5 +78,5 @@ async def on_text(turn: Turn) -> None:
 def register(app: App) -> None:
     app.add_handler(on_button.route(action=ACTIONS))
     app.add_handler(on_entrant.route(action="extend"))
-    flow_steps.OTHER_FLOWS[DEADLINE_FLOW] = (on_text, media_refused)
-    flow_steps.OTHER_FLOWS[EXTEND_FLOW] = (on_text, media_refused)
+    flow_steps.flow(DEADLINE_FLOW, on_text, media_refused)
+    flow_steps.flow(EXTEND_FLOW, on_text, media_refused)

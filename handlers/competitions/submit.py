@@ -77,4 +77,4 @@ async def on_text(turn: Turn) -> None:
 
 def register(app: App) -> None:
     app.add_handler(on_button.route())
-    flow_steps.OTHER_FLOWS["submission"] = (on_text, submit_files.on_media)
+    flow_steps.flow("submission", on_text, submit_files.on_media)

@@ -6,7 +6,7 @@ added as it comes, and one answer follows the last item of the album instead of 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Message
@@ -61,7 +61,7 @@ async def _add(turn: Turn) -> str | None:
         await turn.svc.submission_draft.add_file(turn.tid, found)
     except REFUSED as exc:
         return refusal_text(turn.tr, NOT_YOURS.code_for(exc))
-    return views.big_file_note(turn.tr, asdict(found)) if found.too_big else None
+    return views.big_file_note(turn.tr, found) if found.too_big else None
 
 
 async def _files_answer(svc: Services, tr: Translator, tid: int, notes: list[str]) -> Screen:

@@ -37,4 +37,4 @@ async def on_media(turn: Turn) -> None:
 
 def register(app: App) -> None:
     app.add_handler(on_rating.route())
-    flow_steps.OTHER_FLOWS["seminar_feedback"] = (on_comment, on_media)
+    flow_steps.flow("seminar_feedback", on_comment, on_media)

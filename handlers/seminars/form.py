@@ -8,6 +8,7 @@ from bot.core import replies
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.seminars.callbacks import SeminarEditCb, SeminarFormCb
+from bot.seminars.service.form import form_data
 from bot.seminars.views import form as views
 from handlers import flow_steps
 from handlers.buttons import button
@@ -36,7 +37,7 @@ async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
         return
     options = None
     if flow.step == "audience_pick":
-        options = await svc.seminar_form.options(turn.tid, flow.data["audience"]["kind"])
+        options = await svc.seminar_form.options(turn.tid, form_data(flow)["audience"]["kind"])
     await turn.show(views.step_screen(turn.tr, flow, options, page))
 
 
@@ -102,4 +103,4 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("newseminar", new_seminar, filters=PRIVATE))
     app.add_handler(on_button.route())
     app.add_handler(on_edit.route())
-    flow_steps.OTHER_FLOWS["seminar_form"] = (on_text, on_media)
+    flow_steps.flow("seminar_form", on_text, on_media)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.competitions.service.cluster_import import import_clusters
 from bot.core.places import clusters as repo
+from bot.core.places.cluster_import import import_clusters
 from bot.i18n import translator
 from tests.conftest import ADMIN_ID, add_members, button_shown, expect, t, tap
 from tests.seminars.helpers import drain, make_seminar, texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
 from bot.config import LANGUAGES
@@ -11,6 +12,8 @@ from bot.core.errors import NotAllowed, Refusal
 from bot.core.people import People
 from bot.core.places import repo as places
 from bot.core.users import User
+
+log = logging.getLogger(__name__)
 
 
 class Accounts:
@@ -57,6 +60,7 @@ class Accounts:
             "role_changed",
             {"role": role},
         )
+        log.info("user %s is now %s, set by user %s", target.id, role, _id(actor.user))
         updated = await users_repo.by_id(self.db, target.id)
         assert updated is not None
         return updated
@@ -89,4 +93,9 @@ class Accounts:
             await self.outbox.forget_person(user.id)
             for hook in self.on_erase:
                 await hook(user.id)
+        log.info("user %s erased their personal data", user.id)
         return True
+
+
+def _id(user: User | None) -> int | None:
+    return user.id if user is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Required, TypedDict
@@ -13,6 +14,8 @@ from bot.core.places import repo as places
 from bot.core.users import User
 from bot.db import Database
 from bot.delivery.outbox import Outbox
+
+log = logging.getLogger(__name__)
 
 
 class RegistrationCard(TypedDict, total=False):
@@ -97,6 +100,8 @@ class Approvals:
                 if approve:
                     for welcome in self.on_approve:
                         await welcome(user_id, target.telegram_id)
+        if first:
+            log.info("registration of user %s %s by user %s", user_id, status, reviewer.id)
         decided = await users_repo.by_id(self.db, user_id)
         assert decided is not None
         by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None

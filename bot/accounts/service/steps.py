@@ -15,19 +15,9 @@ from bot.config import LANGUAGES
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.places import repo as places
+from bot.core.positions import GENDERS, NEEDS_DETAIL, POSITIONS
 from bot.db import Database
 
-POSITIONS = (
-    "head",
-    "deputy_head",
-    "council_chair",
-    "council_deputy",
-    "specialist",
-    "mayor_office",
-    "other",
-)
-NEEDS_DETAIL = frozenset({"specialist", "other"})
-GENDERS = ("female", "male", "undisclosed")
 MAX_NAME = 100
 LOCATION_STEPS = ("region", "district", "municipality")
 FIELD_PLANS = {
@@ -172,15 +162,6 @@ async def _take_gender(db: Database, flow: Flow, value: str) -> Flow:
         raise Refusal("stale")
     flow.data["gender"] = value
     return advance(flow)
-
-
-def whole_number(raw: str | None) -> int | None:
-    """Digits only, spaces allowed ('5 000 000', as Babel writes it); None otherwise.
-
-    str.isdigit() also accepts '²' or '①', which int() then refuses, so typed numbers are
-    read here rather than with isdigit()."""
-    text = re.sub(r"\s", "", raw or "")
-    return int(text) if re.fullmatch(r"[0-9]{1,12}", text) else None
 
 
 def _int(value: str) -> int:

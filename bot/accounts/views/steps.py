@@ -8,11 +8,11 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.accounts.service.answers import Question
-from bot.accounts.service.steps import GENDERS, POSITIONS
 from bot.core import keyboards, labels
 from bot.core.callback_data import PickCb, Step
 from bot.core.places.repo import Place, PlacePath
 from bot.core.places.search import Match
+from bot.core.positions import GENDERS, POSITIONS
 from bot.core.screens import Screen
 from bot.i18n import Translator
 

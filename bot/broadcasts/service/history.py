@@ -5,12 +5,16 @@ Only the author and admins can stop a broadcast or read its recipients: the list
 
 from __future__ import annotations
 
+import logging
+
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast, Delivery
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound
 from bot.core.people import People
 from bot.delivery.outbox import Outbox
+
+log = logging.getLogger(__name__)
 
 
 class Broadcasts:
@@ -25,6 +29,8 @@ class Broadcasts:
         async with self.db.transaction():
             await repo.set_status(self.db, broadcast_id, "cancelled")
             await self.outbox.cancel_broadcast(broadcast_id)
+        by = (await self.people.actor(telegram_id)).user
+        log.info("broadcast %s stopped by user %s", broadcast_id, by.id if by else None)
         stopped = await repo.get(self.db, broadcast_id)
         assert stopped is not None
         return stopped

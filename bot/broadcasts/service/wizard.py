@@ -7,6 +7,7 @@ database, and a restart neither loses nor repeats it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,6 +28,9 @@ from bot.delivery.outbox import Outbox
 FLOW = "broadcast"
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,10 @@ class BroadcastWizard(Wizard):
                 broadcast_id, chat_ids, datetime.fromisoformat(send_at)
             )
             await flows.clear(self.db, telegram_id)
+        log.info(
+            "broadcast %s to %s recipients confirmed by user %s, sending at %s",
+            broadcast_id, len(chat_ids), author.id, send_at,
+        )  # fmt: skip
         found = await repo.get(self.db, broadcast_id)
         assert found is not None
         return found

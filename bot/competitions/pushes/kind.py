@@ -7,15 +7,19 @@ has since sent its submission is dropped instead of nagging.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from bot.competitions.pushes.review_templates import TEMPLATES as REVIEW_TEMPLATES
 from bot.competitions.pushes.templates import TEMPLATES as CALL_TEMPLATES
+from bot.competitions.pushes.templates import Current, PushContext
 from bot.competitions.repo import competitions as repo
 from bot.competitions.repo import submissions as subs_repo
-from bot.competitions.service.results import named_results, plain
+from bot.competitions.repo.competitions import Competition
+from bot.competitions.repo.submissions import SubmissionData
+from bot.competitions.service.notices import Params
+from bot.competitions.service.results import NamedResult, named_results
 from bot.db import Database
 from bot.delivery.kinds import Drop, Rendered
 from bot.delivery.outbox import OutboxRow
@@ -25,35 +29,46 @@ KINDS = ("competition",)
 TEMPLATES = {**CALL_TEMPLATES, **REVIEW_TEMPLATES}
 
 
+def _params(raw: Mapping[str, Any]) -> Params:
+    """A copy of the row's parameters: JSON that service/notices.py wrote from a `Params`."""
+    return cast(Params, dict(raw))
+
+
 async def context(
-    db: Database, template: str, params: dict[str, Any], now: datetime
-) -> dict[str, Any] | None:
+    db: Database, template: str, raw: Mapping[str, Any], now: datetime
+) -> PushContext | None:
     """The row's parameters with what its template shows; None when it no longer applies."""
-    params = dict(params)
+    params = _params(raw)
+    submission: SubmissionData | None = None
     if "submission_id" in params:
-        submission = await subs_repo.get(db, int(params["submission_id"]))
-        if submission is None:
+        found = await subs_repo.get(db, int(params["submission_id"]))
+        if found is None:
             return None
-        params["competition_id"] = submission.competition_id
-        params["entrant_id"] = submission.entrant_id
-        params["submission"] = plain(asdict(submission))
+        params["competition_id"] = found.competition_id
+        params["entrant_id"] = found.entrant_id
+        submission = found.plain()
     competition = await repo.get(db, int(params["competition_id"]))
     if competition is None or competition.cancelled:
         return None
-    params["competition"] = competition.content()
+    current: Current = {"competition": competition.content()}
+    if submission is not None:
+        current["submission"] = submission
     if "entrant_id" in params:
         entrant = await repo.entrant(db, competition, int(params["entrant_id"]))
         if entrant is None:
             return None
-        params["entrant"] = plain(asdict(entrant))
-    if not await _applies(db, template, params, competition, now):
+        current["entrant"] = entrant.plain()
+    shown: PushContext = {**params, **current}
+    if not await _applies(db, template, shown, competition, now):
         return None
     if template in ("competition_winners", "competition_result"):
-        params["results"] = await _results(db, competition)
-    return params
+        shown["results"] = await _results(db, competition)
+    return shown
 
 
-async def _applies(db: Database, template: str, params: dict, competition, now: datetime) -> bool:
+async def _applies(
+    db: Database, template: str, params: PushContext, competition: Competition, now: datetime
+) -> bool:
     if template == "competition_open":
         return True  # queued only for entrants whose own deadline was still ahead
     if template == "competition_reminder":
@@ -68,7 +83,7 @@ async def _applies(db: Database, template: str, params: dict, competition, now: 
     return True
 
 
-async def _results(db: Database, competition) -> list[dict[str, Any]]:
+async def _results(db: Database, competition: Competition) -> list[NamedResult]:
     """Every recorded result with the entrant's names, places first."""
     entrants = await repo.entrants(db, competition)
     return named_results(await subs_repo.results(db, competition.id), entrants)
@@ -78,9 +93,9 @@ class CompetitionPushes:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def prepare(self, row: OutboxRow, now: datetime) -> dict[str, Any] | Drop:
+    async def prepare(self, row: OutboxRow, now: datetime) -> PushContext | Drop:
         found = await context(self.db, row.template, row.params, now)
         return Drop() if found is None else found
 
-    def render(self, row: OutboxRow, tr: Translator, prepared: dict[str, Any]) -> Rendered:
+    def render(self, row: OutboxRow, tr: Translator, prepared: PushContext) -> Rendered:
         return TEMPLATES[row.template](tr, prepared)

@@ -8,13 +8,12 @@ than twice the latest one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
-from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
 from bot.competitions.callbacks import SubmitCb
+from bot.competitions.pushes.templates import PushContext, Template
 from bot.competitions.views import results as views
 from bot.competitions.views import text
 from bot.core.keyboards import button
@@ -30,7 +29,7 @@ ICONS = {
 }
 
 
-def submission_status(tr: Translator, p: dict[str, Any]) -> Rendered:
+def submission_status(tr: Translator, p: PushContext) -> Rendered:
     c, s, entrant = p["competition"], p["submission"], p["entrant"]
     status = p.get("status") or s["status"]
     head = (
@@ -46,29 +45,29 @@ def submission_status(tr: Translator, p: dict[str, Any]) -> Rendered:
     if status != "needs_revision":
         return Rendered(head)
     lines = [head]
-    if p.get("comment"):
-        comment = escape(p["comment"])
-        lines.append(tr._("Reviewer's comment: {comment}").format(comment=comment))
-    if p.get("revision_deadline"):
-        until = tr.datetime(text.when(p["revision_deadline"]))
+    comment, revision_deadline = p.get("comment"), p.get("revision_deadline")
+    if comment:
+        lines.append(tr._("Reviewer's comment: {comment}").format(comment=escape(comment)))
+    if revision_deadline:
+        until = tr.datetime(text.when(revision_deadline))
         lines.append(tr._("Please correct it and send it again by {date}.").format(date=until))
     edit = SubmitCb(competition_id=c["id"], entrant_id=entrant["id"], action="view")
     markup = InlineKeyboardMarkup([[button("✏️ " + tr._("Edit the submission"), edit)]])
     return Rendered("\n".join(lines), markup)
 
 
-def competition_result(tr: Translator, p: dict[str, Any]) -> Rendered:
+def competition_result(tr: Translator, p: PushContext) -> Rendered:
     c, entrant = p["competition"], p["entrant"]
     head = "🏆 " + tr._("The results of «{title}» are published.").format(title=text.title(tr, c))
     own = views.own_text(tr, entrant, views.own_result(p["results"], int(entrant["id"])))
     return Rendered(head + "\n\n" + own)
 
 
-def competition_winners(tr: Translator, p: dict[str, Any]) -> Rendered:
+def competition_winners(tr: Translator, p: PushContext) -> Rendered:
     return Rendered(views.winners_message(tr, p["competition"], p["results"]))
 
 
-TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
+TEMPLATES: dict[str, Template] = {
     "submission_status": submission_status,
     "competition_result": competition_result,
     "competition_winners": competition_winners,

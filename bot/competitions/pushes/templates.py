@@ -7,31 +7,56 @@ the row goes out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Required, TypedDict
 
 from telegram import InlineKeyboardMarkup
 
 from bot.competitions.callbacks import SubmitCb
+from bot.competitions.repo.competitions import CompetitionContent, EntrantData
+from bot.competitions.repo.submissions import SubmissionData
+from bot.competitions.service.notices import Params
 from bot.competitions.views import text
 from bot.core.keyboards import button
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
 
+if TYPE_CHECKING:
+    from bot.competitions.service.results import NamedResult
 
-def _take_part(tr: Translator, competition_id: int, entrant_id: int | None):
+
+class Current(TypedDict, total=False):
+    """What a row names, read when it goes out: the competition, and the entrant, the submission
+    and the results where the row is about them."""
+
+    competition: Required[CompetitionContent]
+    entrant: EntrantData
+    submission: SubmissionData
+    results: list[NamedResult]
+
+
+class PushContext(Params, Current):
+    """What a template reads: the row's parameters with what they name, as it is now."""
+
+
+Template = Callable[[Translator, PushContext], Rendered]
+
+
+def _take_part(
+    tr: Translator, competition_id: int, entrant_id: int | None
+) -> InlineKeyboardMarkup | None:
     if entrant_id is None:
         return None
     data = SubmitCb(competition_id=competition_id, entrant_id=entrant_id, action="view")
     return InlineKeyboardMarkup([[button("📝 " + tr._("Prepare our submission"), data)]])
 
 
-def competition_open(tr: Translator, p: dict[str, Any]) -> Rendered:
+def competition_open(tr: Translator, p: PushContext) -> Rendered:
     c = p["competition"]
     head = "🏆 " + tr._("A competition is open. Send /competitions to take part.")
     return Rendered("\n\n".join([head, text.details(tr, c)]))
 
 
-def competition_reminder(tr: Translator, p: dict[str, Any]) -> Rendered:
+def competition_reminder(tr: Translator, p: PushContext) -> Rendered:
     c, entrant = p["competition"], p["entrant"]
     deadline = text.when(p["deadline"])
     head = "⏰ " + tr._("Reminder: {entrant} has not sent its submission to «{title}» yet.").format(
@@ -42,14 +67,14 @@ def competition_reminder(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head + "\n" + body, markup)
 
 
-def competition_moved(tr: Translator, p: dict[str, Any]) -> Rendered:
+def competition_moved(tr: Translator, p: PushContext) -> Rendered:
     c = p["competition"]
     head = "📅 " + tr._("The deadline of «{title}» has changed.").format(title=text.title(tr, c))
     body = tr._("New deadline: {date}.").format(date=tr.datetime(text.when(c["deadline"])))
     return Rendered(head + "\n" + body)
 
 
-def competition_extended(tr: Translator, p: dict[str, Any]) -> Rendered:
+def competition_extended(tr: Translator, p: PushContext) -> Rendered:
     c, entrant = p["competition"], p["entrant"]
     head = "📅 " + tr._("{entrant} may send its submission to «{title}» until {date}.").format(
         entrant=text.entrant_name(tr, entrant),
@@ -59,7 +84,7 @@ def competition_extended(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head, _take_part(tr, c["id"], entrant["id"]))
 
 
-def submission_received(tr: Translator, p: dict[str, Any]) -> Rendered:
+def submission_received(tr: Translator, p: PushContext) -> Rendered:
     c, s, entrant = p["competition"], p["submission"], p["entrant"]
     head = "📨 " + tr._(
         "A submission for {entrant} was sent to «{title}». Receipt number: {receipt}."
@@ -69,7 +94,7 @@ def submission_received(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head + "\n" + version, _take_part(tr, c["id"], entrant["id"]))
 
 
-def file_not_archived(tr: Translator, p: dict[str, Any]) -> Rendered:
+def file_not_archived(tr: Translator, p: PushContext) -> Rendered:
     c = p["competition"]
     head = "⚠️ " + tr._(
         "A file in submission {receipt} («{title}») is over Telegram's 20 MB download limit. "
@@ -78,7 +103,7 @@ def file_not_archived(tr: Translator, p: dict[str, Any]) -> Rendered:
     return Rendered(head)
 
 
-TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
+TEMPLATES: dict[str, Template] = {
     "competition_open": competition_open,
     "competition_reminder": competition_reminder,
     "competition_moved": competition_moved,

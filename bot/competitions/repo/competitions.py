@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
+from bot.core.audience.repo import Names
+from bot.core.audience.service import Audience
 from bot.db import Database, Row, utcnow_iso
 
 CONTENT = (
@@ -29,6 +31,43 @@ CONTENT = (
 _TIMES = ("opens_at", "deadline")
 
 
+class Content(TypedDict):
+    """The fields staff write (CONTENT), from the wizard, the demo or a test. A language left
+    empty is None (or absent); a time is a datetime or its ISO text."""
+
+    code: str
+    title_ky: NotRequired[str | None]
+    title_ru: NotRequired[str | None]
+    description_ky: NotRequired[str | None]
+    description_ru: NotRequired[str | None]
+    rules_ky: NotRequired[str | None]
+    rules_ru: NotRequired[str | None]
+    prizes_ky: NotRequired[str | None]
+    prizes_ru: NotRequired[str | None]
+    entrant_kind: str
+    opens_at: datetime | str
+    deadline: datetime | str
+    max_files: int
+    needs_residents: bool
+
+
+class CompetitionContent(Content):
+    """`Competition.content()`: what push templates, the call and the wizard's preview read.
+    Every language is there (None when empty) and the times are ISO text."""
+
+    id: int
+    status: str
+    version: int
+
+
+class EntrantData(Names):
+    """`Entrant.plain()`, as push templates and results read an entrant."""
+
+    id: int
+    kind: str
+    extended_until: str | None
+
+
 @dataclass(frozen=True)
 class Competition:
     id: int
@@ -42,7 +81,7 @@ class Competition:
     prizes_ky: str | None
     prizes_ru: str | None
     entrant_kind: str
-    audience: dict[str, Any]
+    audience: Audience
     opens_at: datetime
     deadline: datetime
     max_files: int
@@ -62,13 +101,27 @@ class Competition:
     def for_clusters(self) -> bool:
         return self.entrant_kind == "cluster"
 
-    def content(self) -> dict[str, Any]:
+    def content(self) -> CompetitionContent:
         """Plain values for push templates and wizards (times as ISO strings)."""
-        data = {name: getattr(self, name) for name in CONTENT}
-        for name in _TIMES:
-            data[name] = utcnow_iso(data[name])
-        data["needs_residents"] = bool(self.needs_residents)
-        return {**data, "id": self.id, "status": self.status, "version": self.version}
+        return {
+            "code": self.code,
+            "title_ky": self.title_ky,
+            "title_ru": self.title_ru,
+            "description_ky": self.description_ky,
+            "description_ru": self.description_ru,
+            "rules_ky": self.rules_ky,
+            "rules_ru": self.rules_ru,
+            "prizes_ky": self.prizes_ky,
+            "prizes_ru": self.prizes_ru,
+            "entrant_kind": self.entrant_kind,
+            "opens_at": utcnow_iso(self.opens_at),
+            "deadline": utcnow_iso(self.deadline),
+            "max_files": self.max_files,
+            "needs_residents": bool(self.needs_residents),
+            "id": self.id,
+            "status": self.status,
+            "version": self.version,
+        }
 
 
 @dataclass(frozen=True)
@@ -85,6 +138,18 @@ class Entrant:
     def name(self, lang: str) -> str:
         return getattr(self, f"name_{lang}", None) or self.name_ru
 
+    def plain(self) -> EntrantData:
+        """Plain values for push templates and results (the extension as ISO text)."""
+        until = self.extended_until.isoformat() if self.extended_until is not None else None
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "name_ky": self.name_ky,
+            "name_ru": self.name_ru,
+            "name_en": self.name_en,
+            "extended_until": until,
+        }
+
 
 def _competition(row: Row) -> Competition:
     data = dict(row)
@@ -100,13 +165,16 @@ async def get(db: Database, competition_id: int) -> Competition | None:
     return _competition(row) if row else None
 
 
-async def create(db: Database, audience: dict, created_by: int | None, now: str, **values) -> int:
+async def create(
+    db: Database, audience: Audience, created_by: int | None, now: str, **values: Unpack[Content]
+) -> int:
     names = [*CONTENT, "audience", "created_by", "created_at", "updated_at"]
     row = {**values, "audience": json.dumps(audience), "created_by": created_by,
            "created_at": now, "updated_at": now}  # fmt: skip
     for name in _TIMES:
-        if isinstance(row[name], datetime):
-            row[name] = utcnow_iso(row[name])
+        when = row[name]
+        if isinstance(when, datetime):
+            row[name] = utcnow_iso(when)
     row["needs_residents"] = int(bool(row.get("needs_residents", True)))
     marks = ", ".join("?" * len(names))
     new_id = await db.insert(
@@ -165,7 +233,7 @@ def _entrant_sql(kind: str) -> str:
     )
 
 
-def _entrant(kind: str, row) -> Entrant:
+def _entrant(kind: str, row: Row) -> Entrant:
     until = row["extended_until"]
     return Entrant(row["id"], kind, row["name_ky"], row["name_ru"], row["name_en"],
                    datetime.fromisoformat(until) if until else None)  # fmt: skip
@@ -233,7 +301,7 @@ async def staff_of(
 
 
 async def municipalities_in(
-    db: Database, kind: str, values: list, region_ids: list[int]
+    db: Database, kind: str, values: list[str | int], region_ids: list[int]
 ) -> list[int]:
     """Municipalities an audience selector names, with or without members yet."""
     filters = {
@@ -257,7 +325,7 @@ async def municipalities_in(
     return [r[0] for r in await db.fetchall(sql + " ORDER BY m.id", params)]
 
 
-async def cluster_ids(db: Database, values: list, region_ids: list[int]) -> list[int]:
+async def cluster_ids(db: Database, values: list[str | int], region_ids: list[int]) -> list[int]:
     """Clusters named by a selector ('all' when none are named); with `region_ids`, only
     clusters whose every municipality lies in those regions."""
     sql, params = "SELECT c.id FROM clusters c WHERE 1 = 1", list(values)
@@ -275,8 +343,7 @@ async def cluster_ids(db: Database, values: list, region_ids: list[int]) -> list
 
 
 async def next_seq(db: Database, competition_id: int) -> int:
-    row = await db.fetchone(
+    return await db.count(
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM submissions WHERE competition_id = ?",
         (competition_id,),
     )
-    return row[0]

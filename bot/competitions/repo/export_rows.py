@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core.audience.repo import Names
 from bot.db import Database, Row
 
 _NAMES = ("ky", "ru", "en")
@@ -22,11 +23,15 @@ class LogRow:
     receipt: str | None
 
 
-def _names(row: Row, prefix: str) -> dict:
-    return {f"name_{x}": row[f"{prefix}_{x}"] for x in _NAMES}
+def _names(row: Row, prefix: str) -> Names:
+    return {
+        "name_ky": row[f"{prefix}_ky"],
+        "name_ru": row[f"{prefix}_ru"],
+        "name_en": row[f"{prefix}_en"],
+    }
 
 
-async def municipality_places(db: Database, ids: list[int]) -> dict[int, tuple[dict, dict]]:
+async def municipality_places(db: Database, ids: list[int]) -> dict[int, tuple[Names, Names]]:
     """(district, region) of each municipality, as name dicts."""
     if not ids:
         return {}
@@ -40,7 +45,7 @@ async def municipality_places(db: Database, ids: list[int]) -> dict[int, tuple[d
     return {r["id"]: (_names(r, "d"), _names(r, "r")) for r in rows}
 
 
-async def cluster_municipalities(db: Database, ids: list[int]) -> dict[int, list[dict]]:
+async def cluster_municipalities(db: Database, ids: list[int]) -> dict[int, list[Names]]:
     """The member municipalities of each cluster, in English alphabetical order."""
     if not ids:
         return {}
@@ -51,7 +56,7 @@ async def cluster_municipalities(db: Database, ids: list[int]) -> dict[int, list
         f" WHERE cm.cluster_id IN ({marks}) ORDER BY cm.cluster_id, m.name_en",
         ids,
     )
-    found: dict[int, list[dict]] = {}
+    found: dict[int, list[Names]] = {}
     for r in rows:
         found.setdefault(r["cluster_id"], []).append(_names(r, "m"))
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict, Unpack
 
 from bot.db import Database, Row
 
@@ -30,6 +30,50 @@ class Submission:
     @property
     def final(self) -> bool:
         return self.status in FINAL
+
+    def plain(self) -> SubmissionData:
+        """Plain values for push templates (the revision deadline as ISO text)."""
+        until = self.revision_deadline
+        return {
+            "id": self.id,
+            "competition_id": self.competition_id,
+            "entrant_id": self.entrant_id,
+            "seq": self.seq,
+            "receipt": self.receipt,
+            "status": self.status,
+            "version": self.version,
+            "review_comment": self.review_comment,
+            "revision_deadline": until.isoformat() if until is not None else None,
+            "score": self.score,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+class SubmissionData(TypedDict):
+    """`Submission.plain()`, as push templates read a submission."""
+
+    id: int
+    competition_id: int
+    entrant_id: int
+    seq: int
+    receipt: str
+    status: str
+    version: int
+    review_comment: str | None
+    revision_deadline: str | None
+    score: int | None
+    created_at: str
+    updated_at: str
+
+
+class ReviewFields(TypedDict, total=False):
+    """What a review changes on a submission (`set_review`)."""
+
+    status: str
+    review_comment: str | None
+    revision_deadline: datetime | None
+    score: int
 
 
 @dataclass(frozen=True)
@@ -104,7 +148,8 @@ async def of_entrant(db: Database, competition_id: int, entrant_id: int) -> Subm
 async def of_competition(
     db: Database, competition_id: int, status: str | None = None
 ) -> list[Submission]:
-    sql, params = "SELECT * FROM submissions WHERE competition_id = ?", [competition_id]
+    sql = "SELECT * FROM submissions WHERE competition_id = ?"
+    params: list[int | str] = [competition_id]
     if status:
         sql += " AND status = ?"
         params.append(status)
@@ -139,12 +184,11 @@ async def create(
 
 
 async def last_receipt_number(db: Database, prefix: str) -> int:
-    row = await db.fetchone(
+    return await db.count(
         "SELECT MAX(CAST(substr(receipt, ?) AS INTEGER)) FROM submissions"
         " WHERE receipt >= ? AND receipt < ?",
         (len(prefix) + 1, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)),
     )
-    return row[0] or 0
 
 
 async def add_version(
@@ -201,7 +245,9 @@ async def version(db: Database, submission_id: int, number: int | None = None) -
                    tuple(StoredFile(**dict(f)) for f in files))  # fmt: skip
 
 
-async def set_review(db: Database, submission_id: int, now: str, **fields) -> None:
+async def set_review(
+    db: Database, submission_id: int, now: str, **fields: Unpack[ReviewFields]
+) -> None:
     allowed = {"status", "review_comment", "revision_deadline", "score"}
     if not fields or set(fields) - allowed:
         raise ValueError(sorted(set(fields) - allowed))

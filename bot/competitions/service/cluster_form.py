@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypedDict, cast
 
 from bot.core import fields, flows
 from bot.core.errors import Refusal
@@ -28,6 +29,23 @@ MAX_NAME = 100
 MIN_MEMBERS = 2
 MAX_CODE = 40
 SEARCH_LIMIT = 8
+
+
+class ClusterData(TypedDict):
+    """The wizard's data in the flows table."""
+
+    plan: list[str]
+    names: dict[str, str]
+    """name_ky and name_ru, as typed."""
+    members: list[int]
+    """The municipalities ticked, by id."""
+    query: str | None
+    """What the list is searched for, if anything."""
+
+
+def cluster_data(flow: Flow) -> ClusterData:
+    """The flows table keeps JSON; this wizard wrote it in this shape."""
+    return cast(ClusterData, flow.data)
 
 
 @dataclass(frozen=True)
@@ -63,8 +81,8 @@ class ClusterForm(Wizard):
 
     async def begin(self, telegram_id: int) -> Flow:
         await self.people.require_staff(telegram_id)
-        data = {"plan": list(STEPS), "names": {}, "members": [], "query": None}
-        return await self._save(Flow(telegram_id, FLOW, STEPS[0], data))
+        data: ClusterData = {"plan": list(STEPS), "names": {}, "members": [], "query": None}
+        return await self._save(Flow(telegram_id, FLOW, STEPS[0], {**data}))
 
     async def _at(self, telegram_id: int, *steps: str) -> Flow:
         await self.people.require_staff(telegram_id)
@@ -73,13 +91,14 @@ class ClusterForm(Wizard):
     async def text(self, telegram_id: int, raw: str) -> Flow:
         """A name at the name steps; on the list, part of a municipality's name to look for."""
         flow = await self._at(telegram_id, *STEPS, "summary")
+        data = cluster_data(flow)
         if flow.step == "members":
-            flow.data["query"] = fields.text_value(raw, MAX_NAME)
+            data["query"] = fields.text_value(raw, MAX_NAME)
             return await self._save(flow)
         if flow.step == "summary":
             raise Refusal("use_buttons")
-        flow.data["names"][flow.step] = fields.text_value(raw, MAX_NAME)
-        plan = flow.data["plan"]
+        data["names"][flow.step] = fields.text_value(raw, MAX_NAME)
+        plan = data["plan"]
         plan.pop(0)
         flow.step = plan[0]
         return await self._save(flow)
@@ -88,7 +107,7 @@ class ClusterForm(Wizard):
         """What the list shows now: the search results, or every municipality allowed."""
         flow = await self._at(telegram_id, "members")
         allowed = await self._allowed(await self.people.require_staff(telegram_id))
-        query = flow.data.get("query")
+        query = cluster_data(flow).get("query")
         if not query:
             return list(allowed.values())
         found = await self.directory.search(query, limit=SEARCH_LIMIT)
@@ -96,8 +115,9 @@ class ClusterForm(Wizard):
 
     async def _allowed(self, actor: Actor) -> dict[int, Choice]:
         districts = {d.id: d for d in await places.all_districts(self.db)}
-        found = {}
+        found: dict[int, Choice] = {}
         for muni in await places.all_municipalities(self.db):
+            assert muni.parent_id is not None  # every municipality is in a district
             district = districts[muni.parent_id]
             if not actor.region_ids or district.parent_id in actor.region_ids:
                 found[muni.id] = Choice(muni, district)
@@ -108,7 +128,7 @@ class ClusterForm(Wizard):
         allowed = await self._allowed(await self.people.require_staff(telegram_id))
         if not value.isdigit() or int(value) not in allowed:
             raise Refusal("stale")
-        members, chosen = flow.data["members"], int(value)
+        members, chosen = cluster_data(flow)["members"], int(value)
         if chosen in members:
             members.remove(chosen)
         else:
@@ -119,13 +139,13 @@ class ClusterForm(Wizard):
         """A page of the list; 'all' leaves the search and shows every municipality again."""
         flow = await self._at(telegram_id, "members")
         if value == "all":
-            flow.data["query"] = None
+            cluster_data(flow)["query"] = None
             await self._save(flow)
         return flow
 
     async def done(self, telegram_id: int) -> Flow:
         flow = await self._at(telegram_id, "members")
-        if len(flow.data["members"]) < MIN_MEMBERS:
+        if len(cluster_data(flow)["members"]) < MIN_MEMBERS:
             raise Refusal("cluster_too_small", minimum=MIN_MEMBERS)
         flow.step = "summary"
         return await self._save(flow)
@@ -133,8 +153,9 @@ class ClusterForm(Wizard):
     async def summary(self, telegram_id: int) -> Summary:
         flow = await self._at(telegram_id, "summary")
         allowed = await self._allowed(await self.people.require_staff(telegram_id))
-        chosen = [allowed[m] for m in flow.data["members"] if m in allowed]
-        names = flow.data["names"]
+        data = cluster_data(flow)
+        chosen = [allowed[m] for m in data["members"] if m in allowed]
+        names = data["names"]
         return Summary(names, await self._free_code(names), chosen)
 
     async def confirm(self, telegram_id: int) -> tuple[int, Summary]:

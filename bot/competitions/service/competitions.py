@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
 
 from bot.competitions.repo import competitions as repo
 from bot.competitions.repo import submissions as subs_repo
-from bot.competitions.repo.competitions import Competition, Entrant
+from bot.competitions.repo.competitions import Competition, CompetitionContent, Content, Entrant
+from bot.competitions.repo.submissions import Submission
 from bot.competitions.service import notices as pushes
 from bot.core import users as users_repo
-from bot.core.audience.service import Audiences, _values
+from bot.core.audience.service import Audience, Audiences, _values
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import Actor, People
 from bot.db import utcnow_iso
@@ -27,7 +27,7 @@ LIMITS = {"title": 200, "description": 1500, "rules": 1000, "prizes": 600}
 """Together with the headings, one language's call stays inside one 4096-character message."""
 
 
-def check_content(values: dict[str, Any], now: datetime, moved: bool = True) -> None:
+def check_content(values: Content, now: datetime, moved: bool = True) -> None:
     """What every competition needs, wherever it comes from (the wizard or a later edit)."""
     if not values.get("title_ky") and not values.get("title_ru"):
         raise Refusal("no_text")
@@ -48,7 +48,9 @@ def _time(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
-def deadline_for(competition: Competition, entrant: Entrant | None, submission=None) -> datetime:
+def deadline_for(
+    competition: Competition, entrant: Entrant | None, submission: Submission | None = None
+) -> datetime:
     """The latest moment this entrant may still send: an extension or a revision request can
     only give more time, never less."""
     found = competition.deadline
@@ -93,13 +95,13 @@ class Competitions:
 
     async def listing(self, telegram_id: int) -> list[tuple[Competition, dict[str, int]]]:
         actor = await self.people.require_staff(telegram_id)
-        found = []
+        found: list[tuple[Competition, dict[str, int]]] = []
         for competition in await repo.listing(self.db):
             if may_manage(actor, competition) and len(found) < 20:
                 found.append((competition, await subs_repo.counts(self.db, competition.id)))
         return found
 
-    async def entrant_ids(self, actor: Actor | None, kind: str, audience: dict) -> list[int]:
+    async def entrant_ids(self, actor: Actor | None, kind: str, audience: Audience) -> list[int]:
         """Municipalities (with or without members yet) or clusters the selector names."""
         if kind == "cluster":
             if audience["kind"] not in ("all", "clusters"):
@@ -112,7 +114,7 @@ class Competitions:
         return await repo.municipalities_in(self.db, audience["kind"], _values(audience), regions)
 
     async def create(
-        self, telegram_id: int, values: dict[str, Any], audience: dict[str, Any]
+        self, telegram_id: int, values: Content, audience: Audience
     ) -> tuple[Competition, int]:
         """Returns the competition and how many entrants may take part."""
         actor = await self.people.require_staff(telegram_id)
@@ -175,7 +177,8 @@ class Competitions:
         actor, competition = await self.manage(telegram_id, competition_id)
         if competition.cancelled:
             raise Refusal("competition_cancelled")
-        check_content({**competition.content(), "deadline": deadline}, self.clock.now())
+        moving: CompetitionContent = {**competition.content(), "deadline": deadline}
+        check_content(moving, self.clock.now())
         async with self.db.transaction():
             await repo.update(self.db, competition_id, self.now(), deadline=deadline)
             await repo.bump_version(self.db, competition_id)
@@ -237,7 +240,7 @@ class Competitions:
         if user is None or user.status != "approved":
             raise NotAllowed
         now = self.clock.now()
-        found = []
+        found: list[tuple[Competition, list[Entrant]]] = []
         for competition in await repo.active(self.db):
             if competition.opens_at > now:
                 continue

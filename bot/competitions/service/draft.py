@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict, TypeGuard, cast
 
 from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import StoredFile
@@ -37,6 +38,38 @@ _BLANKS = re.compile("[\u115f\u1160\u2800\u3164\uffa0]")
 """Fillers people send to post an 'empty' message; Telegram lets them through as text."""
 
 
+class DraftFile(TypedDict):
+    """A file of a draft, kept as the StoredFile it becomes on sending (less its position)."""
+
+    kind: str
+    file_id: str
+    file_unique_id: str
+    file_name: str | None
+    mime_type: str | None
+    file_size: int | None
+    local_path: str | None
+    archive_status: str
+
+
+class DraftData(TypedDict):
+    """The draft's answers in the flows table."""
+
+    competition_id: int
+    entrant_id: int
+    based_on: int | None
+    """The version this draft was started from, if any."""
+    description: str | None
+    residents: int | None
+    files: list[DraftFile]
+    back: bool
+    """A step opened from the review: answering it goes back there."""
+
+
+def draft_data(flow: Flow) -> DraftData:
+    """The flows table keeps JSON; `SubmissionDraft` wrote it in this shape."""
+    return cast(DraftData, flow.data)
+
+
 @dataclass(frozen=True)
 class IncomingFile:
     kind: str
@@ -49,6 +82,13 @@ class IncomingFile:
     @property
     def too_big(self) -> bool:
         return (self.file_size or 0) > TELEGRAM_DOWNLOAD_LIMIT
+
+    def draft_file(self) -> DraftFile:
+        """As the draft keeps it: not downloaded yet."""
+        return {"kind": self.kind, "file_id": self.file_id, "file_unique_id": self.file_unique_id,
+                "file_name": self.file_name, "mime_type": self.mime_type,
+                "file_size": self.file_size, "local_path": None,
+                "archive_status": "pending"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -65,12 +105,12 @@ class Draft:
         return self.flow.step
 
     @property
-    def data(self) -> dict:
-        return self.flow.data
+    def data(self) -> DraftData:
+        return draft_data(self.flow)
 
     @property
-    def files(self) -> list[dict]:
-        return self.flow.data["files"]
+    def files(self) -> list[DraftFile]:
+        return self.data["files"]
 
 
 def _blank_free(raw: str) -> str:
@@ -78,12 +118,15 @@ def _blank_free(raw: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" or ch == "\u200d")
 
 
-def _owns(flow: Flow | None, competition_id: int, entrant_id: int) -> bool:
-    return (flow is not None and flow.data.get("competition_id") == competition_id
-            and flow.data.get("entrant_id") == entrant_id)  # fmt: skip
+def _owns(flow: Flow | None, competition_id: int, entrant_id: int) -> TypeGuard[Flow]:
+    """This member's draft for this entrant (so, a draft at all)."""
+    if flow is None:
+        return False
+    data = draft_data(flow)
+    return data.get("competition_id") == competition_id and data.get("entrant_id") == entrant_id
 
 
-def _kept(f: StoredFile) -> dict:
+def _kept(f: StoredFile) -> DraftFile:
     """A file of the latest version, with its archive state, so it is not downloaded again."""
     return {"kind": f.kind, "file_id": f.file_id, "file_unique_id": f.file_unique_id,
             "file_name": f.file_name, "mime_type": f.mime_type, "file_size": f.file_size,
@@ -115,15 +158,17 @@ class SubmissionDraft(Wizard):
         if await flows.get(self.db, telegram_id) is not None:
             raise Refusal("other_flow_open")
         _, latest = await self.submissions.latest(telegram_id, competition_id, entrant_id)
-        data = {"competition_id": competition_id, "entrant_id": entrant_id, "based_on": None,
-                "description": None, "residents": None, "files": [], "back": False}  # fmt: skip
+        data: DraftData = {"competition_id": competition_id, "entrant_id": entrant_id,
+                           "based_on": None, "description": None, "residents": None, "files": [],
+                           "back": False}  # fmt: skip
         step = "description"
         if latest is not None:
-            files = [_kept(f) for f in latest.files]
-            data.update(based_on=latest.version, description=latest.description,
-                        residents=latest.residents, files=files)  # fmt: skip
+            data["based_on"] = latest.version
+            data["description"] = latest.description
+            data["residents"] = latest.residents
+            data["files"] = [_kept(f) for f in latest.files]
             step = "review"
-        return await self._draft(await self._save(Flow(telegram_id, FLOW, step, data)))
+        return await self._draft(await self._save(Flow(telegram_id, FLOW, step, {**data})))
 
     async def draft(self, telegram_id: int) -> Draft | None:
         flow = await self.current(telegram_id)
@@ -132,9 +177,9 @@ class SubmissionDraft(Wizard):
     async def text(self, telegram_id: int, raw: str) -> Draft:
         flow = await self._at(telegram_id, *STEPS)
         if flow.step == "description":
-            flow.data["description"] = check_description(_blank_free(raw))
+            draft_data(flow)["description"] = check_description(_blank_free(raw))
         elif flow.step == "residents":
-            flow.data["residents"] = check_residents(raw)
+            draft_data(flow)["residents"] = check_residents(raw)
         elif flow.step == "files":
             raise Refusal("files_expected")
         else:
@@ -147,13 +192,15 @@ class SubmissionDraft(Wizard):
         if flow.step != "files":
             raise Refusal("files_at_review" if flow.step == "review" else "files_later")
         draft = await self._draft(flow)
-        files = flow.data["files"]
+        files = draft_data(flow)["files"]
         check_file(incoming.kind, incoming.mime_type, len(files), draft.competition.max_files)
-        files.append({**asdict(incoming), "local_path": None, "archive_status": "pending"})
+        files.append(incoming.draft_file())
         await self._save(flow)
         return draft
 
-    async def act(self, telegram_id: int, competition_id: int, entrant_id: int, action: str):
+    async def act(
+        self, telegram_id: int, competition_id: int, entrant_id: int, action: str
+    ) -> Draft | None:
         """A draft button; returns the draft, or None when it was cancelled."""
         flow = await self._owned(telegram_id, competition_id, entrant_id)
         if action == "abort":
@@ -162,11 +209,11 @@ class SubmissionDraft(Wizard):
         if action in FIXES:
             return await self._fix(flow, FIXES[action])
         if action == "clear_files" and flow.step == "files":
-            flow.data["files"] = []
+            draft_data(flow)["files"] = []
             return await self._draft(await self._save(flow))
         if action == "files_done" and flow.step == "files":
             return await self._advance(flow)
-        if action == "keep" and flow.data.get("back"):
+        if action == "keep" and draft_data(flow).get("back"):
             return await self._advance(flow)
         raise Refusal("stale")
 
@@ -176,7 +223,7 @@ class SubmissionDraft(Wizard):
         draft = await self._draft(flow)
         if step not in self._plan(draft.competition):
             raise Refusal("stale")
-        flow.step, flow.data["back"] = step, True
+        flow.step, draft_data(flow)["back"] = step, True
         return await self._draft(await self._save(flow))
 
     async def send(self, telegram_id: int, competition_id: int, entrant_id: int) -> Sent:
@@ -185,7 +232,7 @@ class SubmissionDraft(Wizard):
         flow = await self._owned(telegram_id, competition_id, entrant_id)
         if flow.step != "review":
             raise Refusal("stale")
-        d = flow.data
+        d = draft_data(flow)
         files = [StoredFile(n, **f) for n, f in enumerate(d["files"], 1)]
         sent = await self.submissions.submit(telegram_id, competition_id, entrant_id,
                                              d["description"] or "", d["residents"], files,
@@ -212,15 +259,16 @@ class SubmissionDraft(Wizard):
     async def _advance(self, flow: Flow) -> Draft:
         draft = await self._draft(flow)
         plan = self._plan(draft.competition)
-        if flow.data.get("back"):
-            flow.step, flow.data["back"] = "review", False
+        if draft_data(flow).get("back"):
+            flow.step, draft_data(flow)["back"] = "review", False
         else:
             later = [s for s in plan if STEPS.index(s) > STEPS.index(flow.step)]
             flow.step = later[0] if later else "review"
         return await self._draft(await self._save(flow))
 
     async def _draft(self, flow: Flow) -> Draft:
-        standing: Standing = await self.submissions.standing(
-            flow.telegram_id, flow.data["competition_id"], flow.data["entrant_id"]
+        data = draft_data(flow)
+        standing = await self.submissions.standing(
+            flow.telegram_id, data["competition_id"], data["entrant_id"]
         )
         return Draft(flow, standing.competition, standing.entrant, standing.deadline)

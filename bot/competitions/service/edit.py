@@ -18,6 +18,7 @@ from bot.core import flows
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.fields import when_value
 from bot.core.flows import Flow
+from bot.core.people import Actor
 
 DEADLINE_FLOW = "competition_deadline"
 EXTEND_FLOW = "competition_extend"
@@ -124,7 +125,7 @@ class CompetitionEdit:
         if await self.current(telegram_id) is not None:
             await flows.clear(self.db, telegram_id)
 
-    async def _changeable(self, telegram_id: int, competition_id: int):
+    async def _changeable(self, telegram_id: int, competition_id: int) -> tuple[Actor, Competition]:
         actor, competition = await self.competitions.manage(telegram_id, competition_id)
         if competition.cancelled:
             raise Refusal("competition_cancelled")

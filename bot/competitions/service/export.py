@@ -19,6 +19,7 @@ from bot.competitions.repo.export_rows import LogRow
 from bot.competitions.repo.submissions import Result, StoredFile, Submission, Version
 from bot.competitions.service.competitions import Competitions
 from bot.config import Config
+from bot.core.audience.repo import Names
 
 __all__ = ["EntrantRow", "Export", "FileRow", "LogRow", "SubmissionExports", "SubmissionRow"]
 
@@ -30,13 +31,13 @@ def media_dir(config: Config) -> Path:
 
 @dataclass(frozen=True)
 class EntrantRow:
-    """An eligible entrant: a municipality with its district and region, or a cluster with its
-    member municipalities (name dicts with name_ky/name_ru/name_en)."""
+    """An eligible entrant: a municipality with its district and region (None when unknown),
+    or a cluster with its member municipalities."""
 
     entrant: Entrant
-    district: dict
-    region: dict
-    members: tuple[dict, ...]
+    district: Names | None
+    region: Names | None
+    members: tuple[Names, ...]
     submission: Submission | None
 
 
@@ -133,22 +134,26 @@ class SubmissionExports:
         log = await rows_repo.competition_log(self.db, competition.id)
         return Export(competition, f"{competition.code}-{year}", rows, eligible, log)
 
-    async def _eligible(self, competition: Competition, sent: dict) -> list[EntrantRow]:
+    async def _eligible(
+        self, competition: Competition, sent: dict[int, Submission]
+    ) -> list[EntrantRow]:
         entrants = await comp_repo.entrants(self.db, competition)
         ids = [e.id for e in entrants]
         if competition.for_clusters:
             members = await rows_repo.cluster_municipalities(self.db, ids)
-            return [EntrantRow(e, {}, {}, tuple(members.get(e.id, [])), sent.get(e.id))
+            return [EntrantRow(e, None, None, tuple(members.get(e.id, [])), sent.get(e.id))
                     for e in entrants]  # fmt: skip
         places = await rows_repo.municipality_places(self.db, ids)
-        return [EntrantRow(e, *places.get(e.id, ({}, {})), (), sent.get(e.id)) for e in entrants]
+        return [EntrantRow(e, *_place(places, e.id), (), sent.get(e.id)) for e in entrants]
 
     async def _versions(self, submission: Submission) -> tuple[Version, ...]:
         numbers = range(1, submission.version + 1)
         found = [await repo.version(self.db, submission.id, n) for n in numbers]
         return tuple(v for v in found if v is not None)
 
-    async def _files(self, submission: Submission, versions: tuple[Version, ...]) -> tuple:
+    async def _files(
+        self, submission: Submission, versions: tuple[Version, ...]
+    ) -> tuple[FileRow, ...]:
         latest = versions[-1].version
         pairs = [(v.version, f) for v in versions for f in v.files]
         root = media_dir(self.config)
@@ -157,6 +162,14 @@ class SubmissionExports:
             FileRow(submission.receipt, submission.entrant_id, number, number == latest, f, path)
             for (number, f), path in zip(pairs, found, strict=True)
         )
+
+
+def _place(
+    places: dict[int, tuple[Names, Names]], municipality_id: int
+) -> tuple[Names | None, Names | None]:
+    """(district, region) of a municipality; None for both when it is not known."""
+    found = places.get(municipality_id)
+    return found if found is not None else (None, None)
 
 
 def _on_disk(f: StoredFile, root: Path) -> Path | None:
@@ -175,4 +188,4 @@ def _unknown(competition: Competition, submission: Submission) -> EntrantRow:
     """An entrant no longer on the eligible list still shows, under its id."""
     name = f"#{submission.entrant_id}"
     entrant = Entrant(submission.entrant_id, competition.entrant_kind, name, name, name)
-    return EntrantRow(entrant, {}, {}, (), submission)
+    return EntrantRow(entrant, None, None, (), submission)

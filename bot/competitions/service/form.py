@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Literal, TypedDict, TypeGuard, cast
 
-from bot.competitions.repo.competitions import CONTENT, Competition
+from bot.competitions.repo.competitions import Competition, CompetitionContent, Content
 from bot.competitions.service.competitions import CODE_RE, LIMITS, Competitions
 from bot.core import fields, flows
 from bot.core.audience.repo import Option
-from bot.core.audience.service import empty
+from bot.core.audience.service import Audience, empty
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.places import clusters as clusters_repo
@@ -23,6 +24,10 @@ from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 
 FLOW = "competition_form"
+TextStep = Literal[
+    "title_ky", "title_ru", "description_ky", "description_ru", "rules_ky", "rules_ru",
+    "prizes_ky", "prizes_ru",
+]  # fmt: skip
 TEXT_LIMITS = {f"{field}_{lang}": limit for field, limit in LIMITS.items() for lang in ("ky", "ru")}
 STEPS = [
     "title_ky", "title_ru", "description_ky", "description_ru", "rules_ky", "rules_ru",
@@ -39,9 +44,49 @@ AUDIENCE_KINDS = {
 _NUMBER = re.compile(r"^[+-]?\d{1,3}$")
 
 
+class FormValues(TypedDict, total=False):
+    """The answers so far, as `Content` will hold them (a text skipped is None)."""
+
+    code: str
+    title_ky: str | None
+    title_ru: str | None
+    description_ky: str | None
+    description_ru: str | None
+    rules_ky: str | None
+    rules_ru: str | None
+    prizes_ky: str | None
+    prizes_ru: str | None
+    entrant_kind: str
+    opens_at: str
+    deadline: str
+    max_files: int
+    needs_residents: bool
+
+
+class FormData(TypedDict):
+    """The wizard's data in the flows table."""
+
+    plan: list[str]
+    """The steps still to answer, the current one first."""
+    values: FormValues
+    audience: Audience | None
+    """Chosen at the audience step."""
+    opens_now: bool
+    """The opening was skipped: the call goes out when the competition is created."""
+
+
+def form_data(flow: Flow) -> FormData:
+    """The flows table keeps JSON; `CompetitionForm` wrote it in this shape."""
+    return cast(FormData, flow.data)
+
+
+def _is_text(step: str) -> TypeGuard[TextStep]:
+    return step in TEXT_LIMITS
+
+
 @dataclass(frozen=True)
 class Preview:
-    values: dict[str, Any]
+    values: CompetitionContent
     """Content as `Competition.content()` gives it, so the call renders from it."""
     entrants: int
     opens_now: bool
@@ -59,8 +104,8 @@ class CompetitionForm(Wizard):
 
     async def begin(self, telegram_id: int) -> Flow:
         await self.people.require_staff(telegram_id)
-        data = {"plan": list(STEPS), "values": {}, "audience": None, "opens_now": False}
-        return await self._save(Flow(telegram_id, FLOW, STEPS[0], data))
+        data: FormData = {"plan": list(STEPS), "values": {}, "audience": None, "opens_now": False}
+        return await self._save(Flow(telegram_id, FLOW, STEPS[0], {**data}))
 
     async def _at(self, telegram_id: int, *steps: str) -> Flow:
         """Staff only at every step: a coordinator demoted mid-wizard can't finish it."""
@@ -69,14 +114,15 @@ class CompetitionForm(Wizard):
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
         flow = await self._at(telegram_id, *STEPS, "audience_pick", "preview")
-        step, values = flow.step, flow.data["values"]
-        if step in TEXT_LIMITS:
+        data = form_data(flow)
+        step, values = flow.step, data["values"]
+        if _is_text(step):
             values[step] = fields.text_value(raw, TEXT_LIMITS[step])
         elif step == "code":
             values["code"] = code_value(raw)
         elif step == "opens_at":
             values["opens_at"] = utcnow_iso(self._opening(raw))
-            flow.data["opens_now"] = False
+            data["opens_now"] = False
         elif step == "deadline":
             values["deadline"] = utcnow_iso(self._deadline(raw, values["opens_at"]))
         elif step == "max_files":
@@ -85,14 +131,14 @@ class CompetitionForm(Wizard):
             raise Refusal("use_buttons")
         return await self._next(flow)
 
-    def _opening(self, raw: str):
+    def _opening(self, raw: str) -> datetime:
         now = self.clock.now()
         when = fields.when_value(raw, now, self.zone)
         if when <= now:
             raise Refusal("time_in_past")
         return when
 
-    def _deadline(self, raw: str, opens: str):
+    def _deadline(self, raw: str, opens: str) -> datetime:
         now = self.clock.now()
         when = fields.when_value(raw, now, self.zone)
         if when <= now:
@@ -104,16 +150,17 @@ class CompetitionForm(Wizard):
     async def skip(self, telegram_id: int) -> Flow:
         """An empty text, an opening right away, or the default number of files."""
         flow = await self._at(telegram_id, *OPTIONAL)
-        values = flow.data["values"]
-        if flow.step == "title_ru" and not values.get("title_ky"):
+        data = form_data(flow)
+        step, values = flow.step, data["values"]
+        if step == "title_ru" and not values.get("title_ky"):
             raise Refusal("no_text")
-        if flow.step == "opens_at":
+        if step == "opens_at":
             values["opens_at"] = self.now()
-            flow.data["opens_now"] = True
-        elif flow.step == "max_files":
+            data["opens_now"] = True
+        elif step == "max_files":
             values["max_files"] = DEFAULT_FILES
-        else:
-            values[flow.step] = None
+        elif _is_text(step):
+            values[step] = None
         return await self._next(flow)
 
     async def entrant_kind(self, telegram_id: int, kind: str) -> Flow:
@@ -122,14 +169,15 @@ class CompetitionForm(Wizard):
             raise Refusal("stale")
         if kind == "cluster" and not await clusters_repo.all_clusters(self.db):
             raise Refusal("no_clusters")
-        flow.data["values"]["entrant_kind"] = kind
+        form_data(flow)["values"]["entrant_kind"] = kind
         return await self._next(flow)
 
     async def choose_kind(self, telegram_id: int, kind: str) -> Flow:
         flow = await self._at(telegram_id, "audience", "audience_pick")
-        if kind not in AUDIENCE_KINDS[flow.data["values"]["entrant_kind"]]:
+        data = form_data(flow)
+        if kind not in AUDIENCE_KINDS[data["values"]["entrant_kind"]]:
             raise Refusal("stale")
-        flow.data["audience"] = empty(kind)
+        data["audience"] = empty(kind)
         if kind != "all":
             flow.step = "audience_pick"
             return await self._save(flow)
@@ -138,7 +186,7 @@ class CompetitionForm(Wizard):
     async def toggle(self, telegram_id: int, value: str) -> Flow:
         flow = await self._at(telegram_id, "audience_pick")
         actor = await self.people.require_staff(telegram_id)
-        await self.competitions.audiences.toggle(actor, flow.data["audience"], value)
+        await self.competitions.audiences.toggle(actor, _audience(form_data(flow)), value)
         return await self._save(flow)
 
     async def audience_done(self, telegram_id: int) -> Flow:
@@ -152,8 +200,9 @@ class CompetitionForm(Wizard):
 
     async def _entrants(self, flow: Flow) -> int:
         actor = await self.people.require_staff(flow.telegram_id)
-        kind = flow.data["values"]["entrant_kind"]
-        return len(await self.competitions.entrant_ids(actor, kind, flow.data["audience"]))
+        data = form_data(flow)
+        kind = data["values"]["entrant_kind"]
+        return len(await self.competitions.entrant_ids(actor, kind, _audience(data)))
 
     async def options(self, telegram_id: int, kind: str) -> list[Option]:
         actor = await self.people.require_staff(telegram_id)
@@ -166,23 +215,24 @@ class CompetitionForm(Wizard):
         flow = await self._at(telegram_id, "needs_residents")
         if answer not in ("yes", "no"):
             raise Refusal("stale")
-        flow.data["values"]["needs_residents"] = answer == "yes"
+        form_data(flow)["values"]["needs_residents"] = answer == "yes"
         return await self._next(flow)
 
     async def preview(self, telegram_id: int) -> Preview:
         flow = await self._at(telegram_id, "preview")
-        d = flow.data
-        values = {f: d["values"].get(f) for f in CONTENT}
-        values.update(id=0, status="active", version=1)
+        d = form_data(flow)
+        values: CompetitionContent = {**_content(d["values"]), "id": 0, "status": "active",
+                                      "version": 1}  # fmt: skip
         return Preview(values, await self._entrants(flow), d["opens_now"])
 
     async def confirm(self, telegram_id: int) -> tuple[Competition, int]:
         """Creates the competition; the call waits in the outbox until the opening time."""
         flow = await self._at(telegram_id, "preview")
-        values = {f: flow.data["values"].get(f) for f in CONTENT}
-        if flow.data["opens_now"]:
+        data = form_data(flow)
+        values = _content(data["values"])
+        if data["opens_now"]:
             values["opens_at"] = self.now()
-        created = await self.competitions.create(telegram_id, values, flow.data["audience"])
+        created = await self.competitions.create(telegram_id, values, _audience(data))
         await flows.clear(self.db, telegram_id)
         return created
 
@@ -192,10 +242,38 @@ class CompetitionForm(Wizard):
         await flows.clear(self.db, telegram_id)
 
     async def _next(self, flow: Flow) -> Flow:
-        plan = flow.data["plan"]
+        plan = form_data(flow)["plan"]
         plan.pop(0)
         flow.step = plan[0] if plan else "preview"
         return await self._save(flow)
+
+
+def _audience(data: FormData) -> Audience:
+    """Chosen at the audience step, so there is one at every step after it."""
+    audience = data["audience"]
+    if audience is None:
+        raise Refusal("stale")
+    return audience
+
+
+def _content(values: FormValues) -> Content:
+    """Every answer, once the last question is answered."""
+    return {
+        "code": values["code"],
+        "title_ky": values.get("title_ky"),
+        "title_ru": values.get("title_ru"),
+        "description_ky": values.get("description_ky"),
+        "description_ru": values.get("description_ru"),
+        "rules_ky": values.get("rules_ky"),
+        "rules_ru": values.get("rules_ru"),
+        "prizes_ky": values.get("prizes_ky"),
+        "prizes_ru": values.get("prizes_ru"),
+        "entrant_kind": values["entrant_kind"],
+        "opens_at": values["opens_at"],
+        "deadline": values["deadline"],
+        "max_files": values["max_files"],
+        "needs_residents": values["needs_residents"],
+    }
 
 
 def code_value(raw: str) -> str:

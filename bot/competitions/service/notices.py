@@ -9,6 +9,7 @@ down to, so one entrant's extension queues fresh ones after those sent for the c
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TypedDict
 
 from bot.delivery.outbox import Push
 
@@ -20,9 +21,30 @@ REMINDERS = (
 )
 
 
+class Params(TypedDict, total=False):
+    """What a competition push carries in the outbox: ids, and the few facts that must be read
+    as they were when it was queued. The rest is read when it goes out (pushes/kind.py)."""
+
+    competition_id: int
+    entrant_id: int
+    submission_id: int
+    version: int
+    """The deadline's version on a reminder, the submission's on a receipt."""
+    deadline: str
+    until: str
+    by_user_id: int
+    receipt: str
+    file_row_id: int
+    status: str
+    """A status notice carries the change itself (status, comment, revision deadline)."""
+    comment: str | None
+    revision_deadline: str | None
+
+
 def announce(competition_id: int, user_id: int, chat_id: int, when: datetime) -> Push:
-    return Push(f"comp-open:{competition_id}:{user_id}", chat_id, "competition_open",
-                {"competition_id": competition_id}, when, kind="competition")  # fmt: skip
+    params: Params = {"competition_id": competition_id}
+    return Push(f"comp-open:{competition_id}:{user_id}", chat_id, "competition_open", params,
+                when, kind="competition")  # fmt: skip
 
 
 def remind_prefix(competition_id: int, entrant_id: int | None = None) -> str:
@@ -39,60 +61,72 @@ def reminders(
     now: datetime,
 ) -> list[Push]:
     """The reminders still ahead of `deadline`; one whose time has passed is not sent late."""
-    found = []
+    found: list[Push] = []
     for tag, before in REMINDERS:
         when = deadline - before
         if when <= now:
             continue
         stamp = deadline.strftime("%Y%m%d%H%M")
         key = f"{remind_prefix(competition_id, entrant_id)}{user_id}:{tag}:v{version}:{stamp}"
-        params = {"competition_id": competition_id, "entrant_id": entrant_id,
-                  "version": version, "deadline": deadline.isoformat()}  # fmt: skip
+        params: Params = {"competition_id": competition_id, "entrant_id": entrant_id,
+                          "version": version, "deadline": deadline.isoformat()}  # fmt: skip
         found.append(Push(key, chat_id, "competition_reminder", params, when, "competition"))
     return found
 
 
 def received(submission_id: int, version: int, user_id: int, chat_id: int, by: int) -> Push:
     """Every staff member of the entrant hears of each version, including who sent it."""
+    params: Params = {"submission_id": submission_id, "version": version, "by_user_id": by}
     return Push(f"comp-received:{submission_id}:v{version}:{user_id}", chat_id,
-                "submission_received", {"submission_id": submission_id, "version": version,
-                                        "by_user_id": by}, kind="competition")  # fmt: skip
+                "submission_received", params, kind="competition")  # fmt: skip
 
 
-def status_changed(submission_id: int, log_stamp: str, user_id: int, chat_id: int) -> Push:
+def status_changed(
+    submission_id: int,
+    log_stamp: str,
+    user_id: int,
+    chat_id: int,
+    status: str,
+    comment: str | None,
+    revision_deadline: str | None,
+) -> Push:
+    """The change as it was made, so two quick changes read as two steps."""
+    params: Params = {"submission_id": submission_id, "status": status, "comment": comment,
+                      "revision_deadline": revision_deadline}  # fmt: skip
     return Push(f"comp-status:{submission_id}:{log_stamp}:{user_id}", chat_id,
-                "submission_status", {"submission_id": submission_id},
-                kind="competition")  # fmt: skip
+                "submission_status", params, kind="competition")  # fmt: skip
 
 
 def deadline_moved(competition_id: int, version: int, user_id: int, chat_id: int) -> Push:
+    params: Params = {"competition_id": competition_id}
     return Push(f"comp-moved:{competition_id}:v{version}:{user_id}", chat_id,
-                "competition_moved", {"competition_id": competition_id},
-                kind="competition")  # fmt: skip
+                "competition_moved", params, kind="competition")  # fmt: skip
 
 
 def extended(
     competition_id: int, entrant_id: int, until: datetime, user_id: int, chat_id: int
 ) -> Push:
+    params: Params = {"competition_id": competition_id, "entrant_id": entrant_id,
+                      "until": until.isoformat()}  # fmt: skip
     return Push(f"comp-extended:{competition_id}:{entrant_id}:{until.isoformat()}:{user_id}",
-                chat_id, "competition_extended",
-                {"competition_id": competition_id, "entrant_id": entrant_id,
-                 "until": until.isoformat()}, kind="competition")  # fmt: skip
+                chat_id, "competition_extended", params, kind="competition")  # fmt: skip
 
 
 def own_result(competition_id: int, entrant_id: int, user_id: int, chat_id: int) -> Push:
+    params: Params = {"competition_id": competition_id, "entrant_id": entrant_id}
     return Push(f"comp-result:{competition_id}:{entrant_id}:{user_id}", chat_id,
-                "competition_result", {"competition_id": competition_id,
-                                       "entrant_id": entrant_id}, kind="competition")  # fmt: skip
+                "competition_result", params, kind="competition")  # fmt: skip
 
 
 def winners(competition_id: int, user_id: int, chat_id: int) -> Push:
+    params: Params = {"competition_id": competition_id}
     return Push(f"comp-winners:{competition_id}:{user_id}", chat_id, "competition_winners",
-                {"competition_id": competition_id}, kind="competition")  # fmt: skip
+                params, kind="competition")  # fmt: skip
 
 
 def not_archived(competition_id: int, file_row_id: int, chat_id: int, receipt: str) -> Push:
     """Staff hear when a file is over Telegram's download limit and stays only in Telegram."""
+    params: Params = {"competition_id": competition_id, "receipt": receipt,
+                      "file_row_id": file_row_id}  # fmt: skip
     return Push(f"comp-not-archived:{file_row_id}:{chat_id}", chat_id, "file_not_archived",
-                {"competition_id": competition_id, "receipt": receipt,
-                 "file_row_id": file_row_id}, kind="competition")  # fmt: skip
+                params, kind="competition")  # fmt: skip

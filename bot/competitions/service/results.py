@@ -9,21 +9,22 @@ exactly when the messages about them are on their way.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from datetime import datetime
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypedDict, cast
 
-from bot.accounts.service.steps import whole_number
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as repo
-from bot.competitions.repo.competitions import Competition, Entrant
+from bot.competitions.repo.competitions import Competition, Entrant, EntrantData
 from bot.competitions.repo.submissions import Result, Submission
 from bot.competitions.service import notices as pushes
-from bot.competitions.service.reviews import Reviews, check_comment, close_if_final
+from bot.competitions.service.reviews import Card, Reviews, check_comment, close_if_final
 from bot.core import flows
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, Refusal
+from bot.core.fields import whole_number
 from bot.core.flows import Flow
+from bot.core.people import Actor
 from bot.core.wizard import Wizard
 
 FLOW = "result_form"
@@ -37,12 +38,37 @@ AWARDS = {
 MAX_GRANT = 1_000_000_000
 
 
+class NamedResult(TypedDict):
+    """A result as the push templates and the staff and member views read it: the result's
+    fields, plus the entrant as `names`."""
+
+    entrant_id: int
+    award: str
+    place: int | None
+    grant_kgs: int | None
+    condition: str | None
+    names: EntrantData
+
+
+class ResultData(TypedDict):
+    """The result flow's data in the flows table: the award chosen, then its condition."""
+
+    submission_id: int
+    award: str
+    condition: str | None
+
+
+def result_data(flow: Flow) -> ResultData:
+    """The flows table keeps JSON; `Results.choose` wrote it in this shape."""
+    return cast(ResultData, flow.data)
+
+
 @dataclass(frozen=True)
 class Board:
     """What staff see on the Results screen, and what a publish preview shows."""
 
     competition: Competition
-    results: list[dict[str, Any]]
+    results: list[NamedResult]
     """As the push templates get them: each result's fields plus the entrant's `names`."""
     entrants: list[tuple[Entrant, Submission]]
     """Entrants that sent something, for the buttons that record their result."""
@@ -56,7 +82,7 @@ class Board:
 class MemberResults:
     competition: Competition
     own: list[Entrant]
-    results: list[dict[str, Any]]
+    results: list[NamedResult]
 
 
 @dataclass(frozen=True)
@@ -107,15 +133,15 @@ class Results(Wizard):
         if award not in AWARDS:
             raise Refusal("stale")
         step = "condition" if award == "conditional" else "grant"
-        data = {"submission_id": submission_id, "award": award, "condition": None}
-        flow = Flow(telegram_id, FLOW, step, data)
+        data: ResultData = {"submission_id": submission_id, "award": award, "condition": None}
+        flow = Flow(telegram_id, FLOW, step, {**data})
         await flows.save(self.db, flow, self.now())
         return flow
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
         flow = await self._at(telegram_id, "condition", "grant")
         if flow.step == "condition":
-            flow.data["condition"] = check_comment(raw)
+            result_data(flow)["condition"] = check_comment(raw)
             flow.step = "grant"
             return await self._save(flow)
         return await self._finish(flow, check_grant(raw))
@@ -124,16 +150,15 @@ class Results(Wizard):
         """No grant amount: the result is saved with its award only."""
         await self.reviews.manage_card(telegram_id, submission_id)
         flow = await self._at(telegram_id, "grant")
-        if int(flow.data["submission_id"]) != submission_id:
+        if int(result_data(flow)["submission_id"]) != submission_id:
             raise Refusal("stale")
         return await self._finish(flow, None)
 
     async def _finish(self, flow: Flow, grant: int | None) -> Flow:
-        actor, card = await self.reviews.manage_card(
-            flow.telegram_id, int(flow.data["submission_id"])
-        )
+        data = result_data(flow)
+        actor, card = await self.reviews.manage_card(flow.telegram_id, int(data["submission_id"]))
         try:
-            await self._store(actor, card, flow.data["award"], grant, flow.data.get("condition"))
+            await self._store(actor, card, data["award"], grant, data.get("condition"))
         except Refusal as exc:
             await close_if_final(self.db, flow.telegram_id, exc)
             raise
@@ -141,7 +166,14 @@ class Results(Wizard):
         flow.step = "done"
         return flow
 
-    async def _store(self, actor, card, award: str | None, grant, condition) -> None:
+    async def _store(
+        self,
+        actor: Actor,
+        card: Card,
+        award: str | None,
+        grant: int | None,
+        condition: str | None,
+    ) -> None:
         c, s = card.competition, card.submission
         who = await self.reviews.actor_ids(actor)
         async with self.db.transaction():
@@ -189,7 +221,7 @@ class Results(Wizard):
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         if user is None or user.status != "approved":
             raise NotAllowed
-        found = []
+        found: list[MemberResults] = []
         for c in await comp_repo.listing(self.db, limit=500):
             if not c.results_published_at or c.cancelled:
                 continue
@@ -211,7 +243,7 @@ def _check_recordable(competition: Competition) -> None:
         raise Refusal("results_published")
 
 
-def _check_publishable(competition: Competition, results: list) -> None:
+def _check_publishable(competition: Competition, results: Sequence[object]) -> None:
     if competition.cancelled:
         raise Refusal("competition_cancelled")
     if competition.results_published_at:
@@ -225,16 +257,19 @@ def _result_note(grant: int | None, condition: str | None) -> str:
     return json.dumps({"grant_kgs": grant, "condition": condition}, ensure_ascii=False)
 
 
-def named_results(results: list[Result], entrants: list[Entrant]) -> list[dict[str, Any]]:
+def named_results(results: list[Result], entrants: list[Entrant]) -> list[NamedResult]:
     """Results as the push templates and the staff and member views read them: each result's
     fields, plus the entrant's `names`."""
     by_id = {e.id: e for e in entrants}
     return [
-        {**asdict(r), "names": plain(asdict(by_id[r.entrant_id]))}
+        {
+            "entrant_id": r.entrant_id,
+            "award": r.award,
+            "place": r.place,
+            "grant_kgs": r.grant_kgs,
+            "condition": r.condition,
+            "names": by_id[r.entrant_id].plain(),
+        }
         for r in results
         if r.entrant_id in by_id
     ]
-
-
-def plain(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in data.items()}

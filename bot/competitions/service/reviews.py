@@ -7,23 +7,24 @@ Comments, revision deadlines and scores are typed in small flows kept in the flo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import UTC
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import NotRequired, TypedDict, Unpack, cast
 
-from bot.accounts.service.steps import whole_number
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as repo
 from bot.competitions.repo.competitions import Competition, Entrant
-from bot.competitions.repo.submissions import LogEntry, Result, Submission, Version
+from bot.competitions.repo.submissions import LogEntry, Result, ReviewFields, Submission, Version
 from bot.competitions.service import notices as pushes
 from bot.competitions.service.competitions import Competitions
 from bot.core import flows
 from bot.core import users as users_repo
 from bot.core.errors import NotFound, Refusal
+from bot.core.fields import whole_number
 from bot.core.flows import Flow
 from bot.core.people import Actor
 from bot.core.timeparse import parse_local
-from bot.db import utcnow_iso
+from bot.db import Database, utcnow_iso
 
 PAGE = 8
 MAX_COMMENT = 1000
@@ -38,6 +39,34 @@ MOVES = {
 FLOWS = ("review_comment", "review_score")
 FINAL = ("review_moved", "competition_cancelled", "results_published")
 """Refusals no retyping can fix: the open flow is closed with them."""
+
+
+class ReviewData(TypedDict):
+    """A review flow's data in the flows table: the submission, and the comment once typed."""
+
+    submission_id: int
+    comment: NotRequired[str]
+
+
+def review_data(flow: Flow) -> ReviewData:
+    """The flows table keeps JSON; `begin_revision`, `begin_score` and `text` wrote it in this
+    shape."""
+    return cast(ReviewData, flow.data)
+
+
+class ActorIds(TypedDict):
+    """Who a log row is by (see `Reviews.actor_ids`)."""
+
+    actor_id: int
+    actor_telegram_id: int
+
+
+class LogFields(TypedDict, total=False):
+    """What a log row about a submission says besides who and when."""
+
+    from_status: str | None
+    to_status: str | None
+    comment: str | None
 
 
 @dataclass(frozen=True)
@@ -142,7 +171,14 @@ class Reviews:
         await self._change(actor, card, status)
         return await self.card(telegram_id, submission_id)
 
-    async def _change(self, actor: Actor, card: Card, status: str, comment=None, until=None):
+    async def _change(
+        self,
+        actor: Actor,
+        card: Card,
+        status: str,
+        comment: str | None = None,
+        until: datetime | None = None,
+    ) -> None:
         s = card.submission
         if card.competition.cancelled:
             raise Refusal("competition_cancelled")
@@ -150,9 +186,10 @@ class Reviews:
             fresh = await repo.get(self.db, s.id)
             if fresh is None or status not in MOVES[fresh.status]:
                 raise Refusal("review_moved", status=fresh.status if fresh else s.status)
-            fields = {"status": status}
+            fields: ReviewFields = {"status": status}
             if status == "needs_revision":
-                fields.update(review_comment=comment, revision_deadline=until)
+                fields["review_comment"] = comment
+                fields["revision_deadline"] = until
             who = await self.actor_ids(actor)
             await repo.set_review(self.db, s.id, self.now(), **fields)
             log_id = await self.log(
@@ -162,23 +199,27 @@ class Reviews:
                 await self.log(s, "revision_deadline", who, comment=utcnow_iso(until))
             await self._tell(card, log_id, status, comment, until)
 
-    async def _tell(self, card: Card, log_id: int, status: str, comment, until) -> None:
+    async def _tell(
+        self,
+        card: Card,
+        log_id: int,
+        status: str,
+        comment: str | None,
+        until: datetime | None,
+    ) -> None:
         """One notice per staff member of the entrant, with the change as it was made."""
         kind = card.competition.entrant_kind
         staff = await comp_repo.staff_of(self.db, kind, [card.entrant.id])
         told = {uid: chat for _, uid, chat in staff}
-        change = {
-            "status": status,
-            "comment": comment,
-            "revision_deadline": utcnow_iso(until) if until else None,
-        }
-        rows = [
-            pushes.status_changed(card.submission.id, str(log_id), uid, chat)
+        when = utcnow_iso(until) if until else None
+        await self.outbox.enqueue_many(
+            pushes.status_changed(card.submission.id, str(log_id), uid, chat, status, comment, when)
             for uid, chat in told.items()
-        ]
-        await self.outbox.enqueue_many(replace(p, params={**p.params, **change}) for p in rows)
+        )
 
-    async def log(self, s: Submission, action: str, who: dict, **fields) -> int:
+    async def log(
+        self, s: Submission, action: str, who: ActorIds, **fields: Unpack[LogFields]
+    ) -> int:
         """One audit-log row about this submission, by `who` (see actor_ids), now."""
         return await repo.log(
             self.db,
@@ -191,7 +232,7 @@ class Reviews:
             **fields,
         )
 
-    async def actor_ids(self, actor: Actor) -> dict[str, int | None]:
+    async def actor_ids(self, actor: Actor) -> ActorIds:
         """Who to write in the log; an admin known only from the configuration gets a row."""
         user = actor.user or await users_repo.ensure(
             self.db, actor.telegram_id, str(actor.telegram_id), self.now()
@@ -223,9 +264,10 @@ class Reviews:
         flow = await self.current(telegram_id)
         if flow is None:
             raise Refusal("stale")
-        sid = int(flow.data["submission_id"])
+        data = review_data(flow)
+        sid = int(data["submission_id"])
         if flow.step == "comment":
-            flow.data["comment"] = check_comment(raw)
+            data["comment"] = check_comment(raw)
             flow.step = "deadline"
             await flows.save(self.db, flow, self.now())
             return flow
@@ -233,7 +275,7 @@ class Reviews:
         try:
             if flow.step == "deadline":
                 until = self._until(raw)
-                await self._change(actor, card, "needs_revision", flow.data["comment"], until)
+                await self._change(actor, card, "needs_revision", data["comment"], until)
             else:
                 await self._score(actor, card, check_score(raw))
         except Refusal as exc:
@@ -243,7 +285,7 @@ class Reviews:
         flow.step = "done"
         return flow
 
-    def _until(self, raw: str):
+    def _until(self, raw: str) -> datetime:
         until = parse_local(raw, self.clock.now(), self.zone)
         if until is None:
             raise Refusal("bad_time")
@@ -261,7 +303,7 @@ class Reviews:
             await self.log(s, "score", who, comment=str(score))
 
 
-async def close_if_final(db, telegram_id: int, exc: Refusal) -> None:
+async def close_if_final(db: Database, telegram_id: int, exc: Refusal) -> None:
     """So the staff member's next message is not refused the same way again."""
     if exc.code in FINAL:
         await flows.clear(db, telegram_id)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from bot.accounts.service.steps import whole_number
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as repo
 from bot.competitions.repo.competitions import Competition, Entrant
@@ -19,6 +19,7 @@ from bot.competitions.service import notices as pushes
 from bot.competitions.service.competitions import Competitions, deadline_for
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.fields import whole_number
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 
@@ -86,7 +87,7 @@ def check_residents(raw: str) -> int:
     return value
 
 
-def receipt_prefix(competition: Competition, zone) -> str:
+def receipt_prefix(competition: Competition, zone: ZoneInfo) -> str:
     """Receipts count on across competitions that share a code and a year (a second round of
     IC in 2026 goes on from the first), so a receipt number is never given twice."""
     return f"{competition.code}-{competition.opens_at.astimezone(zone).year}-"
@@ -143,7 +144,9 @@ class Submissions:
                 found.append(await self.standing(telegram_id, competition.id, entrant.id))
         return found
 
-    async def latest(self, telegram_id: int, competition_id: int, entrant_id: int):
+    async def latest(
+        self, telegram_id: int, competition_id: int, entrant_id: int
+    ) -> tuple[Standing, Version | None]:
         """The latest version, for a member starting an edit from what was sent."""
         found = await self.standing(telegram_id, competition_id, entrant_id)
         if found.submission is None:
@@ -198,7 +201,13 @@ class Submissions:
         return Sent(saved, number, replaced, told)
 
     async def _record(
-        self, c, sid: int, entrant_id: int, before: Submission | None, who, number: int
+        self,
+        c: Competition,
+        sid: int,
+        entrant_id: int,
+        before: Submission | None,
+        who: tuple[int, int],
+        number: int,
     ) -> None:
         """A resubmission after 'needs revision' goes back to the reviewers as received."""
         action = "submitted" if before is None else "resubmitted"

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.competitions.callbacks import ClusterFormCb as Cb
-from bot.competitions.service.cluster_form import Choice, Summary
+from bot.competitions.service.cluster_form import Choice, Summary, cluster_data
 from bot.core.flows import Flow
 from bot.core.keyboards import PAGE_SIZE, button, rows
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
 
-def _abort(tr: Translator) -> list:
+def _abort(tr: Translator) -> list[InlineKeyboardButton]:
     return [button(tr._("Cancel"), Cb(action="abort", value="-"))]
 
 
@@ -35,7 +35,8 @@ def step_screen(
 
 def members_screen(tr: Translator, flow: Flow, choices: list[Choice], page: int) -> Screen:
     _ = tr._
-    chosen, query = set(flow.data["members"]), flow.data.get("query")
+    data = cluster_data(flow)
+    chosen, query = set(data["members"]), data.get("query")
     choices = sorted(choices, key=lambda c: label(tr, c)) if not query else choices
     pages = max(1, -(-len(choices) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)

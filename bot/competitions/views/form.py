@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup
+from datetime import datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.competitions.callbacks import CompetitionFormCb as Cb
-from bot.competitions.pushes.templates import competition_open
+from bot.competitions.pushes.templates import PushContext, competition_open
 from bot.competitions.repo.competitions import Competition
-from bot.competitions.service.form import AUDIENCE_KINDS, DEFAULT_FILES, Preview
+from bot.competitions.service.form import AUDIENCE_KINDS, DEFAULT_FILES, Preview, form_data
 from bot.competitions.views import text
 from bot.core.audience import views as audience
+from bot.core.audience.repo import Option
 from bot.core.flows import Flow
 from bot.core.keyboards import button, rows
 from bot.core.screens import Screen
@@ -46,7 +49,7 @@ def _question(tr: Translator, step: str) -> str:
     }.get(step, _("Please answer the question above."))
 
 
-def _buttons(tr: Translator, step: str) -> list[list]:
+def _buttons(tr: Translator, step: str) -> list[list[InlineKeyboardButton]]:
     _ = tr._
     if step == "entrant_kind":
         return [[button(_("Municipalities"), Cb(action="entrants", value="municipality"))],
@@ -65,7 +68,7 @@ def _buttons(tr: Translator, step: str) -> list[list]:
     return [[button(label, Cb(action="skip", value="-"))]] if label else []
 
 
-def _kinds(tr: Translator, entrant_kind: str, abort: list) -> Screen:
+def _kinds(tr: Translator, entrant_kind: str, abort: list[InlineKeyboardButton]) -> Screen:
     _ = tr._
     everyone = _("All clusters") if entrant_kind == "cluster" else _("All municipalities")
     choices = [
@@ -76,20 +79,23 @@ def _kinds(tr: Translator, entrant_kind: str, abort: list) -> Screen:
     return Screen(_("Which of them may take part?"), markup)
 
 
-def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Screen:
-    step = flow.step
+def step_screen(
+    tr: Translator, flow: Flow, options: list[Option] | None = None, page: int = 0
+) -> Screen:
+    step, data = flow.step, form_data(flow)
     abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
     if step == "audience":
-        return _kinds(tr, flow.data["values"]["entrant_kind"], abort)
-    if step == "audience_pick":
-        return audience.picker(tr, flow.data["audience"], options or [], page, Cb)
+        return _kinds(tr, data["values"]["entrant_kind"], abort)
+    chosen = data["audience"]
+    if step == "audience_pick" and chosen is not None:
+        return audience.picker(tr, chosen, options or [], page, Cb)
     markup = InlineKeyboardMarkup([*_buttons(tr, step), abort])
     return Screen(_question(tr, step), markup)
 
 
 def preview_texts(preview: Preview, tz: str) -> list[str]:
     """The call as each language will read it; one if both read the same."""
-    params = {"competition_id": 0, "competition": preview.values}
+    params: PushContext = {"competition_id": 0, "competition": preview.values}
     found = [competition_open(translator(lang, tz), params).text for lang in ("ky", "ru")]
     return found[:1] if found[0] == found[1] else found
 
@@ -124,7 +130,7 @@ def entrant_count(tr: Translator, kind: str, count: int) -> str:
     return found.format(count=count)
 
 
-def created(tr: Translator, competition: Competition, count: int, now) -> Screen:
+def created(tr: Translator, competition: Competition, count: int, now: datetime) -> Screen:
     if competition.entrant_kind == "cluster":
         head = tr.ngettext(
             "The competition is created: {count} cluster may take part.",

@@ -3,13 +3,13 @@ competition's call, and every submission sent so far (/mysubmissions)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from html import escape
 
 from telegram import InlineKeyboardMarkup
 
-from bot.competitions.callbacks import SubmitCb
+from bot.competitions.callbacks import SubmitAction, SubmitCb
+from bot.competitions.repo.competitions import CompetitionContent
 from bot.competitions.repo.submissions import Submission
 from bot.competitions.service.submissions import Standing
 from bot.competitions.views import text
@@ -18,12 +18,12 @@ from bot.core.screens import Screen
 from bot.i18n import Translator
 
 
-def _cb(s: Standing, action: str) -> SubmitCb:
+def _cb(s: Standing, action: SubmitAction) -> SubmitCb:
     return SubmitCb(competition_id=s.competition.id, entrant_id=s.entrant.id, action=action)
 
 
 def _entrant(tr: Translator, s: Standing) -> str:
-    return text.entrant_name(tr, asdict(s.entrant))
+    return text.entrant_name(tr, s.entrant.plain())
 
 
 def state_line(tr: Translator, sub: Submission | None) -> str:
@@ -68,8 +68,9 @@ def open_list(tr: Translator, standings: list[Standing], now: datetime) -> Scree
 
 def details(tr: Translator, s: Standing, has_draft: bool, now: datetime) -> Screen:
     """The call as published, where the entrant stands, and the way in."""
+    call: CompetitionContent = {**s.competition.content(), "deadline": s.deadline.isoformat()}
     lines = [
-        text.details(tr, {**s.competition.content(), "deadline": s.deadline.isoformat()}, now),
+        text.details(tr, call, now),
         "",
         tr._("For: {entrant}").format(entrant=_entrant(tr, s)),
         state_line(tr, s.submission),

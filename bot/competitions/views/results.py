@@ -7,18 +7,20 @@ so what a member is sent is what staff previewed.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardMarkup
 
-from bot.competitions.callbacks import CompetitionCb, ResultCb, ReviewCb
+from bot.competitions.callbacks import Award, CompetitionCb, ResultCb, ReviewCb
+from bot.competitions.repo.competitions import Competition, Content
 from bot.competitions.views import text
+from bot.core.audience.repo import Names
 from bot.core.keyboards import button, rows
 from bot.core.screens import TEXT_LIMIT, Screen, fit_lines
 from bot.i18n import Translator
 
 if TYPE_CHECKING:  # the push templates import this module; services need not load with them
-    from bot.competitions.service.results import Board, MemberResults, Published
+    from bot.competitions.service.results import Board, MemberResults, NamedResult, Published
     from bot.competitions.service.reviews import Card
 
 GROUPS = (
@@ -33,7 +35,9 @@ MAX_SHOWN = 5
 MAX_BUTTONS = 40
 SEPARATOR = "\n\n— — —\n\n"
 SHORT_CONDITION = 80
-AWARD_BUTTONS = ("place1", "place2", "place3", "incentive", "conditional", "none")
+AWARD_BUTTONS: tuple[Award, ...] = (
+    "place1", "place2", "place3", "incentive", "conditional", "none",
+)  # fmt: skip
 
 
 def award_name(tr: Translator, award: str, place: int | None = None) -> str:
@@ -55,13 +59,14 @@ def _group_heading(tr: Translator, award: str, place: int | None) -> str:
     return award_name(tr, award, place)
 
 
-def _line(tr: Translator, r: dict[str, Any], conditions: bool) -> str:
+def _line(tr: Translator, r: NamedResult, conditions: bool) -> str:
     line = "• " + text.entrant_name(tr, r["names"])
-    if r.get("grant_kgs") is not None:
-        line += " — " + text.kgs(tr, int(r["grant_kgs"]))
-    if conditions and r.get("condition"):
-        condition = escape(_shorten(r["condition"], SHORT_CONDITION))
-        line += "\n    " + tr._("Condition: {condition}").format(condition=condition)
+    grant, condition = r.get("grant_kgs"), r.get("condition")
+    if grant is not None:
+        line += " — " + text.kgs(tr, int(grant))
+    if conditions and condition:
+        shown = escape(_shorten(condition, SHORT_CONDITION))
+        line += "\n    " + tr._("Condition: {condition}").format(condition=shown)
     return line
 
 
@@ -70,7 +75,7 @@ def _shorten(raw: str, limit: int) -> str:
     return raw if len(raw) <= limit else raw[:limit].rstrip() + "…"
 
 
-def winners_text(tr: Translator, results: list[dict[str, Any]], conditions=False) -> str:
+def winners_text(tr: Translator, results: list[NamedResult], conditions: bool = False) -> str:
     """Places first (several entrants may share one), then incentive prizes, then conditional
     winners; conditions, shortened, are for the staff board only (the full text is on the
     award menu, in the history and in the entrant's own result)."""
@@ -83,7 +88,7 @@ def winners_text(tr: Translator, results: list[dict[str, Any]], conditions=False
     return "\n\n".join(blocks)
 
 
-def own_text(tr: Translator, entrant: dict[str, Any], result: dict[str, Any] | None) -> str:
+def own_text(tr: Translator, entrant: Names, result: NamedResult | None) -> str:
     name = text.entrant_name(tr, entrant)
     if result is None:
         return tr._(
@@ -94,19 +99,19 @@ def own_text(tr: Translator, entrant: dict[str, Any], result: dict[str, Any] | N
             entrant=name, award=award_name(tr, result["award"], result.get("place"))
         )
     ]
-    if result.get("grant_kgs") is not None:
-        lines.append(tr._("Grant: {amount}.").format(amount=text.kgs(tr, int(result["grant_kgs"]))))
-    if result.get("condition"):
-        condition = escape(result["condition"])
-        lines.append(tr._("Condition: {condition}").format(condition=condition))
+    grant, condition = result.get("grant_kgs"), result.get("condition")
+    if grant is not None:
+        lines.append(tr._("Grant: {amount}.").format(amount=text.kgs(tr, int(grant))))
+    if condition:
+        lines.append(tr._("Condition: {condition}").format(condition=escape(condition)))
     return "\n".join(lines)
 
 
-def own_result(results: list[dict[str, Any]], entrant_id: int) -> dict[str, Any] | None:
+def own_result(results: list[NamedResult], entrant_id: int) -> NamedResult | None:
     return next((r for r in results if r["entrant_id"] == entrant_id), None)
 
 
-def winners_message(tr: Translator, c: dict[str, Any], results: list[dict[str, Any]]) -> str:
+def winners_message(tr: Translator, c: Content, results: list[NamedResult]) -> str:
     head = "🏆 " + tr._("Winners of «{title}»").format(title=text.title(tr, c))
     return head + "\n\n" + winners_text(tr, results)
 
@@ -218,7 +223,7 @@ def member_results(tr: Translator, found: list[MemberResults]) -> Screen:
     blocks: list[str] = []
     for m in found[:MAX_SHOWN]:
         c = m.competition.content()
-        own = [own_text(tr, _names(e), own_result(m.results, e.id)) for e in m.own]
+        own = [own_text(tr, e.plain(), own_result(m.results, e.id)) for e in m.own]
         block = "\n\n".join(
             ["🏆 <b>" + text.title(tr, c) + "</b>", *own, winners_text(tr, m.results)]
         )
@@ -228,16 +233,7 @@ def member_results(tr: Translator, found: list[MemberResults]) -> Screen:
     return Screen("\n".join(fit_lines(SEPARATOR.join(blocks).split("\n"))))
 
 
-def _names(entrant) -> dict[str, Any]:
-    return {
-        "id": entrant.id,
-        "name_ky": entrant.name_ky,
-        "name_ru": entrant.name_ru,
-        "name_en": entrant.name_en,
-    }
-
-
-def staff_menu(tr: Translator, competitions: list) -> Screen:
+def staff_menu(tr: Translator, competitions: list[Competition]) -> Screen:
     """/results for staff: the Results screen of each competition they run."""
     if not competitions:
         return Screen(tr._("There are no competitions yet."))

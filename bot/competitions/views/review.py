@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from html import escape
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.competitions.callbacks import CompetitionCb, ReviewCb
 from bot.competitions.repo.submissions import STATUSES, LogEntry, StoredFile
@@ -64,7 +64,7 @@ def listing(tr: Translator, found: Listing) -> Screen:
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
 
 
-def _filters(tr: Translator, found: Listing, total: int) -> list:
+def _filters(tr: Translator, found: Listing, total: int) -> list[InlineKeyboardButton]:
     options = [("all", tr._("All"), total)]
     options += [(s, text.status(tr, s), found.counts.get(s, 0)) for s in STATUSES]
     cid = found.competition.id
@@ -77,7 +77,7 @@ def _filters(tr: Translator, found: Listing, total: int) -> list:
     ]
 
 
-def _pages(found: Listing) -> list:
+def _pages(found: Listing) -> list[list[InlineKeyboardButton]]:
     if found.pages <= 1:
         return []
     cid, page = found.competition.id, found.page
@@ -112,7 +112,9 @@ def cut(raw: str, limit: int) -> str:
     return raw[: max(limit - 1, 0)].rstrip() + "…"
 
 
-def _card_lines(tr: Translator, found: Card, note: str, comment: str, description: str):
+def _card_lines(
+    tr: Translator, found: Card, note: str, comment: str, description: str
+) -> list[str]:
     _ = tr._
     s, v, c = found.submission, found.version, found.competition
     lines = [note, ""] if note else []
@@ -152,7 +154,7 @@ def _review_lines(tr: Translator, found: Card, comment: str) -> list[str]:
     return lines
 
 
-def _card_buttons(tr: Translator, found: Card) -> list[list]:
+def _card_buttons(tr: Translator, found: Card) -> list[list[InlineKeyboardButton]]:
     _ = tr._
     sid = found.submission.id
     move_names = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.competitions.callbacks import CompetitionCb, EntrantCb
+from bot.competitions.callbacks import CompetitionAction, CompetitionCb, EntrantCb
 from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import STATUSES
 from bot.competitions.service.edit import Changed, EntrantRow, Overview
@@ -17,7 +17,7 @@ from bot.core.screens import Screen
 from bot.i18n import Translator
 
 
-def _act(c: Competition, action: str, page: int = 0) -> CompetitionCb:
+def _act(c: Competition, action: CompetitionAction, page: int = 0) -> CompetitionCb:
     return CompetitionCb(competition_id=c.id, action=action, page=page)
 
 
@@ -100,7 +100,7 @@ def _figures(tr: Translator, o: Overview) -> list[str]:
     return lines
 
 
-def _card_buttons(tr: Translator, c: Competition) -> list[list]:
+def _card_buttons(tr: Translator, c: Competition) -> list[list[InlineKeyboardButton]]:
     _ = tr._
     every = CompetitionCb(competition_id=c.id, action="subs", value="all")
     keyboard = [

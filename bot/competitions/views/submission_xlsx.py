@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from io import BytesIO
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -21,6 +20,7 @@ from bot.competitions.service.export import EntrantRow, Export, FileRow, Submiss
 from bot.competitions.views import submission_labels as labels
 from bot.competitions.views import text
 from bot.competitions.views.submission_zip import path_in_zip
+from bot.core.audience.repo import Names
 from bot.i18n import N_, Translator
 
 BOLD = Font(bold=True)
@@ -29,13 +29,14 @@ MAX_WIDTH = 50
 DATE_FORMAT = "dd.mm.yyyy hh:mm"
 MB = 1024 * 1024
 SHEETS = (N_("Submissions"), N_("Versions"), N_("Files"), N_("Eligible"), N_("Log"))
+Cell = str | int | float | datetime | None
 
 
 def workbook(export: Export, tr: Translator) -> bytes:
     book = Workbook()
     fill = (_submissions, _versions, _files, _eligible, _log)
     for n, (title, write) in enumerate(zip(SHEETS, fill, strict=True)):
-        ws = book.active if n == 0 else book.create_sheet()
+        ws = _sheet(book, first=n == 0)
         ws.title = _sheet_title(tr._(title))
         write(ws, export, tr)
         ws.freeze_panes = "A2"
@@ -43,6 +44,13 @@ def workbook(export: Export, tr: Translator) -> bytes:
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _sheet(book: Workbook, first: bool) -> Worksheet:
+    """The workbook's own first sheet, or a new one after it."""
+    ws = book.active if first else book.create_sheet()
+    assert isinstance(ws, Worksheet)  # a new workbook's active sheet is a worksheet
+    return ws
 
 
 def _place_heads(tr: Translator, export: Export) -> list[str]:
@@ -70,7 +78,7 @@ def _submissions(ws: Worksheet, export: Export, tr: Translator) -> None:
         _append(ws, _submission_row(tr, export, row), tr)
 
 
-def _submission_row(tr: Translator, export: Export, row: SubmissionRow) -> list[Any]:
+def _submission_row(tr: Translator, export: Export, row: SubmissionRow) -> list[Cell]:
     s, v, files = row.submission, row.latest, row.latest_files
     archived = sum(f.archived for f in files)
     result = row.result
@@ -105,7 +113,7 @@ def _files(ws: Worksheet, export: Export, tr: Translator) -> None:
             _append(ws, _file_row(tr, export, f), tr)
 
 
-def _file_row(tr: Translator, export: Export, row: FileRow) -> list[Any]:
+def _file_row(tr: Translator, export: Export, row: FileRow) -> list[Cell]:
     f = row.file
     size = round(f.file_size / MB, 3) if f.file_size is not None else None
     status = "missing" if row.missing else f.archive_status
@@ -139,8 +147,11 @@ def _log(ws: Worksheet, export: Export, tr: Translator) -> None:
                      labels.log_comment(tr, e.action, e.comment)], tr)  # fmt: skip
 
 
-def _name(place: dict, lang: str) -> str:
-    return place.get(f"name_{lang}") or place.get("name_ru") or place.get("name_en") or "—"
+def _name(place: Names | None, lang: str) -> str:
+    if place is None:
+        return "—"
+    names = {"ky": place["name_ky"], "ru": place["name_ru"], "en": place["name_en"]}
+    return names.get(lang) or place["name_ru"] or place["name_en"] or "—"
 
 
 def _when(value: str | None) -> datetime | None:
@@ -153,7 +164,7 @@ def _head(ws: Worksheet, heads: list[str]) -> None:
         cell.font = BOLD
 
 
-def _append(ws: Worksheet, values: list[Any], tr: Translator) -> None:
+def _append(ws: Worksheet, values: list[Cell], tr: Translator) -> None:
     """Times become Bishkek wall-clock cells (Excel has no time zones); strings stay strings,
     since openpyxl would otherwise take "=..." for a formula."""
     cells = []

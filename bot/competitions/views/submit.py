@@ -3,14 +3,13 @@ the review before sending, and the receipt afterwards."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from html import escape
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.competitions.callbacks import SubmitCb
-from bot.competitions.service.draft import Draft
+from bot.competitions.callbacks import SubmitAction, SubmitCb
+from bot.competitions.service.draft import Draft, DraftFile, IncomingFile
 from bot.competitions.service.submissions import MAX_DESCRIPTION, TELEGRAM_DOWNLOAD_LIMIT, Sent
 from bot.competitions.views import text
 from bot.core.keyboards import button
@@ -20,18 +19,18 @@ from bot.i18n import Translator
 SHOWN_NOW = 300
 
 
-def _cb(d: Draft, action: str) -> SubmitCb:
+def _cb(d: Draft, action: SubmitAction) -> SubmitCb:
     return SubmitCb(competition_id=d.competition.id, entrant_id=d.entrant.id, action=action)
 
 
 def heading(tr: Translator, d: Draft) -> str:
     return "<b>{title}</b>\n{entrant}".format(
         title=text.title(tr, d.competition.content()),
-        entrant=tr._("For: {entrant}").format(entrant=text.entrant_name(tr, asdict(d.entrant))),
+        entrant=tr._("For: {entrant}").format(entrant=text.entrant_name(tr, d.entrant.plain())),
     )
 
 
-def file_label(tr: Translator, f: dict) -> str:
+def file_label(tr: Translator, f: DraftFile) -> str:
     icon = {"photo": "🖼", "video": "🎬"}.get(f["kind"], "📄")
     name = escape(f.get("file_name") or file_kind(tr, f["kind"]))
     size = f.get("file_size")
@@ -79,12 +78,12 @@ def _question(tr: Translator, d: Draft) -> str:
 def _now_value(tr: Translator, d: Draft) -> str | None:
     if not d.data.get("back"):
         return None
-    if d.step == "description" and d.data.get("description"):
-        value = d.data["description"]
-        short = value if len(value) <= SHOWN_NOW else value[:SHOWN_NOW] + "…"
+    description, residents = d.data.get("description"), d.data.get("residents")
+    if d.step == "description" and description:
+        short = description if len(description) <= SHOWN_NOW else description[:SHOWN_NOW] + "…"
         return tr._("Now: {value}").format(value=escape(short))
-    if d.step == "residents" and d.data.get("residents") is not None:
-        return tr._("Now: {value}").format(value=tr.number(d.data["residents"]))
+    if d.step == "residents" and residents is not None:
+        return tr._("Now: {value}").format(value=tr.number(residents))
     return None
 
 
@@ -93,7 +92,7 @@ def step_screen(tr: Translator, d: Draft) -> Screen:
     current = _now_value(tr, d)
     if current:
         lines.append(current)
-    keyboard = []
+    keyboard: list[list[InlineKeyboardButton]] = []
     if d.step == "files":
         keyboard.append([button("✅ " + tr._("Done with files"), _cb(d, "files_done"))])
         if d.files:
@@ -114,13 +113,13 @@ def files_screen(tr: Translator, d: Draft, notes: list[str]) -> Screen:
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
 
 
-def big_note(tr: Translator, f: dict) -> str:
+def big_note(tr: Translator, f: IncomingFile) -> str:
     return tr._(
         "«{name}» is over 20 MB: it is accepted and kept in Telegram only, not in our archive."
-    ).format(name=escape(f.get("file_name") or file_kind(tr, f["kind"])))
+    ).format(name=escape(f.file_name or file_kind(tr, f.kind)))
 
 
-def big_file_note(tr: Translator, f: dict) -> str:
+def big_file_note(tr: Translator, f: IncomingFile) -> str:
     """Above the list of files: this one is kept in Telegram only."""
     return "ℹ️ " + big_note(tr, f)
 
@@ -162,7 +161,7 @@ def review(tr: Translator, d: Draft, now: datetime) -> list[Screen]:
     return [Screen("\n".join([*top, "", *body])), Screen("\n".join([*top, "", *facts]), markup)]
 
 
-def _review_buttons(tr: Translator, d: Draft) -> list[list]:
+def _review_buttons(tr: Translator, d: Draft) -> list[list[InlineKeyboardButton]]:
     _ = tr._
     keyboard = [[button("✅ " + _("Send"), _cb(d, "send"))]]
     fixes = [button("✏️ " + _("Change text"), _cb(d, "fix_text"))]

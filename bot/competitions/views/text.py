@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from html import escape
-from typing import Any
+from typing import Literal
 
+from bot.competitions.repo.competitions import Content
+from bot.core.audience.repo import Names
 from bot.core.texts import text_for
 from bot.i18n import N_, Translator
+
+TextField = Literal["title", "description", "rules", "prizes"]
 
 STATUS_NAMES = {
     "received": N_("received"),
@@ -23,18 +27,24 @@ def when(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
-def pick(tr: Translator, c: dict[str, Any], field: str) -> str:
+def pick(tr: Translator, c: Content, field: TextField) -> str:
     """Staff text in the reader's language, the other language when that one is empty."""
-    return text_for(tr.lang, c.get(f"{field}_ky"), c.get(f"{field}_ru"))
+    texts = {
+        "title": (c.get("title_ky"), c.get("title_ru")),
+        "description": (c.get("description_ky"), c.get("description_ru")),
+        "rules": (c.get("rules_ky"), c.get("rules_ru")),
+        "prizes": (c.get("prizes_ky"), c.get("prizes_ru")),
+    }
+    return text_for(tr.lang, *texts[field])
 
 
-def title(tr: Translator, c: dict[str, Any]) -> str:
+def title(tr: Translator, c: Content) -> str:
     return escape(pick(tr, c, "title"))
 
 
-def entrant_name(tr: Translator, entrant: dict[str, Any]) -> str:
-    lang = tr.lang if tr.lang in ("ky", "ru", "en") else "ru"
-    return escape(entrant.get(f"name_{lang}") or entrant.get("name_ru") or "")
+def entrant_name(tr: Translator, entrant: Names) -> str:
+    names = {"ky": entrant["name_ky"], "ru": entrant["name_ru"], "en": entrant["name_en"]}
+    return escape(names.get(tr.lang, names["ru"]) or names["ru"] or "")
 
 
 def status(tr: Translator, code: str) -> str:
@@ -64,7 +74,7 @@ def deadline_line(tr: Translator, deadline: datetime, now: datetime) -> str:
     )
 
 
-def requirements(tr: Translator, c: dict[str, Any]) -> str:
+def requirements(tr: Translator, c: Content) -> str:
     """What a submission must hold, so an entrant can prepare it before starting."""
     _ = tr._
     parts = [_("a description")]
@@ -82,11 +92,16 @@ def requirements(tr: Translator, c: dict[str, Any]) -> str:
     return _("A submission needs: {parts}.").format(parts=", ".join(parts))
 
 
-def details(tr: Translator, c: dict[str, Any], now: datetime | None = None) -> str:
+def details(tr: Translator, c: Content, now: datetime | None = None) -> str:
     """The whole call: title, description, rules, prizes, who may enter and until when."""
     _ = tr._
     lines = ["<b>" + title(tr, c) + "</b>"]
-    for field, label in (("description", None), ("rules", _("Rules")), ("prizes", _("Prizes"))):
+    fields: tuple[tuple[TextField, str | None], ...] = (
+        ("description", None),
+        ("rules", _("Rules")),
+        ("prizes", _("Prizes")),
+    )
+    for field, label in fields:
         value = pick(tr, c, field)
         if value:
             lines += ["", (f"<b>{label}</b>\n" if label else "") + escape(value)]

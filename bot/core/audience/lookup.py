@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.accounts.service.steps import POSITIONS
 from bot.core.audience.service import KINDS
 from bot.core.places import clusters as clusters_repo
 from bot.core.places import repo as places
 from bot.core.places.search import fold
+from bot.core.positions import POSITIONS
 from bot.core.tabular import cell_text
 from bot.db import Database
 

@@ -18,8 +18,9 @@ class Audience(TypedDict):
     """Who a broadcast, seminar or competition is for, as stored with it."""
 
     kind: str
-    values: list[str]
-    """Ids of the chosen places or clusters (as text), or position codes."""
+    values: list[str | int]
+    """Ids of the chosen places or clusters, or position codes (stored data has both ints and
+    the text the selector's buttons carry)."""
     within: NotRequired[list[int]]
     """A region-limited author's regions, so members who come later stay inside them."""
 

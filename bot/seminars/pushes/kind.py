@@ -7,8 +7,9 @@ checked against the seminar as it is now.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from bot.db import Database
 from bot.delivery.kinds import Drop, Rendered
@@ -17,12 +18,18 @@ from bot.i18n import Translator
 from bot.seminars.pushes.templates import TEMPLATES, SeminarPush
 from bot.seminars.repo import seminars as repo
 from bot.seminars.repo.seminars import Seminar
+from bot.seminars.service.notices import Params
 
 KINDS = ("seminar",)
 
 
+def _params(raw: Mapping[str, Any]) -> Params:
+    """The row's parameters: JSON that service/notices.py wrote from a `Params`."""
+    return cast(Params, raw)
+
+
 async def still_applies(
-    db: Database, template: str, params: dict[str, Any], seminar: Seminar, now: datetime
+    db: Database, template: str, params: Params, seminar: Seminar, now: datetime
 ) -> bool:
     if template == "seminar_cancelled":
         return True
@@ -50,12 +57,13 @@ class SeminarPushes:
 
     async def prepare(self, row: OutboxRow, now: datetime) -> SeminarPush | Drop:
         """Read for every row: an edit made during a long send shows in the very next one."""
-        seminar = await repo.get(self.db, int(row.params["seminar_id"]))
+        params = _params(row.params)
+        seminar = await repo.get(self.db, int(params["seminar_id"]))
         if seminar is None:
             return Drop("seminar not found")
-        if not await still_applies(self.db, row.template, row.params, seminar, now):
+        if not await still_applies(self.db, row.template, params, seminar, now):
             return Drop()
-        return SeminarPush(seminar, row.params)
+        return SeminarPush(seminar, params)
 
     def render(self, row: OutboxRow, tr: Translator, prepared: SeminarPush) -> Rendered:
         return TEMPLATES[row.template](tr, prepared)

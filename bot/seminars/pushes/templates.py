@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from telegram import InlineKeyboardMarkup, InputFile
 
@@ -16,6 +15,7 @@ from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
 from bot.seminars.callbacks import FeedbackCb, RsvpCb
 from bot.seminars.repo.seminars import Seminar
+from bot.seminars.service.notices import Params
 from bot.seminars.views import text
 from bot.seminars.views.calendar import filename, ics
 
@@ -47,7 +47,7 @@ class SeminarPush:
     """A seminar row as its template reads it: the seminar now, and the row's own params."""
 
     seminar: Seminar
-    params: dict[str, Any]
+    params: Params
 
 
 def calendar_file(tr: Translator, s: Seminar) -> InputFile:

@@ -8,13 +8,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 
 from bot.db import Database, Row
 
 
+class Place(TypedDict, total=False):
+    """A member's municipality, district or region: all four keys, or none when not known."""
+
+    id: int
+    name_ky: str
+    name_ru: str
+    name_en: str
+
+
+def place_name(place: Place, lang: str) -> str | None:
+    """The place's name in `lang` (ky, ru or en); None for an unknown place or language."""
+    names = {"ky": place.get("name_ky"), "ru": place.get("name_ru"), "en": place.get("name_en")}
+    return names.get(lang)
+
+
 @dataclass(frozen=True)
 class Participant:
-    """One invitation. Place dicts hold id and name_ky/name_ru/name_en, or are empty."""
+    """One invitation, with the member's places (empty when not known)."""
 
     seminar_id: int
     seminar_title_ky: str | None
@@ -25,9 +41,9 @@ class Participant:
     position: str | None
     position_detail: str | None
     phone: str | None
-    municipality: dict
-    district: dict
-    region: dict
+    municipality: Place
+    district: Place
+    region: Place
     status: str
     attended: bool
     attended_via: str | None
@@ -54,10 +70,15 @@ _SQL = (
 )
 
 
-def _place(row: Row, t: str) -> dict:
+def _place(row: Row, t: str) -> Place:
     if row[f"{t}_id"] is None:
         return {}
-    return {"id": row[f"{t}_id"]} | {f"name_{x}": row[f"{t}_{x}"] for x in ("ky", "ru", "en")}
+    return {
+        "id": row[f"{t}_id"],
+        "name_ky": row[f"{t}_ky"],
+        "name_ru": row[f"{t}_ru"],
+        "name_en": row[f"{t}_en"],
+    }
 
 
 def _participant(row: Row) -> Participant:

@@ -6,11 +6,16 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Literal, TypedDict
 
+from bot.core.audience.service import Audience
 from bot.db import Database, Row, utcnow_iso
 
-CONTENT = (
+Field = Literal[
+    "title_ky", "title_ru", "description_ky", "description_ru", "starts_at", "ends_at", "city",
+    "address", "latitude", "longitude", "capacity", "rsvp_deadline", "organiser",
+]  # fmt: skip
+CONTENT: tuple[Field, ...] = (
     "title_ky",
     "title_ru",
     "description_ky",
@@ -27,6 +32,40 @@ CONTENT = (
 )
 """The fields staff write; the rest (code, status, version) is the bot's own."""
 
+TimeField = Literal["starts_at", "ends_at", "rsvp_deadline"]
+TIMES: tuple[TimeField, ...] = ("starts_at", "ends_at", "rsvp_deadline")
+"""The fields that hold a time: datetimes on a Seminar, ISO text in the database."""
+
+
+class SeminarFields(TypedDict, total=False):
+    """Fields staff write, as the wizard and the file import collect them for `create` and
+    `update`: any of them, times as datetimes or as ISO text (the wizard keeps text, in JSON)."""
+
+    title_ky: str | None
+    title_ru: str | None
+    description_ky: str | None
+    description_ru: str | None
+    starts_at: datetime | str
+    ends_at: datetime | str
+    city: str
+    address: str
+    latitude: float | None
+    longitude: float | None
+    capacity: int
+    rsvp_deadline: datetime | str
+    organiser: str
+
+
+class SeminarContent(SeminarFields):
+    """A saved seminar as plain values (`Seminar.content`): every field, times as ISO text."""
+
+    id: int
+    status: str
+    version: int
+    created_at: str
+    updated_at: str
+    checkin_code: str
+
 
 @dataclass(frozen=True)
 class Seminar:
@@ -41,7 +80,7 @@ class Seminar:
     address: str
     latitude: float | None
     longitude: float | None
-    audience: dict[str, Any]
+    audience: Audience
     capacity: int
     rsvp_deadline: datetime
     organiser: str
@@ -57,9 +96,9 @@ class Seminar:
         return self.status == "cancelled"
 
     @classmethod
-    def draft(cls, values: Mapping[str, Any], seminar_id: int = 0) -> Seminar:
+    def draft(cls, values: SeminarFields, audience: Audience, seminar_id: int = 0) -> Seminar:
         """A seminar not saved yet (the wizard's preview), to be shown as it will read."""
-        times = {name: datetime.fromisoformat(str(values[name])) for name in _TIMES}
+        times = {name: datetime.fromisoformat(str(values[name])) for name in TIMES}
         return cls(
             id=seminar_id,
             title_ky=values.get("title_ky"),
@@ -70,7 +109,7 @@ class Seminar:
             address=str(values["address"]),
             latitude=values.get("latitude"),
             longitude=values.get("longitude"),
-            audience={},
+            audience=audience,
             capacity=int(values["capacity"]),
             organiser=str(values["organiser"]),
             checkin_code="",
@@ -82,14 +121,29 @@ class Seminar:
             **times,
         )
 
-    def content(self) -> dict[str, Any]:
-        """Plain values for push templates, which render them in each reader's language."""
-        data = {name: getattr(self, name) for name in CONTENT}
-        for name in _TIMES:
-            data[name] = utcnow_iso(data[name])
-        extra = {"id": self.id, "status": self.status, "version": self.version,
-                 "created_at": self.created_at, "updated_at": self.updated_at}  # fmt: skip
-        return {**data, **extra, "checkin_code": self.checkin_code}
+    def content(self) -> SeminarContent:
+        """Plain values, times as ISO text: what the edit wizard starts from and keeps as JSON."""
+        return {
+            "title_ky": self.title_ky,
+            "title_ru": self.title_ru,
+            "description_ky": self.description_ky,
+            "description_ru": self.description_ru,
+            "starts_at": utcnow_iso(self.starts_at),
+            "ends_at": utcnow_iso(self.ends_at),
+            "city": self.city,
+            "address": self.address,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "capacity": self.capacity,
+            "rsvp_deadline": utcnow_iso(self.rsvp_deadline),
+            "organiser": self.organiser,
+            "id": self.id,
+            "status": self.status,
+            "version": self.version,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "checkin_code": self.checkin_code,
+        }
 
 
 @dataclass(frozen=True)
@@ -108,28 +162,26 @@ class Invitation:
     full_name: str | None = None
 
 
-_TIMES = ("starts_at", "ends_at", "rsvp_deadline")
-
-
 def _seminar(row: Row) -> Seminar:
     data = dict(row)
     data["audience"] = json.loads(data["audience"])
-    for name in _TIMES:
+    for name in TIMES:
         data[name] = datetime.fromisoformat(data[name])
     return Seminar(**data)
 
 
-def _stored(fields: dict[str, Any]) -> dict[str, Any]:
+def _stored(fields: Mapping[str, object]) -> dict[str, object]:
     out = dict(fields)
-    for name in _TIMES:
-        if isinstance(out.get(name), datetime):
-            out[name] = utcnow_iso(out[name])
+    for name in TIMES:
+        value = out.get(name)
+        if isinstance(value, datetime):
+            out[name] = utcnow_iso(value)
     if "audience" in out:
         out["audience"] = json.dumps(out["audience"], ensure_ascii=False)
     return out
 
 
-async def create(db: Database, **fields: Any) -> int:
+async def create(db: Database, **fields: object) -> int:
     fields = _stored(fields)
     names, marks = ", ".join(fields), ", ".join("?" * len(fields))
     new_id = await db.insert(
@@ -138,7 +190,7 @@ async def create(db: Database, **fields: Any) -> int:
     return new_id
 
 
-async def update(db: Database, seminar_id: int, **fields: Any) -> None:
+async def update(db: Database, seminar_id: int, **fields: object) -> None:
     fields = _stored(fields)
     assignments = ", ".join(f"{name} = ?" for name in fields)
     await db.execute(
@@ -228,7 +280,7 @@ async def invitations(
 ) -> list[Invitation]:
     """Going first, then the waitlist in its order, then the rest by name."""
     sql = _INVITATION + " WHERE i.seminar_id = ?"
-    params: list[Any] = [seminar_id]
+    params: list[int | str] = [seminar_id]
     if statuses:
         sql += " AND i.status IN ({})".format(",".join("?" * len(statuses)))
         params += statuses
@@ -252,28 +304,25 @@ async def set_answer(
 
 async def counts(db: Database, seminar_id: int) -> dict[str, int]:
     rows = await db.fetchall(
-        "SELECT status, COUNT(*) FROM seminar_invitations WHERE seminar_id = ? GROUP BY status",
+        "SELECT status, COUNT(*), COUNT(attended_at), COUNT(rating) FROM seminar_invitations"
+        " WHERE seminar_id = ? GROUP BY status",
         (seminar_id,),
     )
-    found = {r[0]: r[1] for r in rows}
-    row = await db.fetchone(
-        "SELECT COUNT(attended_at), COUNT(rating) FROM seminar_invitations WHERE seminar_id = ?",
-        (seminar_id,),
-    )
-    found["attended"], found["rated"] = row[0], row[1]
+    found: dict[str, int] = {r[0]: r[1] for r in rows}
+    found["attended"] = sum(r[2] for r in rows)
+    found["rated"] = sum(r[3] for r in rows)
     found["total"] = sum(found.get(s, 0) for s in ("invited", "going", "waitlist", "declined"))
     return found
 
 
 async def waitlist_position(db: Database, seminar_id: int, user_id: int) -> int:
-    row = await db.fetchone(
+    return await db.count(
         "SELECT COUNT(*) FROM seminar_invitations w, seminar_invitations me"
         " WHERE me.seminar_id = ? AND me.user_id = ? AND w.seminar_id = me.seminar_id"
         " AND w.status = 'waitlist' AND (w.waitlist_since < me.waitlist_since OR"
         " (w.waitlist_since = me.waitlist_since AND w.user_id <= me.user_id))",
         (seminar_id, user_id),
     )
-    return row[0]
 
 
 async def set_attended(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Literal
 
 from bot.core.errors import Refusal
 from bot.core.fields import as_time, text_value, when_value
+from bot.seminars.repo.seminars import SeminarFields
 
 __all__ = ["as_time", "text_value", "when_value"]
 
@@ -21,7 +22,10 @@ MAX_DESCRIPTION = 2000
 MAX_PLACE = 200
 MAX_ORGANISER = 200
 MAX_CAPACITY = 5000
-TEXT_LIMITS = {
+TextField = Literal[
+    "title_ky", "title_ru", "description_ky", "description_ru", "city", "address", "organiser"
+]  # fmt: skip
+TEXT_LIMITS: dict[TextField, int] = {
     "title_ky": MAX_TITLE,
     "title_ru": MAX_TITLE,
     "description_ky": MAX_DESCRIPTION,
@@ -33,7 +37,8 @@ TEXT_LIMITS = {
 _COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 
 
-def capacity_value(raw: str | int) -> int:
+def capacity_value(raw: object) -> int:
+    """A number as typed, or as a file's cell holds it (text or a number)."""
     text = str(raw).strip()
     if not re.fullmatch(r"[+-]?\d{1,9}", text):
         raise Refusal("bad_number")
@@ -59,7 +64,7 @@ def coordinates(lat: float, lon: float) -> tuple[float, float]:
     return round(lat, 6), round(lon, 6)
 
 
-def check_schedule(values: dict[str, Any], now: datetime, moved: bool = True) -> None:
+def check_schedule(values: SeminarFields, now: datetime, moved: bool = True) -> None:
     """Start in the future, end after start, RSVP deadline not after the start.
 
     `moved` is False when editing something else: a seminar under way may still get a new
@@ -76,6 +81,6 @@ def check_schedule(values: dict[str, Any], now: datetime, moved: bool = True) ->
         raise Refusal("deadline_after_start")
 
 
-def check_titles(values: dict[str, Any]) -> None:
+def check_titles(values: SeminarFields) -> None:
     if not values.get("title_ky") and not values.get("title_ru"):
         raise Refusal("no_text")

@@ -8,16 +8,24 @@ seminar's current values, and "skip" keeps a value as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Literal, NotRequired, TypedDict, cast
 
 from bot.core import flows
 from bot.core.audience.repo import Option
-from bot.core.audience.service import empty
+from bot.core.audience.service import Audience, empty
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
-from bot.seminars.repo.seminars import CONTENT, Seminar
+from bot.seminars.repo.seminars import (
+    CONTENT,
+    TIMES,
+    Field,
+    Seminar,
+    SeminarContent,
+    SeminarFields,
+)
 from bot.seminars.service import fields
 from bot.seminars.service.seminars import Seminars
 
@@ -26,7 +34,8 @@ STEPS = [
     "title_ky", "title_ru", "description_ky", "description_ru", "starts_at", "ends_at",
     "rsvp_deadline", "city", "address", "location", "audience", "capacity", "organiser",
 ]  # fmt: skip
-PARTS = {
+Part = Literal["title", "description", "schedule", "venue", "audience", "capacity", "organiser"]
+PARTS: dict[Part, list[str]] = {
     "title": ["title_ky", "title_ru"],
     "description": ["description_ky", "description_ru"],
     "schedule": ["starts_at", "ends_at", "rsvp_deadline"],
@@ -37,6 +46,28 @@ PARTS = {
 }
 OPTIONAL = {"title_ky", "title_ru", "description_ky", "description_ru", "rsvp_deadline", "location"}
 _TEXT_LIMITS = fields.TEXT_LIMITS
+
+
+class FormData(TypedDict):
+    """The wizard's flow data, kept as JSON in the flows table."""
+
+    plan: list[str]
+    """The steps still to ask, the current one first."""
+    values: SeminarFields
+    """The answers so far, times as ISO text; when editing, the seminar's content to start from."""
+    seminar_id: int | None
+    """The seminar being edited; None for a new one."""
+    original: NotRequired[SeminarContent]
+    audience: NotRequired[Audience]
+    original_audience: NotRequired[Audience]
+    touched: NotRequired[list[str]]
+    """The steps answered rather than skipped."""
+
+
+def form_data(flow: Flow) -> FormData:
+    """The data of a seminar wizard's flow, as `begin` or `begin_edit` wrote it."""
+    # The flows table keeps every flow's data as untyped JSON; this flow's is a FormData.
+    return cast(FormData, flow.data)
 
 
 @dataclass(frozen=True)
@@ -58,41 +89,45 @@ class SeminarForm(Wizard):
 
     async def begin(self, telegram_id: int) -> Flow:
         await self.seminars.people.require_staff(telegram_id)
-        data = {"plan": list(STEPS), "values": {}, "seminar_id": None}
-        return await self._save(Flow(telegram_id, FLOW, STEPS[0], data))
+        data: FormData = {"plan": list(STEPS), "values": {}, "seminar_id": None}
+        # A Flow holds any flow's data as a plain dict (see `form_data` for the way back).
+        return await self._save(Flow(telegram_id, FLOW, STEPS[0], dict(data)))
 
-    async def begin_edit(self, telegram_id: int, seminar_id: int, part: str) -> Flow:
+    async def begin_edit(self, telegram_id: int, seminar_id: int, part: Part) -> Flow:
         _, seminar = await self.seminars.manage(telegram_id, seminar_id)
         if seminar.cancelled:
             raise Refusal("seminar_cancelled")
         plan = list(PARTS[part])
-        data = {"plan": plan, "values": seminar.content(), "seminar_id": seminar_id,
-                "original": seminar.content(), "audience": seminar.audience,
-                "original_audience": seminar.audience}  # fmt: skip
-        return await self._save(Flow(telegram_id, FLOW, plan[0], data))
+        data: FormData = {"plan": plan, "values": seminar.content(), "seminar_id": seminar_id,
+                          "original": seminar.content(), "audience": seminar.audience,
+                          "original_audience": seminar.audience}  # fmt: skip
+        return await self._save(Flow(telegram_id, FLOW, plan[0], dict(data)))
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
         flow = await self._at(telegram_id, *STEPS, "audience_pick")
-        step, values = flow.step, flow.data["values"]
+        step, values = flow.step, form_data(flow)["values"]
         if step in _TEXT_LIMITS:
             values[step] = fields.text_value(raw, _TEXT_LIMITS[step])
         elif step == "location":
             values["latitude"], values["longitude"] = fields.location_value(raw)
         elif step == "capacity":
             values["capacity"] = fields.capacity_value(raw)
-        elif step in ("starts_at", "ends_at", "rsvp_deadline"):
+        elif step in TIMES:
             values[step] = utcnow_iso(self._time(step, raw, values))
         else:
             raise Refusal("use_buttons")
         return await self._next(flow)
 
-    def _time(self, step: str, raw: str, values: dict[str, Any]):
+    def _time(self, step: str, raw: str, values: SeminarFields) -> datetime:
         now = self.clock.now()
         starts = values.get("starts_at")
         day_of = fields.as_time(starts) if starts and step != "starts_at" else None
         when = fields.when_value(raw, now, self.zone, day_of)
-        if step == "starts_at" and when <= now:
-            raise Refusal("time_in_past")
+        if step == "starts_at":
+            if when <= now:
+                raise Refusal("time_in_past")
+            return when
+        assert starts is not None, "the start is asked before the end and the deadline"
         if step == "ends_at":
             fields.check_schedule({**values, "ends_at": when, "rsvp_deadline": starts}, now, False)
         if step == "rsvp_deadline":
@@ -104,17 +139,18 @@ class SeminarForm(Wizard):
 
     async def location(self, telegram_id: int, lat: float, lon: float) -> Flow:
         flow = await self._at(telegram_id, "location")
-        values = flow.data["values"]
+        values = form_data(flow)["values"]
         values["latitude"], values["longitude"] = fields.coordinates(lat, lon)
         return await self._next(flow)
 
     async def skip(self, telegram_id: int) -> Flow:
         """Leaves an optional answer empty; when editing, keeps the current value."""
         flow = await self._at(telegram_id, *STEPS, "audience_pick")
-        editing = flow.data["seminar_id"] is not None
+        d = form_data(flow)
+        editing = d["seminar_id"] is not None
         if flow.step not in OPTIONAL and not editing:
             raise Refusal("stale")
-        values = flow.data["values"]
+        values = d["values"]
         if flow.step == "rsvp_deadline":
             starts = values["starts_at"]
             if not editing or fields.as_time(values["rsvp_deadline"]) > fields.as_time(starts):
@@ -122,14 +158,14 @@ class SeminarForm(Wizard):
         elif flow.step == "title_ru" and not values.get("title_ky"):
             raise Refusal("no_text")
         elif flow.step == "audience_pick":
-            flow.data["audience"] = flow.data["original_audience"]
+            d["audience"] = d["original_audience"]
             flow.step = "audience"
             return await self._next(flow, touched=False)
         return await self._next(flow, touched=not editing)
 
     async def choose_kind(self, telegram_id: int, kind: str) -> Flow:
         flow = await self._at(telegram_id, "audience", "audience_pick")
-        flow.data["audience"] = empty(kind)
+        form_data(flow)["audience"] = empty(kind)
         if kind != "all":
             flow.step = "audience_pick"
             return await self._save(flow)
@@ -138,14 +174,14 @@ class SeminarForm(Wizard):
     async def toggle(self, telegram_id: int, value: str) -> Flow:
         flow = await self._at(telegram_id, "audience_pick")
         actor = await self.seminars.people.require_staff(telegram_id)
-        await self.seminars.audiences.toggle(actor, flow.data["audience"], value)
+        await self.seminars.audiences.toggle(actor, form_data(flow)["audience"], value)
         return await self._save(flow)
 
     async def audience_done(self, telegram_id: int) -> Flow:
         return await self._audience_done(await self._at(telegram_id, "audience_pick"))
 
     async def _audience_done(self, flow: Flow) -> Flow:
-        if not await self.seminars.reach(flow.telegram_id, flow.data["audience"]):
+        if not await self.seminars.reach(flow.telegram_id, form_data(flow)["audience"]):
             raise Refusal("no_recipients")
         flow.step = "audience"
         return await self._next(flow)
@@ -156,24 +192,28 @@ class SeminarForm(Wizard):
 
     async def preview(self, telegram_id: int) -> Preview:
         flow = await self._at(telegram_id, "preview")
-        d = flow.data
-        seminar = Seminar.draft(d["values"], d["seminar_id"] or 0)
+        d = form_data(flow)
+        seminar = Seminar.draft(d["values"], d["audience"], d["seminar_id"] or 0)
         reach = await self.seminars.reach(telegram_id, d["audience"])
         return Preview(seminar, reach, d["seminar_id"] is not None)
 
-    def _changed(self, data: dict[str, Any]) -> list[str]:
-        original = data.get("original") or {}
+    def _changed(self, data: FormData) -> list[Field]:
+        original: SeminarFields = data.get("original") or {}
         return [f for f in CONTENT if data["values"].get(f) != original.get(f)]
 
     async def confirm(self, telegram_id: int) -> tuple[Seminar, int, bool]:
         """Creates or saves; returns the seminar, how many were invited or told, and which."""
         flow = await self._at(telegram_id, "preview")
-        d = flow.data
+        d = form_data(flow)
         if d["seminar_id"] is None:
-            values = {f: d["values"].get(f) for f in CONTENT}
+            values: SeminarFields = {}
+            for f in CONTENT:
+                values[f] = d["values"].get(f)
             seminar, count = await self.seminars.create(telegram_id, values, d["audience"])
         else:
-            changes = {f: d["values"][f] for f in self._changed(d)}
+            changes: SeminarFields = {}
+            for f in self._changed(d):
+                changes[f] = d["values"][f]
             audience = d["audience"] if "audience" in d.get("touched", []) else None
             seminar, count = await self.seminars.update(
                 telegram_id, d["seminar_id"], changes, audience
@@ -182,9 +222,10 @@ class SeminarForm(Wizard):
         return seminar, count, d["seminar_id"] is not None
 
     async def _next(self, flow: Flow, touched: bool = True) -> Flow:
-        plan = flow.data["plan"]
+        d = form_data(flow)
+        plan = d["plan"]
         done = plan.pop(0)
         if touched:
-            flow.data.setdefault("touched", []).append(done)
+            d.setdefault("touched", []).append(done)
         flow.step = plan[0] if plan else "preview"
         return await self._save(flow)

@@ -14,11 +14,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.core.audience.lookup import AudienceLookup
+from bot.core.audience.service import Audience
 from bot.core.tabular import FileProblem, read_items
+from bot.seminars.repo.seminars import SeminarFields
 from bot.seminars.service.row_check import SEMINAR_COLUMNS, Explain, RowChecker
 from bot.seminars.service.seminars import Seminars
 
 __all__ = ["FileProblem", "SeminarImportReport", "import_seminars", "read_items"]
+
+Ready = tuple[int, SeminarFields, Audience]
+"""A checked line or item: its number, the seminar's values, and whom to invite."""
 
 
 @dataclass
@@ -55,10 +60,10 @@ async def import_seminars(
         return report
     found = await AudienceLookup.load(seminars.db)
     checker = RowChecker(seminars, found, zone, report.unit, explain)
-    ready = []
+    ready: list[Ready] = []
     for number, data in items:
         problems, values, audience = await checker.check(number, data)
-        if problems:
+        if problems or audience is None:
             report.rejected.append((number, "; ".join(problems)))
         else:
             ready.append((number, values, audience))
@@ -67,7 +72,7 @@ async def import_seminars(
     return report
 
 
-async def _create(seminars: Seminars, ready: list, report: SeminarImportReport) -> None:
+async def _create(seminars: Seminars, ready: list[Ready], report: SeminarImportReport) -> None:
     async with seminars.db.transaction():
         for number, values, audience in ready:
             seminar, invited = await seminars.create_as(None, None, values, audience)

@@ -8,6 +8,7 @@ already sent for the old time does not block the one for the new time.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import NotRequired, TypedDict
 
 from bot.delivery.outbox import Push
 from bot.seminars.repo.seminars import Seminar
@@ -15,9 +16,28 @@ from bot.seminars.repo.seminars import Seminar
 REMINDERS = (("24h", timedelta(hours=24)), ("2h", timedelta(hours=2)))
 
 
+class Params(TypedDict):
+    """What a seminar push carries in the outbox: the seminar's id, and the few facts that must
+    be read as they were when it was queued. The seminar itself is read when it goes out."""
+
+    seminar_id: int
+    hours: NotRequired[int]
+    """A reminder's: how long before the start."""
+    user_id: NotRequired[int]
+    version: NotRequired[int]
+    """A reminder's: its member, and the seminar's version it was planned for."""
+    percent: NotRequired[int]
+    going: NotRequired[int]
+    capacity: NotRequired[int]
+    """A fill notice's: the share reached, places taken, and places there are."""
+    fields: NotRequired[list[str]]
+    """A change notice's: the fields that changed."""
+
+
 def invite(seminar_id: int, user_id: int, chat_id: int) -> Push:
-    return Push(f"seminar-invite:{seminar_id}:{user_id}", chat_id, "seminar_invite",
-                {"seminar_id": seminar_id}, kind="seminar")  # fmt: skip
+    params: Params = {"seminar_id": seminar_id}
+    return Push(f"seminar-invite:{seminar_id}:{user_id}", chat_id, "seminar_invite", params,
+                kind="seminar")  # fmt: skip
 
 
 def invite_prefix(seminar_id: int) -> str:
@@ -30,13 +50,14 @@ def remind_prefix(seminar_id: int, user_id: int | None = None) -> str:
 
 def reminders(seminar: Seminar, user_id: int, chat_id: int, now: datetime) -> list[Push]:
     """The reminders still ahead; one whose time has passed is not sent late."""
-    pushes = []
+    pushes: list[Push] = []
     for tag, before in REMINDERS:
         when = seminar.starts_at - before
         if when > now:
             key = f"{remind_prefix(seminar.id, user_id)}{tag}:v{seminar.version}"
-            params = {"seminar_id": seminar.id, "hours": int(before.total_seconds() // 3600),
-                      "user_id": user_id, "version": seminar.version}  # fmt: skip
+            params: Params = {"seminar_id": seminar.id,
+                              "hours": int(before.total_seconds() // 3600),
+                              "user_id": user_id, "version": seminar.version}  # fmt: skip
             pushes.append(Push(key, chat_id, "seminar_reminder", params, when, kind="seminar"))
     return pushes
 
@@ -47,29 +68,34 @@ def feedback_prefix(seminar_id: int, user_id: int | None = None) -> str:
 
 def feedback(seminar: Seminar, user_id: int, chat_id: int, now: datetime) -> Push:
     """The survey goes out when the seminar ends (at once if it already has)."""
+    params: Params = {"seminar_id": seminar.id}
     return Push(f"{feedback_prefix(seminar.id, user_id)}survey", chat_id, "seminar_feedback",
-                {"seminar_id": seminar.id}, max(seminar.ends_at, now), kind="seminar")  # fmt: skip
+                params, max(seminar.ends_at, now), kind="seminar")  # fmt: skip
 
 
 def promoted(seminar_id: int, user_id: int, chat_id: int, stamp: str) -> Push:
+    params: Params = {"seminar_id": seminar_id}
     return Push(f"seminar-promoted:{seminar_id}:{user_id}:{stamp}", chat_id, "seminar_promoted",
-                {"seminar_id": seminar_id}, kind="seminar")  # fmt: skip
+                params, kind="seminar")  # fmt: skip
 
 
 def filled(seminar_id: int, percent: int, chat_id: int, going: int, capacity: int) -> Push:
-    return Push(f"seminar-fill:{seminar_id}:{percent}", chat_id, "seminar_fill",
-                {"seminar_id": seminar_id, "percent": percent, "going": going,
-                 "capacity": capacity}, kind="seminar")  # fmt: skip
+    params: Params = {"seminar_id": seminar_id, "percent": percent, "going": going,
+                      "capacity": capacity}  # fmt: skip
+    return Push(f"seminar-fill:{seminar_id}:{percent}", chat_id, "seminar_fill", params,
+                kind="seminar")  # fmt: skip
 
 
 def changed(seminar_id: int, user_id: int, chat_id: int, fields: list[str], stamp: str) -> Push:
+    params: Params = {"seminar_id": seminar_id, "fields": fields}
     return Push(f"seminar-changed:{seminar_id}:{stamp}:{user_id}", chat_id, "seminar_changed",
-                {"seminar_id": seminar_id, "fields": fields}, kind="seminar")  # fmt: skip
+                params, kind="seminar")  # fmt: skip
 
 
 def cancelled(seminar_id: int, user_id: int, chat_id: int) -> Push:
+    params: Params = {"seminar_id": seminar_id}
     return Push(f"seminar-cancelled:{seminar_id}:{user_id}", chat_id, "seminar_cancelled",
-                {"seminar_id": seminar_id}, kind="seminar")  # fmt: skip
+                params, kind="seminar")  # fmt: skip
 
 
 def promoted_prefix(seminar_id: int) -> str:

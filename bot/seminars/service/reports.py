@@ -10,19 +10,21 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
-from bot.accounts.service.steps import GENDERS, POSITIONS
 from bot.core.errors import NotAllowed
+from bot.core.positions import GENDERS, POSITIONS
 from bot.db import utcnow_iso
 from bot.seminars.repo import report_rows as rows_repo
 from bot.seminars.repo import seminars as repo
-from bot.seminars.repo.report_rows import Participant
+from bot.seminars.repo.report_rows import Participant, Place
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.seminars import Seminars
 
 __all__ = ["Participant", "SeminarReport", "SeminarReports", "Tally", "summarise"]
 
 YES = ("going", "waitlist")
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,8 @@ class SeminarReport:
     women: Tally
     by_gender: dict[str | None, Tally]
     by_position: dict[str | None, Tally]
-    by_region: list[tuple[dict, Tally]]
-    by_municipality: list[tuple[dict, Tally]]
+    by_region: list[tuple[Place, Tally]]
+    by_municipality: list[tuple[Place, Tally]]
     by_seminar: list[tuple[Seminar, Tally]] = field(default_factory=list)
 
 
@@ -91,25 +93,31 @@ def tally(rows: list[Participant]) -> Tally:
     )
 
 
-def _grouped(rows: list[Participant], key: Callable[[Participant], Hashable]) -> dict:
-    groups: dict = defaultdict(list)
+def _grouped(
+    rows: list[Participant], key: Callable[[Participant], K]
+) -> dict[K, list[Participant]]:
+    groups: dict[K, list[Participant]] = defaultdict(list)
     for row in rows:
         groups[key(row)].append(row)
     return groups
 
 
-def _by_code(rows: list[Participant], attr: str, order: tuple[str, ...]) -> dict:
+def _by_code(
+    rows: list[Participant], code: Callable[[Participant], str | None], order: tuple[str, ...]
+) -> dict[str | None, Tally]:
     """Known codes in their usual order, then anything else, then None (not said)."""
-    groups = _grouped(rows, lambda r: getattr(r, attr))
-    known = [c for c in order if c in groups]
+    groups = _grouped(rows, code)
+    known: list[str | None] = [c for c in order if c in groups]
     rest = sorted(k for k in groups if k is not None and k not in order)
     keys = known + rest + ([None] if None in groups else [])
     return {k: tally(groups[k]) for k in keys}
 
 
-def _by_place(rows: list[Participant], attr: str) -> list[tuple[dict, Tally]]:
-    groups = _grouped(rows, lambda r: getattr(r, attr).get("id"))
-    found = [(getattr(g[0], attr), tally(g)) for g in groups.values()]
+def _by_place(
+    rows: list[Participant], place: Callable[[Participant], Place]
+) -> list[tuple[Place, Tally]]:
+    groups = _grouped(rows, lambda r: place(r).get("id"))
+    found = [(place(g[0]), tally(g)) for g in groups.values()]
     return sorted(found, key=lambda pair: (-pair[1].attended, pair[0].get("name_en") or ""))
 
 
@@ -120,9 +128,9 @@ def summarise(seminars: list[Seminar], rows: list[Participant]) -> SeminarReport
         participants=rows,
         total=tally(rows),
         women=tally([r for r in rows if r.gender == "female"]),
-        by_gender=_by_code(rows, "gender", GENDERS),
-        by_position=_by_code(rows, "position", POSITIONS),
-        by_region=_by_place(rows, "region"),
-        by_municipality=_by_place(rows, "municipality"),
+        by_gender=_by_code(rows, lambda r: r.gender, GENDERS),
+        by_position=_by_code(rows, lambda r: r.position, POSITIONS),
+        by_region=_by_place(rows, lambda r: r.region),
+        by_municipality=_by_place(rows, lambda r: r.municipality),
         by_seminar=[(s, tally(per_seminar.get(s.id, []))) for s in seminars],
     )

@@ -85,9 +85,10 @@ class Rsvp:
             await repo.set_answer(self.db, seminar.id, uid, "waitlist", now, now)
             return
         await repo.set_answer(self.db, seminar.id, uid, "going", now, None)
-        await self.outbox.enqueue_many(
-            pushes.reminders(seminar, uid, chat, self.clock.now()), revive=True
-        )
+        if chat is not None:
+            await self.outbox.enqueue_many(
+                pushes.reminders(seminar, uid, chat, self.clock.now()), revive=True
+            )
         await self._fill_notices(seminar, going + 1)
 
     async def _decline(self, seminar: Seminar, invitation: Invitation) -> None:
@@ -122,7 +123,7 @@ class Rsvp:
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         if user is None or user.status != "approved":
             raise NotAllowed
-        found = []
+        found: list[MySeminar] = []
         for seminar, invitation in await repo.of_member(self.db, user.id):
             position = None
             if invitation.status == "waitlist":

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from typing import Any
 
 from bot.core import users as users_repo
-from bot.core.audience.service import Audiences
+from bot.core.audience.service import Audience, Audiences
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import Actor, People
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.seminars.repo import seminars as repo
-from bot.seminars.repo.seminars import Seminar
+from bot.seminars.repo.seminars import Invitation, Seminar, SeminarContent, SeminarFields
 from bot.seminars.service import notices as pushes
 from bot.seminars.service.fields import check_schedule, check_titles
 from bot.seminars.service.rsvp import promote_waitlist
@@ -48,7 +47,7 @@ class Seminars:
 
     async def listing(self, telegram_id: int) -> list[tuple[Seminar, dict[str, int]]]:
         actor = await self.people.require_staff(telegram_id)
-        found = []
+        found: list[tuple[Seminar, dict[str, int]]] = []
         for seminar in await repo.listing(self.db, self.now(), limit=200):
             if may_manage(actor, seminar) and len(found) < 20:
                 found.append((seminar, await repo.counts(self.db, seminar.id)))
@@ -58,12 +57,12 @@ class Seminars:
         _, seminar = await self.manage(telegram_id, seminar_id)
         return seminar, await repo.counts(self.db, seminar_id)
 
-    async def reach(self, telegram_id: int, audience: dict[str, Any]) -> int:
+    async def reach(self, telegram_id: int, audience: Audience) -> int:
         actor = await self.people.require_staff(telegram_id)
         return len(await self.audiences.members(actor, audience))
 
     async def create(
-        self, telegram_id: int, values: dict[str, Any], audience: dict[str, Any]
+        self, telegram_id: int, values: SeminarFields, audience: Audience
     ) -> tuple[Seminar, int]:
         """The seminar and one invitation per member reached; returns it and how many."""
         actor = await self.people.require_staff(telegram_id)
@@ -73,7 +72,7 @@ class Seminars:
         return await self.create_as(actor, author.id, values, audience)
 
     async def create_as(
-        self, actor: Actor | None, author_id: int | None, values: dict, audience: dict
+        self, actor: Actor | None, author_id: int | None, values: SeminarFields, audience: Audience
     ) -> tuple[Seminar, int]:
         """Also used by the file import, which has no actor and reaches the whole audience."""
         check_titles(values)
@@ -91,7 +90,7 @@ class Seminars:
         assert seminar is not None
         return seminar, invited
 
-    async def _invite(self, actor: Actor | None, seminar_id: int, audience: dict) -> int:
+    async def _invite(self, actor: Actor | None, seminar_id: int, audience: Audience) -> int:
         members = await self.audiences.members(actor, audience)
         chats = dict(members)
         fresh = await repo.invite_many(self.db, seminar_id, list(chats), self.now())
@@ -121,7 +120,11 @@ class Seminars:
         raise RuntimeError("no free check-in code")
 
     async def update(
-        self, telegram_id: int, seminar_id: int, changes: dict[str, Any], audience: dict | None
+        self,
+        telegram_id: int,
+        seminar_id: int,
+        changes: SeminarFields,
+        audience: Audience | None,
     ) -> tuple[Seminar, int]:
         """Saves the changes and tells everyone still concerned; returns how many were told.
 
@@ -130,7 +133,7 @@ class Seminars:
         actor, seminar = await self.manage(telegram_id, seminar_id)
         if seminar.cancelled:
             raise Refusal("seminar_cancelled")
-        merged = {**seminar.content(), **changes}
+        merged: SeminarContent = {**seminar.content(), **changes}
         check_titles(merged)
         check_schedule(merged, self.clock.now(), moved=_differs(seminar, "starts_at", changes))
         fields = [f for f in changes if _differs(seminar, f, changes)]
@@ -170,7 +173,7 @@ class Seminars:
         told = _told(concerned, sent)
         stamp = f"{stamp}:{secrets.token_hex(3)}"
         await self.outbox.enqueue_many(
-            pushes.changed(seminar.id, i.user_id, i.telegram_id, fields, stamp) for i in told
+            pushes.changed(seminar.id, uid, chat, fields, stamp) for uid, chat in told
         )
         return len(told)
 
@@ -187,7 +190,7 @@ class Seminars:
             concerned = await repo.invitations(self.db, seminar_id, CONCERNED)
             told = _told(concerned, sent)
             await self.outbox.enqueue_many(
-                pushes.cancelled(seminar_id, i.user_id, i.telegram_id) for i in told
+                pushes.cancelled(seminar_id, uid, chat) for uid, chat in told
             )
         updated = await repo.get(self.db, seminar_id)
         assert updated is not None
@@ -200,18 +203,19 @@ def may_manage(actor: Actor, seminar: Seminar) -> bool:
     return actor.is_admin or own or not actor.region_ids
 
 
-def _told(concerned: list, sent: set[int]) -> list:
-    """Those who had the invitation or answered it, and can still be reached."""
+def _told(concerned: list[Invitation], sent: set[int]) -> list[tuple[int, int]]:
+    """Those who had the invitation or answered it, and can still be reached: (user id, chat)."""
     return [
-        i for i in concerned
+        (i.user_id, i.telegram_id) for i in concerned
         if i.telegram_id is not None and (i.telegram_id in sent or i.status != "invited")
     ]  # fmt: skip
 
 
-def _differs(seminar: Seminar, field: str, changes: dict[str, Any]) -> bool:
+def _differs(seminar: Seminar, field: str, changes: SeminarFields) -> bool:
     if field not in changes:
         return False
-    old, new = getattr(seminar, field), changes[field]
+    old: object = getattr(seminar, field)
+    new = changes.get(field)
     if isinstance(old, datetime) and isinstance(new, str):
         new = datetime.fromisoformat(new)
     return old != new

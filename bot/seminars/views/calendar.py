@@ -37,7 +37,7 @@ def ics(s: Seminar, lang: str) -> bytes:
         event.add("geo", (float(s.latitude), float(s.longitude)))
     event.add("contact", s.organiser)
     cal.add_component(event)
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def filename(s: Seminar) -> str:

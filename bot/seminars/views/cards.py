@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.keyboards import button, rows
 from bot.core.screens import Screen, fit_lines
 from bot.i18n import Translator
-from bot.seminars.callbacks import RsvpCb, SeminarCb, SeminarEditCb
+from bot.seminars.callbacks import RsvpCb, SeminarAction, SeminarCb, SeminarEditCb
 from bot.seminars.repo.seminars import Seminar
+from bot.seminars.service.attendance import Feedback
 from bot.seminars.service.form import PARTS
 from bot.seminars.service.rsvp import MySeminar
 from bot.seminars.views import text
@@ -57,10 +58,10 @@ def card(tr: Translator, seminar: Seminar, counts: dict[str, int]) -> Screen:
     return Screen("\n".join(lines), InlineKeyboardMarkup(_card_buttons(tr, seminar)))
 
 
-def _card_buttons(tr: Translator, seminar: Seminar) -> list[list]:
+def _card_buttons(tr: Translator, seminar: Seminar) -> list[list[InlineKeyboardButton]]:
     _ = tr._
 
-    def act(label: str, action: str):
+    def act(label: str, action: SeminarAction) -> InlineKeyboardButton:
         return button(label, SeminarCb(seminar_id=seminar.id, action=action))
 
     keyboard = [[act("📊 " + _("Report"), "report"), act("💬 " + _("Feedback"), "feedback")]]
@@ -141,7 +142,7 @@ def mine(tr: Translator, items: list[MySeminar], now: datetime) -> Screen:
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard) if keyboard else None)
 
 
-def _answer_buttons(tr: Translator, item: MySeminar) -> list[list]:
+def _answer_buttons(tr: Translator, item: MySeminar) -> list[list[InlineKeyboardButton]]:
     sid, status = item.seminar.id, item.invitation.status
     short = text.plain_title(tr, item.seminar)[:30]
     found = []
@@ -153,7 +154,7 @@ def _answer_buttons(tr: Translator, item: MySeminar) -> list[list]:
     return found
 
 
-def feedback(tr: Translator, found) -> Screen:
+def feedback(tr: Translator, found: Feedback) -> Screen:
     """The average and every comment, newest last; long lists are cut to fit one message."""
     _ = tr._
     s = found.seminar

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import segno
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.keyboards import PAGE_SIZE, button
 from bot.core.screens import Screen
@@ -68,7 +68,7 @@ def roster(tr: Translator, seminar: Seminar, people: list[Invitation], page: int
     return Screen(head, InlineKeyboardMarkup(keyboard))
 
 
-def _pager(seminar_id: int, page: int, pages: int) -> list:
+def _pager(seminar_id: int, page: int, pages: int) -> list[InlineKeyboardButton]:
     """‹ and › around 'page of pages', so a roster of hundreds is reachable page by page."""
     row = []
     if page > 0:

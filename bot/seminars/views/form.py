@@ -7,6 +7,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup
 
 from bot.core.audience import views as audience
+from bot.core.audience.repo import Option
 from bot.core.flows import Flow
 from bot.core.keyboards import button
 from bot.core.screens import Screen
@@ -14,7 +15,8 @@ from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, translator
 from bot.seminars.callbacks import SeminarFormCb as Cb
 from bot.seminars.pushes.templates import SeminarPush, seminar_invite
-from bot.seminars.service.form import OPTIONAL, Preview
+from bot.seminars.repo.seminars import TIMES, SeminarFields
+from bot.seminars.service.form import OPTIONAL, Preview, form_data
 from bot.seminars.views import text
 
 EXAMPLE = "25.12.2026 10:00"
@@ -62,8 +64,8 @@ def _skip_label(tr: Translator, step: str, editing: bool) -> str | None:
     )
 
 
-def _current(tr: Translator, step: str, values: dict) -> str | None:
-    if step in ("starts_at", "ends_at", "rsvp_deadline"):
+def _current(tr: Translator, step: str, values: SeminarFields) -> str | None:
+    if step in TIMES:
         return tr.datetime(text.when(values[step]))
     if step == "location":
         return text.map_link(values.get("latitude"), values.get("longitude"))
@@ -71,16 +73,19 @@ def _current(tr: Translator, step: str, values: dict) -> str | None:
     return escape(str(value)) if value not in (None, "") else None
 
 
-def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Screen:
-    step, editing = flow.step, flow.data["seminar_id"] is not None
+def step_screen(
+    tr: Translator, flow: Flow, options: list[Option] | None = None, page: int = 0
+) -> Screen:
+    data = form_data(flow)
+    step, editing = flow.step, data["seminar_id"] is not None
     abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
     if step == "audience":
         extra = [[button(tr._("Keep as it is"), Cb(action="skip", value="-"))]] if editing else []
         return audience.kinds(tr, Cb, extra + [abort])
     if step == "audience_pick":
-        return audience.picker(tr, flow.data["audience"], options or [], page, Cb)
+        return audience.picker(tr, data["audience"], options or [], page, Cb)
     lines = [_question(tr, step)]
-    current = _current(tr, step, flow.data["values"]) if editing else None
+    current = _current(tr, step, data["values"]) if editing else None
     if current:
         lines.append(tr._("Now: {value}").format(value=current))
     keyboard = []
@@ -92,7 +97,7 @@ def step_screen(tr: Translator, flow: Flow, options=None, page: int = 0) -> Scre
 
 def preview_messages(preview: Preview, tz: str) -> list[Rendered]:
     """The invitation as each language will read it; one if both read the same."""
-    push = SeminarPush(preview.seminar, {})
+    push = SeminarPush(preview.seminar, {"seminar_id": preview.seminar.id})
     rendered = [seminar_invite(translator(lang, tz), push) for lang in ("ky", "ru")]
     texts = [r.text for r in rendered]
     return rendered[:1] if texts[0] == texts[1] else rendered

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core import labels
 from bot.core.screens import fit_lines
 from bot.i18n import Translator
+from bot.seminars.repo.report_rows import place_name
 from bot.seminars.service.reports import SeminarReport, Tally
 
 
@@ -35,7 +36,7 @@ def summary(tr: Translator, report: SeminarReport) -> str:
     lines += ["", "<b>" + _("By position") + "</b>"]
     lines += [_line(tr, labels.position(tr, code), t) for code, t in report.by_position.items()]
     lines += ["", "<b>" + _("By region") + "</b>"]
-    lines += [_line(tr, names.get(f"name_{tr.lang}") or "—", t) for names, t in report.by_region]
+    lines += [_line(tr, place_name(region, tr.lang) or "—", t) for region, t in report.by_region]
     lines += ["", _("Every participant, and the numbers by municipality, are in the file.")]
     return "\n".join(fit_lines(lines))
 

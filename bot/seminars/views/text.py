@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
-from typing import Any
 
 from bot.core.texts import text_for
 from bot.i18n import Translator
 from bot.seminars.repo.seminars import Seminar
 
 
-def when(value: Any) -> datetime:
+def when(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 

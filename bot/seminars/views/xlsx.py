@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bot.core import labels
 from bot.core.texts import text_for
 from bot.i18n import N_, Translator
+from bot.seminars.repo.report_rows import Place, place_name
 from bot.seminars.service.reports import Participant, SeminarReport, Tally
 
 ANSWER_LABELS = {
@@ -37,9 +38,10 @@ MAX_WIDTH = 50
 def workbook(report: SeminarReport, tr: Translator) -> bytes:
     book = Workbook()
     summary = book.active
+    assert isinstance(summary, Worksheet), "a new workbook starts with one worksheet"
     summary.title = _sheet_title(tr._("Summary"))
     _summary(summary, report, tr)
-    people = book.create_sheet(_sheet_title(tr._("Participants")))
+    people: Worksheet = book.create_sheet(_sheet_title(tr._("Participants")))
     _participants(people, report, tr)
     for sheet in (summary, people):
         _fit_columns(sheet)
@@ -73,7 +75,9 @@ def _summary(ws: Worksheet, report: SeminarReport, tr: Translator) -> None:
     _table(ws, [_("Municipality"), _("District")], munis, tr)
 
 
-def _table(ws: Worksheet, head: list[str], items: list[tuple[list, Tally]], tr: Translator) -> None:
+def _table(
+    ws: Worksheet, head: list[str], items: list[tuple[list[str], Tally]], tr: Translator
+) -> None:
     """A blank row, a bold header, then one row per group with its three counts."""
     ws.append([])
     ws.append([*head, tr._("Invited"), tr._("Answered yes"), tr._("Attended")])
@@ -121,8 +125,8 @@ def _title(tr: Translator, ky: str | None, ru: str | None) -> str:
     return text_for(tr.lang, ky, ru)
 
 
-def _name(place: dict, lang: str) -> str:
-    return place.get(f"name_{lang}") or place.get("name_en") or "—"
+def _name(place: Place, lang: str) -> str:
+    return place_name(place, lang) or place.get("name_en") or "—"
 
 
 def _append(ws: Worksheet, values: list[Any]) -> None:

@@ -9,6 +9,7 @@ if a row is refused; loading the same file again adds nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from bot.db import Database, utcnow_iso
 REQUIRED = ("cluster", "name_ky", "name_ru", "municipality")
 COLUMNS = Columns((*REQUIRED, "name_en"), REQUIRED, noun="clusters")
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+Wanted = dict[str, tuple[dict[str, str], list[int]]]
+"""Each cluster code with its names and member municipalities, as the file asks for them."""
 
 
 @dataclass
@@ -45,7 +49,7 @@ async def import_clusters(db: Database, path: Path) -> ClusterImportReport:
         report.rejected.append((exc.number, str(exc)))
         return report
     lookup = await AudienceLookup.load(db)
-    wanted: dict[str, tuple[dict[str, str], list[int]]] = {}
+    wanted: Wanted = {}
     for number, row in items:
         problem = _check(row, lookup, wanted)
         if problem:
@@ -55,7 +59,7 @@ async def import_clusters(db: Database, path: Path) -> ClusterImportReport:
     return report
 
 
-def _check(row: dict, lookup: AudienceLookup, wanted: dict) -> str | None:
+def _check(row: Mapping[str, object], lookup: AudienceLookup, wanted: Wanted) -> str | None:
     values = {k: cell_text(row.get(k)) for k in (*REQUIRED, "name_en")}
     empty = [k for k in REQUIRED if not values[k]]
     if empty:
@@ -76,7 +80,7 @@ def _check(row: dict, lookup: AudienceLookup, wanted: dict) -> str | None:
     return None
 
 
-async def _save(db: Database, wanted: dict, report: ClusterImportReport) -> None:
+async def _save(db: Database, wanted: Wanted, report: ClusterImportReport) -> None:
     now = utcnow_iso()
     async with db.transaction():
         for code, (names, municipalities) in wanted.items():
