@@ -9,6 +9,7 @@ exactly when the messages about them are on their way.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypedDict, cast
@@ -26,6 +27,8 @@ from bot.core.fields import whole_number
 from bot.core.flows import Flow
 from bot.core.people import Actor
 from bot.core.wizard import Wizard
+
+log = logging.getLogger(__name__)
 
 FLOW = "result_form"
 AWARDS = {
@@ -214,6 +217,10 @@ class Results(Wizard):
                 + [pushes.winners(c.id, uid, chat) for uid, chat in members.items()]
             )
             await repo.log(self.db, c.id, "results_published", self.now(), **who)
+        log.info(
+            "results of competition %s published by user %s: %s entrants' staff, %s members told",
+            c.id, who.get("actor_id"), len(staff), len(members),
+        )  # fmt: skip
         return Published(await self.competitions.get(c.id), len(staff), len(members))
 
     async def published_for(self, telegram_id: int) -> list[MemberResults]:

@@ -7,6 +7,7 @@ was not saved.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime
 
@@ -21,6 +22,8 @@ from bot.seminars.repo.seminars import Invitation, Seminar, SeminarContent, Semi
 from bot.seminars.service import notices as pushes
 from bot.seminars.service.fields import check_schedule, check_titles
 from bot.seminars.service.rsvp import promote_waitlist
+
+log = logging.getLogger(__name__)
 
 CONCERNED = ("invited", "going", "waitlist")
 
@@ -86,6 +89,7 @@ class Seminars:
                 created_by=author_id, created_at=now, updated_at=now,
             )  # fmt: skip
             invited = await self._invite(actor, seminar_id, audience)
+        log.info("seminar %s created by user %s, %s invited", seminar_id, author_id, invited)
         seminar = await repo.get(self.db, seminar_id)
         assert seminar is not None
         return seminar, invited
@@ -149,6 +153,8 @@ class Seminars:
             told = await self._tell_changed(updated, fields, now) if fields else 0
             if audience is not None:
                 await self._invite(actor, seminar_id, audience)
+        moved = "moved" if updated.version != seminar.version else "edited"
+        log.info("seminar %s %s (%s) by user %s", seminar_id, moved, ", ".join(fields), _id(actor))
         return updated, told
 
     async def _replan(self, before: Seminar, after: Seminar) -> None:
@@ -179,7 +185,7 @@ class Seminars:
 
     async def cancel(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, int]:
         """Unsent invitations and reminders are dropped; whoever knew of it is told."""
-        _, seminar = await self.manage(telegram_id, seminar_id)
+        actor, seminar = await self.manage(telegram_id, seminar_id)
         if seminar.cancelled:
             raise Refusal("seminar_cancelled")
         async with self.db.transaction():
@@ -192,6 +198,7 @@ class Seminars:
             await self.outbox.enqueue_many(
                 pushes.cancelled(seminar_id, uid, chat) for uid, chat in told
             )
+        log.info("seminar %s cancelled by user %s, %s told", seminar_id, _id(actor), len(told))
         updated = await repo.get(self.db, seminar_id)
         assert updated is not None
         return updated, len(told)
@@ -219,3 +226,7 @@ def _differs(seminar: Seminar, field: str, changes: SeminarFields) -> bool:
     if isinstance(old, datetime) and isinstance(new, str):
         new = datetime.fromisoformat(new)
     return old != new
+
+
+def _id(actor: Actor) -> int | None:
+    return actor.user.id if actor.user is not None else None
