@@ -11,9 +11,12 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from typing import Any
 
 import aiohttp
+from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, TelegramObject
 from telegram.error import NetworkError, TimedOut
+from telegram.ext import ExtBot
 from telegram.request import BaseRequest, RequestData
 
 _TOKEN_IN_URL = re.compile(r"/bot\d+:[\w-]+")
@@ -106,3 +109,32 @@ def _body(request_data: RequestData | None) -> tuple[aiohttp.FormData | bytes | 
     for name, (filename, content, mime) in request_data.multipart_data.items():
         form.add_field(name, content, filename=filename, content_type=mime)
     return form, None
+
+
+class Bot(ExtBot[dict[str, Any]]):
+    """PTB's bot with one more way to call the Bot API: `call`, whose answer stays Telegram's
+    JSON. PTB parses every answer into its objects (a sent message comes back whole), and
+    serialises a keyboard object anew for every message; for the bot's replies and pushes,
+    which read at most the new message's id, that cost more than the rest of handling an update
+    (bench/updates.py). Defaults and the rate limiter apply as for any other call."""
+
+    _wired: dict[int, tuple[TelegramObject, dict[str, Any]]]
+
+    async def call(
+        self, method: str, params: dict[str, object], rate_limit_args: dict[str, Any] | None = None
+    ) -> Any:
+        data = {k: self._wire(v) for k, v in params.items()}
+        return await self._post(method, self._merge_api_rl_kwargs(data, rate_limit_args))
+
+    def _wire(self, value: object) -> object:
+        """A keyboard object is serialised once: the home menu and the registration steps' lists
+        are kept (bot.accounts.views.menu, bot.core.keyboards) and go with many messages."""
+        if not isinstance(value, InlineKeyboardMarkup | ReplyKeyboardMarkup):
+            return value
+        cache = self.__dict__.setdefault("_wired", {})
+        found = cache.get(id(value))
+        if found is None or found[0] is not value:
+            if len(cache) > 64:
+                cache.clear()
+            found = cache[id(value)] = (value, value.to_dict())
+        return found[1]

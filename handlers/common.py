@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from telegram import InlineKeyboardMarkup, InputFile, Message, Update, User
+from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, filters
 
@@ -16,6 +17,7 @@ from bot.core.people import Actor
 from bot.core.refusals import refusal_text
 from bot.core.screens import Markup, Screen
 from bot.delivery.kinds import Rendered
+from bot.http import Bot
 from bot.i18n import Translator, resolve_lang, translator
 from bot.wiring import Services
 from handlers.incoming import Context, Incoming
@@ -57,20 +59,42 @@ class Turn(Incoming):
         self._actor = None
         self.tr = await _translator(self.svc, self.update.effective_user)
 
-    async def say(self, screen: Screen | str) -> Message:
+    async def say(self, screen: Screen | str) -> None:
         """A new message in the chat the update came from."""
         if isinstance(screen, str):
             screen = Screen(screen)
-        return await self.context.bot.send_message(
-            self.chat_id, screen.text, reply_markup=screen.markup
-        )
+        await self._call("sendMessage", screen, chat_id=self.chat_id)
 
     async def show(self, screen: Screen | str) -> None:
         """After a button, replace the pressed message; otherwise send a new one."""
         if isinstance(screen, str):
             screen = Screen(screen)
-        if await self.replace(screen) is None:
+        query = self.update.callback_query
+        markup = screen.markup
+        message = query.message if query is not None else None
+        if message is None or not (markup is None or isinstance(markup, InlineKeyboardMarkup)):
             await self.say(screen)
+            return
+        try:
+            ids = {"chat_id": message.chat.id, "message_id": message.message_id}
+            await self._call("editMessageText", screen, **ids)
+        except BadRequest as exc:
+            if "not modified" not in exc.message:
+                raise
+
+    async def _call(self, method: str, screen: Screen, **target: int) -> None:
+        """A reply whose answer we don't read: Telegram's copy of the message is not parsed
+        into PTB's objects, which cost more than the rest of a reply (bench/updates.py)."""
+        params: dict[str, object] = {**target, "text": screen.text, "parse_mode": ParseMode.HTML}
+        if screen.markup is not None:
+            params["reply_markup"] = screen.markup
+        await self._bot().call(method, params)
+
+    def _bot(self) -> Bot:
+        bot = self.context.bot
+        if not isinstance(bot, Bot):
+            raise TypeError("the application must be built with bot.http.Bot")
+        return bot
 
     async def replace(self, screen: Screen) -> Message | None:
         """The pressed message, edited to `screen`; None when there is none to edit (not a
@@ -121,7 +145,10 @@ class Turn(Incoming):
         if self.answered or self.update.callback_query is None:
             return
         self.answered = True
-        await self.update.callback_query.answer(text, show_alert=alert)
+        params: dict[str, object] = {"callback_query_id": self.update.callback_query.id}
+        if text:
+            params |= {"text": text, "show_alert": alert}
+        await self._bot().call("answerCallbackQuery", params)
 
     async def alert(self, text: str) -> None:
         await self.answer(text, alert=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
@@ -32,6 +33,15 @@ def choices(
     step: Step, options: Sequence[tuple[str, str]], per_row: int = 1
 ) -> InlineKeyboardMarkup:
     """One button per (value, label); for short fixed lists such as positions."""
+    return _choices(step, tuple(options), per_row)
+
+
+@functools.lru_cache(maxsize=256)
+def _choices(
+    step: Step, options: tuple[tuple[str, str], ...], per_row: int
+) -> InlineKeyboardMarkup:
+    """Kept: the same few lists go out with every registration (PTB's keyboard objects, and
+    their serialisation in bot.http.Bot, cost more than the rest of a step)."""
     buttons = [button(label, PickCb(step=step, value=value)) for value, label in options]
     return InlineKeyboardMarkup(rows(buttons, per_row))
 
@@ -45,6 +55,20 @@ def paged(
     per_row: int = 1,
 ) -> InlineKeyboardMarkup:
     """A page of places with ◀ ▶ when there are more, and a way back up a level."""
+    return _paged(step, tuple(options), page, parent, tuple(labels.items()), per_row)
+
+
+@functools.lru_cache(maxsize=512)
+def _paged(
+    step: Step,
+    options: tuple[tuple[int, str], ...],
+    page: int,
+    parent: int,
+    extra: tuple[tuple[str, str], ...],
+    per_row: int,
+) -> InlineKeyboardMarkup:
+    """Kept, like _choices: the directory's pages are the same for everyone in a language."""
+    labels = dict(extra)
     pages = max(1, -(-len(options) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     chunk = options[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]

@@ -15,13 +15,13 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from telegram import Bot, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.delivery.kinds import Drop, Kinds, Rendered
 from bot.delivery.limiter import Limiter
 from bot.delivery.outbox import Outbox, OutboxRow, Outcome
+from bot.http import Bot
 from bot.i18n import resolve_lang, translator
 
 log = logging.getLogger(__name__)
@@ -153,24 +153,31 @@ class Dispatcher:
             if row.broadcast_id in self.outbox.stopped_broadcasts:
                 return Outcome(row.id, "cancelled", error="cancelled by staff")
             try:
-                message = await self._send(row.chat_id, rendered)
+                message_id = await self._send(row.chat_id, rendered)
             except Exception as exc:
                 return self._failure(row, exc)
-        return Outcome(row.id, "sent", message_id=message.message_id, tried=True)
+        return Outcome(row.id, "sent", message_id=message_id, tried=True)
 
-    async def _send(self, chat_id: int, r: Rendered) -> Message:
-        """The limiter paces the call and hands a RetryAfter back here to reschedule the row."""
+    async def _send(self, chat_id: int, r: Rendered) -> int:
+        """The new message's id. The limiter paces the call and hands a RetryAfter back here
+        to reschedule the row."""
         common: dict[str, Any] = {
             "parse_mode": ParseMode.HTML,
             "rate_limit_args": {"outbox": True},
         }
         if r.photo:
-            return await self.bot.send_photo(chat_id, r.photo, caption=r.text or None, **common)
+            sent = await self.bot.send_photo(chat_id, r.photo, caption=r.text or None, **common)
+            return sent.message_id
         if r.document:
-            return await self.bot.send_document(
+            sent = await self.bot.send_document(
                 chat_id, r.document, caption=r.text or None, reply_markup=r.markup, **common
             )
-        return await self.bot.send_message(chat_id, r.text, reply_markup=r.markup, **common)
+            return sent.message_id
+        params: dict[str, object] = {"chat_id": chat_id, "text": r.text, "parse_mode": "HTML"}
+        if r.markup is not None:
+            params["reply_markup"] = r.markup
+        found = await self.bot.call("sendMessage", params, {"outbox": True})
+        return int(found["message_id"])
 
     def _failure(self, row: OutboxRow, exc: Exception) -> Outcome:
         """What Telegram's answer means for the row: wait, give up, or try again later."""

@@ -46,6 +46,7 @@ class Directory:
         self.db = db
         self._index: list[tuple[Place, list[str]]] | None = None
         self._stamp: tuple[int, int] | None = None
+        self._paths: dict[int, PlacePath] = {}
 
     async def _entries(self) -> list[tuple[Place, list[str]]]:
         """Rebuilt when the table changed, e.g. after an import run from the command line."""
@@ -82,7 +83,13 @@ class Directory:
         return await places.municipalities_in(self.db, district_id)
 
     async def path(self, municipality_id: int | None) -> PlacePath | None:
-        return await places.path(self.db, municipality_id)
+        """Kept once found: the import only adds places, it never renames or moves one."""
+        if municipality_id in self._paths:
+            return self._paths[municipality_id]
+        found = await places.path(self.db, municipality_id)
+        if found is not None and municipality_id is not None:
+            self._paths[municipality_id] = found
+        return found
 
     async def describe(self, municipality_id: int | None, lang: str) -> str:
         return await describe(self.db, municipality_id, lang)
