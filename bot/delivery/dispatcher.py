@@ -4,6 +4,11 @@ One dispatcher runs per database, as a task for the life of the application. Enq
 it, and so does the JobQueue on a timer, so rows whose `not_before` has come go out even when
 nothing new is queued. Rows are leased about a second's worth at a time and sent by a pool of
 workers; the limiter decides when each may go.
+
+An answer that says the Bot API itself is unwell (5xx, a timeout, no connection) pauses the
+whole dispatcher instead of spending rows' attempts: it asks getMe, with a growing wait, until
+Telegram answers, then sends what fell due meanwhile, oldest first. A row is tried for as long
+as it still applies (its `expires_at`); only an answer that will not change ends it.
 """
 
 from __future__ import annotations
@@ -25,8 +30,13 @@ from bot.http import Bot
 from bot.i18n import resolve_lang, translator
 
 log = logging.getLogger(__name__)
-MAX_ATTEMPTS = 6
 IDLE_WAIT_S = 30.0
+PROBE_FIRST_S = 1.0
+PROBE_MAX_S = 60.0
+ROW_BACKOFF_MAX_S = 300.0
+PARKED = ("chat not found", "bot can't initiate conversation", "user is deactivated")
+"""400 answers about a person who has not (or no longer) started the bot: the row waits for
+them as for a block, and goes when they write."""
 DEFER_OVER_S = 2.0
 BATCH = 64
 FLUSH_EVERY = 16
@@ -47,6 +57,8 @@ class Dispatcher:
         self.on_progress: ProgressHook | None = None
         self._touched: set[int] = set()
         self._done: list[Outcome] = []
+        self._probe_wait = PROBE_FIRST_S
+        self._next_probe: datetime | None = None
 
     def wake(self) -> None:
         self.outbox.wakeup.set()
@@ -62,12 +74,43 @@ class Dispatcher:
                     await self.outbox.recover_in_flight()
                     recovered = True
                 await self.outbox.recover_in_flight(only_expired=True)
-                await self.send_due()
-                wait = await self._idle_wait()
+                if self.outbox.outage_since is not None and not await self._probe():
+                    wait = self._until_probe()
+                else:
+                    await self.send_due()
+                    wait = await self._idle_wait()
             except Exception:
                 log.exception("dispatcher pass failed; trying again shortly")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.outbox.wakeup.wait(), wait)
+
+    def _suspect_outage(self) -> None:
+        if self.outbox.outage_since is None:
+            self.outbox.outage_since = self.outbox.clock.now()
+            self._probe_wait = PROBE_FIRST_S
+            self._next_probe = self.outbox.clock.now()
+            log.warning("the Bot API does not answer: sending paused, asking getMe")
+
+    async def _probe(self) -> bool:
+        """True once the Bot API answers again (and the outage is over)."""
+        now = self.outbox.clock.now()
+        if self._next_probe is not None and now < self._next_probe:
+            return False
+        try:
+            await self.bot.call("getMe", {})
+        except (NetworkError, TimedOut):
+            self._next_probe = now + timedelta(seconds=self._probe_wait)
+            self._probe_wait = min(self._probe_wait * 2, PROBE_MAX_S)
+            return False
+        since, self.outbox.outage_since = self.outbox.outage_since, None
+        log.warning("the Bot API answers again (down since %s): sending resumed", since)
+        return True
+
+    def _until_probe(self) -> float:
+        if self._next_probe is None:
+            return PROBE_FIRST_S
+        left = (self._next_probe - self.outbox.clock.now()).total_seconds()
+        return min(max(left, 0.05), PROBE_MAX_S)
 
     async def _idle_wait(self) -> float:
         next_due = await self.outbox.next_due_at()
@@ -82,7 +125,9 @@ class Dispatcher:
         queue: asyncio.Queue[OutboxRow | None] = asyncio.Queue(maxsize=self.batch // 2 + 1)
         workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.batch)]
         try:
-            while rows := await self.outbox.claim_due(self.batch):
+            while self.outbox.outage_since is None and (
+                rows := await self.outbox.claim_due(self.batch)
+            ):
                 for row in rows:
                     await queue.put(row)
                 await self._report({row.broadcast_id for row in rows if row.broadcast_id})
@@ -140,8 +185,13 @@ class Dispatcher:
             raise
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
+        now = self.outbox.clock.now()
+        if row.expires_at is not None and now > row.expires_at:
+            return Outcome(row.id, "cancelled", error="no longer applies: its time has passed")
+        if self.outbox.outage_since is not None:
+            return Outcome(row.id, "pending")
         kind = self.kinds[row.kind]
-        prepared = await kind.prepare(row, self.outbox.clock.now())
+        prepared = await kind.prepare(row, now)
         if isinstance(prepared, Drop):
             return Outcome(row.id, "cancelled", error=prepared.reason)
         wait = self.limiter.chat_wait(row.chat_id)
@@ -156,7 +206,9 @@ class Dispatcher:
                 message_id = await self._send(row.chat_id, rendered)
             except Exception as exc:
                 return self._failure(row, exc)
-        return Outcome(row.id, "sent", message_id=message_id, tried=True)
+        return Outcome(
+            row.id, "sent", message_id=message_id, tried=True, maybe_twice=row.maybe_twice
+        )
 
     async def _send(self, chat_id: int, r: Rendered) -> int:
         """The new message's id. The limiter paces the call and hands a RetryAfter back here
@@ -176,11 +228,14 @@ class Dispatcher:
         params: dict[str, object] = {"chat_id": chat_id, "text": r.text, "parse_mode": "HTML"}
         if r.markup is not None:
             params["reply_markup"] = r.markup
-        found = await self.bot.call("sendMessage", params, {"outbox": True})
+        if r.edit is not None:
+            await self.bot.call("editMessageText", {**params, "message_id": r.edit}, OUTBOX)
+            return r.edit
+        found = await self.bot.call("sendMessage", params, OUTBOX)
         return int(found["message_id"])
 
     def _failure(self, row: OutboxRow, exc: Exception) -> Outcome:
-        """What Telegram's answer means for the row: wait, give up, or try again later."""
+        """What Telegram's answer means for the row: wait, park, give up, or try again later."""
         if isinstance(exc, RetryAfter):
             seconds = _seconds(exc.retry_after)
             log.warning("429 from Telegram: all sends paused for %.0f s", seconds)
@@ -188,18 +243,36 @@ class Dispatcher:
         if isinstance(exc, Forbidden):
             return Outcome(row.id, "blocked", error=exc.message, tried=True)
         if isinstance(exc, BadRequest):
+            if any(reason in exc.message.lower() for reason in PARKED):
+                return Outcome(row.id, "blocked", error=exc.message, tried=True)
             return Outcome(row.id, "failed", error=exc.message, tried=True)
-        tries = row.attempts + 1
-        if isinstance(exc, NetworkError | TimedOut) and tries < MAX_ATTEMPTS:
-            backoff = min(2 ** (tries - 1), 300)
-            return Outcome(
-                row.id, "pending", error=str(exc), not_before=self._later(backoff), tried=True
-            )
+        if isinstance(exc, NetworkError | TimedOut):
+            return self._transient(row, exc)
         log.error("outbox row %s failed for good: %s", row.id, exc)
         return Outcome(row.id, "failed", error=str(exc)[:500], tried=True)
 
+    def _transient(self, row: OutboxRow, exc: Exception) -> Outcome:
+        """The Bot API may be unwell: pause everything and ask it (see the module docstring).
+        The row keeps its place in line; only a row that keeps failing while the API answers
+        waits longer each time, up to a few minutes. A timeout may have been delivered after
+        all: the row is marked, and the delivery report counts it."""
+        self._suspect_outage()
+        backoff = min(2.0**row.attempts, ROW_BACKOFF_MAX_S) if row.attempts >= 2 else 0.0
+        return Outcome(
+            row.id,
+            "pending",
+            error=str(exc)[:500],
+            not_before=self._later(backoff) if backoff else None,
+            tried=True,
+            maybe_twice=row.maybe_twice or isinstance(exc, TimedOut),
+        )
+
     def _later(self, seconds: float) -> datetime:
         return self.outbox.clock.now() + timedelta(seconds=seconds)
+
+
+OUTBOX = {"outbox": True}
+"""How the limiter tells a push from a direct reply."""
 
 
 def _seconds(value: int | timedelta) -> float:

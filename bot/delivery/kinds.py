@@ -30,6 +30,9 @@ class Rendered:
     """Inline buttons, or the home menu on the pushes that change what someone may do."""
     photo: str | None = None
     document: str | InputFile | None = None
+    edit: int | None = None
+    """A message id in the recipient's chat: that message is edited to this text instead of a
+    new one being sent (an approval card whose person erased their data)."""
 
 
 @dataclass(frozen=True)

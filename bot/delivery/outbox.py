@@ -12,17 +12,28 @@ import asyncio
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.clock import Clock
 from bot.db import Database, Row, utcnow_iso
 
 LEASE = timedelta(minutes=2)
+LIFETIME = timedelta(days=30)
+"""A push given no last moment of its own is dropped a month after it was due."""
+FOREVER = datetime.max.replace(tzinfo=UTC)
+"""`expires_at` for what waits however long it takes (broadcasts, results)."""
 _INSERT = (
     "INSERT INTO outbox (dedupe_key, chat_id, kind, template, params, not_before, created_at,"
-    " broadcast_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING"
+    " broadcast_id, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (dedupe_key) DO NOTHING"
 )
+
+
+def _expiry(not_before: datetime, expires_at: datetime | None) -> str | None:
+    if expires_at is FOREVER:
+        return None
+    return utcnow_iso(expires_at or not_before + LIFETIME)
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,9 @@ class Push:
     params: Mapping[str, Any]
     not_before: datetime | None = None
     kind: str = "notice"
+    expires_at: datetime | None = None
+    """The last moment it still makes sense (FOREVER: however long it takes; None: LIFETIME
+    after it is due)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,8 @@ class OutboxRow:
     lang: str | None
     tg_lang: str | None
     muted: bool
+    expires_at: datetime | None = None
+    maybe_twice: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,7 +77,9 @@ class Outcome:
     error: str | None = None
     not_before: datetime | None = None
     tried: bool = False
-    """True when Telegram was really asked; only real tries count towards giving up."""
+    """True when Telegram was really asked (the attempts column counts these)."""
+    maybe_twice: bool = False
+    """The send before this one timed out: Telegram may have delivered it already."""
 
 
 class Outbox:
@@ -71,6 +89,8 @@ class Outbox:
         self.wakeup = asyncio.Event()
         self.stopped_broadcasts: set[int] = set()
         """Stopped in this process: rows already leased are dropped instead of sent."""
+        self.outage_since: datetime | None = None
+        """Set by the dispatcher while the Bot API does not answer (shown to staff)."""
 
     def _now(self) -> str:
         return utcnow_iso(self.clock.now())
@@ -83,14 +103,17 @@ class Outbox:
         template: str,
         params: Mapping[str, Any] | None = None,
         not_before: datetime | None = None,
+        expires_at: datetime | None = None,
     ) -> bool:
         """Queue one push; False when a push with this key was already queued."""
         now = self._now()
-        when = utcnow_iso(not_before) if not_before else now
+        due = not_before or self.clock.now()
         payload = json.dumps(params or {}, ensure_ascii=False)
         cur = await self.db.execute(
-            _INSERT, (dedupe_key, chat_id, kind, template, payload, when, now, None)
-        )
+            _INSERT,
+            (dedupe_key, chat_id, kind, template, payload, utcnow_iso(due), now, None,
+             _expiry(due, expires_at)),
+        )  # fmt: skip
         self.wakeup.set()
         return cur.rowcount == 1
 
@@ -106,9 +129,11 @@ class Outbox:
                 " params = excluded.params, attempts = 0, last_error = NULL"
                 " WHERE outbox.status = 'cancelled'",
             )
+        at = self.clock.now()
         rows = [
             (p.dedupe_key, p.chat_id, p.kind, p.template, json.dumps(p.params, ensure_ascii=False),
-             utcnow_iso(p.not_before) if p.not_before else now, now, None)
+             utcnow_iso(p.not_before or at), now, None,
+             _expiry(p.not_before or at, p.expires_at))
             for p in pushes
         ]  # fmt: skip
         if rows:
@@ -150,7 +175,7 @@ class Outbox:
         params = json.dumps({"broadcast_id": broadcast_id})
         rows = [
             (f"broadcast:{broadcast_id}:{chat}", chat, "broadcast", "broadcast", params, when, now,
-             broadcast_id)
+             broadcast_id, None)
             for chat in chat_ids
         ]  # fmt: skip
         async with self.db.transaction():
@@ -172,7 +197,7 @@ class Outbox:
             " AND (broadcast_id IS NULL OR broadcast_id NOT IN"
             " (SELECT id FROM broadcasts WHERE status = 'cancelled'))"
             " ORDER BY not_before, id LIMIT ?) RETURNING id, chat_id, kind, template, params,"
-            " attempts, broadcast_id",
+            " attempts, broadcast_id, expires_at, maybe_twice",
             (utcnow_iso(now + LEASE), utcnow_iso(now), limit),
         )
         if not rows:
@@ -198,10 +223,12 @@ class Outbox:
             " THEN 'cancelled' ELSE ? END, message_id = COALESCE(?, message_id),"
             " last_error = ?, attempts = attempts + ?,"
             " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,"
-            " not_before = COALESCE(?, not_before), lease_until = NULL WHERE id = ?",
+            " not_before = COALESCE(?, not_before), lease_until = NULL,"
+            " maybe_twice = MAX(maybe_twice, ?) WHERE id = ?",
             [
                 (o.status, o.status, o.message_id, o.error, int(o.tried), o.status, now,
-                 utcnow_iso(o.not_before) if o.not_before else None, o.row_id)
+                 utcnow_iso(o.not_before) if o.not_before else None, int(o.maybe_twice),
+                 o.row_id)
                 for o in outcomes
             ],
         )  # fmt: skip
@@ -288,4 +315,6 @@ def _row(r: Row, person: Row | None) -> OutboxRow:
         lang=person["lang"] if person else None,
         tg_lang=person["tg_lang"] if person else None,
         muted=bool(person["muted"]) if person else False,
+        expires_at=datetime.fromisoformat(r["expires_at"]) if r["expires_at"] else None,
+        maybe_twice=bool(r["maybe_twice"]),
     )

@@ -184,7 +184,7 @@ async def test_a_coordinator_cannot_read_another_coordinators_broadcast(bot):
     assert len(await bot.services.broadcasts.history(ADMIN_ID)) == 1
 
 
-async def test_chat_not_found_fails_with_the_reason_and_muting_skips_only_announcements(bot):
+async def test_chat_not_found_waits_for_the_person_and_muting_skips_only_announcements(bot):
     await add_members(bot.services.db, bot.emulator.url, [6701, 6702])
     ghost = 6703  # registered, but never opened a chat with the bot
     await users_repo.ensure(bot.services.db, ghost, "Ghost", "2026-01-01")
@@ -199,12 +199,15 @@ async def test_chat_not_found_fails_with_the_reason_and_muting_skips_only_announ
         (broadcast_id,),
     )
     counts = await settle(bot, broadcast_id)
-    assert counts == {"failed": 1, "cancelled": 1}
+    assert counts == {"blocked": 1, "cancelled": 1}
     row = await bot.services.db.fetchone(
         "SELECT last_error FROM outbox WHERE broadcast_id = ? AND chat_id = ?",
         (broadcast_id, ghost),
     )
     assert "chat not found" in row["last_error"].lower()
+    ghost_phone = bot.phone(ghost)
+    await ghost_phone.send("/start")
+    await ghost_phone.wait_for(lambda ms: any(m.get("text") == TEXT for m in ms), timeout=10)
     await bot.services.outbox.enqueue(
         "account:6701:test", 6701, "account", "role_changed", {"role": "member"}
     )

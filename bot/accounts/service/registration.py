@@ -45,8 +45,9 @@ class Registration(StepFlow):
 
     async def start(self, telegram_id: int, tg_name: str, tg_lang: str | None = None) -> Started:
         user = await users_repo.ensure(self.db, telegram_id, tg_name, self.now(), tg_lang)
-        if user.unreachable:
-            await self.outbox.set_reachable(telegram_id, reachable=True)
+        # Pushes parked for this chat (a block, or "chat not found" before the first /start)
+        # go out now: writing to the bot proves it can write back.
+        await self.outbox.set_reachable(telegram_id, reachable=True)
         current = await flows.get(self.db, telegram_id)
         if current is not None and current.flow == FLOW:
             return Started(user, current)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TypedDict
 
-from bot.delivery.outbox import Push
+from bot.delivery.outbox import FOREVER, Push
 
 REMINDERS = (
     ("7d", timedelta(days=7)),
@@ -70,7 +70,8 @@ def reminders(
         key = f"{remind_prefix(competition_id, entrant_id)}{user_id}:{tag}:v{version}:{stamp}"
         params: Params = {"competition_id": competition_id, "entrant_id": entrant_id,
                           "version": version, "deadline": deadline.isoformat()}  # fmt: skip
-        found.append(Push(key, chat_id, "competition_reminder", params, when, "competition"))
+        push = Push(key, chat_id, "competition_reminder", params, when, "competition", deadline)
+        found.append(push)
     return found
 
 
@@ -115,13 +116,14 @@ def extended(
 def own_result(competition_id: int, entrant_id: int, user_id: int, chat_id: int) -> Push:
     params: Params = {"competition_id": competition_id, "entrant_id": entrant_id}
     return Push(f"comp-result:{competition_id}:{entrant_id}:{user_id}", chat_id,
-                "competition_result", params, kind="competition")  # fmt: skip
+                "competition_result", params, kind="competition",
+                expires_at=FOREVER)  # fmt: skip
 
 
 def winners(competition_id: int, user_id: int, chat_id: int) -> Push:
     params: Params = {"competition_id": competition_id}
     return Push(f"comp-winners:{competition_id}:{user_id}", chat_id, "competition_winners",
-                params, kind="competition")  # fmt: skip
+                params, kind="competition", expires_at=FOREVER)  # fmt: skip
 
 
 def not_archived(competition_id: int, file_row_id: int, chat_id: int, receipt: str) -> Push:

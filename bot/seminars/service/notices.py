@@ -14,6 +14,8 @@ from bot.delivery.outbox import Push
 from bot.seminars.repo.seminars import Seminar
 
 REMINDERS = (("24h", timedelta(hours=24)), ("2h", timedelta(hours=2)))
+SURVEY_OPEN = timedelta(days=14)
+"""How long after the end the survey is still worth sending (to a member who was away)."""
 
 
 class Params(TypedDict):
@@ -58,7 +60,9 @@ def reminders(seminar: Seminar, user_id: int, chat_id: int, now: datetime) -> li
             params: Params = {"seminar_id": seminar.id,
                               "hours": int(before.total_seconds() // 3600),
                               "user_id": user_id, "version": seminar.version}  # fmt: skip
-            pushes.append(Push(key, chat_id, "seminar_reminder", params, when, kind="seminar"))
+            pushes.append(
+                Push(key, chat_id, "seminar_reminder", params, when, "seminar", seminar.starts_at)
+            )
     return pushes
 
 
@@ -69,8 +73,9 @@ def feedback_prefix(seminar_id: int, user_id: int | None = None) -> str:
 def feedback(seminar: Seminar, user_id: int, chat_id: int, now: datetime) -> Push:
     """The survey goes out when the seminar ends (at once if it already has)."""
     params: Params = {"seminar_id": seminar.id}
+    due = max(seminar.ends_at, now)
     return Push(f"{feedback_prefix(seminar.id, user_id)}survey", chat_id, "seminar_feedback",
-                params, max(seminar.ends_at, now), kind="seminar")  # fmt: skip
+                params, due, "seminar", due + SURVEY_OPEN)  # fmt: skip
 
 
 def promoted(seminar_id: int, user_id: int, chat_id: int, stamp: str) -> Push:
