@@ -31,7 +31,7 @@ from telegram.ext import (  # noqa: E402
 from bench.common import TOKEN  # noqa: E402
 from bot.app import start, stop  # noqa: E402
 from bot.http import AiohttpRequest  # noqa: E402
-from bot.updates import PerUserUpdateProcessor  # noqa: E402
+from bot.updates import FairUpdateProcessor  # noqa: E402
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -49,7 +49,7 @@ def build(api_base: str):
         .base_url(api_base)
         .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(pool_size=2))
-        .concurrent_updates(PerUserUpdateProcessor())
+        .concurrent_updates(FairUpdateProcessor())
         .build()
     )
     app.add_handler(MessageHandler(filters.TEXT, echo))

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import gc
 import sys
+from functools import partial
 from typing import Any
 
 from telegram.constants import ParseMode
@@ -22,7 +23,7 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limiter import Limiter
 from bot.http import AiohttpRequest, Bot
 from bot.i18n import compile_catalogs
-from bot.updates import PerUserUpdateProcessor
+from bot.updates import FairUpdateProcessor, SeenUpdates
 from bot.wiring import Services
 from handlers import accounts, basics, broadcasts, competitions, flow_steps, home, seminars
 from handlers.common import App
@@ -56,10 +57,11 @@ def build_application(config: Config, clock: Clock | None = None) -> App:
         defaults=Defaults(parse_mode=ParseMode.HTML),
         rate_limiter=limiter,
     )
+    updates = FairUpdateProcessor()
     app = (
         ApplicationBuilder()
         .bot(bot)
-        .concurrent_updates(PerUserUpdateProcessor())
+        .concurrent_updates(updates)
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -68,6 +70,8 @@ def build_application(config: Config, clock: Clock | None = None) -> App:
     app.bot_data["config"] = config
     app.bot_data["clock"] = clock or Clock()
     app.bot_data["limiter"] = limiter
+    app.bot_data["updates"] = updates
+    updates.on_overflow = partial(basics.slow_down, app)
     register_handlers(app)
     return app
 
@@ -80,6 +84,10 @@ async def _post_init(app: App) -> None:
     db = await open_database(config.db_path)
     svc = Services.build(config, db, app.bot_data["clock"])
     app.bot_data["services"] = svc
+    seen = SeenUpdates(db, svc.clock)
+    await seen.load()
+    app.bot_data["updates"].seen = seen
+    app.bot_data["seen_task"] = asyncio.create_task(seen.keep_flushing(), name="seen-updates")
     limiter: Limiter = app.bot_data["limiter"]
     dispatcher = Dispatcher(svc.outbox, svc.kinds, app.bot, limiter, config.default_lang, config.tz)
     dispatcher.on_progress = app.bot_data["progress"] = ProgressCards(app.bot, svc.people, limiter)
@@ -110,11 +118,12 @@ async def _wake_dispatcher(context: CallbackContext[Any, Any, Any, Any]) -> None
 
 async def _post_stop(app: App) -> None:
     """The dispatcher stops before PTB closes its HTTP session, so no send is cut off midway."""
-    task = app.bot_data.pop("dispatcher_task", None)
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    for name in ("dispatcher_task", "seen_task"):
+        task = app.bot_data.pop(name, None)
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
 
 async def _post_shutdown(app: App) -> None:

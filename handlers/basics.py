@@ -10,8 +10,10 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 from bot.accounts.views import help as help_text
 from bot.core import replies
 from bot.core.errors import Refusal
+from bot.http import Bot
+from bot.i18n import resolve_lang, translator
 from handlers.buttons import button_fallback
-from handlers.common import PRIVATE, App, Context, Turn
+from handlers.common import PRIVATE, App, Context, Turn, services_of
 from handlers.routes import command
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,20 @@ async def unknown_command(turn: Turn) -> None:
 async def edited(turn: Turn) -> None:
     """An edit of an earlier message is not read as a new answer; say so instead of ignoring it."""
     await turn.say(replies.edited_message(turn.tr))
+
+
+async def slow_down(app: App, update: Update) -> None:
+    """Said once to someone whose line of waiting messages is full (bot.updates)."""
+    user = update.effective_user
+    if user is None:
+        return
+    svc = services_of(app)
+    lang = resolve_lang(await svc.people.saved_lang(user.id), user.language_code,
+                        svc.config.default_lang)  # fmt: skip
+    text = replies.slow_down(translator(lang, svc.config.tz))
+    bot = app.bot
+    if isinstance(bot, Bot):
+        await bot.call("sendMessage", {"chat_id": user.id, "text": text})
 
 
 async def on_error(update: object, context: Context) -> None:

@@ -22,7 +22,7 @@ from bot.i18n import Translator, resolve_lang, translator
 from bot.wiring import Services
 from handlers.incoming import Context, Incoming
 
-__all__ = ["PRIVATE", "App", "Context", "Turn", "services"]
+__all__ = ["PRIVATE", "App", "Context", "Turn", "services", "services_of"]
 
 App = Application[Any, Any, Any, Any, Any, Any]
 """PTB's application with its default context types."""
@@ -31,7 +31,11 @@ PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
 
 def services(context: Context) -> Services:
-    return cast(Services, context.application.bot_data["services"])
+    return services_of(context.application)
+
+
+def services_of(app: App) -> Services:
+    return cast(Services, app.bot_data["services"])
 
 
 @dataclass

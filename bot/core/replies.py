@@ -27,3 +27,10 @@ def our_error(tr: Translator) -> str:
 
 def saved(tr: Translator) -> str:
     return "✅ " + tr._("Saved.")
+
+
+def slow_down(tr: Translator) -> str:
+    return tr._(
+        "You are sending messages faster than I can answer. I will answer the ones I have; "
+        "please wait a moment before sending more."
+    )

@@ -14,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from contextlib import AbstractAsyncContextManager
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import Any
 
@@ -39,6 +41,31 @@ COUNTED = frozenset(
         "editMessageReplyMarkup",
     }
 )
+
+
+class _SlotRelease:
+    """How a direct reply that must wait out a 429 gives back its update's shared slot for the
+    wait: the update processor (bot.updates) binds, for each update, what releasing means."""
+
+    def __init__(self) -> None:
+        self._release: ContextVar[Callable[[], AbstractAsyncContextManager[None]] | None] = (
+            ContextVar("slot_release", default=None)
+        )
+
+    @contextlib.contextmanager
+    def bind(self, release: Callable[[], AbstractAsyncContextManager[None]]) -> Iterator[None]:
+        token = self._release.set(release)
+        try:
+            yield
+        finally:
+            self._release.reset(token)
+
+    def released(self) -> AbstractAsyncContextManager[None]:
+        release = self._release.get()
+        return release() if release is not None else contextlib.nullcontext()
+
+
+slot_released = _SlotRelease()
 
 
 class Limiter(BaseRateLimiter[dict[str, Any]]):
@@ -147,7 +174,8 @@ class Limiter(BaseRateLimiter[dict[str, Any]]):
                 # about its own chat (a member tapping fast): wait for that one, not everyone.
                 if attempt == retries:
                     raise
-                await asyncio.sleep(seconds)
+                async with slot_released.released():
+                    await asyncio.sleep(seconds)
         raise AssertionError("unreachable")
 
 

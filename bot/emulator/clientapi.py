@@ -140,6 +140,18 @@ async def control_commands(request: web.Request) -> list[CommandSet]:
     return list(_core(request).world.commands.values())
 
 
+async def control_redeliver(request: web.Request) -> bool:
+    body = await read_json(request)
+    update_id = body.get("update_id")
+    if not isinstance(update_id, int):
+        raise ApiError(400, "update_id: a number is required")
+    try:
+        _core(request).world.updates.redeliver(update_id)
+    except KeyError:
+        raise ApiError(404, f"no recent update {update_id}") from None
+    return True
+
+
 async def control_webhook(request: web.Request) -> JsonObject:
     hook = _core(request).webhook
     return {**hook.info(), "secret_token": hook.secret_token, "delivered": hook.delivered}
@@ -160,4 +172,5 @@ def routes() -> list[web.RouteDef]:
         web.post("/control/reset_stats", wrap(control_reset_stats)),
         web.get("/control/commands", wrap(control_commands)),
         web.get("/control/webhook", wrap(control_webhook)),
+        web.post("/control/redeliver", wrap(control_redeliver)),
     ]

@@ -109,6 +109,9 @@ Control API
     any 1-second window, overall and in a single chat. ``POST /control/reset_stats``.
 ``GET /control/commands``
     ``[{"scope", "language_code", "commands"}]`` as stored by setMyCommands.
+``POST /control/redeliver``
+    ``{"update_id": N}`` queues a recent update again with the same id and content, as
+    Telegram does when a webhook call failed or polling never confirmed it.
 ``GET /control/webhook``
     getWebhookInfo plus ``secret_token`` and ``delivered``.
 """
@@ -266,6 +269,10 @@ class Emulator:
 
     def reset_stats(self) -> None:
         self.core.guard.stats.reset()
+
+    def redeliver(self, update_id: int) -> None:
+        """Same as POST /control/redeliver (KeyError for an unknown id)."""
+        self.core.world.updates.redeliver(update_id)
 
 
 async def _serve(args: argparse.Namespace) -> None:

@@ -236,6 +236,9 @@ def _extension(kind: str, name: str | None, mime: str | None) -> str:
     return (mimetypes.guess_extension(mime) if mime else None) or ""
 
 
+RECENT = 10_000
+
+
 class UpdateLog:
     """The bot's pending updates, consumed by getUpdates or the webhook pusher."""
 
@@ -245,13 +248,28 @@ class UpdateLog:
         self.allowed: frozenset[str] = DEFAULT_UPDATE_TYPES
         self.pulse = Pulse()
         self.poller_generation = 0
+        self.recent: dict[int, JsonObject] = {}
+        """The last RECENT updates queued, so a test can have one delivered again."""
 
     def push(self, kind: str, payload: JsonObject) -> int:
         update_id = self.next_id
         self.next_id += 1
-        self.pending.append({"update_id": update_id, kind: payload})
+        update = {"update_id": update_id, kind: payload}
+        self.pending.append(update)
+        self.recent[update_id] = update
+        if len(self.recent) > RECENT:
+            del self.recent[next(iter(self.recent))]
         self.pulse.fire()
         return update_id
+
+    def redeliver(self, update_id: int) -> None:
+        """Queue an update again, as Telegram does when a webhook call failed or polling never
+        confirmed it: same id, same content."""
+        update = self.recent.get(update_id)
+        if update is None:
+            raise KeyError(update_id)
+        self.pending.append(dict(update))
+        self.pulse.fire()
 
     def set_allowed(self, kinds: list[str] | None) -> None:
         if kinds is not None:
