@@ -28,7 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="run the bot (polling, or a webhook with MUNIBOT_WEBHOOK_URL)")
     box = sub.add_parser("sandbox", help="the whole bot on this machine: no token, no internet")
-    box.add_argument("--host", default="127.0.0.1")
+    box.add_argument("--host", default="127.0.0.1", help="a loopback address unless --public")
+    box.add_argument(
+        "--public",
+        action="store_true",
+        help="allow a --host others can reach: anyone who opens the page acts as any persona",
+    )
     box.add_argument("--port", type=int, default=8080, help="web chat port (0: any free one)")
     box.add_argument(
         "--db",

@@ -98,3 +98,12 @@ async def test_the_bot_runs_unchanged_against_the_emulator(emulator, tmp_path, m
         await phone.close()
         err = await stop_bot(proc)
     assert TOKEN not in err, "the token must never reach the logs"
+
+
+async def test_the_sandbox_refuses_a_reachable_host_unless_public(tmp_path):
+    env = base_env(tmp_path)
+    db = str(tmp_path / "box" / "demo.sqlite3")
+    code, _, err = await run_cli("sandbox", "--host", "0.0.0.0", "--db", db, env=env)
+    assert code == 2
+    assert "--public" in err and "any persona" in err
+    assert not (tmp_path / "box").exists(), "nothing was started or created"

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import errno
 import fcntl
+import ipaddress
 import logging
 import shutil
 import signal
@@ -195,6 +196,12 @@ def _port_error(host: str, port: int, exc: OSError) -> SandboxError:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """`python -m bot sandbox` (see bot/__main__.py for the options)."""
+    refusal = exposure(args.host, getattr(args, "public", False))
+    if refusal:
+        print(f"sandbox: {refusal}", file=sys.stderr)
+        return 2
+    if getattr(args, "public", False) and not is_loopback(args.host):
+        print(PUBLIC_WARNING, file=sys.stderr)
     for name in NOISY_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
     sandbox = Sandbox(
@@ -218,6 +225,32 @@ async def _serve(sandbox: Sandbox) -> int:
         return 1
     print("sandbox stopped", file=sys.stderr)
     return 0
+
+
+PUBLIC_WARNING = (
+    "sandbox: WARNING: listening where others can reach it. The web chat has no sign-in:"
+    " anyone who opens the page can act as any persona, the coordinator and admin included."
+)
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return all(ipaddress.ip_address(info[4][0]).is_loopback
+                   for info in socket.getaddrinfo(host, None))  # fmt: skip
+    except (OSError, ValueError):
+        return False
+
+
+def exposure(host: str, public: bool) -> str | None:
+    """Why a --host is refused, or None: the web chat lets anyone act as the admin persona,
+    so listening beyond this machine needs --public, said on purpose."""
+    if public or is_loopback(host):
+        return None
+    return (
+        f"--host {host} can be reached from other machines, and the web chat lets anyone who"
+        " opens it act as any persona (the admin included). Use a loopback address"
+        " (127.0.0.1), or add --public if that is really what you want."
+    )
 
 
 def _banner(sandbox: Sandbox) -> str:
