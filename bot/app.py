@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import logging
 import sys
+import time
 from functools import partial
 from typing import Any
 
@@ -28,7 +30,10 @@ from bot.wiring import Services
 from handlers import accounts, basics, broadcasts, competitions, flow_steps, home, seminars
 from handlers.common import App
 
+log = logging.getLogger(__name__)
 WAKE_EVERY_S = 15
+STALL_TICK_S = 0.05
+STALL_WARN_S = 0.1
 SWITCH_INTERVAL_S = 0.0005
 """Every database call is a hop to aiosqlite's thread and back; with Python's default 5 ms
 GIL switch interval a busy event loop made each hop wait up to 5 ms (p99 about 200 ms under
@@ -88,6 +93,7 @@ async def _post_init(app: App) -> None:
     await seen.load()
     app.bot_data["updates"].seen = seen
     app.bot_data["seen_task"] = asyncio.create_task(seen.keep_flushing(), name="seen-updates")
+    app.bot_data["stall_task"] = asyncio.create_task(watch_stalls(), name="loop-stalls")
     limiter: Limiter = app.bot_data["limiter"]
     dispatcher = Dispatcher(svc.outbox, svc.kinds, app.bot, limiter, config.default_lang, config.tz)
     dispatcher.on_progress = app.bot_data["progress"] = ProgressCards(app.bot, svc.people, limiter)
@@ -109,6 +115,22 @@ def _settle_garbage_collector() -> None:
     gc.freeze()
 
 
+async def watch_stalls() -> None:
+    """Logs when the event loop was held up: every reply waits while it is. Work that holds it
+    (a big report on the loop's thread, a sync read waiting on a lock) shows up here first."""
+    longest = 0.0
+    try:
+        while True:
+            began = time.perf_counter()
+            await asyncio.sleep(STALL_TICK_S)
+            late = time.perf_counter() - began - STALL_TICK_S
+            longest = max(longest, late)
+            if late > STALL_WARN_S:
+                log.warning("the event loop was held up for %.0f ms", late * 1000)
+    finally:
+        log.info("longest event-loop stall: %.0f ms", longest * 1000)
+
+
 async def _wake_dispatcher(context: CallbackContext[Any, Any, Any, Any]) -> None:
     """The JobQueue only wakes the dispatcher and the archiver; what is due is decided by the
     outbox rows and the files still to download."""
@@ -118,7 +140,7 @@ async def _wake_dispatcher(context: CallbackContext[Any, Any, Any, Any]) -> None
 
 async def _post_stop(app: App) -> None:
     """The dispatcher stops before PTB closes its HTTP session, so no send is cut off midway."""
-    for name in ("dispatcher_task", "seen_task"):
+    for name in ("dispatcher_task", "seen_task", "stall_task"):
         task = app.bot_data.pop(name, None)
         if task is not None:
             task.cancel()
