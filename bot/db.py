@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 _MIGRATION_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 _in_transaction: contextvars.ContextVar[bool] = contextvars.ContextVar("in_tx", default=False)
@@ -31,6 +34,38 @@ _in_transaction: contextvars.ContextVar[bool] = contextvars.ContextVar("in_tx", 
 
 Row = sqlite3.Row
 """A result row: read by column name (`row["id"]`) or position."""
+T = TypeVar("T")
+LOCKED_FOR_S = 60.0
+"""How long a write waits out another process holding the database (a backup, a tool) before
+the person is told to try again: a minute, past which waiting helps nobody."""
+WRITE_WAIT_MS = 1000
+"""SQLite's own wait for a lock, per attempt; _patient tries again until LOCKED_FOR_S."""
+READ_WAIT_MS = 100
+"""The reader on the event loop's thread waits at most this for a lock, then reads off it."""
+
+
+class DatabaseBusy(Exception):
+    """Another process kept the database locked for LOCKED_FOR_S; nothing was written."""
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+async def _patient(op: Callable[[], Awaitable[T]], patience: float = LOCKED_FOR_S) -> T:
+    """Runs `op` again, with a growing wait, while the database is locked by someone else."""
+    began, wait = time.monotonic(), 0.05
+    while True:
+        try:
+            return await op()
+        except sqlite3.OperationalError as exc:
+            if not _locked(exc):
+                raise
+            if time.monotonic() - began > patience:
+                raise DatabaseBusy from exc
+            log.warning("the database is locked by someone else; trying again in %.1f s", wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, 2.0)
 
 
 class Database:
@@ -40,6 +75,8 @@ class Database:
         self.conn = conn
         self.reader = reader
         self._lock = asyncio.Lock()
+        self.patience = LOCKED_FOR_S
+        """How long a write waits for another process's lock (see LOCKED_FOR_S)."""
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
@@ -47,13 +84,13 @@ class Database:
         conn.row_factory = aiosqlite.Row
         await conn.execute("PRAGMA journal_mode=WAL")
         await conn.execute("PRAGMA foreign_keys=ON")
-        await conn.execute("PRAGMA busy_timeout=5000")
+        await conn.execute(f"PRAGMA busy_timeout={WRITE_WAIT_MS}")
         await conn.execute("PRAGMA synchronous=NORMAL")
         reader = sqlite3.connect(str(path), isolation_level=None)
         reader.row_factory = sqlite3.Row
         reader.execute("PRAGMA query_only=ON")
         reader.execute("PRAGMA foreign_keys=ON")
-        reader.execute("PRAGMA busy_timeout=5000")
+        reader.execute(f"PRAGMA busy_timeout={READ_WAIT_MS}")
         return cls(conn, reader)
 
     async def close(self) -> None:
@@ -76,14 +113,22 @@ class Database:
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         if _in_transaction.get():
             return list(await self.conn.execute_fetchall(sql, params))
-        return self.reader.execute(sql, params).fetchall()
+        try:
+            return self.reader.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if not _locked(exc):
+                raise
+        async with self._lock:  # locked by another process: wait for it off the loop's thread
+            return list(
+                await _patient(lambda: self.conn.execute_fetchall(sql, params), self.patience)
+            )
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Cursor:
         """A single write; waits while another task holds a transaction."""
         if _in_transaction.get():
             return await self.conn.execute(sql, params)
         async with self._lock:
-            return await self.conn.execute(sql, params)
+            return await _patient(lambda: self.conn.execute(sql, params), self.patience)
 
     async def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         """An INSERT of one row; its new id."""
@@ -97,7 +142,13 @@ class Database:
         if _in_transaction.get():
             return list(await self.conn.execute_fetchall(sql, params))
         async with self._lock:
-            return list(await self.conn.execute_fetchall(sql, params))
+            return list(
+                await _patient(lambda: self.conn.execute_fetchall(sql, params), self.patience)
+            )
+
+    async def _read_patiently(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
+        found = await _patient(lambda: self.conn.execute_fetchall(sql, params), self.patience)
+        return list(found)
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         async with self.transaction():
@@ -109,8 +160,8 @@ class Database:
             yield self
             return
         async with self._lock:
+            await _patient(lambda: self.conn.execute("BEGIN IMMEDIATE"), self.patience)
             token = _in_transaction.set(True)
-            await self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self
             except BaseException:

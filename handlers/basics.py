@@ -10,6 +10,7 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 from bot.accounts.views import help as help_text
 from bot.core import replies
 from bot.core.errors import Refusal
+from bot.db import DatabaseBusy
 from bot.http import Bot
 from bot.i18n import resolve_lang, translator
 from handlers.buttons import button_fallback
@@ -76,7 +77,8 @@ async def on_error(update: object, context: Context) -> None:
     )  # fmt: skip
     if isinstance(update, Update) and update.effective_chat is not None:
         turn = await Turn.begin(update, context)
-        await turn.say(replies.our_error(turn.tr))
+        busy = isinstance(context.error, DatabaseBusy)
+        await turn.say(replies.busy(turn.tr) if busy else replies.our_error(turn.tr))
 
 
 def register(app: App) -> None:

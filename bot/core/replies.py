@@ -34,3 +34,10 @@ def slow_down(tr: Translator) -> str:
         "You are sending messages faster than I can answer. I will answer the ones I have; "
         "please wait a moment before sending more."
     )
+
+
+def busy(tr: Translator) -> str:
+    return tr._(
+        "I can't save anything right now: the database is busy. What you sent before is kept; "
+        "please try again in a minute."
+    )
