@@ -1,0 +1,58 @@
+"""Five minutes of 502 from the Bot API, then healthy: every push due meanwhile goes out once."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from tests.conftest import add_members, t
+from tests.seminars.helpers import NOW, clocked_bot
+
+MEMBERS = [7501, 7502, 7503, 7504]
+DOWN = ["sendMessage", "editMessageText", "getMe", "answerCallbackQuery"]
+
+
+async def rows(bot) -> list[dict]:
+    found = await bot.services.db.fetchall(
+        "SELECT chat_id, status, attempts, not_before FROM outbox WHERE kind = 'account'"
+        " ORDER BY not_before"
+    )
+    return [dict(r) for r in found]
+
+
+async def pass_of_the_dispatcher(bot, clock, **advance: float) -> None:
+    clock.advance(**advance)
+    bot.app.bot_data["dispatcher"].wake()
+    await asyncio.sleep(0.25)
+
+
+async def test_pushes_due_during_an_outage_go_out_once_after_it(emulator, tmp_path):
+    bot, clock = await clocked_bot(emulator, tmp_path)
+    try:
+        await add_members(bot.services.db, emulator.url, MEMBERS)
+        emulator.set_faults(error_rate=1.0, error_code=502, methods=DOWN)
+        for n, chat in enumerate(MEMBERS):  # one a minute, all inside the outage
+            await bot.services.outbox.enqueue(
+                f"account:{chat}:outage", chat, "account", "role_changed", {"role": "member"},
+                not_before=NOW + timedelta(minutes=n),
+            )  # fmt: skip
+        for _ in range(30):  # five minutes, ten seconds at a time
+            await pass_of_the_dispatcher(bot, clock, seconds=10)
+        during = await rows(bot)
+        assert {r["status"] for r in during} == {"pending"}, during
+        assert bot.services.outbox.outage_since is not None
+        emulator.set_faults()
+        await pass_of_the_dispatcher(bot, clock, seconds=61)
+        for _ in range(40):
+            if {r["status"] for r in await rows(bot)} == {"sent"}:
+                break
+            await pass_of_the_dispatcher(bot, clock, seconds=1)
+        assert {r["status"] for r in await rows(bot)} == {"sent"}
+        assert bot.services.outbox.outage_since is None
+        for n, chat in enumerate(MEMBERS):
+            lang = ("ky", "ru")[n % 2]  # as add_members gives them
+            role = t(lang, "Your role is now: {role}.").format(role=t(lang, "member"))
+            texts = [m.get("text") or "" for m in await bot.phone(chat).messages()]
+            assert sum(role in x for x in texts) == 1, chat
+    finally:
+        await bot.close()
