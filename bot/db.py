@@ -19,7 +19,7 @@ import re
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -123,6 +123,33 @@ class Database:
                 await _patient(lambda: self.conn.execute_fetchall(sql, params), self.patience)
             )
 
+    async def fetchall_off_loop(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """`fetchall` in a worker thread: for reads big enough to hold up every other user
+        (a report, an export). See `read_off_loop`."""
+        return await self.read_off_loop(lambda conn: conn.execute(sql, params).fetchall())
+
+    async def read_off_loop(self, read: Callable[[sqlite3.Connection], T]) -> T:
+        """Runs `read` in a worker thread, on a read-only connection opened there for it.
+
+        The reader connection lives on the event loop's thread, and a read there holds the loop
+        for as long as it runs (or waits on a lock); sqlite3 connections are bound to the thread
+        that opened them, so the worker opens its own. `read` may also turn the rows into
+        values, so that work leaves the loop too. Outside transactions only: a worker can't see
+        a transaction's writes before they are committed."""
+        if _in_transaction.get():
+            raise RuntimeError("read_off_loop inside a transaction would miss its writes")
+        path = self._file()
+        if path is None:
+            return read(self.reader)
+        return await asyncio.to_thread(_read_in_thread, path, read)
+
+    def _file(self) -> str | None:
+        """The database file the reader has open; None for an in-memory database."""
+        for row in self.reader.execute("PRAGMA database_list"):
+            if row["name"] == "main":
+                return str(row["file"]) or None
+        return None
+
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Cursor:
         """A single write; waits while another task holds a transaction."""
         if _in_transaction.get():
@@ -171,6 +198,15 @@ class Database:
                 await self.conn.execute("COMMIT")
             finally:
                 _in_transaction.reset(token)
+
+
+def _read_in_thread(path: str, read: Callable[[sqlite3.Connection], T]) -> T:
+    """Blocking: a connection set up as the reader is, used once and closed in this thread."""
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("PRAGMA busy_timeout=5000")
+        return read(conn)
 
 
 def utcnow_iso(now: datetime | None = None) -> str:

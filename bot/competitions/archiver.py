@@ -4,7 +4,9 @@ A submission keeps its files by Telegram file_id the moment it is sent; the copy
 is made afterwards, so a slow download never keeps a member waiting. The archiver runs right
 after a submit, at start and on each JobQueue wake-up, one pass at a time. Telegram lets bots
 download at most 20 MB: a bigger file stays in Telegram only, and the competition's author and
-the admins are told once. Other failures (network, disk) are tried again later.
+the admins are told once. A file that can't be written into the media folder (read-only, full)
+is told of the same way and tried again with a growing wait (`DiskBackoff`); other failures
+(network) are tried again every RETRY_FAILED_EVERY.
 
 Layout: `<media dir>/<receipt>/v<version>/<position>_<name>`.
 
@@ -15,9 +17,11 @@ The app wires it in two lines: `archiver.start(app)` at the end of `_post_init`,
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +36,7 @@ from bot.competitions.repo.submissions import StoredFile, ToArchive
 from bot.competitions.service import notices as pushes
 from bot.competitions.service.submissions import TELEGRAM_DOWNLOAD_LIMIT
 from bot.core import users as users_repo
+from bot.delivery.outbox import Push
 from bot.wiring import Services
 
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -39,7 +44,11 @@ App = Application[Any, Any, Any, Any, Any, Any]
 Pass = Callable[[], Coroutine[Any, Any, object]]
 """One archiver pass, started anew each time it is needed."""
 log = logging.getLogger(__name__)
+Notice = Callable[[int, int, int, str], Push]
+"""A builder in service/notices.py: (competition id, file row id, chat, receipt) to a push."""
 RETRY_FAILED_EVERY = timedelta(minutes=10)
+DISK_WAIT_FIRST = timedelta(seconds=30)
+DISK_WAIT_MAX = timedelta(minutes=30)
 BATCH = 20
 _UNSAFE = re.compile(r"[^\w.-]+")
 _DEFAULT_NAMES = {"photo": "photo.jpg", "video": "video.mp4", "document": "document"}
@@ -59,8 +68,39 @@ def _write(path: Path, data: bytes) -> None:
     """Runs in a thread: written next to its place, then renamed, so no half file is kept."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(path)
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class DiskBackoff:
+    """After a write into the media folder fails, archiving pauses, twice as long after each
+    failure in a row: every file would fail the same way, and each try downloads it first."""
+
+    wait: timedelta = DISK_WAIT_FIRST
+    until: datetime | None = None
+
+    def failed(self, now: datetime) -> None:
+        self.until = now + self.wait
+        self.wait = min(self.wait * 2, DISK_WAIT_MAX)
+
+    def worked(self) -> None:
+        self.wait, self.until = DISK_WAIT_FIRST, None
+
+    def waiting(self, now: datetime) -> bool:
+        return self.until is not None and now < self.until
+
+    def over(self, now: datetime) -> bool:
+        """True once when a pause ends: then the files that failed are tried again at once."""
+        if self.until is None or now < self.until:
+            return False
+        self.until = None
+        return True
 
 
 class Archiver:
@@ -72,9 +112,11 @@ class Archiver:
         self.lock = asyncio.Lock()
         self.again = False
         self.retried_at: datetime | None = None
+        self.disk = DiskBackoff()
 
     async def run(self) -> int:
-        """One pass over every pending file; a call during a pass asks for one more after it."""
+        """One pass over every pending file; a call during a pass asks for one more after it.
+        While the media folder can't be written, files stay pending until the pause is over."""
         if self.lock.locked():
             self.again = True
             return 0
@@ -83,11 +125,20 @@ class Archiver:
             self.again = True
             while self.again:
                 self.again = False
+                if self.disk.waiting(self.svc.clock.now()):
+                    break
                 await self._retry_failed()
-                while batch := await repo.files_to_archive(self.db, BATCH):
-                    for item in batch:
-                        await self._safely(item)
-                        done += 1
+                done += await self._pass()
+        return done
+
+    async def _pass(self) -> int:
+        done = 0
+        while batch := await repo.files_to_archive(self.db, BATCH):
+            for item in batch:
+                await self._safely(item)
+                done += 1
+                if self.disk.waiting(self.svc.clock.now()):
+                    return done
         return done
 
     async def after_submit(self, submission_id: int, version: int) -> None:
@@ -100,12 +151,14 @@ class Archiver:
         if sent is not None and submission is not None:
             for f in sent.files:
                 if f.archive_status == "too_big" and f.id and f.file_unique_id not in known:
-                    await self._tell(submission.competition_id, f.id, submission.receipt)
+                    await self._tell_staff(submission.competition_id, f.id,
+                                           submission.receipt, pushes.not_archived)  # fmt: skip
         await self.run()
 
     async def _retry_failed(self) -> None:
         now = self.svc.clock.now()
-        if self.retried_at is None or now - self.retried_at >= RETRY_FAILED_EVERY:
+        due = self.retried_at is None or now - self.retried_at >= RETRY_FAILED_EVERY
+        if self.disk.over(now) or due:
             self.retried_at = now
             await repo.retry_failed(self.db)
 
@@ -133,7 +186,6 @@ class Archiver:
         try:
             found = await self.bot.get_file(f.file_id)
             data = await found.download_as_bytearray()
-            await asyncio.to_thread(_write, path, bytes(data))
         except BadRequest as exc:
             if "too big" in exc.message.lower():
                 await self._too_big(item)
@@ -143,15 +195,38 @@ class Archiver:
             log.warning("archiving file %s failed: %s", f.id, exc)
             await repo.set_archived(self.db, f.id, "failed", None, str(exc)[:500])
         else:
-            await repo.set_archived(self.db, f.id, "archived", str(path), None)
+            await self._store(item, path, bytes(data))
+
+    async def _store(self, item: ToArchive, path: Path, data: bytes) -> None:
+        """Into the media folder; when it can't be written, staff hear of the file and
+        archiving pauses (`DiskBackoff`)."""
+        assert item.file.id is not None
+        try:
+            await asyncio.to_thread(_write, path, data)
+        except OSError as exc:
+            error = f"{type(exc).__name__}: {exc.strerror or 'not written'}"
+            log.warning("file %s can't be written into the media folder: %s", item.file.id, error)
+            self.disk.failed(self.svc.clock.now())
+            async with self.db.transaction():
+                await repo.set_archived(self.db, item.file.id, "failed", None, error)
+                await self._tell(item, pushes.archive_failed)
+        else:
+            self.disk.worked()
+            await repo.set_archived(self.db, item.file.id, "archived", str(path), None)
 
     async def _too_big(self, item: ToArchive) -> None:
         assert item.file.id is not None
         async with self.db.transaction():
             await repo.set_archived(self.db, item.file.id, "too_big", None, "file is too big")
-            await self._tell(item.competition_id, item.file.id, item.receipt)
+            await self._tell(item, pushes.not_archived)
 
-    async def _tell(self, competition_id: int, file_row_id: int, receipt: str) -> None:
+    async def _tell(self, item: ToArchive, notice: Notice) -> None:
+        assert item.file.id is not None
+        await self._tell_staff(item.competition_id, item.file.id, item.receipt, notice)
+
+    async def _tell_staff(
+        self, competition_id: int, file_row_id: int, receipt: str, notice: Notice
+    ) -> None:
         """The competition's author and the admins, each once per file."""
         chats = set(self.svc.config.admins)
         competition = await comp_repo.get(self.db, competition_id)
@@ -160,8 +235,7 @@ class Archiver:
             if author is not None and author.telegram_id is not None:
                 chats.add(author.telegram_id)
         await self.svc.outbox.enqueue_many(
-            pushes.not_archived(competition_id, file_row_id, chat, receipt)
-            for chat in sorted(chats)
+            notice(competition_id, file_row_id, chat, receipt) for chat in sorted(chats)
         )
 
 

@@ -64,16 +64,18 @@ async def export(
 
 
 async def _write(found: Export, tr: Translator, out: Path, zip_path: Path | None) -> None:
-    from bot.competitions.views.submission_xlsx import workbook
-
-    await asyncio.to_thread(_save, out, workbook(found, tr))
+    """Both files are built in a worker thread, as the bot builds them."""
+    await asyncio.to_thread(_save_book, out, found, tr)
     print(out)
     if zip_path is not None:
         await asyncio.to_thread(_save_zip, zip_path, found, tr)
         print(zip_path)
 
 
-def _save(path: Path, data: bytes) -> None:
+def _save_book(path: Path, found: Export, tr: Translator) -> None:
+    from bot.competitions.views.submission_xlsx import workbook
+
+    data = workbook(found, tr)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
 

@@ -2,6 +2,9 @@
 
 Telegram delivers each album item as its own update sharing a media_group_id; every item is
 added as it comes, and one answer follows the last item of the album instead of one per photo.
+An album that would take the draft past the competition's limit is refused whole (the draft
+service takes back the items already added), and said once in that answer. Nothing is
+downloaded before the submission is sent (bot/competitions/archiver.py).
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ async def _add(turn: Turn) -> str | None:
         found = incoming(turn.message)
         if found is None:
             raise Refusal("file_type")
-        await turn.svc.submission_draft.add_file(turn.tid, found)
+        await turn.svc.submission_draft.add_file(turn.tid, found, turn.message.media_group_id)
     except REFUSED as exc:
         return refusal_text(turn.tr, NOT_YOURS.code_for(exc))
     return views.big_file_note(turn.tr, found) if found.too_big else None

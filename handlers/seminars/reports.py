@@ -1,7 +1,12 @@
-"""Seminar reports for staff: one seminar from its card, or a period with /report FROM TO."""
+"""Seminar reports for staff: one seminar from its card, or a period with /report FROM TO.
+
+A period may hold tens of thousands of invitations: the service reads and counts them in
+worker threads, and the spreadsheet is written in one too, so other users' replies don't wait.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, timedelta
 
 from telegram import InputFile
@@ -19,7 +24,8 @@ from handlers.routes import command
 async def send_report(turn: Turn, report: SeminarReport, name: str) -> None:
     await turn.say(summary(turn.tr, report))
     if report.seminars:
-        await turn.send_document(InputFile(workbook(report, turn.tr), filename=f"{name}.xlsx"))
+        data = await asyncio.to_thread(workbook, report, turn.tr)
+        await turn.send_document(InputFile(data, filename=f"{name}.xlsx"))
 
 
 @button(SeminarCb, denied="seminar_staff")

@@ -3,6 +3,14 @@ nothing already given is lost."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from bot.competitions import archiver
 from bot.competitions.callbacks import SubmitCb
 from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.service.submissions import MAX_DESCRIPTION
@@ -67,22 +75,38 @@ async def test_stickers_and_unknown_documents_are_refused_and_the_files_stay(mbo
     assert translator("ru").ngettext("{count} file", "{count} files", 1).format(count=1) in review
 
 
-async def test_one_file_too_many_in_an_album_is_refused_once(mbot):
-    phone, _, _ = await at_files(mbot, 9201, max_files=2)
-    await phone.send_album([{"photo": PNG + b"2"}, {"photo": PNG + b"3"}])
-    too_many = (
-        translator("ru")
+def album_refused(lang: str, limit: int) -> str:
+    return (
+        translator(lang)
         .ngettext(
-            "At most {limit} file can be attached. Remove some before adding more.",
-            "At most {limit} files can be attached. Remove some before adding more.",
-            2,
+            "None of this album was attached: with it there would be more than {limit} file. "
+            "Send fewer files at once, or remove some first.",
+            "None of this album was attached: with it there would be more than {limit} files. "
+            "Send fewer files at once, or remove some first.",
+            limit,
         )
-        .format(limit=2)
+        .format(limit=limit)
     )
-    answer = await expect(phone, too_many)
-    assert attached("ru", 2, 2) in answer["text"]
+
+
+async def draft_files(bot, member: int) -> list[dict]:
+    flow = await bot.services.submission_draft.current(member)
+    return flow.data["files"]
+
+
+async def test_an_album_past_the_limit_is_refused_whole_and_said_once(mbot):
+    phone, _, _ = await at_files(mbot, 9201, max_files=3)
+    await phone.send_album([{"photo": PNG + bytes([n])} for n in range(2, 6)])
+    answer = await expect(phone, album_refused("ru", 3))
+    assert attached("ru", 1, 3) in answer["text"], "none of the four was kept"
+    assert answer["text"].count(album_refused("ru", 3)) == 1
+    state = await phone.state()
+    assert sum(album_refused("ru", 3) in (m.get("text") or "") for m in state["messages"]) == 1
+    assert len(await draft_files(mbot, 9201)) == 1
+    await phone.send_album([{"photo": PNG + b"6"}, {"photo": PNG + b"7"}])
+    await expect(phone, attached("ru", 3, 3))
     await tap(phone, "🗑 " + t("ru", "Remove all files"))
-    await expect(phone, attached("ru", 0, 2))
+    await expect(phone, attached("ru", 0, 3))
 
 
 async def test_a_25_mb_file_is_kept_by_file_id_and_staff_are_told(mbot):
@@ -108,6 +132,69 @@ async def test_a_25_mb_file_is_kept_by_file_id_and_staff_are_told(mbot):
         "It is kept in Telegram but not archived, so exports will list it without the file.",
     ).format(receipt="IC-2026-001", title=competition.title_ru)
     assert any(warning in x for x in await texts(mbot, ADMIN_ID))
+
+
+@contextmanager
+def read_only(media: Path, receipt: str) -> Iterator[None]:
+    """The media folder made read-only (chmod). Root writes through any mode, so there the
+    submission's own folder is also taken by a plain file, which no one can write into."""
+    media.mkdir(parents=True, exist_ok=True)
+    blocker = media / receipt
+    if os.geteuid() == 0:
+        blocker.write_bytes(b"")
+    media.chmod(0o555)
+    try:
+        yield
+    finally:
+        media.chmod(0o755)
+        blocker.unlink(missing_ok=True)
+
+
+async def archive_now(files: archiver.Archiver) -> None:
+    """A pass of our own, after any the JobQueue's tick started (that one would make ours
+    return at once)."""
+    async with files.lock:
+        pass
+    await files.run()
+
+
+async def test_a_file_that_cant_be_written_is_told_to_staff_and_archived_later(mbot, tmp_path):
+    admin = mbot.phone(ADMIN_ID, lang="ru")
+    await admin.send("/start")
+    with read_only(tmp_path / "media", "IC-2026-001"):
+        phone, competition, _ = await at_files(mbot, 9311)
+        await tap(phone, "✅ " + t("ru", "Done with files"))
+        await tap(phone, "✅ " + t("ru", "Send"))
+        await expect(phone, "IC-2026-001")
+        (row,) = await archived(mbot, 1)
+        assert row["archive_status"] == "failed" and row["local_path"] is None
+        await drain(mbot)
+        told = await pushes(mbot, "file_archive_failed")
+        assert [r["chat_id"] for r in told] == [ADMIN_ID]
+        warning = (
+            translator("ru")
+            ._(
+                "A file in submission {receipt} («{title}») could not be saved in the archive: the "
+                "server's media folder can't be written to (the disk may be full or read-only). "
+                "The file is kept in Telegram, and the bot will try again.",
+            )
+            .format(receipt="IC-2026-001", title=competition.title_ru)
+        )
+        assert any(warning in x for x in await texts(mbot, ADMIN_ID))
+        files = archiver.for_app(mbot.app)
+        assert files.disk.waiting(mbot.clock.now()), "archiving waits 30 s after a failed write"
+        mbot.clock.advance(seconds=31)
+        await archive_now(files)
+        assert files.disk.wait == timedelta(minutes=2), "tried again, failed, waits longer"
+        await drain(mbot)
+    assert len(await pushes(mbot, "file_archive_failed")) == 1, "told once per file"
+    await archive_now(files)
+    assert (await archived(mbot, 1))[0]["archive_status"] == "failed", "the minute is not over"
+    mbot.clock.advance(seconds=61)
+    await archive_now(files)
+    (row,) = await archived(mbot, 1, waiting=("pending", "failed"))
+    assert row["archive_status"] == "archived"
+    assert await asyncio.to_thread(Path(row["local_path"]).read_bytes) == PNG + b"1"
 
 
 async def test_empty_long_and_non_numeric_answers_are_refused(mbot):

@@ -329,6 +329,36 @@ async def test_zip_writer_stops_past_its_limit_and_names_are_safe(xbot):
     assert files[0][R("Path in the ZIP")] is None
 
 
+def fitted(sheet, date_width: int = 18) -> dict[str, float]:
+    """The widths each column should have: its longest text plus two, 8 to 50."""
+    widths: dict[str, int] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                size = date_width if cell.is_date else len(str(cell.value)) + 2
+                widths[cell.column_letter] = max(widths.get(cell.column_letter, 8), size)
+    return {letter: min(width, 50) for letter, width in widths.items()}
+
+
+async def test_every_sheet_looks_as_before_bold_heads_frozen_fitted_dated(xbot):
+    """The sheets are written row by row (write-only), so they must still look as they did."""
+    s = await scene(xbot)
+    found = await SubmissionExports(xbot.services.competitions).operator(s["competition"].id)
+    book = load_workbook(io.BytesIO(workbook(found, RU)))
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert all(c.font.b for c in sheet[1]) and not any(c.font.b for c in sheet[2])
+        assert all(c.alignment.vertical == "top" for row in sheet.iter_rows(min_row=2)
+                   for c in row), sheet.title  # fmt: skip
+        widths = {k: d.width for k, d in sheet.column_dimensions.items() if d.width}
+        assert widths == fitted(sheet), sheet.title
+    first = book.worksheets[0]
+    sent = next(c for c in first[2] if c.is_date)
+    assert sent.number_format == "dd.mm.yyyy hh:mm"
+    described = next(c for c in first[3] if c.value == "=SUM(A1)")
+    assert described.data_type == "s"
+
+
 async def test_a_cluster_shows_its_member_municipalities(xbot):
     cluster = await make_cluster(xbot, "NOOKEN", ["Beshik-Jon", "Masy"])
     await place_members(xbot, "Masy", [8801])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from io import BytesIO
@@ -428,6 +429,40 @@ async def test_the_workbook_has_the_totals_and_one_row_per_invitation(services):
         "no answer",
         "no",
     ]
+
+
+async def test_the_workbook_looks_as_before_and_its_rows_are_read_off_the_loop(services):
+    """Written row by row (write-only), it keeps its look: a big bold title, bold heads, columns
+    fitted to their longest text (8 to 50), the participants' head frozen."""
+    a, b = await two_seminars(services)
+    loop_thread, threads = threading.get_ident(), []
+    await services.db.read_off_loop(lambda conn: threads.append(threading.get_ident()))
+    assert threads and threads[0] != loop_thread
+    report = await SeminarReports(services.seminars).build(
+        [await repo.get(services.db, sid) for sid in (a, b)]
+    )
+    book = load_workbook(BytesIO(workbook(report, translator("en"))))
+    summary, participants = book.worksheets
+    assert summary["A1"].font.b and summary["A1"].font.sz == 14
+    head = next(r for r in summary.iter_rows() if r[0].value == "Gender")
+    assert all(c.font.b for c in head if c.value is not None)
+    assert all(c.font.b for c in participants[1]) and not participants["A2"].font.b
+    assert (summary.freeze_panes, participants.freeze_panes) == (None, "A2")
+    for sheet in (summary, participants):
+        widths = {k: d.width for k, d in sheet.column_dimensions.items() if d.width}
+        assert widths == fitted(sheet)
+    comment = next(c for c in participants["N"] if c.value == "=1+1 useful")
+    assert comment.data_type == "s"
+
+
+def fitted(sheet) -> dict[str, float]:
+    widths: dict[str, int] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                size = len(str(cell.value)) + 2
+                widths[cell.column_letter] = max(widths.get(cell.column_letter, 8), size)
+    return {letter: min(width, 50) for letter, width in widths.items()}
 
 
 async def test_the_export_command_writes_the_workbook(services, tmp_path, monkeypatch):

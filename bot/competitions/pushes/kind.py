@@ -80,6 +80,9 @@ async def _applies(
         return sent is None
     if template in ("competition_winners", "competition_result"):
         return competition.results_published_at is not None
+    if template == "file_archive_failed":
+        status = await subs_repo.archive_status(db, int(params["file_row_id"]))
+        return status not in (None, "archived")
     return True
 
 

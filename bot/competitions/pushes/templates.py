@@ -103,6 +103,16 @@ def file_not_archived(tr: Translator, p: PushContext) -> Rendered:
     return Rendered(head)
 
 
+def file_archive_failed(tr: Translator, p: PushContext) -> Rendered:
+    c = p["competition"]
+    head = "⚠️ " + tr._(
+        "A file in submission {receipt} («{title}») could not be saved in the archive: the "
+        "server's media folder can't be written to (the disk may be full or read-only). "
+        "The file is kept in Telegram, and the bot will try again."
+    ).format(receipt=p["receipt"], title=text.title(tr, c))
+    return Rendered(head)
+
+
 TEMPLATES: dict[str, Template] = {
     "competition_open": competition_open,
     "competition_reminder": competition_reminder,
@@ -110,4 +120,5 @@ TEMPLATES: dict[str, Template] = {
     "competition_extended": competition_extended,
     "submission_received": submission_received,
     "file_not_archived": file_not_archived,
+    "file_archive_failed": file_archive_failed,
 }

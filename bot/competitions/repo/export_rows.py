@@ -1,10 +1,18 @@
-"""What an export of a competition needs beyond the submissions themselves: where each entrant
-is, and the whole audit log (entries about the competition, not only about one submission)."""
+"""What an export of a competition needs beyond the submissions themselves: every version with
+its files, where each entrant is, and the whole audit log (entries about the competition, not
+only about one submission).
+
+The versions and the log grow with every submission and review, so they are read in a worker
+thread (`Database.read_off_loop`), in one query each rather than one per submission.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from functools import partial
 
+from bot.competitions.repo.submissions import StoredFile, Version
 from bot.core.audience.repo import Names
 from bot.db import Database, Row
 
@@ -63,7 +71,12 @@ async def cluster_municipalities(db: Database, ids: list[int]) -> dict[int, list
 
 
 async def competition_log(db: Database, competition_id: int) -> list[LogRow]:
-    rows = await db.fetchall(
+    return await db.read_off_loop(partial(_read_log, competition_id))
+
+
+def _read_log(competition_id: int, conn: sqlite3.Connection) -> list[LogRow]:
+    """Blocking: runs in the worker thread."""
+    rows = conn.execute(
         "SELECT l.at, COALESCE(u.full_name, u.tg_name, CAST(l.actor_telegram_id AS TEXT)),"
         " l.action, l.from_status, l.to_status, l.comment,"
         " COALESCE(l.entrant_id, s.entrant_id), s.receipt"
@@ -73,3 +86,39 @@ async def competition_log(db: Database, competition_id: int) -> list[LogRow]:
         (competition_id,),
     )
     return [LogRow(*tuple(r)) for r in rows]
+
+
+_VERSIONS = (
+    "SELECT v.id, v.submission_id, v.version, v.description, v.residents, v.submitted_by,"
+    " v.submitted_at, u.full_name FROM submission_versions v"
+    " JOIN submissions s ON s.id = v.submission_id LEFT JOIN users u ON u.id = v.submitted_by"
+    " WHERE s.competition_id = ? ORDER BY v.submission_id, v.version"
+)
+_FILES = (
+    "SELECT f.version_id, f.id, f.position, f.kind, f.file_id, f.file_unique_id, f.file_name,"
+    " f.mime_type, f.file_size, f.local_path, f.archive_status, f.archive_error"
+    " FROM submission_files f JOIN submission_versions v ON v.id = f.version_id"
+    " JOIN submissions s ON s.id = v.submission_id"
+    " WHERE s.competition_id = ? ORDER BY f.version_id, f.position"
+)
+
+
+async def versions(db: Database, competition_id: int) -> dict[int, tuple[Version, ...]]:
+    """Every version of every submission to a competition, oldest first, with its files, by
+    submission id: what `submissions.version` gives one at a time."""
+    return await db.read_off_loop(partial(_read_versions, competition_id))
+
+
+def _read_versions(competition_id: int, conn: sqlite3.Connection) -> dict[int, tuple[Version, ...]]:
+    """Blocking: runs in the worker thread."""
+    files: dict[int, list[StoredFile]] = {}
+    for f in conn.execute(_FILES, (competition_id,)):
+        data = dict(f)
+        files.setdefault(data.pop("version_id"), []).append(StoredFile(**data))
+    found: dict[int, list[Version]] = {}
+    for r in conn.execute(_VERSIONS, (competition_id,)):
+        version = Version(r["id"], r["submission_id"], r["version"], r["description"],
+                          r["residents"], r["submitted_by"], r["submitted_at"], r["full_name"],
+                          tuple(files.get(r["id"], ())))  # fmt: skip
+        found.setdefault(version.submission_id, []).append(version)
+    return {sid: tuple(vs) for sid, vs in found.items()}

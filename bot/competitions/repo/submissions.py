@@ -338,6 +338,14 @@ async def archived_path(db: Database, file_unique_id: str) -> str | None:
     return row[0] if row else None
 
 
+async def archive_status(db: Database, file_row_id: int) -> str | None:
+    """Where a file's copy stands ('archived', 'failed', ...); None for no such file."""
+    row = await db.fetchone(
+        "SELECT archive_status FROM submission_files WHERE id = ?", (file_row_id,)
+    )
+    return row[0] if row else None
+
+
 async def set_archived(
     db: Database, file_row_id: int, status: str, path: str | None, error: str | None
 ) -> None:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypedDict, TypeGuard, cast
+from typing import NotRequired, TypedDict, TypeGuard, cast
 
 from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import StoredFile
@@ -51,6 +51,15 @@ class DraftFile(TypedDict):
     archive_status: str
 
 
+class Album(TypedDict):
+    """The album coming in: Telegram sends each of its items as a message of its own, one
+    after another, so the files it added are the last `added` of the draft's."""
+
+    id: str
+    added: int
+    refused: bool
+
+
 class DraftData(TypedDict):
     """The draft's answers in the flows table."""
 
@@ -63,6 +72,7 @@ class DraftData(TypedDict):
     files: list[DraftFile]
     back: bool
     """A step opened from the review: answering it goes back there."""
+    album: NotRequired[Album]
 
 
 def draft_data(flow: Flow) -> DraftData:
@@ -133,6 +143,23 @@ def _kept(f: StoredFile) -> DraftFile:
             "local_path": f.local_path, "archive_status": f.archive_status}  # fmt: skip
 
 
+def _album(data: DraftData, album: str | None) -> Album | None:
+    """The album this item belongs to; a new one replaces the one before."""
+    if album is None:
+        return None
+    current = data.get("album")
+    if current is None or current["id"] != album:
+        current = data["album"] = {"id": album, "added": 0, "refused": False}
+    return current
+
+
+def _drop(data: DraftData, album: Album) -> None:
+    """Takes the album's files out again (the last ones added) and refuses the rest of it."""
+    if album["added"]:
+        del data["files"][-album["added"] :]
+    album["added"], album["refused"] = 0, True
+
+
 class SubmissionDraft(Wizard):
     flow_name = FLOW
 
@@ -186,15 +213,31 @@ class SubmissionDraft(Wizard):
             raise Refusal("use_buttons")
         return await self._advance(flow)
 
-    async def add_file(self, telegram_id: int, incoming: IncomingFile) -> Draft:
-        """One file (or one album item); checked before it is added, nothing else changes."""
+    async def add_file(
+        self, telegram_id: int, incoming: IncomingFile, album: str | None = None
+    ) -> Draft:
+        """One file, checked before it is added; nothing else changes. An album (`album`: its
+        media group id) is taken whole or not at all: when one of its items would pass the
+        competition's limit, the items already added go again, and the rest are refused too."""
         flow = await self._at(telegram_id, *STEPS)
         if flow.step != "files":
             raise Refusal("files_at_review" if flow.step == "review" else "files_later")
         draft = await self._draft(flow)
-        files = draft_data(flow)["files"]
-        check_file(incoming.kind, incoming.mime_type, len(files), draft.competition.max_files)
-        files.append(incoming.draft_file())
+        data, limit = draft_data(flow), draft.competition.max_files
+        coming = _album(data, album)
+        if coming is not None and coming["refused"]:
+            raise Refusal("album_too_many", limit=limit)
+        try:
+            check_file(incoming.kind, incoming.mime_type, len(data["files"]), limit)
+        except Refusal as exc:
+            if coming is None or exc.code != "too_many_files":
+                raise
+            _drop(data, coming)
+            await self._save(flow)
+            raise Refusal("album_too_many", limit=limit) from exc
+        data["files"].append(incoming.draft_file())
+        if coming is not None:
+            coming["added"] += 1
         await self._save(flow)
         return draft
 
@@ -210,6 +253,7 @@ class SubmissionDraft(Wizard):
             return await self._fix(flow, FIXES[action])
         if action == "clear_files" and flow.step == "files":
             draft_data(flow)["files"] = []
+            draft_data(flow).pop("album", None)
             return await self._draft(await self._save(flow))
         if action == "files_done" and flow.step == "files":
             return await self._advance(flow)

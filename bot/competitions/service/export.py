@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from bot.competitions.repo import competitions as comp_repo
@@ -90,7 +91,12 @@ class Export:
     log: list[LogRow]
 
     def entrant(self, entrant_id: int | None) -> Entrant | None:
-        return next((e.entrant for e in self.eligible if e.entrant.id == entrant_id), None)
+        return self._entrants.get(entrant_id) if entrant_id is not None else None
+
+    @cached_property
+    def _entrants(self) -> dict[int, Entrant]:
+        """By id, so a row per file or log entry finds its entrant in constant time."""
+        return {e.entrant.id: e.entrant for e in self.eligible}
 
     @property
     def archived(self) -> list[FileRow]:
@@ -118,18 +124,19 @@ class SubmissionExports:
         return await self.build(await self.competitions.get(competition_id))
 
     async def build(self, competition: Competition) -> Export:
+        """The versions, their files on disk and the log are read in worker threads, in one
+        query each: a competition may have hundreds of submissions, and other users' replies
+        must not wait for them."""
         submissions = await repo.of_competition(self.db, competition.id)
         eligible = await self._eligible(competition, {s.entrant_id: s for s in submissions})
         by_id = {e.entrant.id: e for e in eligible}
         results = {r.entrant_id: r for r in await repo.results(self.db, competition.id)}
-        rows = []
-        for submission in submissions:
-            versions = await self._versions(submission)
-            entrant = by_id.get(submission.entrant_id) or _unknown(competition, submission)
-            if versions:
-                files = await self._files(submission, versions)
-                rows.append(SubmissionRow(entrant, submission, versions,
-                                          results.get(submission.entrant_id), files))  # fmt: skip
+        versions = await rows_repo.versions(self.db, competition.id)
+        sent = [(s, versions[s.id]) for s in submissions if versions.get(s.id)]
+        files = await self._files(sent)
+        rows = [SubmissionRow(by_id.get(s.entrant_id) or _unknown(competition, s), s, found,
+                              results.get(s.entrant_id), files[s.id])
+                for s, found in sent]  # fmt: skip
         year = competition.opens_at.astimezone(self.config.zone).year
         log = await rows_repo.competition_log(self.db, competition.id)
         return Export(competition, f"{competition.code}-{year}", rows, eligible, log)
@@ -146,22 +153,20 @@ class SubmissionExports:
         places = await rows_repo.municipality_places(self.db, ids)
         return [EntrantRow(e, *_place(places, e.id), (), sent.get(e.id)) for e in entrants]
 
-    async def _versions(self, submission: Submission) -> tuple[Version, ...]:
-        numbers = range(1, submission.version + 1)
-        found = [await repo.version(self.db, submission.id, n) for n in numbers]
-        return tuple(v for v in found if v is not None)
-
     async def _files(
-        self, submission: Submission, versions: tuple[Version, ...]
-    ) -> tuple[FileRow, ...]:
-        latest = versions[-1].version
-        pairs = [(v.version, f) for v in versions for f in v.files]
+        self, sent: list[tuple[Submission, tuple[Version, ...]]]
+    ) -> dict[int, tuple[FileRow, ...]]:
+        """Every version's files of each submission, with where each is on disk (looked up in
+        one worker thread for all)."""
+        pairs = [(s, v, f) for s, found in sent for v in found for f in v.files]
         root = media_dir(self.config)
-        found = await asyncio.to_thread(lambda: [_on_disk(f, root) for _, f in pairs])
-        return tuple(
-            FileRow(submission.receipt, submission.entrant_id, number, number == latest, f, path)
-            for (number, f), path in zip(pairs, found, strict=True)
-        )
+        paths = await asyncio.to_thread(lambda: [_on_disk(f, root) for _, _, f in pairs])
+        latest = {s.id: found[-1].version for s, found in sent}
+        rows: dict[int, list[FileRow]] = {s.id: [] for s, _ in sent}
+        for (s, v, f), path in zip(pairs, paths, strict=True):
+            rows[s.id].append(FileRow(s.receipt, s.entrant_id, v.version,
+                                      v.version == latest[s.id], f, path))  # fmt: skip
+        return {sid: tuple(found) for sid, found in rows.items()}
 
 
 def _place(

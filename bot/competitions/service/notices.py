@@ -132,3 +132,12 @@ def not_archived(competition_id: int, file_row_id: int, chat_id: int, receipt: s
                       "file_row_id": file_row_id}  # fmt: skip
     return Push(f"comp-not-archived:{file_row_id}:{chat_id}", chat_id, "file_not_archived",
                 params, kind="competition")  # fmt: skip
+
+
+def archive_failed(competition_id: int, file_row_id: int, chat_id: int, receipt: str) -> Push:
+    """Staff hear when a file could not be written into the media folder (full, read-only);
+    it is tried again, and the notice is dropped if the file is archived before it goes."""
+    params: Params = {"competition_id": competition_id, "receipt": receipt,
+                      "file_row_id": file_row_id}  # fmt: skip
+    return Push(f"comp-archive-failed:{file_row_id}:{chat_id}", chat_id, "file_archive_failed",
+                params, kind="competition")  # fmt: skip

@@ -19,6 +19,17 @@ def _too_many(tr: Translator, info: Mapping[str, Any]) -> str:
     ).format(limit=limit)
 
 
+def _album_too_many(tr: Translator, info: Mapping[str, Any]) -> str:
+    limit = int(info["limit"])
+    return tr.ngettext(
+        "None of this album was attached: with it there would be more than {limit} file. "
+        "Send fewer files at once, or remove some first.",
+        "None of this album was attached: with it there would be more than {limit} files. "
+        "Send fewer files at once, or remove some first.",
+        limit,
+    ).format(limit=limit)
+
+
 def _residents(tr: Translator, info: Mapping[str, Any]) -> str:
     return tr._("That is more than {limit} residents. Please check the number.").format(
         limit=tr.number(int(info["limit"]))
@@ -94,6 +105,7 @@ WORDINGS: dict[str, Wording] = {
     "files_at_review": N_("To add or remove files, press «Change files»."),
     "grant_too_big": N_("That amount is too large. Please check the number."),
     "too_many_files": _too_many,
+    "album_too_many": _album_too_many,
     "residents_too_many": _residents,
     "not_open_yet": _not_open,
     "final_decision": _final,

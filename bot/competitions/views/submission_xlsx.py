@@ -3,7 +3,8 @@ then every version, every file (with where it is in the archive), every eligible
 audit log.
 
 Times are real date cells in Bishkek time, so they sort and filter; text that people typed is
-written as text, never as a formula.
+written as text, never as a formula. Blocking, and linear in the rows (`sheet.Sheet`): callers
+run `workbook` in a worker thread.
 """
 
 from __future__ import annotations
@@ -12,45 +13,36 @@ from datetime import datetime
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.competitions.service.export import EntrantRow, Export, FileRow, SubmissionRow
 from bot.competitions.views import submission_labels as labels
 from bot.competitions.views import text
 from bot.competitions.views.submission_zip import path_in_zip
 from bot.core.audience.repo import Names
+from bot.core.sheets import Look, Sheet
 from bot.i18n import N_, Translator
 
-BOLD = Font(bold=True)
-TOP = Alignment(vertical="top", wrap_text=False)
-MAX_WIDTH = 50
 DATE_FORMAT = "dd.mm.yyyy hh:mm"
+HEAD = Look(font=Font(bold=True))
+BODY = Look(alignment=Alignment(vertical="top", wrap_text=False), date_format=DATE_FORMAT,
+            every_cell=True)  # fmt: skip
+MAX_WIDTH = 50
 MB = 1024 * 1024
 SHEETS = (N_("Submissions"), N_("Versions"), N_("Files"), N_("Eligible"), N_("Log"))
 Cell = str | int | float | datetime | None
 
 
 def workbook(export: Export, tr: Translator) -> bytes:
-    book = Workbook()
+    book = Workbook(write_only=True)
     fill = (_submissions, _versions, _files, _eligible, _log)
-    for n, (title, write) in enumerate(zip(SHEETS, fill, strict=True)):
-        ws = _sheet(book, first=n == 0)
-        ws.title = _sheet_title(tr._(title))
+    for title, write in zip(SHEETS, fill, strict=True):
+        ws = Sheet(book, _sheet_title(tr._(title)), freeze="A2", max_width=MAX_WIDTH)
         write(ws, export, tr)
-        ws.freeze_panes = "A2"
-        _fit_columns(ws)
+        ws.write()
     out = BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _sheet(book: Workbook, first: bool) -> Worksheet:
-    """The workbook's own first sheet, or a new one after it."""
-    ws = book.active if first else book.create_sheet()
-    assert isinstance(ws, Worksheet)  # a new workbook's active sheet is a worksheet
-    return ws
 
 
 def _place_heads(tr: Translator, export: Export) -> list[str]:
@@ -66,7 +58,7 @@ def _place_cells(tr: Translator, export: Export, row: EntrantRow) -> list[str]:
     return [_name(row.region, lang), _name(row.district, lang)]
 
 
-def _submissions(ws: Worksheet, export: Export, tr: Translator) -> None:
+def _submissions(ws: Sheet, export: Export, tr: Translator) -> None:
     _ = tr._
     _head(ws, [
         _("Receipt"), _("Entrant"), _("Entrant kind"), *_place_heads(tr, export), _("Status"),
@@ -92,7 +84,7 @@ def _submission_row(tr: Translator, export: Export, row: SubmissionRow) -> list[
     ]  # fmt: skip
 
 
-def _versions(ws: Worksheet, export: Export, tr: Translator) -> None:
+def _versions(ws: Sheet, export: Export, tr: Translator) -> None:
     _ = tr._
     _head(ws, [_("Receipt"), _("Entrant"), _("Version"), _("Sent at (Bishkek)"), _("Sent by"),
                _("Description"), _("Residents reached"), _("Files")])  # fmt: skip
@@ -104,7 +96,7 @@ def _versions(ws: Worksheet, export: Export, tr: Translator) -> None:
                          len(v.files)], tr)  # fmt: skip
 
 
-def _files(ws: Worksheet, export: Export, tr: Translator) -> None:
+def _files(ws: Sheet, export: Export, tr: Translator) -> None:
     _ = tr._
     _head(ws, [_("Receipt"), _("Version"), _("No."), _("Kind"), _("File name"), _("Size, MB"),
                _("Archive"), _("Path in the ZIP"), _("File ID in Telegram")])  # fmt: skip
@@ -122,7 +114,7 @@ def _file_row(tr: Translator, export: Export, row: FileRow) -> list[Cell]:
             path_in_zip(export, row, tr.lang) or "", f.file_id]  # fmt: skip
 
 
-def _eligible(ws: Worksheet, export: Export, tr: Translator) -> None:
+def _eligible(ws: Sheet, export: Export, tr: Translator) -> None:
     _ = tr._
     _head(ws, [_("Entrant"), *_place_heads(tr, export), _("Submitted"), _("Receipt"),
                _("Status"), _("Extended until (Bishkek)")])  # fmt: skip
@@ -134,7 +126,7 @@ def _eligible(ws: Worksheet, export: Export, tr: Translator) -> None:
                      row.entrant.extended_until], tr)  # fmt: skip
 
 
-def _log(ws: Worksheet, export: Export, tr: Translator) -> None:
+def _log(ws: Sheet, export: Export, tr: Translator) -> None:
     _ = tr._
     _head(ws, [_("When (Bishkek)"), _("Who"), _("Receipt"), _("Entrant"), _("Action"),
                _("From"), _("To"), _("Comment")])  # fmt: skip
@@ -158,40 +150,15 @@ def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _head(ws: Worksheet, heads: list[str]) -> None:
-    ws.append(heads)
-    for cell in ws[1]:
-        cell.font = BOLD
+def _head(ws: Sheet, heads: list[str]) -> None:
+    ws.add(heads, HEAD)
 
 
-def _append(ws: Worksheet, values: list[Cell], tr: Translator) -> None:
-    """Times become Bishkek wall-clock cells (Excel has no time zones); strings stay strings,
-    since openpyxl would otherwise take "=..." for a formula."""
-    cells = []
-    for v in values:
-        if isinstance(v, datetime):
-            v = v.astimezone(tr.tz).replace(tzinfo=None) if v.tzinfo else v
-        elif isinstance(v, str):
-            v = ILLEGAL_CHARACTERS_RE.sub("", v)
-        cells.append(v)
-    ws.append(cells)
-    for cell in ws[ws.max_row]:
-        cell.alignment = TOP
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-        elif isinstance(cell.value, datetime):
-            cell.number_format = DATE_FORMAT
-
-
-def _fit_columns(ws: Worksheet) -> None:
-    widths: dict[str, int] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is not None:
-                size = 18 if isinstance(cell.value, datetime) else len(str(cell.value)) + 2
-                widths[cell.column_letter] = max(widths.get(cell.column_letter, 8), size)
-    for letter, width in widths.items():
-        ws.column_dimensions[letter].width = min(width, MAX_WIDTH)
+def _append(ws: Sheet, values: list[Cell], tr: Translator) -> None:
+    """Times become Bishkek wall-clock cells (Excel has no time zones)."""
+    local = [v.astimezone(tr.tz).replace(tzinfo=None) if isinstance(v, datetime) and v.tzinfo
+             else v for v in values]  # fmt: skip
+    ws.add(local, BODY)
 
 
 def _sheet_title(text: str) -> str:

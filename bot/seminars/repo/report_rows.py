@@ -2,12 +2,20 @@
 
 Members without a municipality, and erased members, still come back: they were invited, so they
 count, under "unknown".
+
+A period's report may hold tens of thousands of rows, so they are read, and turned into
+`Participant`s, in a worker thread (`Database.read_off_loop`): other users' replies don't wait.
+They are kept light, too: a participant has slots instead of a dict (one object fewer for each
+pass of the garbage collector, which holds every thread, the event loop's included), and
+shares its place dicts with everyone from the same place (they are read, never changed).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import TypedDict
 
 from bot.db import Database, Row
@@ -28,7 +36,7 @@ def place_name(place: Place, lang: str) -> str | None:
     return names.get(lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     """One invitation, with the member's places (empty when not known)."""
 
@@ -70,18 +78,26 @@ _SQL = (
 )
 
 
-def _place(row: Row, t: str) -> Place:
-    if row[f"{t}_id"] is None:
+Places = dict[tuple[str, int], Place]
+"""The place dicts made so far, by kind and id: one dict per place, however many live there."""
+
+
+def _place(row: Row, t: str, made: Places) -> Place:
+    place_id = row[f"{t}_id"]
+    if place_id is None:
         return {}
-    return {
-        "id": row[f"{t}_id"],
-        "name_ky": row[f"{t}_ky"],
-        "name_ru": row[f"{t}_ru"],
-        "name_en": row[f"{t}_en"],
-    }
+    found = made.get((t, place_id))
+    if found is None:
+        found = made[(t, place_id)] = {
+            "id": place_id,
+            "name_ky": row[f"{t}_ky"],
+            "name_ru": row[f"{t}_ru"],
+            "name_en": row[f"{t}_en"],
+        }
+    return found
 
 
-def _participant(row: Row) -> Participant:
+def _participant(row: Row, made: Places) -> Participant:
     return Participant(
         seminar_id=row["seminar_id"],
         seminar_title_ky=row["title_ky"],
@@ -92,9 +108,9 @@ def _participant(row: Row) -> Participant:
         position=row["position"],
         position_detail=row["position_detail"],
         phone=row["phone"],
-        municipality=_place(row, "m"),
-        district=_place(row, "d"),
-        region=_place(row, "r"),
+        municipality=_place(row, "m", made),
+        district=_place(row, "d", made),
+        region=_place(row, "r", made),
         status=row["status"],
         attended=row["attended_at"] is not None,
         attended_via=row["attended_via"],
@@ -107,5 +123,11 @@ async def participants(db: Database, seminar_ids: list[int]) -> list[Participant
     """By seminar start, then by name; erased members (no name) last."""
     if not seminar_ids:
         return []
+    return await db.read_off_loop(partial(_read_participants, seminar_ids))
+
+
+def _read_participants(seminar_ids: list[int], conn: sqlite3.Connection) -> list[Participant]:
+    """Blocking: runs in the worker thread, on its own connection."""
     sql = _SQL.format(marks=",".join("?" * len(seminar_ids)))
-    return [_participant(r) for r in await db.fetchall(sql, seminar_ids)]
+    made: Places = {}
+    return [_participant(r, made) for r in conn.execute(sql, seminar_ids)]

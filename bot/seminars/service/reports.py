@@ -6,6 +6,7 @@ way donors count "108 trained" (trainings given, not distinct trainees).
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -80,9 +81,10 @@ class SeminarReports:
         return True
 
     async def build(self, seminars: list[Seminar]) -> SeminarReport:
-        """No permission check: callers decide which seminars may be shown."""
+        """No permission check: callers decide which seminars may be shown. The rows are read
+        and counted in worker threads: a year's report holds tens of thousands of them."""
         found = await rows_repo.participants(self.db, [s.id for s in seminars])
-        return summarise(seminars, found)
+        return await asyncio.to_thread(summarise, seminars, found)
 
 
 def tally(rows: list[Participant]) -> Tally:

@@ -1,7 +1,8 @@
 """A seminar report as a spreadsheet for donors and project staff: totals, then every invitation.
 
 Text that members typed (names, comments) is written as text, never as a formula, so a comment
-starting with "=" cannot run anything in the reader's Excel.
+starting with "=" cannot run anything in the reader's Excel. Blocking, and linear in the rows
+(`sheet.Sheet`): handlers call `workbook` in a worker thread.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.core import labels
+from bot.core.sheets import Look, Sheet
 from bot.core.texts import text_for
 from bot.i18n import N_, Translator
 from bot.seminars.repo.report_rows import Place, place_name
@@ -31,30 +31,28 @@ VIA_LABELS = {
     "link": N_("check-in link"),
     "staff": N_("marked by staff"),
 }
-BOLD = Font(bold=True)
+BOLD = Look(font=Font(bold=True))
+TITLE = Look(font=Font(bold=True, size=14))
 MAX_WIDTH = 50
 
 
 def workbook(report: SeminarReport, tr: Translator) -> bytes:
-    book = Workbook()
-    summary = book.active
-    assert isinstance(summary, Worksheet), "a new workbook starts with one worksheet"
-    summary.title = _sheet_title(tr._("Summary"))
+    book = Workbook(write_only=True)
+    summary = Sheet(book, _sheet_title(tr._("Summary")), max_width=MAX_WIDTH)
     _summary(summary, report, tr)
-    people: Worksheet = book.create_sheet(_sheet_title(tr._("Participants")))
+    people = Sheet(book, _sheet_title(tr._("Participants")), freeze="A2", max_width=MAX_WIDTH)
     _participants(people, report, tr)
     for sheet in (summary, people):
-        _fit_columns(sheet)
+        sheet.write()
     out = BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _summary(ws: Worksheet, report: SeminarReport, tr: Translator) -> None:
+def _summary(ws: Sheet, report: SeminarReport, tr: Translator) -> None:
     _ = tr._
-    ws.append([_("Seminar report")])
-    ws.cell(1, 1).font = Font(bold=True, size=14)
-    ws.append([_("Seminars"), len(report.seminars)])
+    ws.add([_("Seminar report")], TITLE)
+    ws.add([_("Seminars"), len(report.seminars)])
     _table(ws, [""], [([_("Total")], report.total), ([_("Of them women")], report.women)], tr)
     seminars = [
         ([_title(tr, s.title_ky, s.title_ru), tr.date(s.starts_at), s.city], t)
@@ -76,29 +74,24 @@ def _summary(ws: Worksheet, report: SeminarReport, tr: Translator) -> None:
 
 
 def _table(
-    ws: Worksheet, head: list[str], items: list[tuple[list[str], Tally]], tr: Translator
+    ws: Sheet, head: list[str], items: list[tuple[list[str], Tally]], tr: Translator
 ) -> None:
     """A blank row, a bold header, then one row per group with its three counts."""
-    ws.append([])
-    ws.append([*head, tr._("Invited"), tr._("Answered yes"), tr._("Attended")])
-    for cell in ws[ws.max_row]:
-        cell.font = BOLD
+    ws.blank()
+    ws.add([*head, tr._("Invited"), tr._("Answered yes"), tr._("Attended")], BOLD)
     for cells, t in items:
-        _append(ws, [*cells, t.invited, t.yes, t.attended])
+        ws.add([*cells, t.invited, t.yes, t.attended])
 
 
-def _participants(ws: Worksheet, report: SeminarReport, tr: Translator) -> None:
+def _participants(ws: Sheet, report: SeminarReport, tr: Translator) -> None:
     _ = tr._
-    ws.append([
+    ws.add([
         _("Seminar"), _("Date"), _("Name"), _("Gender"), _("Position"), _("Municipality"),
         _("District"), _("Region"), _("Phone"), _("Answer"), _("Attended"), _("How"),
         _("Rating"), _("Comment"),
-    ])  # fmt: skip
-    for cell in ws[1]:
-        cell.font = BOLD
-    ws.freeze_panes = "A2"
+    ], BOLD)  # fmt: skip
     for p in report.participants:
-        _append(ws, _participant_row(p, tr))
+        ws.add(_participant_row(p, tr))
 
 
 def _participant_row(p: Participant, tr: Translator) -> list[Any]:
@@ -127,25 +120,6 @@ def _title(tr: Translator, ky: str | None, ru: str | None) -> str:
 
 def _name(place: Place, lang: str) -> str:
     return place_name(place, lang) or place.get("name_en") or "—"
-
-
-def _append(ws: Worksheet, values: list[Any]) -> None:
-    """Strings always stay strings: openpyxl would otherwise take "=..." for a formula."""
-    ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
-    for cell in ws[ws.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-
-
-def _fit_columns(ws: Worksheet) -> None:
-    widths: dict[str, int] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is not None:
-                size = len(str(cell.value)) + 2
-                widths[cell.column_letter] = max(widths.get(cell.column_letter, 8), size)
-    for letter, width in widths.items():
-        ws.column_dimensions[letter].width = min(width, MAX_WIDTH)
 
 
 def _sheet_title(text: str) -> str:
