@@ -1,6 +1,7 @@
 """Command line: python -m bot run | sandbox | migrate | import-municipalities FILE
 | compile-locales | import-seminars FILE | import-clusters FILE
-| export seminars --from DATE --to DATE | export submissions --competition ID."""
+| export seminars --from DATE --to DATE | export submissions --competition ID
+| export my-data --telegram-id N."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import secrets
 import sys
 from pathlib import Path
 
+from bot.accounts import cli as cli_accounts
 from bot.competitions import cli as cli_submissions
 from bot.config import Config, ConfigError, load_config
 from bot.db import open_database
@@ -50,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     clu.add_argument("file", type=Path)
     cli_seminars.add_parsers(sub)
     cli_submissions.add_parsers(sub)
+    cli_accounts.add_parsers(sub)
     return parser
 
 
@@ -124,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("import-municipalities", "import-clusters"):
         clusters = args.command == "import-clusters"
         return asyncio.run(_import(config.db_path, args.file, clusters))
+    if cli_accounts.wanted(args):
+        return cli_accounts.run(args, config)
     if cli_submissions.wanted(args):
         return cli_submissions.run(args, config)
     if args.command in cli_seminars.COMMANDS:

@@ -40,6 +40,8 @@ class Config:
     webhook_port: int = 8443
     media_dir: str = "./media"
     """Where submitted files are archived (MUNIBOT_MEDIA_DIR), one folder per receipt."""
+    retention_days: int = 730
+    """How long finished deliveries and idle drafts are kept (MUNIBOT_RETENTION_DAYS)."""
 
     @property
     def file_base(self) -> str:
@@ -118,6 +120,14 @@ def _rate(env: Mapping[str, str]) -> float | None:
     return rate or None
 
 
+def _retention(env: Mapping[str, str]) -> int:
+    """Whole days, at least one: delivery logs and drafts older than this are pruned daily."""
+    raw = env.get("MUNIBOT_RETENTION_DAYS", "730").strip() or "730"
+    if not raw.isdigit() or not 1 <= int(raw) <= 36_500:
+        raise ConfigError("MUNIBOT_RETENTION_DAYS", f"expected whole days (1-36500), got {raw!r}")
+    return int(raw)
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read and check every variable; tests pass their own mapping instead of os.environ."""
     env = os.environ if env is None else env
@@ -137,4 +147,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         webhook_listen=env.get("MUNIBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",
         webhook_port=_port(env),
         media_dir=env.get("MUNIBOT_MEDIA_DIR", "").strip() or "./media",
+        retention_days=_retention(env),
     )

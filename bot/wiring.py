@@ -16,6 +16,7 @@ from bot.accounts.service.accounts import Accounts
 from bot.accounts.service.approvals import Approvals
 from bot.accounts.service.profile import Profile
 from bot.accounts.service.registration import Registration
+from bot.accounts.service.retention import Retention
 from bot.accounts.views import errors as account_wordings
 from bot.accounts.views import staff as staff_wordings
 from bot.broadcasts.pushes import KINDS as BROADCAST_KINDS
@@ -25,6 +26,7 @@ from bot.broadcasts.service.wizard import BroadcastWizard
 from bot.clock import Clock
 from bot.competitions.pushes.kind import KINDS as COMPETITION_KINDS
 from bot.competitions.pushes.kind import CompetitionPushes
+from bot.competitions.service import personal as competition_data
 from bot.competitions.service.cluster_form import ClusterForm
 from bot.competitions.service.competitions import Competitions
 from bot.competitions.service.draft import SubmissionDraft
@@ -42,10 +44,11 @@ from bot.delivery.kinds import Kinds
 from bot.delivery.outbox import Outbox
 from bot.seminars.pushes.kind import KINDS as SEMINAR_KINDS
 from bot.seminars.pushes.kind import SeminarPushes
+from bot.seminars.service import personal as seminar_data
 from bot.seminars.service.attendance import Attendance
 from bot.seminars.service.form import SeminarForm
 from bot.seminars.service.reports import SeminarReports
-from bot.seminars.service.rsvp import Rsvp, withdraw
+from bot.seminars.service.rsvp import Rsvp
 from bot.seminars.service.seminars import Seminars
 from bot.seminars.views import errors as seminar_wordings
 from bot.status.service import Status
@@ -82,6 +85,7 @@ class Services:
     results: Results
     status: Status
     submission_draft: SubmissionDraft
+    retention: Retention
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -97,8 +101,11 @@ class Services:
         accounts = Accounts(people)
         registration = Registration(db, clock, outbox, people)
         seminars = Seminars(outbox, people)
-        accounts.on_erase.append(partial(withdraw, outbox))
         competitions = Competitions(outbox, people)
+        broadcasts = Broadcasts(outbox, people)
+        _erasure(accounts, outbox, broadcasts, config.media_dir)
+        retention = Retention(db, clock, config.retention_days)
+        retention.on_prune.append(broadcasts.keep_pruned)
         approvals = Approvals(db, outbox, people)
         approvals.on_approve += [seminars.welcome, competitions.welcome]
         reviews = Reviews(competitions)
@@ -117,7 +124,7 @@ class Services:
             registration=registration,
             profile=Profile(db, clock, registration),
             approvals=approvals,
-            broadcasts=Broadcasts(outbox, people),
+            broadcasts=broadcasts,
             broadcast_wizard=BroadcastWizard(outbox, people),
             seminars=seminars,
             rsvp=rsvp,
@@ -132,7 +139,20 @@ class Services:
             results=results,
             status=Status(people, rsvp, submissions, results, approvals, seminars),
             submission_draft=SubmissionDraft(submissions),
+            retention=retention,
         )
+
+
+def _erasure(accounts: Accounts, outbox: Outbox, broadcasts: Broadcasts, media_dir: str) -> None:
+    """What each feature forgets of an erased person, and adds to a person's copy of their
+    data: seminar places and comments; files, senders and audit actors; progress cards."""
+    db = outbox.db
+    accounts.on_erase += [
+        partial(seminar_data.forget, outbox),
+        partial(competition_data.forget, db, media_dir),
+        broadcasts.forget,
+    ]
+    accounts.on_export += [partial(seminar_data.export, db), partial(competition_data.export, db)]
 
 
 def _kinds(db: Database) -> Kinds:

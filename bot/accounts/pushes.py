@@ -1,6 +1,7 @@
 """Account pushes: a registration card for the reviewers, the decision for the member, a
 changed role. The card's details travel in the row, in every language, since a reviewer reads
-them as they were sent for approval."""
+them as they were sent for approval. Two edits change a card already delivered: a newer card
+replaced it, or the person erased their data (the row carries only the message id)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,19 @@ def _rejected(tr: Translator, params: dict[str, Any]) -> Rendered:
     return Rendered(text)
 
 
+def _card_replaced(tr: Translator, params: dict[str, Any]) -> Rendered:
+    text = tr._(
+        "This registration card was replaced: the person changed their details, and a newer "
+        "card was sent for approval."
+    )
+    return Rendered("🔄 " + text, edit=int(params["message_id"]))
+
+
+def _card_erased(tr: Translator, params: dict[str, Any]) -> Rendered:
+    text = tr._("Erased member: this person deleted their personal data from the bot.")
+    return Rendered("🗑 " + text, edit=int(params["message_id"]))
+
+
 def _role_changed(tr: Translator, params: dict[str, Any]) -> Rendered:
     role = str(params["role"])
     text = tr._("Your role is now: {role}.").format(role=labels.role(tr, role))
@@ -88,6 +102,8 @@ TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
     "registration_approved": _approved,
     "registration_rejected": _rejected,
     "role_changed": _role_changed,
+    "approval_replaced": _card_replaced,
+    "approval_erased": _card_erased,
 }
 
 

@@ -25,6 +25,10 @@ class Broadcast:
     progress_chat_id: int | None
     progress_message_id: int | None
     created_at: str
+    pruned_sent: int = 0
+    pruned_failed: int = 0
+    pruned_cancelled: int = 0
+    """Rows retention removed from the outbox, by how they ended (migration 0008)."""
 
 
 def _broadcast(row: Row) -> Broadcast:
@@ -73,13 +77,44 @@ async def set_status(db: Database, broadcast_id: int, status: str) -> None:
     await db.execute("UPDATE broadcasts SET status = ? WHERE id = ?", (status, broadcast_id))
 
 
+PRUNED = ("sent", "failed", "cancelled")
+"""The statuses retention prunes, each with its column on the broadcast."""
+
+
 async def counts(db: Database, broadcast_id: int) -> dict[str, int]:
-    """Rows by status: pending, sending, sent, failed, blocked, cancelled."""
+    """Rows by status: pending, sending, sent, failed, blocked, cancelled; with the rows
+    retention pruned, which the broadcast counts for them."""
     rows = await db.fetchall(
         "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY status",
         (broadcast_id,),
     )
-    return {r[0]: r[1] for r in rows}
+    found = {r[0]: r[1] for r in rows}
+    kept = await db.fetchone(
+        "SELECT pruned_sent, pruned_failed, pruned_cancelled FROM broadcasts WHERE id = ?",
+        (broadcast_id,),
+    )
+    for status, count in zip(PRUNED, tuple(kept) if kept else (), strict=False):
+        if count:
+            found[status] = found.get(status, 0) + count
+    return found
+
+
+async def keep_pruned(db: Database, broadcast_id: int, by_status: dict[str, int]) -> None:
+    """Adds rows about to be pruned to the broadcast's own counts."""
+    await db.execute(
+        "UPDATE broadcasts SET pruned_sent = pruned_sent + ?, pruned_failed = pruned_failed + ?,"
+        " pruned_cancelled = pruned_cancelled + ? WHERE id = ?",
+        (*(by_status.get(status, 0) for status in PRUNED), broadcast_id),
+    )
+
+
+async def forget_chat(db: Database, chat_id: int) -> None:
+    """An author who erased their data: the progress card in their chat is no longer kept up."""
+    await db.execute(
+        "UPDATE broadcasts SET progress_chat_id = NULL, progress_message_id = NULL"
+        " WHERE progress_chat_id = ?",
+        (chat_id,),
+    )
 
 
 async def unfinished(db: Database, broadcast_id: int) -> bool:

@@ -203,6 +203,12 @@ async def erase_personal_data(db: Database, user_id: int, now: str) -> None:
     await db.execute("DELETE FROM coordinator_regions WHERE user_id = ?", (user_id,))
 
 
+async def delete(db: Database, user_id: int) -> None:
+    """Only for a row nothing points at (see bot.accounts.repo.erasure.referenced)."""
+    _forget()
+    await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+
+
 async def set_muted(db: Database, telegram_id: int, muted: bool, now: str) -> None:
     _forget()
     await db.execute(

@@ -8,13 +8,16 @@ from handlers.accounts import (
     approvals,
     language,
     membership,
+    mydata,
     profile,
     registration,
+    retention,
     steps,
 )
 from handlers.common import App
 
 
 def register(app: App) -> None:
-    for module in (registration, language, profile, approvals, admin, account, membership, steps):
+    modules = (registration, language, profile, approvals, admin, account, mydata, membership)
+    for module in (*modules, retention, steps):
         module.register(app)

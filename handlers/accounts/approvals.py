@@ -28,14 +28,19 @@ async def on_decision(turn: Turn, data: ApprovalCb) -> None:
 
 @command()
 async def pending_command(turn: Turn) -> None:
-    """A way back to every waiting registration, should a pushed card have been missed."""
+    """A way back to every waiting registration, should a pushed card have been missed. Each
+    card's message id is recorded, so a newer card or an erasure edits it like a pushed one."""
     cards, total = await turn.svc.approvals.pending(turn.tid)
     if not cards:
         await turn.say(views.nothing_pending(turn.tr))
         return
     await turn.say(views.pending_head(turn.tr, len(cards), total))
     for card in cards:
-        await turn.say(approval_card(turn.tr, card))
+        screen = approval_card(turn.tr, card)
+        sent = await turn.context.bot.send_message(
+            turn.chat_id, screen.text, reply_markup=screen.markup
+        )
+        await turn.svc.approvals.shown(turn.tid, card, sent.message_id)
 
 
 def register(app: App) -> None:

@@ -210,9 +210,9 @@ async def test_deleteme_also_scrubs_cards_about_the_person(bot):
         member,
         t("ru", "Your personal data has been deleted. Send /start if you want to register again."),
     )
-    rows = await bot.services.db.fetchall(
-        "SELECT params, status FROM outbox WHERE dedupe_key LIKE ?",
-        (f"approval-request:{user_id}:%",),
-    )
-    assert rows and all("Удаляемый" not in r["params"] for r in rows)
-    assert await bot.services.db.fetchone("SELECT 1 FROM flows WHERE telegram_id = 3105") is None
+    db = bot.services.db
+    rows = await db.fetchall("SELECT params FROM outbox WHERE params LIKE ?", ("%Удаляемый%",))
+    assert rows == [], "no queued card keeps the name"
+    assert await db.fetchone("SELECT 1 FROM flows WHERE telegram_id = 3105") is None
+    never_approved = await db.fetchone("SELECT 1 FROM users WHERE id = ?", (user_id,))
+    assert never_approved is None, "a registration never approved leaves no row behind"

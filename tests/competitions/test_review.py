@@ -12,6 +12,8 @@ from bot.competitions.callbacks import CompetitionCb, ResultCb, ReviewCb
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.repo.submissions import StoredFile
+from bot.competitions.service.reviews import MAX_COMMENT
+from bot.core import flows
 from bot.core import users as users_repo
 from bot.core.errors import Refusal
 from bot.core.refusals import refusal_text
@@ -63,6 +65,11 @@ async def test_the_revision_loop_end_to_end_with_the_audit_log(sbot):
         "their staff will receive it.",
     )
     await expect(admin, question.format(entrant=entrant.name("ru")))
+    await admin.send("ы" * (MAX_COMMENT + 1))
+    await expect(admin, refusal_text(translator("ru"), Refusal(
+        "field_too_long", limit=MAX_COMMENT, length=MAX_COMMENT + 1)))  # fmt: skip
+    flow = await flows.get(sbot.services.db, ADMIN_ID)
+    assert flow.step == "comment" and not flow.data.get("comment"), "nothing stored"
     await admin.send("Добавьте фотографии встреч.")
     await expect(admin, "20.12.2026 18:00")
     await admin.send("13.12.2026 18:00")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.core.errors import Refusal
+from bot.core.refusals import refusal_text
 from bot.i18n import translator
+from bot.seminars.service.attendance import MAX_COMMENT
 from tests.conftest import ADMIN_ID, add_members, button_shown, expect, tap
 from tests.seminars.helpers import END, START, drain, make_seminar, texts
 from tests.seminars.test_seminars import answer, staff
@@ -102,6 +105,9 @@ async def test_check_in_by_link_and_code_then_the_survey(sbot):
     await expect(early, survey)
     await tap(early, "4")
     await expect(early, KY._("Thank you! Your rating: {rating} of 5.").format(rating=4))
+    await early.send("ы" * (MAX_COMMENT + 1))
+    await expect(early, refusal_text(KY, Refusal(
+        "field_too_long", limit=MAX_COMMENT, length=MAX_COMMENT + 1)))  # fmt: skip
     await early.send("Абдан пайдалуу болду")
     await expect(early, KY._("Thank you! Your comment is saved."))
     await tap(walk_in, "5")

@@ -5,6 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot.accounts.repo import cards as cards_repo
+from bot.accounts.repo import erasure as erasure_repo
+from bot.accounts.service import cards, personal
+from bot.accounts.service.personal import Document, ExportHook
 from bot.config import LANGUAGES
 from bot.core import flows
 from bot.core import users as users_repo
@@ -14,6 +18,11 @@ from bot.core.places import repo as places
 from bot.core.users import User
 
 log = logging.getLogger(__name__)
+AfterErase = Callable[[], Awaitable[None]]
+"""What a feature does once the erasure is committed (deleting files from disk)."""
+EraseHook = Callable[[int, int], Awaitable[AfterErase | None]]
+"""A feature's clean-up for an erased person, by users id and Telegram id, in the erasure's
+transaction; it may hand back a step for after the commit."""
 
 
 class Accounts:
@@ -22,8 +31,11 @@ class Accounts:
         self.db = people.db
         self.config = people.config
         self.outbox = people.outbox
-        self.on_erase: list[Callable[[int], Awaitable[None]]] = []
-        """Other features' clean-up for an erased member (their seminar places), by user id."""
+        self.on_erase: list[EraseHook] = []
+        """Other features' clean-up for an erased person (seminar places and comments, files
+        and audit actors, broadcast progress cards)."""
+        self.on_export: list[ExportHook] = []
+        """Other features' sections of a person's copy of their data."""
 
     async def set_language(self, telegram_id: int, lang: str, tg_name: str) -> None:
         if lang not in LANGUAGES:
@@ -82,19 +94,57 @@ class Accounts:
         return found
 
     async def erase(self, telegram_id: int) -> bool:
-        """Forget the person; pushes still queued to them are cancelled."""
+        """Forget the person (see `_forget`); False when nothing was stored about them."""
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         if user is None:
             return False
         async with self.db.transaction():
-            await flows.clear(self.db, telegram_id)
-            await users_repo.erase_personal_data(self.db, user.id, self.people.now())
-            await self.outbox.cancel_for_chat(telegram_id)
-            await self.outbox.forget_person(user.id)
-            for hook in self.on_erase:
-                await hook(user.id)
-        log.info("user %s erased their personal data", user.id)
+            after, edited, dropped = await self._forget(user)
+        for step in after:
+            try:
+                await step()
+            except Exception as exc:  # noqa: BLE001 - the erasure itself is committed
+                log.error("user %s erased; a clean-up step failed: %s", user.id, type(exc).__name__)
+        log.info(
+            "user %s erased their personal data: %s delivered cards to edit%s",
+            user.id, edited, ", no anonymous row kept" if dropped else "",
+        )  # fmt: skip
         return True
+
+    async def _forget(self, user: User) -> tuple[list[AfterErase], int, bool]:
+        """Name, phone and Telegram account go from every row that stays: the users row keeps
+        municipality, position and gender for anonymous counts; pushes still queued to them
+        are cancelled; cards that showed them to reviewers are edited to "erased member";
+        other features drop what is theirs. A registration never approved has nothing to
+        count, and its row goes too when nothing points at it."""
+        tid = user.telegram_id
+        assert tid is not None
+        await flows.clear(self.db, tid)
+        await users_repo.erase_personal_data(self.db, user.id, self.people.now())
+        await self.outbox.cancel_for_chat(tid)
+        await self.outbox.forget_person(user.id)
+        edited = await cards.erase_all(self.outbox, user.id)
+        after = []
+        for hook in self.on_erase:
+            step = await hook(user.id, tid)
+            if step is not None:
+                after.append(step)
+        await erasure_repo.scrub_outbox(self.db, tid)
+        return after, edited, await self._drop_row(user)
+
+    async def _drop_row(self, user: User) -> bool:
+        counted = user.status == "approved" or user.role != "member"
+        if counted or await cards_repo.ever_approved(self.db, user.id):
+            return False
+        if await erasure_repo.referenced(self.db, user.id):
+            return False
+        await cards_repo.drop_about(self.db, user.id)
+        await users_repo.delete(self.db, user.id)
+        return True
+
+    async def my_data(self, telegram_id: int) -> Document | None:
+        """Everything stored about the person; None when there is nothing."""
+        return await personal.collect(self.db, telegram_id, self.on_export)
 
 
 def _id(user: User | None) -> int | None:

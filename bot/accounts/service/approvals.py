@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Required, TypedDict
 
+from bot.accounts.repo import cards
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import People
@@ -113,3 +114,12 @@ class Approvals:
         regions = [] if actor.is_admin else list(actor.region_ids)
         users, total = await users_repo.pending(self.db, regions, limit)
         return [await registration_card(self.db, user) for user in users], total
+
+    async def shown(self, actor_tid: int, card: RegistrationCard, message_id: int) -> None:
+        """A card /pending put in a reviewer's chat: kept track of like a pushed one, so that a
+        newer card or the person's erasure edits it too."""
+        await self.people.require_staff(actor_tid)
+        submission = card.get("submission", 0)
+        await cards.record_shown(
+            self.db, card["user_id"], submission, actor_tid, message_id, self.people.now()
+        )

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.accounts.service import steps
+from bot.accounts.service import cards, steps
 from bot.accounts.service.answers import StepFlow
 from bot.accounts.service.approvals import registration_card
+from bot.accounts.service.limits import RegistrationLimit, secret_from
 from bot.clock import Clock
 from bot.core import flows
 from bot.core import users as users_repo
@@ -42,6 +43,7 @@ class Registration(StepFlow):
         super().__init__(db, clock)
         self.outbox = outbox
         self.people = people
+        self.limit = RegistrationLimit(db, clock, secret_from(people.config.token))
 
     async def start(self, telegram_id: int, tg_name: str, tg_lang: str | None = None) -> Started:
         user = await users_repo.ensure(self.db, telegram_id, tg_name, self.now(), tg_lang)
@@ -97,11 +99,16 @@ class Registration(StepFlow):
         return pending
 
     async def request_approval(self, user_id: int) -> int:
+        """A card to each reviewer who covers the person's region, in place of any earlier
+        card still waiting; refused past the day's limit. Runs in the caller's transaction, so
+        a refusal leaves the profile as it was."""
         user = await users_repo.by_id(self.db, user_id)
         assert user is not None
+        await self.limit.count(user.telegram_id or 0, user.phone)
         region_id = await places.region_id_of(self.db, user.municipality_id)
         recipients = await self._reviewers(region_id)
         card = await registration_card(self.db, user)
+        await cards.replace_earlier(self.outbox, user_id, user.submissions)
         for chat_id in recipients:
             await self.outbox.enqueue(
                 f"approval-request:{user_id}:{user.submissions}:{chat_id}",

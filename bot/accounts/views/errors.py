@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from bot.core.refusals import Wording
-from bot.i18n import N_
+from bot.i18n import N_, Translator
+
+
+def _registration_limit(tr: Translator, info: Mapping[str, Any]) -> str:
+    """Short: it is shown in a button's alert, which Telegram cuts at 200 characters."""
+    return tr._(
+        "Too many registration requests: at most {limit} a day. Please try again tomorrow."
+    ).format(limit=info["limit"])
+
 
 WORDINGS: dict[str, Wording] = {
     "need_contact": N_("Please press the «Share my phone number» button below."),
@@ -14,4 +25,5 @@ WORDINGS: dict[str, Wording] = {
     "name_empty": N_("The name can't be empty. Please write your full name."),
     "detail_empty": N_("This can't be empty. Please write a few words."),
     "registration_gone": N_("This registration no longer exists."),
+    "registration_limit": _registration_limit,
 }

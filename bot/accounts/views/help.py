@@ -30,6 +30,7 @@ def member(tr: Translator) -> list[str]:
         _("/results – published competition results"),
         _("/mute, /unmute – turn announcements off or on"),
         _("/cancel – stop what you are doing"),
+        _("/mydata – download everything the bot stores about you"),
         _("/deleteme – delete your personal data"),
     ]
 

@@ -61,6 +61,16 @@ class Broadcasts:
     async def counts(self, broadcast_id: int) -> dict[str, int]:
         return await repo.counts(self.db, broadcast_id)
 
+    async def keep_pruned(self, counts: dict[int, dict[str, int]]) -> None:
+        """Retention is about to delete these delivery rows: their counts stay on each
+        broadcast (rows pruned, by broadcast id and status)."""
+        for broadcast_id, by_status in counts.items():
+            await repo.keep_pruned(self.db, broadcast_id, by_status)
+
+    async def forget(self, user_id: int, telegram_id: int) -> None:
+        """Erasure: no broadcast keeps the chat of an author who erased their data."""
+        await repo.forget_chat(self.db, telegram_id)
+
     async def set_progress_message(self, broadcast_id: int, chat_id: int, message_id: int) -> None:
         await repo.set_progress_message(self.db, broadcast_id, chat_id, message_id)
 

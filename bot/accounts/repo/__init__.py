@@ -1,0 +1,1 @@
+"""The accounts' own SQL: approval cards in the outbox, attempts, erasure, retention, exports."""
