@@ -57,7 +57,7 @@ def build_application(config: Config, clock: Clock | None = None) -> App:
         config.token,
         base_url=config.api_base,
         base_file_url=config.file_base,
-        request=AiohttpRequest(),
+        request=AiohttpRequest(read_timeout=config.api_timeout),
         get_updates_request=AiohttpRequest(pool_size=2),
         defaults=Defaults(parse_mode=ParseMode.HTML),
         rate_limiter=limiter,
@@ -96,6 +96,7 @@ async def _post_init(app: App) -> None:
     app.bot_data["stall_task"] = asyncio.create_task(watch_stalls(), name="loop-stalls")
     limiter: Limiter = app.bot_data["limiter"]
     dispatcher = Dispatcher(svc.outbox, svc.kinds, app.bot, limiter, config.default_lang, config.tz)
+    dispatcher.paid = config.paid_broadcast
     dispatcher.on_progress = app.bot_data["progress"] = ProgressCards(app.bot, svc.people, limiter)
     app.bot_data["dispatcher"] = dispatcher
     app.bot_data["dispatcher_task"] = asyncio.create_task(dispatcher.run(), name="dispatcher")

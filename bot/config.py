@@ -42,6 +42,10 @@ class Config:
     """Where submitted files are archived (MUNIBOT_MEDIA_DIR), one folder per receipt."""
     retention_days: int = 730
     """How long finished deliveries and idle drafts are kept (MUNIBOT_RETENTION_DAYS)."""
+    paid_broadcast: bool = False
+    """Every push asks for Telegram's paid broadcasts (MUNIBOT_PAID_BROADCAST)."""
+    api_timeout: float = 5.0
+    """Seconds to wait for the Bot API's answer (MUNIBOT_API_TIMEOUT); files get longer."""
 
     @property
     def file_base(self) -> str:
@@ -108,9 +112,11 @@ def _port(env: Mapping[str, str]) -> int:
     return int(raw)
 
 
-def _rate(env: Mapping[str, str]) -> float | None:
-    """Messages per second overall; 0 turns our own limits off (a paid broadcast quota)."""
-    raw = env.get("MUNIBOT_RATE", "30").strip() or "30"
+def _rate(env: Mapping[str, str], paid: bool) -> float | None:
+    """Messages per second overall; 0 turns our own limits off, which only a test against
+    the emulator wants. Paid broadcasts raise the default to Telegram's 1000."""
+    default = "1000" if paid else "30"
+    raw = env.get("MUNIBOT_RATE", default).strip() or default
     try:
         rate = float(raw)
     except ValueError:
@@ -118,6 +124,24 @@ def _rate(env: Mapping[str, str]) -> float | None:
     if rate < 0 or rate > 10_000:
         raise ConfigError("MUNIBOT_RATE", f"expected messages per second (0-10000), got {raw!r}")
     return rate or None
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw not in ("", "0", "1", "true", "false", "yes", "no", "on", "off"):
+        raise ConfigError(name, f"expected 1 or 0, got {raw!r}")
+    return raw in ("1", "true", "yes", "on")
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float, top: float) -> float:
+    raw = env.get(name, "").strip() or str(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.1 <= value <= top:
+        raise ConfigError(name, f"expected seconds (0.1-{top:g}), got {raw!r}")
+    return value
 
 
 def _retention(env: Mapping[str, str]) -> int:
@@ -134,6 +158,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     secret = env.get("MUNIBOT_WEBHOOK_SECRET", "").strip() or None
     if secret and not re.match(r"^[A-Za-z0-9_-]{1,256}$", secret):
         raise ConfigError("MUNIBOT_WEBHOOK_SECRET", "use 1-256 characters: A-Z, a-z, 0-9, _ and -")
+    paid = _flag(env, "MUNIBOT_PAID_BROADCAST")
     return Config(
         token=_token(env),
         db_path=env.get("MUNIBOT_DB", "").strip() or "./munibot.sqlite3",
@@ -141,11 +166,13 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         tz=_tz(env),
         default_lang=_lang(env),
         api_base=_url(env, "MUNIBOT_API_BASE", None) or TELEGRAM_API_BASE,
-        rate=_rate(env),
+        rate=_rate(env, paid),
         webhook_url=_url(env, "MUNIBOT_WEBHOOK_URL", None),
         webhook_secret=secret,
         webhook_listen=env.get("MUNIBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",
         webhook_port=_port(env),
         media_dir=env.get("MUNIBOT_MEDIA_DIR", "").strip() or "./media",
         retention_days=_retention(env),
+        paid_broadcast=paid,
+        api_timeout=_seconds(env, "MUNIBOT_API_TIMEOUT", 5.0, 120.0),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import ReplyKeyboardRemove, Update
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.accounts.views import help as help_text
@@ -68,17 +69,24 @@ async def slow_down(app: App, update: Update) -> None:
 
 
 async def on_error(update: object, context: Context) -> None:
-    """Logs the update and the person by id only; the reader hears it was our fault."""
+    """Logs the update and the person by id only; the reader hears it was our fault. When it
+    was Telegram that failed (unwell, or the person blocked the bot) there is nothing of ours
+    to trace, and an apology would fail the same way."""
     update_id = update.update_id if isinstance(update, Update) else None
     user = update.effective_user if isinstance(update, Update) else None
-    log.error(
-        "update %s from user %s failed", update_id, user.id if user else None,
-        exc_info=context.error,
-    )  # fmt: skip
+    who = user.id if user else None
+    if isinstance(context.error, TelegramError) and not isinstance(context.error, BadRequest):
+        log.warning("reply to update %s from user %s not sent: %s: %s", update_id, who,
+                    type(context.error).__name__, context.error)  # fmt: skip
+        return
+    log.error("update %s from user %s failed", update_id, who, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         turn = await Turn.begin(update, context)
         busy = isinstance(context.error, DatabaseBusy)
-        await turn.say(replies.busy(turn.tr) if busy else replies.our_error(turn.tr))
+        try:
+            await turn.say(replies.busy(turn.tr) if busy else replies.our_error(turn.tr))
+        except TelegramError as exc:
+            log.warning("apology for update %s not sent: %s", update_id, exc)
 
 
 def register(app: App) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from bot.db import Database, Row
+from bot.delivery.outbox import unreached
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,21 @@ PRUNED = ("sent", "failed", "cancelled")
 
 
 async def counts(db: Database, broadcast_id: int) -> dict[str, int]:
-    """Rows by status: pending, sending, sent, failed, blocked, cancelled; with the rows
-    retention pruned, which the broadcast counts for them."""
+    """Rows by status: pending, sending, sent, failed, blocked, cancelled, and `unreached`
+    (parked for someone who never started the bot; not in `blocked`); `maybe_twice` counts
+    the sent ones whose first try timed out. With the rows retention pruned, which the
+    broadcast counts for them."""
     rows = await db.fetchall(
-        "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY status",
+        "SELECT status, last_error, maybe_twice, COUNT(*) FROM outbox WHERE broadcast_id = ?"
+        " GROUP BY status, last_error, maybe_twice",
         (broadcast_id,),
     )
-    found = {r[0]: r[1] for r in rows}
+    found: dict[str, int] = {}
+    for status, error, twice, count in rows:
+        key = "unreached" if status == "blocked" and unreached(error) else status
+        found[key] = found.get(key, 0) + count
+        if twice and status == "sent":
+            found["maybe_twice"] = found.get("maybe_twice", 0) + count
     kept = await db.fetchone(
         "SELECT pruned_sent, pruned_failed, pruned_cancelled FROM broadcasts WHERE id = ?",
         (broadcast_id,),
@@ -127,7 +136,7 @@ async def unfinished(db: Database, broadcast_id: int) -> bool:
 
 
 class Delivery(TypedDict):
-    """One recipient's delivery, for the CSV staff download."""
+    """One recipient's delivery, for the CSV staff download; `status` as in `counts`."""
 
     chat_id: int
     full_name: str | None
@@ -137,13 +146,15 @@ class Delivery(TypedDict):
     attempts: int
     last_error: str | None
     sent_at: str | None
+    maybe_twice: bool
 
 
 async def recipients(db: Database, broadcast_id: int) -> list[Delivery]:
     """Each recipient's delivery, for the CSV staff download."""
     rows = await db.fetchall(
         "SELECT o.chat_id, u.full_name, u.municipality_id, u.position, o.status, o.attempts,"
-        " o.last_error, o.sent_at FROM outbox o LEFT JOIN users u ON u.telegram_id = o.chat_id"
+        " o.last_error, o.sent_at, o.maybe_twice"
+        " FROM outbox o LEFT JOIN users u ON u.telegram_id = o.chat_id"
         " WHERE o.broadcast_id = ? ORDER BY o.id",
         (broadcast_id,),
     )
@@ -153,10 +164,13 @@ async def recipients(db: Database, broadcast_id: int) -> list[Delivery]:
             full_name=r["full_name"],
             municipality_id=r["municipality_id"],
             position=r["position"],
-            status=r["status"],
+            status="unreached"
+            if r["status"] == "blocked" and unreached(r["last_error"])
+            else r["status"],
             attempts=r["attempts"],
             last_error=r["last_error"],
             sent_at=r["sent_at"],
+            maybe_twice=bool(r["maybe_twice"]),
         )
         for r in rows
     ]

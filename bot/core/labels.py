@@ -48,6 +48,7 @@ DELIVERY_LABELS = {
     "sent": N_("delivered"),
     "failed": N_("failed"),
     "blocked": N_("blocked the bot"),
+    "unreached": N_("has not started the bot yet"),
     "cancelled": N_("not sent (stopped or muted)"),
 }
 

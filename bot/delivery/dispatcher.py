@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,7 +25,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 
 from bot.delivery.kinds import Drop, Kinds, Rendered
 from bot.delivery.limiter import Limiter
-from bot.delivery.outbox import Outbox, OutboxRow, Outcome
+from bot.delivery.outbox import Outbox, OutboxRow, Outcome, unreached
 from bot.http import Bot
 from bot.i18n import resolve_lang, translator
 
@@ -34,14 +34,33 @@ IDLE_WAIT_S = 30.0
 PROBE_FIRST_S = 1.0
 PROBE_MAX_S = 60.0
 ROW_BACKOFF_MAX_S = 300.0
-PARKED = ("chat not found", "bot can't initiate conversation", "user is deactivated")
-"""400 answers about a person who has not (or no longer) started the bot: the row waits for
-them as for a block, and goes when they write."""
 DEFER_OVER_S = 2.0
 BATCH = 64
 FLUSH_EVERY = 16
 
 ProgressHook = Callable[[set[int]], Awaitable[None]]
+
+
+class ChatLines:
+    """One line per chat: a chat's rows go out in the order they were leased (not_before),
+    whichever workers hold them, since each worker joins the line as it takes its row."""
+
+    def __init__(self) -> None:
+        self._lines: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    @contextlib.asynccontextmanager
+    async def hold(self, chat_id: int) -> AsyncIterator[None]:
+        lock, waiting = self._lines.get(chat_id, (asyncio.Lock(), 0))
+        self._lines[chat_id] = (lock, waiting + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, waiting = self._lines[chat_id]
+            if waiting == 1:
+                del self._lines[chat_id]
+            else:
+                self._lines[chat_id] = (lock, waiting - 1)
 
 
 class Dispatcher:
@@ -55,6 +74,9 @@ class Dispatcher:
         self.default_lang = default_lang
         self.tz = tz
         self.on_progress: ProgressHook | None = None
+        self.paid = False
+        """Sends ask for Telegram's paid broadcasts (1000 a second, charged in Stars)."""
+        self._lines = ChatLines()
         self._touched: set[int] = set()
         self._done: list[Outcome] = []
         self._probe_wait = PROBE_FIRST_S
@@ -103,6 +125,8 @@ class Dispatcher:
             self._probe_wait = min(self._probe_wait * 2, PROBE_MAX_S)
             return False
         since, self.outbox.outage_since = self.outbox.outage_since, None
+        if since is not None:
+            self.outbox.last_outage = (since, now)
         log.warning("the Bot API answers again (down since %s): sending resumed", since)
         return True
 
@@ -149,7 +173,8 @@ class Dispatcher:
         sent = 0
         while (row := await queue.get()) is not None:
             try:
-                outcome = await self._deliver(row)
+                async with self._lines.hold(row.chat_id):
+                    outcome = await self._deliver(row)
             except Exception as exc:
                 log.exception("outbox row %s: unexpected error", row.id)
                 outcome = Outcome(row.id, "failed", error=f"internal error: {exc}"[:500])
@@ -217,6 +242,8 @@ class Dispatcher:
             "parse_mode": ParseMode.HTML,
             "rate_limit_args": {"outbox": True},
         }
+        if self.paid:
+            common["allow_paid_broadcast"] = True
         if r.photo:
             sent = await self.bot.send_photo(chat_id, r.photo, caption=r.text or None, **common)
             return sent.message_id
@@ -231,6 +258,8 @@ class Dispatcher:
         if r.edit is not None:
             await self.bot.call("editMessageText", {**params, "message_id": r.edit}, OUTBOX)
             return r.edit
+        if self.paid:
+            params["allow_paid_broadcast"] = True
         found = await self.bot.call("sendMessage", params, OUTBOX)
         return int(found["message_id"])
 
@@ -243,7 +272,7 @@ class Dispatcher:
         if isinstance(exc, Forbidden):
             return Outcome(row.id, "blocked", error=exc.message, tried=True)
         if isinstance(exc, BadRequest):
-            if any(reason in exc.message.lower() for reason in PARKED):
+            if unreached(exc.message):
                 return Outcome(row.id, "blocked", error=exc.message, tried=True)
             return Outcome(row.id, "failed", error=exc.message, tried=True)
         if isinstance(exc, NetworkError | TimedOut):

@@ -23,11 +23,19 @@ LIFETIME = timedelta(days=30)
 """A push given no last moment of its own is dropped a month after it was due."""
 FOREVER = datetime.max.replace(tzinfo=UTC)
 """`expires_at` for what waits however long it takes (broadcasts, results)."""
+PARKED = ("chat not found", "bot can't initiate conversation", "user is deactivated")
+"""400 answers about a person who has not (or no longer) started the bot: the row waits for
+them as for a block (status 'blocked'), and goes when they write."""
 _INSERT = (
     "INSERT INTO outbox (dedupe_key, chat_id, kind, template, params, not_before, created_at,"
     " broadcast_id, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (dedupe_key) DO NOTHING"
 )
+
+
+def unreached(error: str | None) -> bool:
+    """A parked row that waits for someone who never started the bot, not for a block."""
+    return bool(error) and any(reason in (error or "").lower() for reason in PARKED)
 
 
 def _expiry(not_before: datetime, expires_at: datetime | None) -> str | None:
@@ -91,6 +99,8 @@ class Outbox:
         """Stopped in this process: rows already leased are dropped instead of sent."""
         self.outage_since: datetime | None = None
         """Set by the dispatcher while the Bot API does not answer (shown to staff)."""
+        self.last_outage: tuple[datetime, datetime] | None = None
+        """The last outage that ended in this process: from, to."""
 
     def _now(self) -> str:
         return utcnow_iso(self.clock.now())
@@ -197,13 +207,14 @@ class Outbox:
             " AND (broadcast_id IS NULL OR broadcast_id NOT IN"
             " (SELECT id FROM broadcasts WHERE status = 'cancelled'))"
             " ORDER BY not_before, id LIMIT ?) RETURNING id, chat_id, kind, template, params,"
-            " attempts, broadcast_id, expires_at, maybe_twice",
+            " attempts, broadcast_id, expires_at, maybe_twice, not_before",
             (utcnow_iso(now + LEASE), utcnow_iso(now), limit),
         )
         if not rows:
             return []
         people = await self._recipients([r["chat_id"] for r in rows])
-        return [_row(r, people.get(r["chat_id"])) for r in sorted(rows, key=lambda r: r["id"])]
+        ordered = sorted(rows, key=lambda r: (r["not_before"], r["id"]))  # RETURNING has no order
+        return [_row(r, people.get(r["chat_id"])) for r in ordered]
 
     async def _recipients(self, chat_ids: list[int]) -> dict[int, Row]:
         """Language and mute setting of each recipient, for rendering a batch of pushes."""
@@ -241,6 +252,14 @@ class Outbox:
             _key_range(prefix),
         )
         return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    async def waiting(self) -> int:
+        """Rows due or in flight, of every kind: what an outage holds back."""
+        return await self.db.count(
+            "SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')"
+            " AND not_before <= ?",
+            (self._now(),),
+        )
 
     async def next_due_at(self) -> str | None:
         row = await self.db.fetchone("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")

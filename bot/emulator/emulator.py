@@ -105,8 +105,9 @@ Control API
     configuration; ``GET /control/faults`` shows it. Limit rules: see limits.py.
 ``GET /control/stats``
     ``{"calls": {method: n}, "http_429", "http_5xx", "max_rate_overall",
-    "max_rate_per_chat", "messages_sent"}``; the rates are the most send/edit calls seen in
-    any 1-second window, overall and in a single chat. ``POST /control/reset_stats``.
+    "max_rate_per_chat", "messages_sent", "paid_messages"}``; the rates are the most send/edit
+    calls seen in any 1-second window, overall and in a single chat; ``paid_messages`` those
+    sent with ``allow_paid_broadcast``. ``POST /control/reset_stats``.
 ``GET /control/commands``
     ``[{"scope", "language_code", "commands"}]`` as stored by setMyCommands.
 ``POST /control/redeliver``

@@ -2,7 +2,9 @@
 
 Flood limits approximate Telegram's documented ones (it publishes no exact algorithm):
 
-* overall: at most 30 limited calls in any sliding 1-second window;
+* overall: at most 30 limited calls in any sliding 1-second window; a send with
+  ``allow_paid_broadcast`` counts instead against 1000 in any second (Telegram's paid
+  broadcasts; the emulator assumes the bot has the Stars to pay for them);
 * private chat: token bucket of capacity 3 refilled at 1 token/s, i.e. 1 message/s
   sustained with a burst of 3 (a bot answering a command with 2-3 quick messages is fine,
   a loop is not);
@@ -95,6 +97,7 @@ class FloodLimiter:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.overall = SlidingWindow(30, 1.0)
+        self.paid = SlidingWindow(1000, 1.0)
         self.chats: dict[int, SlidingWindow | TokenBucket] = {}
 
     def _chat_limit(self, chat_id: int) -> SlidingWindow | TokenBucket:
@@ -103,16 +106,17 @@ class FloodLimiter:
             self.chats[chat_id] = limit
         return self.chats[chat_id]
 
-    def admit(self, chat_id: int) -> None:
+    def admit(self, chat_id: int, paid: bool = False) -> None:
         """Raises 429 or records the call."""
         if not self.enabled:
             return
         t = time.monotonic()
         chat = self._chat_limit(chat_id)
-        wait = max(self.overall.wait_time(t), chat.wait_time(t))
+        overall = self.paid if paid else self.overall
+        wait = max(overall.wait_time(t), chat.wait_time(t))
         if wait > 0:
             raise too_many(wait)
-        self.overall.add(t)
+        overall.add(t)
         chat.add(t)
 
 
@@ -185,6 +189,7 @@ class StatsView(TypedDict):
     max_rate_overall: int
     max_rate_per_chat: int
     messages_sent: int
+    paid_messages: int
 
 
 class Stats:
@@ -198,6 +203,7 @@ class Stats:
         self.http_429 = 0
         self.http_5xx = 0
         self.messages_sent = 0
+        self.paid_messages = 0
         self.max_rate_overall = 0
         self.max_rate_per_chat = 0
         self._overall = SlidingWindow(10**9, 1.0)
@@ -209,10 +215,13 @@ class Stats:
         elif status >= 500:
             self.http_5xx += 1
 
-    def record_limited(self, chat_id: int, new_message: bool, messages: int = 1) -> None:
+    def record_limited(
+        self, chat_id: int, new_message: bool, messages: int = 1, paid: bool = False
+    ) -> None:
         t = time.monotonic()
         if new_message:
             self.messages_sent += messages
+            self.paid_messages += messages if paid else 0
         overall = self._overall.add(t)
         per_chat = self._chats.setdefault(chat_id, SlidingWindow(10**9, 1.0)).add(t)
         self.max_rate_overall = max(self.max_rate_overall, overall)
@@ -226,6 +235,7 @@ class Stats:
             "max_rate_overall": self.max_rate_overall,
             "max_rate_per_chat": self.max_rate_per_chat,
             "messages_sent": self.messages_sent,
+            "paid_messages": self.paid_messages,
         }
 
 
@@ -238,10 +248,10 @@ class Guard:
         self.faults = Faults()
         self.stats = Stats()
 
-    def admit(self, chat_id: int, new_message: bool, messages: int = 1) -> None:
+    def admit(self, chat_id: int, new_message: bool, messages: int = 1, paid: bool = False) -> None:
         """One call is one step of the flood limits even when it makes an album of messages."""
-        self.flood.admit(chat_id)
-        self.stats.record_limited(chat_id, new_message, messages)
+        self.flood.admit(chat_id, paid)
+        self.stats.record_limited(chat_id, new_message, messages, paid)
 
     def configure_view(self) -> JsonObject:
         return {**asdict(self.faults.config), "flood": self.flood.enabled}

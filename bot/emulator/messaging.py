@@ -84,7 +84,7 @@ def post(c: Call, chat: Chat, content: JsonObject, html: str | None = None) -> J
     """Common tail of every send*: reply, markup, flood check, store, notify."""
     markup = parse_markup(c.p.values.get("reply_markup"))
     reply = reply_target(c, chat)
-    c.core.guard.admit(chat.id, new_message=True)
+    c.core.guard.admit(chat.id, new_message=True, paid=c.p.flag("allow_paid_broadcast"))
     msg = bot_message(c, chat, content, html, reply)
     apply_markup(chat, msg, markup)
     c.world.touch(chat, msg)
@@ -281,7 +281,8 @@ async def send_media_group(c: Call) -> list[JsonObject]:
     items = album_items(c)
     files = [album_file(c, n, kind, value, p) for n, (kind, value, _, p) in enumerate(items, 1)]
     reply = reply_target(c, chat)
-    c.core.guard.admit(chat.id, new_message=True, messages=len(items))
+    paid = c.p.flag("allow_paid_broadcast")
+    c.core.guard.admit(chat.id, new_message=True, messages=len(items), paid=paid)
     group = {"media_group_id": c.world.new_media_group_id()} if len(items) > 1 else {}
     sent = []
     for (_, _, cap, _), stored in zip(items, files, strict=True):

@@ -48,6 +48,9 @@ async def on_button(turn: Turn, data: BroadcastCb) -> None:
 @command()
 async def history(turn: Turn) -> None:
     items = await turn.svc.broadcasts.history(turn.tid)
+    health = views.health(turn.tr, await turn.svc.broadcasts.health(turn.tid))
+    if health is not None:
+        await turn.say(health)
     if not items:
         await turn.say(views.nothing_yet(turn.tr))
         return

@@ -7,9 +7,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.broadcasts.views.history import deliveries_csv
+from bot.broadcasts.views.progress import progress
 from bot.clock import ManualClock
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed
+from bot.i18n import translator
 from bot.sandbox.scripts import queue_broadcast
 from tests.conftest import ADMIN_ID, BotUnderTest, add_members, seed, t
 
@@ -199,7 +202,15 @@ async def test_chat_not_found_waits_for_the_person_and_muting_skips_only_announc
         (broadcast_id,),
     )
     counts = await settle(bot, broadcast_id)
-    assert counts == {"blocked": 1, "cancelled": 1}
+    assert counts == {"unreached": 1, "cancelled": 1}
+    ru = translator("ru")
+    [(item, _)] = await bot.services.broadcasts.history(ADMIN_ID)
+    card = progress(ru, item, counts, bot.services.clock.now()).text
+    one = "{count} person has not started the bot yet: the message goes when they do."
+    many = "{count} people have not started the bot yet: the message goes when they do."
+    assert ru.ngettext(one, many, 1).format(count=1) in card
+    sheet = deliveries_csv(ru, await bot.services.broadcasts.deliveries(ADMIN_ID, broadcast_id))
+    assert t("ru", "has not started the bot yet") in sheet.decode("utf-8-sig")
     row = await bot.services.db.fetchone(
         "SELECT last_error FROM outbox WHERE broadcast_id = ? AND chat_id = ?",
         (broadcast_id, ghost),

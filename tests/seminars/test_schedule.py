@@ -7,7 +7,7 @@ from datetime import timedelta
 from bot.core.errors import Refusal
 from bot.core.refusals import refusal_text
 from bot.i18n import translator
-from bot.seminars.service.attendance import MAX_COMMENT
+from bot.seminars.service.attendance import MAX_COMMENT, WRONG_CODES
 from tests.conftest import ADMIN_ID, add_members, button_shown, expect, tap
 from tests.seminars.helpers import END, START, drain, make_seminar, texts
 from tests.seminars.test_seminars import answer, staff
@@ -118,6 +118,27 @@ async def test_check_in_by_link_and_code_then_the_survey(sbot):
     sbot.clock.set(END + timedelta(hours=2))
     await early.send(code)
     await expect(early, KY._("Check-in for this seminar is closed: it has ended."))
+
+
+async def test_wrong_check_in_codes_run_out_for_ten_minutes(sbot):
+    await add_members(sbot.services.db, sbot.emulator.url, [7611])
+    seminar = await make_seminar(sbot)
+    sbot.clock.set(START + timedelta(minutes=10))
+    guesser = sbot.phone(7611)
+    wrong = KY._("There is no seminar with this code. Please check the digits.")
+    for n in range(WRONG_CODES):
+        await guesser.send(f"{n:06d}")
+        await expect(guesser, wrong)
+    wait = KY._(
+        "Too many wrong codes. Please try again after {time}, or ask the organiser to mark you."
+    ).format(time=KY.time(START + timedelta(minutes=20)))
+    await guesser.send(seminar.checkin_code)
+    await expect(guesser, wait)
+    assert not (await sbot.services.attendance.roster(ADMIN_ID, seminar.id))[1], "not let in"
+    sbot.clock.set(START + timedelta(minutes=20, seconds=1))
+    await guesser.send(seminar.checkin_code)
+    await expect(guesser, KY._("Welcome! You are checked in at «{title}».").format(
+        title=seminar.title_ky))  # fmt: skip
 
 
 async def test_staff_mark_attendance_by_hand(sbot):

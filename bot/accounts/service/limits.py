@@ -13,8 +13,8 @@ import hashlib
 import hmac
 from datetime import timedelta
 
-from bot.accounts.repo import attempts
 from bot.clock import Clock
+from bot.core import attempts
 from bot.core.errors import Refusal
 from bot.db import Database, utcnow_iso
 

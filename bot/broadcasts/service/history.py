@@ -6,6 +6,8 @@ Only the author and admins can stop a broadcast or read its recipients: the list
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import datetime
 
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast, Delivery
@@ -15,6 +17,17 @@ from bot.core.people import People
 from bot.delivery.outbox import Outbox
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Health:
+    """How delivery stands for everyone, shown above the history."""
+
+    outage_since: datetime | None
+    """Since when the Bot API has not answered; None while it does."""
+    waiting: int
+    """Pushes due and not yet sent, of every kind."""
+    last_outage: tuple[datetime, datetime] | None
 
 
 class Broadcasts:
@@ -43,6 +56,12 @@ class Broadcasts:
         for item in await repo.recent(self.db, author_id=author):
             found.append((item, await repo.counts(self.db, item.id)))
         return found
+
+    async def health(self, telegram_id: int) -> Health:
+        await self.people.require_staff(telegram_id)
+        return Health(
+            self.outbox.outage_since, await self.outbox.waiting(), self.outbox.last_outage
+        )
 
     async def deliveries(self, telegram_id: int, broadcast_id: int) -> list[Delivery]:
         await self._own(telegram_id, broadcast_id)

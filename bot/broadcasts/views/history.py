@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.broadcasts.callbacks import BroadcastCb
 from bot.broadcasts.repo import Broadcast, Delivery
+from bot.broadcasts.service.history import Health
 from bot.broadcasts.views.progress import progress
 from bot.core import labels
 from bot.core.keyboards import button
@@ -19,6 +20,25 @@ from bot.i18n import Translator
 
 def nothing_yet(tr: Translator) -> str:
     return tr._("No broadcasts yet. Start one with /broadcast.")
+
+
+def health(tr: Translator, h: Health) -> str | None:
+    """An outage under way, or the last one, above the history; None when there is neither."""
+    if h.outage_since is not None:
+        return "⚠️ " + tr.ngettext(
+            "Telegram has not answered since {when} (Bishkek time). {count} message is "
+            "waiting; it goes out when Telegram answers again.",
+            "Telegram has not answered since {when} (Bishkek time). {count} messages are "
+            "waiting; they go out when Telegram answers again.",
+            h.waiting,
+        ).format(when=tr.datetime(h.outage_since), count=h.waiting)
+    if h.last_outage is not None:
+        start, end = h.last_outage
+        return tr._(
+            "Last interruption: Telegram did not answer from {start} to {end} (Bishkek time). "
+            "What fell due meanwhile was sent afterwards."
+        ).format(start=tr.datetime(start), end=tr.datetime(end))
+    return None
 
 
 def item(tr: Translator, b: Broadcast, counts: dict[str, int], now: datetime) -> Screen:
@@ -35,14 +55,15 @@ def deliveries_csv(tr: Translator, rows: list[Delivery]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(
         [_("Telegram ID"), _("Name"), _("Position"), _("Status"), _("Attempts"), _("Error"),
-         _("Sent at (Bishkek time)")]
+         _("Sent at (Bishkek time)"), _("May have received it twice")]
     )  # fmt: skip
     for r in rows:
+        twice = _("yes") if r["maybe_twice"] else ""
         sent = tr.datetime(datetime.fromisoformat(r["sent_at"])) if r["sent_at"] else ""
         position = labels.position(tr, r["position"]) if r["position"] else ""
         writer.writerow(
             [r["chat_id"], _cell(r["full_name"] or ""), position, labels.delivery(tr, r["status"]),
-             r["attempts"], _cell(r["last_error"] or ""), sent]
+             r["attempts"], _cell(r["last_error"] or ""), sent, twice]
         )  # fmt: skip
     return out.getvalue().encode("utf-8-sig")
 

@@ -24,6 +24,7 @@ def progress(tr: Translator, item: Broadcast, counts: dict[str, int], now: datet
         blocked=counts.get("blocked", 0),
         total=item.total,
     )
+    line += _waiting(tr, counts)
     if item.status == "cancelled":
         head = _("Broadcast #{id} stopped.").format(id=item.id)
         line += "\n" + tr.ngettext(
@@ -45,3 +46,24 @@ def progress(tr: Translator, item: Broadcast, counts: dict[str, int], now: datet
             [[button("⏹ " + _("Stop sending"), BroadcastCb(broadcast_id=item.id, action="stop"))]]
         )
     return Screen("<b>" + head + "</b>\n" + line, markup)
+
+
+def _waiting(tr: Translator, counts: dict[str, int]) -> str:
+    """Lines for what the main count leaves out: people who never started the bot (their
+    messages go when they do) and sends Telegram may have delivered twice."""
+    lines = ""
+    if unreached := counts.get("unreached", 0):
+        lines += "\n" + tr.ngettext(
+            "{count} person has not started the bot yet: the message goes when they do.",
+            "{count} people have not started the bot yet: the message goes when they do.",
+            unreached,
+        ).format(count=unreached)
+    if twice := counts.get("maybe_twice", 0):
+        lines += "\n" + tr.ngettext(
+            "{count} may have received it twice: Telegram did not answer in time, so it was "
+            "sent again.",
+            "{count} may have received it twice: Telegram did not answer in time, so it was "
+            "sent again.",
+            twice,
+        ).format(count=twice)
+    return lines

@@ -7,9 +7,9 @@ arrive early or scan the code on their way out still count, and an old code prov
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from bot.core import flows
+from bot.core import attempts, flows
 from bot.core import users as users_repo
 from bot.core.audience.service import Audiences
 from bot.core.errors import NotAllowed, Refusal
@@ -25,6 +25,9 @@ from bot.seminars.service.seminars import Seminars
 OPENS_BEFORE = timedelta(hours=1)
 CLOSES_AFTER = timedelta(hours=1)
 MAX_COMMENT = 1000
+WRONG_CODES = 5
+WRONG_CODES_WINDOW = timedelta(minutes=10)
+"""Six digits are a million guesses: a person gets this many wrong ones in the window."""
 FEEDBACK_FLOW = "seminar_feedback"
 
 
@@ -58,8 +61,10 @@ class Attendance:
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         if user is None or user.status != "approved":
             raise Refusal("register_first")
+        await self._guesses_left(user.id)
         seminar = await repo.by_code(self.db, code.strip())
         if seminar is None:
+            await attempts.record(self.db, [_guess_key(user.id)], utcnow_iso(self.clock.now()))
             raise Refusal("checkin_unknown")
         if seminar.cancelled:
             raise Refusal("seminar_cancelled")
@@ -78,6 +83,16 @@ class Attendance:
                 return CheckIn(seminar, already=True)
             await self._mark(seminar, user.id, telegram_id, via)
         return CheckIn(seminar, already=False)
+
+    async def _guesses_left(self, user_id: int) -> None:
+        """Refuses, saying until when, once the wrong codes of the window are used up."""
+        key, now = _guess_key(user_id), self.clock.now()
+        since = utcnow_iso(now - WRONG_CODES_WINDOW)
+        if await attempts.count_since(self.db, key, since) < WRONG_CODES:
+            return
+        oldest = await attempts.oldest_since(self.db, key, since)
+        until = datetime.fromisoformat(oldest) + WRONG_CODES_WINDOW if oldest else now
+        raise Refusal("checkin_wait", until=until)
 
     async def _mark(self, seminar: Seminar, user_id: int, chat_id: int | None, via: str) -> None:
         await repo.set_attended(self.db, seminar.id, user_id, utcnow_iso(self.clock.now()), via)
@@ -150,3 +165,7 @@ class Attendance:
         ratings = [i.rating for i in people if i.rating]
         comments = [i.comment for i in people if i.comment]
         return Feedback(seminar, ratings, comments)
+
+
+def _guess_key(user_id: int) -> str:
+    return f"checkin-code:{user_id}"

@@ -22,6 +22,13 @@ def _not_open(tr: Translator, info: Mapping[str, Any]) -> str:
     return tr._("Check-in opens at {time}.").format(time=tr.datetime(opens))
 
 
+def _wait(tr: Translator, info: Mapping[str, Any]) -> str:
+    until: datetime = info["until"]
+    return tr._(
+        "Too many wrong codes. Please try again after {time}, or ask the organiser to mark you."
+    ).format(time=tr.time(until))
+
+
 def _too_big(tr: Translator, info: Mapping[str, Any]) -> str:
     limit = int(info["limit"])
     return tr.ngettext(
@@ -48,5 +55,6 @@ WORDINGS: dict[str, Wording] = {
     "deadline_after_start": N_("The answer deadline can't be after the start."),
     "rsvp_closed": _rsvp_closed,
     "checkin_not_open": _not_open,
+    "checkin_wait": _wait,
     "capacity_too_big": _too_big,
 }

@@ -12,5 +12,11 @@ async def count_since(db: Database, key: str, since: str) -> int:
     return await db.count("SELECT COUNT(*) FROM attempts WHERE key = ? AND at >= ?", (key, since))
 
 
+async def oldest_since(db: Database, key: str, since: str) -> str | None:
+    """When the oldest attempt still inside the window was made: the window frees up then."""
+    row = await db.fetchone("SELECT MIN(at) FROM attempts WHERE key = ? AND at >= ?", (key, since))
+    return row[0] if row else None
+
+
 async def record(db: Database, keys: Iterable[str], at: str) -> None:
     await db.executemany("INSERT INTO attempts (key, at) VALUES (?, ?)", [(k, at) for k in keys])
