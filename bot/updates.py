@@ -16,9 +16,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Update
@@ -74,23 +75,34 @@ class SeenUpdates:
         self.db = db
         self.clock = clock
         self._ids: set[int] = set()
+        self._by_age: deque[tuple[datetime, int]] = deque()
+        """The same ids, oldest first, so those past REMEMBER leave memory too."""
         self._unwritten: list[int] = []
 
     async def load(self) -> None:
         since = utcnow_iso(self.clock.now() - REMEMBER)
         rows = await self.db.fetchall(
-            "SELECT update_id FROM seen_updates WHERE seen_at >= ?", (since,)
+            "SELECT update_id, seen_at FROM seen_updates WHERE seen_at >= ? ORDER BY seen_at",
+            (since,),
         )
-        self._ids = {r[0] for r in rows}
+        self._by_age = deque((datetime.fromisoformat(r[1]), r[0]) for r in rows)
+        self._ids = {update_id for _, update_id in self._by_age}
 
     def first_time(self, update_id: int) -> bool:
         if update_id in self._ids:
             return False
         self._ids.add(update_id)
+        self._by_age.append((self.clock.now(), update_id))
         self._unwritten.append(update_id)
         return True
 
+    def _forget_old(self) -> None:
+        oldest = self.clock.now() - REMEMBER
+        while self._by_age and self._by_age[0][0] < oldest:
+            self._ids.discard(self._by_age.popleft()[1])
+
     async def flush(self) -> None:
+        self._forget_old()
         ids, self._unwritten = self._unwritten, []
         if ids:
             now = utcnow_iso(self.clock.now())

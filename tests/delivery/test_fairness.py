@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
-from bot.updates import FairUpdateProcessor
+from bot.clock import ManualClock
+from bot.db import open_database
+from bot.updates import FairUpdateProcessor, SeenUpdates
 from tests.conftest import add_members, t
 
 SLOW_DOWN = (
@@ -100,3 +103,24 @@ def _update(user_id: int, update_id: int):
     user = User(user_id, "Test", False)
     message = Message(update_id, None, Chat(user_id, "private"), from_user=user, text="x")
     return Update(update_id, message=message)
+
+
+async def test_update_ids_are_remembered_for_a_day_in_memory_and_on_disk(tmp_path):
+    clock = ManualClock(datetime(2026, 12, 1, 8, 0, tzinfo=UTC))
+    db = await open_database(tmp_path / "seen.sqlite3")
+    try:
+        seen = SeenUpdates(db, clock)
+        assert seen.first_time(1) and not seen.first_time(1)
+        await seen.flush()
+        clock.advance(hours=23)
+        assert seen.first_time(2)
+        await seen.flush()
+        again = SeenUpdates(db, clock)  # a restart reads them back
+        await again.load()
+        assert not again.first_time(1) and not again.first_time(2)
+        clock.advance(hours=2)
+        await again.flush()
+        assert again.first_time(1), "a day later the id is forgotten, in memory too"
+        assert not again.first_time(2)
+    finally:
+        await db.close()
