@@ -158,7 +158,7 @@ def _erasure(accounts: Accounts, outbox: Outbox, broadcasts: Broadcasts, media_d
 def _kinds(db: Database) -> Kinds:
     """Each feature tells the dispatcher how its rows are checked and rendered at send time."""
     kinds = Kinds()
-    kinds.register(ACCOUNT_KINDS, AccountPushes())
+    kinds.register(ACCOUNT_KINDS, AccountPushes(db))
     kinds.register(BROADCAST_KINDS, BroadcastPushes(db))
     kinds.register(SEMINAR_KINDS, SeminarPushes(db))
     kinds.register(COMPETITION_KINDS, CompetitionPushes(db))

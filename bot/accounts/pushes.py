@@ -13,12 +13,14 @@ from typing import Any, cast
 from telegram import InlineKeyboardMarkup
 
 from bot.accounts.callbacks import ApprovalCb
+from bot.accounts.repo import cards
 from bot.accounts.service.approvals import RegistrationCard
 from bot.accounts.views import menu
 from bot.core import labels
 from bot.core.keyboards import button
 from bot.core.screens import Screen
-from bot.delivery.kinds import Rendered
+from bot.db import Database
+from bot.delivery.kinds import Drop, Rendered
 from bot.delivery.outbox import OutboxRow
 from bot.i18n import Translator
 
@@ -110,7 +112,17 @@ TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
 class AccountPushes:
     """Rows carry all they show; an erased member's cards were already emptied by erase."""
 
-    async def prepare(self, row: OutboxRow, now: datetime) -> dict[str, Any]:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def prepare(self, row: OutboxRow, now: datetime) -> dict[str, Any] | Drop:
+        if "card" in row.params:  # an edit of a card that was in flight at the erasure
+            message_id = await cards.message_of(self.db, str(row.params["card"]))
+            if message_id is None:
+                return Drop("the card never reached the chat")
+            return {"message_id": message_id}
+        if row.template == "approval_request" and "user_id" not in row.params:
+            return Drop("the person erased their data")
         return row.params
 
     def render(self, row: OutboxRow, tr: Translator, prepared: dict[str, Any]) -> Rendered:

@@ -22,7 +22,7 @@ from tests.accounts.life import (
     live,
     submit_file,
 )
-from tests.accounts.test_registration import admin_phone, register
+from tests.accounts.test_registration import admin_phone, register, register_until_summary
 from tests.competitions.helpers import OPENS, make_competition, place_members
 from tests.conftest import expect, t, tap
 from tests.seminars.helpers import drain
@@ -140,3 +140,32 @@ async def test_a_card_shown_by_pending_is_edited_too(bot):
 
     state = await admin.wait_state(both_erased)
     assert not any("Ожидающая" in (m.get("text") or "") for m in state["messages"])
+
+
+async def test_a_card_on_its_way_during_the_erasure_is_edited_once_it_lands(ebot):
+    """Telegram is slow to take the card; the member erases meanwhile; the card lands with
+    their name, and the edit queued for it finds its message id and clears it."""
+    admin = await admin_phone(ebot)
+    member = ebot.phone(48_300_001)
+    await register_until_summary(member)
+    ebot.emulator.set_faults(slow_rate=1.0, slow_seconds=1.5, methods=["sendMessage"])
+    await tap(member, t("ru", "✅ Confirm"))
+    db = ebot.services.db
+    for _ in range(50):  # bounded: the card is leased within a second
+        if await db.count("SELECT COUNT(*) FROM outbox WHERE template = 'approval_request'"
+                          " AND status = 'sending'"):  # fmt: skip
+            break
+        await asyncio.sleep(0.05)
+    assert await ebot.services.accounts.erase(48_300_001)
+    card = await expect(admin, "Первое Имя")
+    ebot.emulator.set_faults()
+    ebot.clock.advance(minutes=3)
+    ebot.app.bot_data["dispatcher"].wake()
+    await drain(ebot)
+    state = await admin.wait_state(
+        lambda st: any(
+            m["message_id"] == card["message_id"] and t("en", ERASED) in (m.get("text") or "")
+            for m in st["messages"]
+        )
+    )
+    assert not any("Первое Имя" in (m.get("text") or "") for m in state["messages"])

@@ -53,6 +53,24 @@ async def delivered(db: Database, user_id: int) -> list[DeliveredCard]:
     return [DeliveredCard(int(r[0].split(":")[2]), r[1], r[2]) for r in rows]
 
 
+async def in_flight(db: Database, user_id: int) -> list[tuple[str, int]]:
+    """Cards being sent right now (key, chat): their message id is known only once sent."""
+    rows = await db.fetchall(
+        "SELECT dedupe_key, chat_id FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ?"
+        " AND status = 'sending' AND chat_id != 0",
+        _range(card_prefix(user_id)),
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+async def message_of(db: Database, card_key: str) -> int | None:
+    """The message id of a card that was delivered; None if it never was."""
+    row = await db.fetchone(
+        "SELECT message_id FROM outbox WHERE dedupe_key = ? AND status = 'sent'", (card_key,)
+    )
+    return row[0] if row else None
+
+
 async def decided(db: Database, user_id: int) -> set[int]:
     """The submissions someone decided (their decision push was queued)."""
     rows = await db.fetchall(

@@ -8,7 +8,7 @@ from typing import Literal
 
 from bot.accounts.repo import cards
 from bot.accounts.repo.cards import DeliveredCard
-from bot.delivery.outbox import FOREVER, Outbox, Push
+from bot.delivery.outbox import FOREVER, LEASE, Outbox, Push
 
 Edit = Literal["replaced", "erased"]
 
@@ -40,7 +40,15 @@ async def replace_earlier(outbox: Outbox, user_id: int, submission: int) -> int:
 
 
 async def erase_all(outbox: Outbox, user_id: int) -> int:
-    """Every delivered card about the person, decided or not, becomes "erased member"."""
+    """Every delivered card about the person, decided or not, becomes "erased member"; so does
+    a card on its way right now, once its send is over and its message id known (the edit
+    finds it by key, and is dropped if the card never arrived)."""
     found = await cards.delivered(outbox.db, user_id)
     await outbox.enqueue_many(edit(card, "erased") for card in found)
+    after = outbox.clock.now() + LEASE
+    await outbox.enqueue_many(
+        Push(f"card-edit:{chat_id}:{key}:erased", chat_id, "approval_erased", {"card": key},
+             not_before=after, kind="approval", expires_at=FOREVER)
+        for key, chat_id in await cards.in_flight(outbox.db, user_id)
+    )  # fmt: skip
     return len(found)
