@@ -21,7 +21,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -212,7 +212,23 @@ class Archiver:
                 await self._tell(item, pushes.archive_failed)
         else:
             self.disk.worked()
-            await repo.set_archived(self.db, item.file.id, "archived", str(path), None)
+            await self._keep(item, path)
+
+    async def _keep(self, item: ToArchive, path: Path) -> None:
+        """The member may have erased their data while the file was downloaded: the copy then
+        takes the file's new neutral name, or goes if the file row went."""
+        assert item.file.id is not None
+        async with self.db.transaction():
+            now = await repo.current_name(self.db, item.file.id)
+            if now is not None:
+                renamed = replace(item.file, position=now[0], file_name=now[1])
+                wanted = path.with_name(f"{now[0]}_{safe_name(renamed)}")
+                if wanted != path:
+                    await asyncio.to_thread(path.replace, wanted)
+                    path = wanted
+                await repo.set_archived(self.db, item.file.id, "archived", str(path), None)
+        if now is None:
+            await asyncio.to_thread(path.unlink, missing_ok=True)
 
     async def _too_big(self, item: ToArchive) -> None:
         assert item.file.id is not None

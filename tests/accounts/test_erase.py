@@ -18,6 +18,7 @@ from tests.accounts.life import (
     SURNAME,
     TG_NAME,
     TID,
+    archived,
     erase,
     live,
     submit_file,
@@ -169,3 +170,34 @@ async def test_a_card_on_its_way_during_the_erasure_is_edited_once_it_lands(ebot
         )
     )
     assert not any("Первое Имя" in (m.get("text") or "") for m in state["messages"])
+
+
+async def test_a_file_downloading_during_the_erasure_is_stored_under_its_neutral_name(
+    ebot, tmp_path
+):
+    await place_members(ebot, "Beshik-Jon", [48_400_001, 48_400_002], langs=("ru",))
+    await make_competition(ebot)
+    ebot.clock.set(OPENS + timedelta(minutes=1))
+    await drain(ebot)
+    ebot.emulator.set_faults(slow_rate=1.0, slow_seconds=1.5, methods=["getFile"])
+    ebot.emulator.reset_stats()
+    sender = ebot.phone(48_400_001, lang="ru")
+    await sender.send("/competitions")
+    await tap(sender, "📝 " + t("ru", "Prepare our submission"))
+    await tap(sender, "▶️ " + t("ru", "Start"))
+    await sender.send("Провели 12 встреч с жителями.")
+    await sender.send("800")
+    await sender.send(document=("Асылбекова Гүлнара.pdf", PDF))
+    await tap(sender, "✅ " + t("ru", "Done with files"))
+    await tap(sender, "✅ " + t("ru", "Send"))
+    for _ in range(100):  # bounded: the archiver asks for the file right after the receipt
+        if ebot.emulator.stats()["calls"].get("getFile"):
+            break
+        await asyncio.sleep(0.02)
+    assert await ebot.services.accounts.erase(48_400_001)
+    await archived(ebot)
+    ebot.emulator.set_faults()
+    row = await ebot.services.db.fetchone("SELECT file_name, local_path FROM submission_files")
+    assert row["file_name"] == "document.pdf" and row["local_path"].endswith("1_document.pdf")
+    assert await asyncio.to_thread(Path(row["local_path"]).read_bytes) == PDF
+    assert not any("Асылбекова" in p.name for p in (tmp_path / "media").rglob("*"))

@@ -338,6 +338,14 @@ async def archived_path(db: Database, file_unique_id: str) -> str | None:
     return row[0] if row else None
 
 
+async def current_name(db: Database, file_row_id: int) -> tuple[int, str | None] | None:
+    """A file's position and name as they are now (an erasure may rename it); None if gone."""
+    row = await db.fetchone(
+        "SELECT position, file_name FROM submission_files WHERE id = ?", (file_row_id,)
+    )
+    return (row[0], row[1]) if row else None
+
+
 async def archive_status(db: Database, file_row_id: int) -> str | None:
     """Where a file's copy stands ('archived', 'failed', ...); None for no such file."""
     row = await db.fetchone(
