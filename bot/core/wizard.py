@@ -35,6 +35,11 @@ class Wizard:
             raise Refusal("stale")
         return flow
 
+    async def abort(self, telegram_id: int) -> None:
+        """Only this wizard is dropped: an old Cancel button leaves any other flow alone."""
+        await self._at(telegram_id)
+        await flows.clear(self.db, telegram_id)
+
     async def _save(self, flow: Flow) -> Flow:
         await flows.save(self.db, flow, self.now())
         return flow

@@ -224,8 +224,10 @@ class FileStore:
 
 
 def _extension(kind: str, name: str | None, mime: str | None) -> str:
-    suffix = re.sub(r"[^A-Za-z0-9]", "", name.rsplit(".", 1)[1])[:10] if name else ""
-    if name and "." in name and suffix:
+    """From the name's last part only: people send names like "PRN" or "../../x"."""
+    base = re.split(r"[/\\]", name or "")[-1]
+    suffix = re.sub(r"[^A-Za-z0-9]", "", base.rsplit(".", 1)[1])[:10] if "." in base else ""
+    if suffix:
         return "." + suffix
     if kind == "photo":
         return ".jpg"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from telegram import Message
 from telegram.ext import CommandHandler
 
 from bot.accounts.callbacks import ApprovalCb
-from bot.accounts.pushes import approval_card
+from bot.accounts.pushes import approval_card, registration_card_text
 from bot.accounts.views import approvals as views
 from bot.core.screens import Screen
 from handlers.buttons import button
@@ -16,14 +15,14 @@ from handlers.routes import command
 
 @button(ApprovalCb, denied="forbidden", missing="registration_gone")
 async def on_decision(turn: Turn, data: ApprovalCb) -> None:
-    """The service checks the presser's rights; a forged press changes nothing."""
+    """The service checks the presser's rights; a forged press changes nothing. The card is
+    written again in the reviewer's language, which may have changed since it came."""
     approve = data.decision == "approve"
     decision = await turn.svc.approvals.decide(turn.tid, data.user_id, data.submission, approve)
     outcome = views.outcome(turn.tr, decision)
     await turn.answer(outcome if not decision.first else None, alert=not decision.first)
-    message = turn.query.message
-    text = message.text_html if isinstance(message, Message) and message.text else ""
-    await turn.show(Screen(text + "\n\n" + outcome))
+    card = registration_card_text(turn.tr, decision.card)
+    await turn.show(Screen(card + "\n\n" + outcome))
 
 
 @command()

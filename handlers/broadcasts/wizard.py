@@ -74,7 +74,7 @@ async def on_button(turn: Turn, data: BroadcastWizardCb) -> None:
         await _confirm(turn)
         return
     if data.action == "abort":
-        await turn.svc.leave_flow(turn.tid)
+        await turn.svc.broadcast_wizard.abort(turn.tid)
         await turn.answer()
         await turn.show(replies.cancelled(turn.tr))
         return

@@ -66,7 +66,7 @@ async def on_button(turn: Turn, data: SeminarFormCb) -> None:
         await show_card(turn, seminar.id, new_message=True)
         return
     if data.action == "abort":
-        await turn.svc.leave_flow(tid)
+        await form.abort(tid)
         await turn.answer()
         await turn.show(replies.cancelled(turn.tr))
         return

@@ -216,3 +216,17 @@ async def test_deleteme_also_scrubs_cards_about_the_person(bot):
     assert await db.fetchone("SELECT 1 FROM flows WHERE telegram_id = 3105") is None
     never_approved = await db.fetchone("SELECT 1 FROM users WHERE id = ?", (user_id,))
     assert never_approved is None, "a registration never approved leaves no row behind"
+
+
+async def test_a_card_decided_after_a_language_change_is_written_in_the_new_one(bot):
+    admin = await admin_phone(bot)
+    await register(bot, bot.phone(3301, lang="ru"), "ru", name="Токтосунова Айгүл")
+    card = await expect(admin, "Токтосунова Айгүл")
+    await admin.send("/language")
+    await tap(admin, "Русский")
+    await expect(admin, t("ru", "The menu is now in this language."))
+    await admin.press("✅ " + t("en", "Approve"), message_id=card["message_id"])
+    decided = await expect(admin, t("ru", "Approved by {name}").format(name="Admin"))
+    assert decided["message_id"] == card["message_id"]
+    assert t("ru", "New registration") in decided["text"] and "Бешик-Джон" in decided["text"]
+    assert t("en", "New registration") not in decided["text"]

@@ -64,6 +64,8 @@ async def test_a_name_with_no_match_shows_the_closest_or_whom_to_ask(bot):
     assert near["buttons"], "closest names are offered as buttons"
     await phone.send("Zzzzqqq")
     await expect(phone, "Zzzzqqq")
+    await phone.send("Я&" * 2048)  # a whole pasted text: repeated back only in part
+    await expect(phone, "«" + "Я&" * 49 + "Я…»")
     flow = await bot.services.registration.current(2002)
     assert flow.step == "region" and flow.data["phone"]
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from bot.broadcasts.callbacks import BroadcastCb, BroadcastWizardCb
 from bot.i18n import translator
+from bot.seminars.callbacks import SeminarFormCb
 from tests.conftest import ADMIN_ID, add_members, alert, button_shown, expect, t, tap
 
 PNG = base64.b64decode(
@@ -213,3 +214,22 @@ async def test_a_text_longer_than_telegram_allows_is_refused_not_cut(bot):
     await admin.send("ок")
     await admin.send("ещё текст")
     await expect(admin, t("ru", "Please choose with the buttons above."))
+
+
+async def test_an_old_cancel_button_of_another_wizard_leaves_the_open_one_alone(bot):
+    admin = await staff(bot)
+    await admin.send("/newseminar")
+    await expect(admin, t("ru", "Write the seminar's title in Kyrgyz."))
+    await admin.send("/broadcast")
+    await expect(admin, t("ru", "Send the announcement in Kyrgyz. You can use bold and italics."))
+    last = (await admin.messages())[-1]
+    old = SeminarFormCb(action="abort", value="-").pack()
+    await admin.press(message_id=last["message_id"], callback_data=old)
+    assert await alert(admin) == t(
+        "ru", "This button is from an earlier step. Here is where you are now:"
+    )
+    assert (await bot.services.broadcast_wizard.current(ADMIN_ID)).step == "text_ky"
+    cancel = BroadcastWizardCb(action="abort", value="-").pack()
+    await admin.press(message_id=last["message_id"], callback_data=cancel)
+    await expect(admin, t("ru", "Cancelled."))
+    assert await bot.services.current_flow(ADMIN_ID) is None

@@ -362,6 +362,19 @@ async def pending_messages(session, emu) -> list[dict]:
     return [u["message"] for u in body["result"] if "message" in u]
 
 
+async def test_file_names_without_an_extension_or_with_a_path(bot, session, emu, phones):
+    """Names as people send them: no dot at all, a path, a Windows device name."""
+    phone = phones(519)
+    names = ["PRN", "../../x", "CON.txt", "a.", "..\\..\\boot.ini"]
+    for name in names:
+        await phone.send(document=(name, b"x"))
+    messages = await pending_messages(session, emu)
+    assert [m["document"]["file_name"] for m in messages] == names
+    paths = [(await bot.get_file(m["document"]["file_id"])).file_path for m in messages]
+    suffixes = [p.rsplit("/", 1)[1].partition(".")[2] for p in paths]
+    assert suffixes == ["bin", "bin", "txt", "bin", "ini"], paths  # octet-stream: .bin
+
+
 async def test_user_video_arrives_with_telegram_fields(bot, emu, session, phones):
     phone = phones(520)
     await phone.send(video=("entry.mp4", MP4), caption="my entry /start")

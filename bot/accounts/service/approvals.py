@@ -55,11 +55,13 @@ async def registration_card(db: Database, user: User) -> RegistrationCard:
 
 @dataclass(frozen=True)
 class Decision:
-    """`first` is False when someone else had already decided; `user` shows their decision."""
+    """`first` is False when someone else had already decided; `user` shows their decision;
+    `card` is what the reviewer's card shows, to be written again in their language."""
 
     user: User
     reviewer: User | None
     first: bool
+    card: RegistrationCard
 
 
 class Approvals:
@@ -106,7 +108,7 @@ class Approvals:
         decided = await users_repo.by_id(self.db, user_id)
         assert decided is not None
         by = await users_repo.by_id(self.db, decided.reviewed_by) if decided.reviewed_by else None
-        return Decision(decided, by, first)
+        return Decision(decided, by, first, await registration_card(self.db, decided))
 
     async def pending(self, actor_tid: int, limit: int = 10) -> tuple[list[RegistrationCard], int]:
         """Cards for the oldest waiting registrations this person may decide, and the total."""

@@ -16,6 +16,10 @@ from bot.core.positions import GENDERS, POSITIONS
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
+QUERY_SHOWN = 100
+"""What is typed is repeated back, up to here: no place has a longer name, and a whole pasted
+text would make the answer too long to send."""
+
 
 def choose_language(translators: list[Translator]) -> Screen:
     text = "\n".join(tr._("Choose your language:") for tr in translators)
@@ -112,6 +116,8 @@ def search_screen(tr: Translator, query: str, matches: list[Match], min_score: f
     strong = [m for m in matches if m.score >= min_score]
     near = [m for m in matches if m.score >= min_score * 0.6][:3]
     shown = strong or near
+    if len(query) > QUERY_SHOWN:
+        query = query[: QUERY_SHOWN - 1].rstrip() + "…"
     if not shown:
         text = _(
             "I couldn't find «{query}». Check the spelling, choose from the list, or ask "
