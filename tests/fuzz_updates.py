@@ -50,7 +50,8 @@ ODD_NAMES = (
 JUNK_WORDS = (
     "../../x", "CON.txt", "-1", "0", "999999999999999999999", "31.02.2026", "01.11.2026",
     "99.99.9999", "checkin_", "checkin_000000", "checkin_123456", "' OR 1=1 --", "%s%s%n",
-    "{name}", "<b>", "&amp;", "osh", "jalal-abad", "admin", "coordinator", "900001", "@munibot_test",
+    "{name}", "<b>", "&amp;", "osh", "jalal-abad", "admin", "coordinator", "900001",
+    "@munibot_test",
 )  # fmt: skip
 ALPHABETS = (
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяңөүАБВГҢӨҮ",

@@ -99,13 +99,20 @@ async def people(bot: BotUnderTest) -> list[Person]:
     await coordinator.send("/start")
     await tap(coordinator, "Кыргызча")
     await admin.send(f"/promote {COORDINATOR}")
-    await expect(coordinator, t("ky", "Your role is now: {role}.").format(role=t("ky", "coordinator")))
+    await expect(
+        coordinator, t("ky", "Your role is now: {role}.").format(role=t("ky", "coordinator"))
+    )
     pending = [bot.phone(920_001, lang="ky"), bot.phone(920_002, lang="en")]
     await register(bot, pending[0], "ky", name="Асанова Айгүл")
     await register(bot, pending[1], "ru", name="Осмонов Бакыт")
     await add_members(bot.services.db, bot.emulator.url, MEMBERS)
-    members = [bot.phone(tid, lang=lang) for tid, lang in zip(MEMBERS, ("ky", "en", None, "ru"), strict=True)]  # fmt: skip
-    strangers = [bot.phone(930_000 + n, lang=lang) for n, lang in enumerate(("ky", "ru", "en", None, "uz"))]  # fmt: skip
+    members = [
+        bot.phone(tid, lang=lang)
+        for tid, lang in zip(MEMBERS, ("ky", "en", None, "ru"), strict=True)
+    ]
+    strangers = [
+        bot.phone(930_000 + n, lang=lang) for n, lang in enumerate(("ky", "ru", "en", None, "uz"))
+    ]
     everyone = [Person(admin, "admin"), Person(coordinator, "coordinator")]
     everyone += [Person(p, "pending") for p in pending] + [Person(p, "member") for p in members]
     everyone += [Person(p, "unregistered") for p in strangers]
@@ -151,7 +158,9 @@ class Fuzz:
         if roll < 0.8:
             doc = odd_document(rng)
             caption = some_text(rng)[:1024] if rng.random() < 0.3 else None
-            return f"document {doc['file_name'][:40]!r}", lambda: phone.send(document=doc, caption=caption)  # fmt: skip
+            return f"document {doc['file_name'][:40]!r}", lambda: phone.send(
+                document=doc, caption=caption
+            )
         if roll < 0.84:
             return "sticker", lambda: phone.send(sticker=True)
         if roll < 0.89:
@@ -174,8 +183,13 @@ class Fuzz:
 
     async def press_shown(self, phone: Phone) -> Any:
         state = await phone.state()
-        inline = [(m["message_id"], b["callback_data"]) for m in state["messages"]
-                  for row in m.get("buttons") or [] for b in row if "callback_data" in b]  # fmt: skip
+        inline = [
+            (m["message_id"], b["callback_data"])
+            for m in state["messages"]
+            for row in m.get("buttons") or []
+            for b in row
+            if "callback_data" in b
+        ]
         reply = [b["text"] for row in state["reply_keyboard"] or [] for b in row]
         newest = [b for b in inline if b[0] == max(m for m, _ in inline)] if inline else []
         choices: list[Any] = newest if newest and self.rng.random() < 0.7 else inline + reply
@@ -230,8 +244,10 @@ class Fuzz:
             if problem and preview and self.as_members_read(text):
                 continue
             if problem:
-                self.problems.append(f"{label}: to {person.role} {person.phone.user_id} "
-                                     f"({'/'.join(sorted(langs))}): {problem}: {text[:300]!r}")  # fmt: skip
+                self.problems.append(
+                    f"{label}: to {person.role} {person.phone.user_id} "
+                    f"({'/'.join(sorted(langs))}): {problem}: {text[:300]!r}"
+                )
 
     def as_members_read(self, text: str) -> bool:
         """A wizard's preview shows the push in each language members read (ky, ru)."""
@@ -240,7 +256,10 @@ class Fuzz:
     async def twice(self, n: int, update_id: int) -> None:
         """The same update again, as Telegram delivers it after a lost confirmation."""
         url = f"{self.bot.emulator.url}/control/redeliver"
-        async with aiohttp.ClientSession() as http, http.post(url, json={"update_id": update_id}) as resp:  # fmt: skip
+        async with (
+            aiohttp.ClientSession() as http,
+            http.post(url, json={"update_id": update_id}) as resp,
+        ):
             assert (await resp.json())["ok"]
         said = f"update {update_id} arrived again and was ignored"
         loop = asyncio.get_running_loop()
