@@ -11,15 +11,18 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import aiohttp
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, TelegramObject
-from telegram.error import NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import ExtBot
 from telegram.request import BaseRequest, RequestData
 
 _TOKEN_IN_URL = re.compile(r"/bot\d+:[\w-]+")
+REPLY_RETRY_S = (0.5, 1.0, 2.0, 4.0)
+T = TypeVar("T")
 
 
 class AiohttpRequest(BaseRequest):
@@ -111,6 +114,21 @@ def _body(request_data: RequestData | None) -> tuple[aiohttp.FormData | bytes | 
     return form, None
 
 
+async def retrying(send: Callable[[], Awaitable[T]]) -> T:
+    """An answer to the person in front of us is tried again a few times over about 7 s when
+    the Bot API fails or is too slow: the update's change is already saved, and they would
+    otherwise hear nothing. After a timeout Telegram may have taken the message after all, so
+    on a slow API a reply can arrive twice; an edit or a button's answer cannot."""
+    for wait in REPLY_RETRY_S:
+        try:
+            return await send()
+        except BadRequest:
+            raise
+        except NetworkError:
+            await asyncio.sleep(wait)
+    return await send()
+
+
 class Bot(ExtBot[dict[str, Any]]):
     """PTB's bot with one more way to call the Bot API: `call`, whose answer stays Telegram's
     JSON. PTB parses every answer into its objects (a sent message comes back whole), and
@@ -125,6 +143,10 @@ class Bot(ExtBot[dict[str, Any]]):
     ) -> Any:
         data = {k: self._wire(v) for k, v in params.items()}
         return await self._post(method, self._merge_api_rl_kwargs(data, rate_limit_args))
+
+    async def reply(self, method: str, params: dict[str, object]) -> Any:
+        """`call` for an answer to the person in front of us (see `retrying`)."""
+        return await retrying(lambda: self.call(method, params))
 
     def _wire(self, value: object) -> object:
         """A keyboard object is serialised once: the home menu and the registration steps' lists

@@ -17,7 +17,7 @@ from bot.core.people import Actor
 from bot.core.refusals import refusal_text
 from bot.core.screens import Markup, Screen
 from bot.delivery.kinds import Rendered
-from bot.http import Bot
+from bot.http import Bot, retrying
 from bot.i18n import Translator, resolve_lang, translator
 from bot.wiring import Services
 from handlers.incoming import Context, Incoming
@@ -92,7 +92,7 @@ class Turn(Incoming):
         params: dict[str, object] = {**target, "text": screen.text, "parse_mode": ParseMode.HTML}
         if screen.markup is not None:
             params["reply_markup"] = screen.markup
-        await self._bot().call(method, params)
+        await self._bot().reply(method, params)
 
     def _bot(self) -> Bot:
         bot = self.context.bot
@@ -109,7 +109,9 @@ class Turn(Incoming):
         if query is None or query.message is None or (markup is not None and inline is None):
             return None
         try:
-            edited = await query.edit_message_text(screen.text, reply_markup=inline)
+            edited = await retrying(
+                lambda: query.edit_message_text(screen.text, reply_markup=inline)
+            )
         except BadRequest as exc:
             if "not modified" not in exc.message:
                 raise
@@ -119,21 +121,24 @@ class Turn(Incoming):
     async def send_document(
         self, document: InputFile | bytes, caption: str | None = None
     ) -> Message:
-        return await self.context.bot.send_document(self.chat_id, document, caption=caption)
+        bot = self.context.bot
+        return await retrying(lambda: bot.send_document(self.chat_id, document, caption=caption))
 
     async def send_photo(self, photo: bytes, caption: str | None = None) -> Message:
-        return await self.context.bot.send_photo(self.chat_id, photo, caption=caption)
+        bot = self.context.bot
+        return await retrying(lambda: bot.send_photo(self.chat_id, photo, caption=caption))
 
     async def send_rendered(self, message: Rendered) -> Message:
         """A push's text as its readers get it, without its buttons (the wizards' previews)."""
         bot = self.context.bot
+        caption = message.text or None
         if message.photo:
-            return await bot.send_photo(self.chat_id, message.photo, caption=message.text or None)
+            photo = message.photo
+            return await retrying(lambda: bot.send_photo(self.chat_id, photo, caption=caption))
         if message.document:
-            return await bot.send_document(
-                self.chat_id, message.document, caption=message.text or None
-            )
-        return await bot.send_message(self.chat_id, message.text)
+            doc = message.document
+            return await retrying(lambda: bot.send_document(self.chat_id, doc, caption=caption))
+        return await retrying(lambda: bot.send_message(self.chat_id, message.text))
 
     async def with_menu(self, text: str, otherwise: Markup = None) -> None:
         """A reply that also (re)sets the home menu for those who may use it; anyone not
@@ -152,7 +157,7 @@ class Turn(Incoming):
         params: dict[str, object] = {"callback_query_id": self.update.callback_query.id}
         if text:
             params |= {"text": text, "show_alert": alert}
-        await self._bot().call("answerCallbackQuery", params)
+        await self._bot().reply("answerCallbackQuery", params)
 
     async def alert(self, text: str) -> None:
         await self.answer(text, alert=True)
