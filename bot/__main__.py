@@ -1,7 +1,7 @@
 """Command line: python -m bot run | sandbox | migrate | import-municipalities FILE
 | compile-locales | import-seminars FILE | import-clusters FILE
 | export seminars --from DATE --to DATE | export submissions --competition ID
-| export my-data --telegram-id N."""
+| export my-data --telegram-id N | programme add|list|close | import-targets CODE FILE."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.accounts import cli as cli_accounts
 from bot.competitions import cli as cli_submissions
 from bot.config import Config, ConfigError, load_config
+from bot.core.programmes import cli as cli_programmes
 from bot.db import open_database
 from bot.i18n import compile_catalogs
 from bot.seminars import cli as cli_seminars
@@ -50,9 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     clu = sub.add_parser("import-clusters", help="create clusters of municipalities from a CSV")
     clu.add_argument("file", type=Path)
+    clu.add_argument(
+        "--programme",
+        metavar="CODE",
+        help="the programme new clusters belong to (default: the only open one)",
+    )
     cli_seminars.add_parsers(sub)
     cli_submissions.add_parsers(sub)
     cli_accounts.add_parsers(sub)
+    cli_programmes.add_parsers(sub)
     return parser
 
 
@@ -62,7 +69,9 @@ async def _migrate(db_path: str) -> None:
     print(f"database is up to date: {db_path}")
 
 
-async def _import(db_path: str, file: Path, clusters: bool = False) -> int:
+async def _import(
+    db_path: str, file: Path, clusters: bool = False, programme: str | None = None
+) -> int:
     """Places come first; clusters name municipalities already in the directory."""
     from bot.core.places.cluster_import import import_clusters
     from bot.core.places.importer import import_municipalities
@@ -70,7 +79,7 @@ async def _import(db_path: str, file: Path, clusters: bool = False) -> int:
     db = await open_database(db_path)
     try:
         if clusters:
-            found = await import_clusters(db, file)
+            found = await import_clusters(db, file, programme)
             lines, refused = found.lines(), bool(found.rejected)
         else:
             report = await import_municipalities(db, file)
@@ -126,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command in ("import-municipalities", "import-clusters"):
         clusters = args.command == "import-clusters"
-        return asyncio.run(_import(config.db_path, args.file, clusters))
+        programme = getattr(args, "programme", None)
+        return asyncio.run(_import(config.db_path, args.file, clusters, programme))
+    if args.command in cli_programmes.COMMANDS:
+        return cli_programmes.run(args, config)
     if cli_accounts.wanted(args):
         return cli_accounts.run(args, config)
     if cli_submissions.wanted(args):

@@ -27,7 +27,16 @@ from bot.http import AiohttpRequest, Bot
 from bot.i18n import compile_catalogs
 from bot.updates import FairUpdateProcessor, SeenUpdates
 from bot.wiring import Services
-from handlers import accounts, basics, broadcasts, competitions, flow_steps, home, seminars
+from handlers import (
+    accounts,
+    basics,
+    broadcasts,
+    competitions,
+    flow_steps,
+    home,
+    programmes,
+    seminars,
+)
 from handlers.common import App
 
 log = logging.getLogger(__name__)
@@ -43,7 +52,7 @@ load in bench/updates.py, about 100 ms with this)."""
 def register_handlers(app: App) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last; seminars
     before accounts, so a check-in link's /start is not taken for registration's."""
-    for feature in (home, basics, seminars, accounts, broadcasts, competitions):
+    for feature in (home, basics, seminars, accounts, broadcasts, competitions, programmes):
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)

@@ -39,6 +39,9 @@ from bot.config import Config
 from bot.core import flows, refusals
 from bot.core.people import People
 from bot.core.places.search import Directory
+from bot.core.programmes import views as programme_wordings
+from bot.core.programmes.pushes import Labelled
+from bot.core.programmes.service import Programmes
 from bot.db import Database
 from bot.delivery.kinds import Kinds
 from bot.delivery.outbox import Outbox
@@ -53,7 +56,13 @@ from bot.seminars.service.seminars import Seminars
 from bot.seminars.views import errors as seminar_wordings
 from bot.status.service import Status
 
-for _wordings in (account_wordings, staff_wordings, seminar_wordings, competition_wordings):
+for _wordings in (
+    programme_wordings,
+    account_wordings,
+    staff_wordings,
+    seminar_wordings,
+    competition_wordings,
+):
     refusals.register(_wordings.WORDINGS)
 
 
@@ -66,6 +75,7 @@ class Services:
     kinds: Kinds
     directory: Directory
     people: People
+    programmes: Programmes
     accounts: Accounts
     registration: Registration
     profile: Profile
@@ -98,6 +108,7 @@ class Services:
     def build(cls, config: Config, db: Database, clock: Clock) -> Services:
         outbox = Outbox(db, clock)
         people = People(db, config, clock, outbox)
+        programmes = Programmes(db, people)
         accounts = Accounts(people)
         registration = Registration(db, clock, outbox, people)
         seminars = Seminars(outbox, people)
@@ -117,9 +128,10 @@ class Services:
             db=db,
             clock=clock,
             outbox=outbox,
-            kinds=_kinds(db),
+            kinds=_kinds(db, programmes),
             directory=Directory(db),
             people=people,
+            programmes=programmes,
             accounts=accounts,
             registration=registration,
             profile=Profile(db, clock, registration),
@@ -155,11 +167,12 @@ def _erasure(accounts: Accounts, outbox: Outbox, broadcasts: Broadcasts, media_d
     accounts.on_export += [partial(seminar_data.export, db), partial(competition_data.export, db)]
 
 
-def _kinds(db: Database) -> Kinds:
-    """Each feature tells the dispatcher how its rows are checked and rendered at send time."""
+def _kinds(db: Database, programmes: Programmes) -> Kinds:
+    """Each feature tells the dispatcher how its rows are checked and rendered at send time;
+    every row is labelled with its programme when there are several."""
     kinds = Kinds()
-    kinds.register(ACCOUNT_KINDS, AccountPushes(db))
-    kinds.register(BROADCAST_KINDS, BroadcastPushes(db))
-    kinds.register(SEMINAR_KINDS, SeminarPushes(db))
-    kinds.register(COMPETITION_KINDS, CompetitionPushes(db))
+    kinds.register(ACCOUNT_KINDS, Labelled(AccountPushes(db), programmes, db))
+    kinds.register(BROADCAST_KINDS, Labelled(BroadcastPushes(db), programmes, db))
+    kinds.register(SEMINAR_KINDS, Labelled(SeminarPushes(db), programmes, db))
+    kinds.register(COMPETITION_KINDS, Labelled(CompetitionPushes(db), programmes, db))
     return kinds

@@ -17,7 +17,8 @@ async def test_migrations_build_the_schema_on_an_empty_database(tmp_path):
             "districts",
             "municipalities",
             "users",
-            "coordinator_regions",
+            "programmes",
+            "programme_staff",
             "flows",
             "outbox",
         } <= tables

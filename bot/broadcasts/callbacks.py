@@ -9,11 +9,13 @@ from bot.core.callback_data import CallbackData, callback
 
 @callback("bcw2")
 class BroadcastWizardCb(CallbackData):
-    """`page` is the picker page the button sits on, so a toggle redraws the same page."""
+    """`page` is the picker page the button sits on, so a toggle redraws the same page;
+    `value` of a "programme" button is the programme's id."""
 
     action: Literal[
-        "skip", "noattach", "kind", "toggle", "page", "done", "now", "later", "confirm", "abort"
-    ]
+        "programme", "skip", "noattach", "kind", "toggle", "page", "done", "now", "later",
+        "confirm", "abort",
+    ]  # fmt: skip
     value: str
     page: int = 0
 

@@ -30,6 +30,7 @@ class Broadcast:
     pruned_failed: int = 0
     pruned_cancelled: int = 0
     """Rows retention removed from the outbox, by how they ended (migration 0008)."""
+    programme_id: int | None = None
 
 
 def _broadcast(row: Row) -> Broadcast:
@@ -53,15 +54,26 @@ async def get(db: Database, broadcast_id: int) -> Broadcast | None:
     return _broadcast(row) if row else None
 
 
-async def recent(db: Database, author_id: int | None = None, limit: int = 10) -> list[Broadcast]:
-    """The newest first; only one author's when `author_id` is given."""
-    if author_id is None:
-        rows = await db.fetchall("SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?", (limit,))
-    else:
-        rows = await db.fetchall(
-            "SELECT * FROM broadcasts WHERE author_id = ? ORDER BY id DESC LIMIT ?",
-            (author_id, limit),
-        )
+async def recent(
+    db: Database,
+    author_id: int | None = None,
+    limit: int = 10,
+    programme_ids: list[int] | None = None,
+) -> list[Broadcast]:
+    """The newest first; only one author's when `author_id` is given, only these programmes'
+    when `programme_ids` is (None: every programme)."""
+    where: list[str] = []
+    params: list[object] = []
+    if author_id is not None:
+        where.append("author_id = ?")
+        params.append(author_id)
+    if programme_ids is not None:
+        where.append(f"programme_id IN ({', '.join('?' * len(programme_ids))})")
+        params.extend(programme_ids)
+    sql = "SELECT * FROM broadcasts"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    rows = await db.fetchall(sql + " ORDER BY id DESC LIMIT ?", (*params, limit))
     return [_broadcast(r) for r in rows]
 
 

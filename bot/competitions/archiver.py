@@ -251,7 +251,8 @@ class Archiver:
             if author is not None and author.telegram_id is not None:
                 chats.add(author.telegram_id)
         await self.svc.outbox.enqueue_many(
-            notice(competition_id, file_row_id, chat, receipt) for chat in sorted(chats)
+            (notice(competition_id, file_row_id, chat, receipt) for chat in sorted(chats)),
+            programme_id=competition.programme_id if competition is not None else None,
         )
 
 

@@ -15,10 +15,11 @@ Award = Literal["place1", "place2", "place3", "incentive", "conditional", "none"
 
 @callback("cpf1")
 class CompetitionFormCb(CallbackData):
-    """The competition wizard's buttons: skips, the entrant kind, the audience picker, yes/no."""
+    """The competition wizard's buttons: the programme, skips, the entrant kind, the audience
+    picker, yes/no."""
 
-    action: Literal["skip", "entrants", "kind", "toggle", "page", "done", "yesno", "confirm",
-                    "abort"]  # fmt: skip
+    action: Literal["programme", "skip", "entrants", "kind", "toggle", "page", "done", "yesno",
+                    "confirm", "abort"]  # fmt: skip
     value: str
     page: int = 0
 
@@ -68,8 +69,8 @@ class ResultCb(CallbackData):
 
 @callback("clf1")
 class ClusterFormCb(CallbackData):
-    """The in-bot cluster wizard: municipalities toggled on paged lists."""
+    """The in-bot cluster wizard: the programme, municipalities toggled on paged lists."""
 
-    action: Literal["toggle", "page", "done", "confirm", "abort"]
+    action: Literal["programme", "toggle", "page", "done", "confirm", "abort"]
     value: str
     page: int = 0

@@ -1,5 +1,7 @@
-"""`python -m bot export submissions --competition ID [--out F.xlsx] [--zip F.zip] [--lang ru]`:
-the spreadsheet and, on request, the archive of files, however large (a bot may send only 50 MB).
+"""`python -m bot export submissions --competition ID [--programme CODE] [--out F.xlsx]
+[--zip F.zip] [--lang ru]`: the spreadsheet and, on request, the archive of files, however large
+(a bot may send only 50 MB). `--programme CODE` alone lists that programme's competitions; with
+`--competition`, it refuses a competition of another programme.
 
 It runs with the rights of whoever owns the database file, so nothing here checks permissions.
 """
@@ -26,7 +28,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     export = sub.choices["export"]
     what = next(a for a in export._actions if isinstance(a, argparse._SubParsersAction))
     cmd = what.add_parser("submissions", help="a competition's submissions as .xlsx (and .zip)")
-    cmd.add_argument("--competition", type=int, required=True, metavar="ID")
+    cmd.add_argument("--competition", type=int, metavar="ID")
+    cmd.add_argument(
+        "--programme", metavar="CODE", help="only this programme's; alone, lists its competitions"
+    )
     cmd.add_argument("--out", type=Path, help="default: submissions-CODE-YEAR.xlsx")
     cmd.add_argument("--zip", type=Path, help="also write the archived files into this .zip")
     cmd.add_argument("--lang", choices=LANGUAGES, default="ru", help="default: ru")
@@ -38,22 +43,60 @@ def wanted(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     compile_catalogs()
-    return asyncio.run(export(config, args.competition, args.out, args.zip, args.lang))
+    if args.competition is None and not args.programme:
+        print("give --competition ID (or --programme CODE to list its competitions)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if args.competition is None:
+        return asyncio.run(listing(config, args.programme))
+    return asyncio.run(
+        export(config, args.competition, args.out, args.zip, args.lang, args.programme)
+    )
 
 
-async def export(
-    config: Config, competition_id: int, out: Path | None, zip_path: Path | None, lang: str
-) -> int:
+async def listing(config: Config, programme: str) -> int:
+    """One line per competition of the programme: its id, code and title."""
     from bot.competitions.service.export import SubmissionExports
-    from bot.core.errors import NotFound
+    from bot.core.errors import Refusal
     from bot.wiring import Services
 
     db = await open_database(config.db_path)
     try:
         services = Services.build(config, db, Clock())
-        found = await SubmissionExports(services.competitions).operator(competition_id)
+        found = await SubmissionExports(services.competitions).operator_listing(programme)
+    except Refusal:
+        print(f"there is no programme with the code {programme}", file=sys.stderr)
+        return 1
+    finally:
+        await db.close()
+    for c in found:
+        print(f"{c.id}\t{c.code}\t{c.title_ru or c.title_ky or ''}")
+    return 0
+
+
+async def export(
+    config: Config,
+    competition_id: int,
+    out: Path | None,
+    zip_path: Path | None,
+    lang: str,
+    programme: str | None = None,
+) -> int:
+    from bot.competitions.service.export import SubmissionExports
+    from bot.core.errors import NotFound, Refusal
+    from bot.wiring import Services
+
+    db = await open_database(config.db_path)
+    try:
+        services = Services.build(config, db, Clock())
+        exports = SubmissionExports(services.competitions)
+        found = await exports.operator(competition_id, programme)
     except NotFound:
-        print(f"there is no competition with id {competition_id}", file=sys.stderr)
+        where = f" in the programme {programme}" if programme else ""
+        print(f"there is no competition with id {competition_id}{where}", file=sys.stderr)
+        return 1
+    except Refusal:
+        print(f"there is no programme with the code {programme}", file=sys.stderr)
         return 1
     finally:
         await db.close()

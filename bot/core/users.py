@@ -147,25 +147,6 @@ async def set_role(db: Database, user_id: int, role: str, now: str) -> None:
     await db.execute("UPDATE users SET role = ?, updated_at = ? WHERE id = ?", (role, now, user_id))
 
 
-async def set_coordinator_regions(db: Database, user_id: int, region_ids: list[int]) -> None:
-    _forget()
-    async with db.transaction():
-        await db.execute("DELETE FROM coordinator_regions WHERE user_id = ?", (user_id,))
-        for region_id in region_ids:
-            await db.execute(
-                "INSERT INTO coordinator_regions (user_id, region_id) VALUES (?, ?)",
-                (user_id, region_id),
-            )
-
-
-async def coordinator_region_ids(db: Database, user_id: int) -> list[int]:
-    rows = await db.fetchall(
-        "SELECT region_id FROM coordinator_regions WHERE user_id = ? ORDER BY region_id",
-        (user_id,),
-    )
-    return [r[0] for r in rows]
-
-
 async def staff(db: Database) -> list[User]:
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM users WHERE role IN ('coordinator', 'admin')"
@@ -200,7 +181,8 @@ async def erase_personal_data(db: Database, user_id: int, now: str) -> None:
         " updated_at = ? WHERE id = ?",
         (now, user_id),
     )
-    await db.execute("DELETE FROM coordinator_regions WHERE user_id = ?", (user_id,))
+    await db.execute("DELETE FROM programme_staff WHERE user_id = ?", (user_id,))
+    await db.execute("DELETE FROM programme_mutes WHERE user_id = ?", (user_id,))
 
 
 async def delete(db: Database, user_id: int) -> None:

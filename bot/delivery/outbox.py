@@ -28,7 +28,7 @@ PARKED = ("chat not found", "bot can't initiate conversation", "user is deactiva
 them as for a block (status 'blocked'), and goes when they write."""
 _INSERT = (
     "INSERT INTO outbox (dedupe_key, chat_id, kind, template, params, not_before, created_at,"
-    " broadcast_id, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " broadcast_id, expires_at, programme_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (dedupe_key) DO NOTHING"
 )
 
@@ -57,6 +57,8 @@ class Push:
     expires_at: datetime | None = None
     """The last moment it still makes sense (FOREVER: however long it takes; None: LIFETIME
     after it is due)."""
+    programme_id: int | None = None
+    """The programme it comes from (its label; closing the programme drops it)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class OutboxRow:
     muted: bool
     expires_at: datetime | None = None
     maybe_twice: bool = False
+    programme_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class Outbox:
         params: Mapping[str, Any] | None = None,
         not_before: datetime | None = None,
         expires_at: datetime | None = None,
+        programme_id: int | None = None,
     ) -> bool:
         """Queue one push; False when a push with this key was already queued."""
         now = self._now()
@@ -122,14 +126,17 @@ class Outbox:
         cur = await self.db.execute(
             _INSERT,
             (dedupe_key, chat_id, kind, template, payload, utcnow_iso(due), now, None,
-             _expiry(due, expires_at)),
+             _expiry(due, expires_at), programme_id),
         )  # fmt: skip
         self.wakeup.set()
         return cur.rowcount == 1
 
-    async def enqueue_many(self, pushes: Iterable[Push], revive: bool = False) -> None:
+    async def enqueue_many(
+        self, pushes: Iterable[Push], revive: bool = False, programme_id: int | None = None
+    ) -> None:
         """With `revive`, a row cancelled earlier under the same key is queued again (a member
-        who declined and then said yes again); a row that was sent is never sent twice."""
+        who declined and then said yes again); a row that was sent is never sent twice.
+        `programme_id` is for pushes that don't name one themselves."""
         now = self._now()
         sql = _INSERT
         if revive:
@@ -143,7 +150,7 @@ class Outbox:
         rows = [
             (p.dedupe_key, p.chat_id, p.kind, p.template, json.dumps(p.params, ensure_ascii=False),
              utcnow_iso(p.not_before or at), now, None,
-             _expiry(p.not_before or at, p.expires_at))
+             _expiry(p.not_before or at, p.expires_at), p.programme_id or programme_id)
             for p in pushes
         ]  # fmt: skip
         if rows:
@@ -178,14 +185,18 @@ class Outbox:
         return cur.rowcount
 
     async def enqueue_broadcast(
-        self, broadcast_id: int, chat_ids: Iterable[int], not_before: datetime
+        self,
+        broadcast_id: int,
+        chat_ids: Iterable[int],
+        not_before: datetime,
+        programme_id: int | None = None,
     ) -> None:
         """One row per recipient in one transaction: a broadcast is queued whole or not at all."""
         now, when = self._now(), utcnow_iso(not_before)
         params = json.dumps({"broadcast_id": broadcast_id})
         rows = [
             (f"broadcast:{broadcast_id}:{chat}", chat, "broadcast", "broadcast", params, when, now,
-             broadcast_id, None)
+             broadcast_id, None, programme_id)
             for chat in chat_ids
         ]  # fmt: skip
         async with self.db.transaction():
@@ -207,7 +218,7 @@ class Outbox:
             " AND (broadcast_id IS NULL OR broadcast_id NOT IN"
             " (SELECT id FROM broadcasts WHERE status = 'cancelled'))"
             " ORDER BY not_before, id LIMIT ?) RETURNING id, chat_id, kind, template, params,"
-            " attempts, broadcast_id, expires_at, maybe_twice, not_before",
+            " attempts, broadcast_id, expires_at, maybe_twice, not_before, programme_id",
             (utcnow_iso(now + LEASE), utcnow_iso(now), limit),
         )
         if not rows:
@@ -336,4 +347,5 @@ def _row(r: Row, person: Row | None) -> OutboxRow:
         muted=bool(person["muted"]) if person else False,
         expires_at=datetime.fromisoformat(r["expires_at"]) if r["expires_at"] else None,
         maybe_twice=bool(r["maybe_twice"]),
+        programme_id=r["programme_id"],
     )

@@ -17,6 +17,8 @@ from bot.core import users as users_repo
 from bot.core.audience.service import Audience
 from bot.core.places import repo as places
 from bot.core.places.importer import import_municipalities
+from bot.core.programmes import repo as programmes_repo
+from bot.core.programmes.repo import NewProgramme
 from bot.emulator.protocol import Profile
 from bot.sandbox.personas import Persona, PersonaBook
 from bot.seminars.repo.seminars import SeminarFields
@@ -50,8 +52,12 @@ class DemoPerson:
 
 
 COORDINATOR = DemoPerson(5_000_001, "Айгүл", "Токтосунова", "ru", "coordinator")
+PSI_COORDINATOR = DemoPerson(5_000_007, "Гүлнара", "Асанова", "ky", "coordinator")
+VOICE_COORDINATOR = DemoPerson(5_000_008, "Нурлан", "Исаков", "ru", "coordinator")
 PEOPLE = (
     COORDINATOR,
+    PSI_COORDINATOR,
+    VOICE_COORDINATOR,
     DemoPerson(5_000_002, "Бакыт", "Осмонов", "ky", "member", "Beshik-Jon", "head", "male"),
     DemoPerson(5_000_003, "Жыпар", "Мамытова", "ru", "member", "Masy", "deputy_head"),
     DemoPerson(5_000_004, "Эрлан", "Жумабеков", "ky", "member", "Kyzyl-Suu", "council_chair",
@@ -60,6 +66,31 @@ PEOPLE = (
                status="pending"),
     DemoPerson(5_000_006, "Азамат", "Бейшеналиев", "ky", "visitor", gender="male", status=None),
 )  # fmt: skip
+
+PSI = NewProgramme(
+    code="psi",
+    name_ky="Кызмат көрсөтүүлөрдү жакшыртуу",
+    name_ru="Улучшение услуг",
+    name_en="Public Service Improvement",
+    donor="Switzerland (SDC)",
+    implementers="Helvetas, Development Policy Institute",
+    starts_on="2024-01-01",
+    ends_on="2027-12-31",
+)
+PSI_REGIONS = ("jalal-abad", "issyk-kul")
+"""PSI works with target municipalities: all the pilot ones in these regions."""
+VOICE = NewProgramme(
+    code="voice",
+    name_ky="Жарандардын үнү",
+    name_ru="Голос граждан",
+    name_en="Voice of Citizens",
+    donor="Switzerland (SDC)",
+    implementers="Development Policy Institute",
+    starts_on="2025-01-01",
+    ends_on="2028-12-31",
+)
+VOICE_REGIONS = ("jalal-abad", "issyk-kul", "chui", "naryn", "osh")
+STAFF = {PSI_COORDINATOR.telegram_id: "psi", VOICE_COORDINATOR.telegram_id: "voice"}
 
 SEMINAR: SeminarFields = {
     "title_ky": "Жергиликтүү бюджетти пландоо жана коомдук угуулар",
@@ -90,6 +121,18 @@ COMPETITION: Content = {
     "deadline": "",
 }
 """The opening and the deadline are set when the demo is seeded, from the clock."""
+VOICE_SEMINAR: SeminarFields = {
+    "title_ky": "Жарандар үчүн ачык бюджет",
+    "title_ru": "Открытый бюджет для граждан",
+    "description_ky": "Бюджетти жарандарга түшүнүктүү кылып көрсөтүү: мисалдар жана тажрыйба.",
+    "description_ru": "Как показать бюджет понятно для жителей: примеры и опыт.",
+    "city": "Каракол",
+    "address": "ул. Абдрахманова, 121, зал акимиата",
+    "latitude": None,
+    "longitude": None,
+    "capacity": 30,
+    "organiser": "Нурлан Исаков, +996 555 000 008",
+}
 
 
 async def seed(svc: Services, book: PersonaBook, csv_path: Path = PILOT_CSV) -> None:
@@ -97,14 +140,29 @@ async def seed(svc: Services, book: PersonaBook, csv_path: Path = PILOT_CSV) -> 
     await import_municipalities(svc.db, csv_path)
     by_name = {m.name_en: m for m in await places.all_municipalities(svc.db)}
     async with svc.db.transaction():
+        programmes = await _programmes(svc)
         for person in PEOPLE:
             muni = by_name[person.municipality] if person.municipality else None
             book.add(person.full_name, person.lang, person.role, _place(muni), person.telegram_id)
             if person.status is not None:
-                await _register(svc, person, muni)
+                await _register(svc, person, muni, programmes)
         audience: Audience = {"kind": "municipalities", "values": _audience(by_name)}
-        await _seminar(svc, audience)
-        await _competition(svc, audience)
+        await _seminar(svc, audience, programmes["psi"])
+        await _voice_seminar(svc, programmes["voice"])
+        await _competition(svc, audience, programmes["psi"])
+
+
+async def _programmes(svc: Services) -> dict[str, int]:
+    """PSI takes over programme 1 (the one a fresh database starts with); Voice is added.
+    They share the Jalal-Abad and Issyk-Kul municipalities, so Beshik-Jon hears from both."""
+    await programmes_repo.recode(svc.db, 1, PSI.code)
+    psi, _ = await svc.programmes.save(PSI, PSI_REGIONS)
+    voice, _ = await svc.programmes.save(VOICE, VOICE_REGIONS)
+    regions = await programmes_repo.region_ids(svc.db, psi.id)
+    targets = [m.id for m in await places.all_municipalities(svc.db)
+               if await places.region_id_of(svc.db, m.id) in regions]  # fmt: skip
+    await programmes_repo.set_targets(svc.db, psi.id, targets)
+    return {"psi": psi.id, "voice": voice.id}
 
 
 def _place(muni: places.Place | None) -> dict[str, str]:
@@ -115,7 +173,9 @@ def _audience(by_name: dict[str, places.Place]) -> list[str | int]:
     return [m for m in sorted(by_name[p.municipality].id for p in PEOPLE if p.municipality)]
 
 
-async def _register(svc: Services, person: DemoPerson, muni: places.Place | None) -> None:
+async def _register(
+    svc: Services, person: DemoPerson, muni: places.Place | None, programmes: dict[str, int]
+) -> None:
     """A finished registration, then the coordinator's decision, as the bot would record them;
     the pending one sends its approval card to the coordinator like a real one."""
     db, now = svc.db, svc.people.now()
@@ -128,8 +188,10 @@ async def _register(svc: Services, person: DemoPerson, muni: places.Place | None
         municipality_id=muni.id if muni else None, position=person.position,
     )  # fmt: skip
     await users_repo.submit(db, user.id, now)
-    if person is COORDINATOR:
+    if person.role == "coordinator":
         await users_repo.set_role(db, user.id, "coordinator", now)
+    if person.telegram_id in STAFF:
+        await programmes_repo.set_staff(db, programmes[STAFF[person.telegram_id]], user.id, [])
     if person.status == "pending":
         await svc.registration.request_approval(user.id)
         return
@@ -149,18 +211,27 @@ def _bishkek(svc: Services, days: int, hour: int) -> datetime:
     return datetime.combine(day, time(hour), zone).astimezone(UTC)
 
 
-async def _seminar(svc: Services, audience: Audience) -> None:
-    """In three days, answers open until the day before: the invitations go out at once."""
-    if await _still_ahead(svc, "seminars", "starts_at", str(SEMINAR["title_ru"])):
+async def _seminar(
+    svc: Services, audience: Audience, programme_id: int, fields: SeminarFields = SEMINAR,
+    author: DemoPerson = COORDINATOR, days: int = 3,
+) -> None:  # fmt: skip
+    """In a few days, answers open until the day before: the invitations go out at once."""
+    if await _still_ahead(svc, "seminars", "starts_at", str(fields["title_ru"])):
         return
-    starts = _bishkek(svc, 3, 10)
+    starts = _bishkek(svc, days, 10)
     ends = starts + timedelta(hours=7)
-    values: SeminarFields = {**SEMINAR, "starts_at": starts, "ends_at": ends}
+    values: SeminarFields = {**fields, "starts_at": starts, "ends_at": ends}
     values["rsvp_deadline"] = starts - timedelta(days=1)
-    await svc.seminars.create(COORDINATOR.telegram_id, values, audience)
+    await svc.seminars.create(author.telegram_id, values, audience, programme_id=programme_id)
 
 
-async def _competition(svc: Services, audience: Audience) -> None:
+async def _voice_seminar(svc: Services, programme_id: int) -> None:
+    """Voice's own seminar, for every member its regions reach."""
+    audience: Audience = {"kind": "all", "values": []}
+    await _seminar(svc, audience, programme_id, VOICE_SEMINAR, VOICE_COORDINATOR, days=5)
+
+
+async def _competition(svc: Services, audience: Audience, programme_id: int) -> None:
     """Open now with a deadline two weeks ahead: the call goes out at once, reminders later."""
     if await _still_ahead(svc, "competitions", "deadline", str(COMPETITION["title_ru"])):
         return
@@ -169,7 +240,18 @@ async def _competition(svc: Services, audience: Audience) -> None:
         "opens_at": svc.clock.now(),
         "deadline": _bishkek(svc, 14, 18),
     }
-    await svc.competitions.create(COORDINATOR.telegram_id, values, audience)
+    await svc.competitions.create(
+        COORDINATOR.telegram_id, values, audience, programme_id=programme_id
+    )
+
+
+def programmes_line() -> str:
+    """For the banner: the two demo programmes, and whom to be to see them kept apart."""
+    return (
+        f"  Two programmes: {PSI.code} ({PSI.name_en}, coordinator {PSI_COORDINATOR.full_name})"
+        f" and {VOICE.code} ({VOICE.name_en}, coordinator {VOICE_COORDINATOR.full_name});"
+        " Бакыт Осмонов, head of Beshik-Jon, takes part in both."
+    )
 
 
 def emulator_profile(persona: Persona) -> Profile:

@@ -258,5 +258,5 @@ def _banner(sandbox: Sandbox) -> str:
         f"munibot sandbox is running: open {sandbox.url} in a browser (Ctrl+C to stop).\n"
         f"  The real bot talks to a local Telegram emulator; demo data in {sandbox.db_path}.\n"
         "  Chats start empty after a restart (the emulator keeps them in memory); registrations"
-        " and everything else stay. --reset starts from a fresh demo."
+        " and everything else stay. --reset starts from a fresh demo.\n" + demo.programmes_line()
     )

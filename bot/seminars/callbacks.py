@@ -9,9 +9,10 @@ from bot.core.callback_data import CallbackData, callback
 
 @callback("smf1")
 class SeminarFormCb(CallbackData):
-    """The seminar wizard's buttons; `page` is the audience picker page, as for broadcasts."""
+    """The seminar wizard's buttons; `page` is the audience picker page, as for broadcasts;
+    for "programme", `value` is the programme's id."""
 
-    action: Literal["skip", "kind", "toggle", "page", "done", "confirm", "abort"]
+    action: Literal["programme", "skip", "kind", "toggle", "page", "done", "confirm", "abort"]
     value: str
     page: int = 0
 

@@ -21,6 +21,7 @@ from bot.db import open_database
 from bot.i18n import compile_catalogs, translator
 
 if TYPE_CHECKING:
+    from bot.core.programmes.repo import Programme
     from bot.seminars.service.reports import SeminarReport
     from bot.wiring import Services
 
@@ -36,6 +37,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "import-seminars", help="create seminars and their invitations from a CSV or YAML file"
     )
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--programme",
+        metavar="CODE",
+        help="the programme of rows without a programme column (default: the only active one)",
+    )
     export = sub.add_parser("export", help="write a report as a file")
     what = export.add_subparsers(dest="what", required=True)
     sem = what.add_parser("seminars", help="seminars starting in a date range, as an .xlsx file")
@@ -43,12 +49,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     sem.add_argument("--to", dest="end", type=day, required=True, metavar="YYYY-MM-DD")
     sem.add_argument("--out", type=Path, help="default: seminars-FROM-TO.xlsx")
     sem.add_argument("--lang", choices=LANGUAGES, help="default: MUNIBOT_DEFAULT_LANG")
+    sem.add_argument("--programme", metavar="CODE", help="one programme's seminars (default: all)")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     compile_catalogs()
     if args.command == "import-seminars":
-        return asyncio.run(_import(config, args.file))
+        return asyncio.run(_import(config, args.file, args.programme))
     return _export(args, config)
 
 
@@ -63,19 +70,32 @@ async def _services(config: Config) -> AsyncIterator[Services]:
         await db.close()
 
 
-async def _import(config: Config, file: Path) -> int:
+async def _import(config: Config, file: Path, programme: str | None) -> int:
     from bot.seminars.service.importer import import_seminars
     from bot.seminars.views.imports import explain
 
     async with _services(config) as services:
-        report = await import_seminars(services.seminars, file, config.zone, explain)
+        report = await import_seminars(services.seminars, file, config.zone, explain, programme)
     print("\n".join(report.lines()))
     return 0 if not report.rejected else 1
 
 
-async def _report(config: Config, start: datetime, end: datetime) -> SeminarReport:
+async def _report(
+    config: Config, start: datetime, end: datetime, code: str | None
+) -> tuple[SeminarReport, dict[int, Programme] | None]:
+    """The report, and the programmes to name in it when there are several."""
+    from bot.core.programmes import repo as programmes_repo
+
     async with _services(config) as services:
-        return await services.seminar_reports.operator_range(start, end)
+        scope = None
+        if code:
+            found = await programmes_repo.by_code(services.db, code)
+            if found is None:
+                raise LookupError(f"there is no programme with the code {code}")
+            scope = [found.id]
+        report = await services.seminar_reports.operator_range(start, end, scope)
+        several = await services.programmes.several()
+        return report, (await services.programmes.known() if several else None)
 
 
 def _export(args: argparse.Namespace, config: Config) -> int:
@@ -87,10 +107,16 @@ def _export(args: argparse.Namespace, config: Config) -> int:
     end = datetime.combine(args.end + timedelta(days=1), time(), config.zone)
     from bot.seminars.views.xlsx import workbook
 
-    report = asyncio.run(_report(config, start, end))
-    out = args.out or Path(f"seminars-{args.start}-{args.end}.xlsx")
+    try:
+        report, programmes = asyncio.run(_report(config, start, end, args.programme))
+    except LookupError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    tr = translator(args.lang or config.default_lang, config.tz)
+    name = f"seminars-{args.programme.lower()}" if args.programme else "seminars"
+    out = args.out or Path(f"{name}-{args.start}-{args.end}.xlsx")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(workbook(report, translator(args.lang or config.default_lang, config.tz)))
+    out.write_bytes(workbook(report, tr, programmes))
     print(out)
     print(summary(report))
     return 0

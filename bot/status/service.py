@@ -16,6 +16,8 @@ from bot.competitions.service.submissions import Standing, Submissions
 from bot.core import flows
 from bot.core.errors import NotAllowed
 from bot.core.people import Actor, People
+from bot.core.programmes.repo import Programme
+from bot.core.programmes.service import Programmes
 from bot.core.users import User
 from bot.seminars.service import notices as seminar_pushes
 from bot.seminars.service.rsvp import MySeminar, Rsvp
@@ -50,6 +52,9 @@ class Overview:
     competitions: list[Standing] = field(default_factory=list)
     results: list[MemberResults] = field(default_factory=list)
     desk: StaffDesk | None = None
+    programmes: dict[int, Programme] = field(default_factory=dict)
+    """The programmes the member hears from, when there are several: the screen groups by
+    them."""
 
     @property
     def user(self) -> User | None:
@@ -74,6 +79,7 @@ class Status:
         self.seminars = seminars
         self.db = people.db
         self.clock = people.clock
+        self.programmes = Programmes(self.db, people)
 
     async def overview(self, telegram_id: int) -> Overview:
         actor = await self.people.actor(telegram_id)
@@ -90,9 +96,14 @@ class Status:
                 competitions=[s for s in await self.submissions.mine(telegram_id) if s.open],
                 results=(await self.results.published_for(telegram_id))[:LATEST_RESULTS],
                 desk=desk,
+                programmes=await self._programmes(telegram_id),
             )
         except NotAllowed:
             return Overview(actor, registering, desk=desk)
+
+    async def _programmes(self, telegram_id: int) -> dict[int, Programme]:
+        found = {m.programme.id: m.programme for m in await self.programmes.of_member(telegram_id)}
+        return found if len(found) > 1 else {}
 
     async def _seminars(self, telegram_id: int, user_id: int) -> list[UpcomingSeminar]:
         now = self.clock.now()

@@ -10,6 +10,7 @@ from bot.competitions.views import results as result_views
 from bot.competitions.views import text as competition_text
 from bot.competitions.views.my_submissions import state_line
 from bot.core import labels
+from bot.core.programmes import views as programme_views
 from bot.core.screens import fit_lines
 from bot.i18n import Translator
 from bot.seminars.views import text as seminar_text
@@ -87,6 +88,8 @@ def _member(tr: Translator, o: Overview, now: datetime) -> list[str]:
     if not o.seminars and not o.competitions:
         calm = tr._("Nothing is waiting for you now: no seminars ahead, no open competitions.")
         lines = ["🌤 " + calm]
+    elif o.programmes:
+        lines = _by_programme(tr, o, now)
     else:
         lines = [*_seminars(tr, o.seminars), *_competitions(tr, o.competitions, now)]
     if o.results:
@@ -97,6 +100,27 @@ def _member(tr: Translator, o: Overview, now: datetime) -> list[str]:
                 own = result_views.own_result(found.results, entrant.id)
                 lines.append(f"• {title}: " + result_views.own_text(tr, entrant.plain(), own))
     return lines
+
+
+def _by_programme(tr: Translator, o: Overview, now: datetime) -> list[str]:
+    """A member of several programmes reads each one's seminars and calls under its name;
+    what belongs to none they hear from (any more) comes last, unlabelled."""
+    lines: list[str] = []
+    for pid in [*o.programmes, None]:
+        seminars = [s for s in o.seminars if _of(s.item.seminar.programme_id, o) == pid]
+        standings = [s for s in o.competitions if _of(s.competition.programme_id, o) == pid]
+        if not seminars and not standings:
+            continue
+        if lines:
+            lines.append("")
+        if pid is not None:
+            lines.append(programme_views.label(tr, o.programmes[pid]))
+        lines += [*_seminars(tr, seminars), *_competitions(tr, standings, now)]
+    return lines
+
+
+def _of(programme_id: int | None, o: Overview) -> int | None:
+    return programme_id if programme_id in o.programmes else None
 
 
 def _seminars(tr: Translator, seminars: list[UpcomingSeminar]) -> list[str]:

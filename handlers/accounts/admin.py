@@ -12,7 +12,8 @@ from handlers.routes import command
 
 @command()
 async def promote(turn: Turn) -> None:
-    """/promote ID [admin] [regions]: a coordinator covers every region unless some are named."""
+    """/promote ID [admin] [PROGRAMME] [regions]: a coordinator covers every region of the
+    programme unless some are named."""
     args = turn.args
     role = "coordinator"
     if "admin" in args:
@@ -23,7 +24,8 @@ async def promote(turn: Turn) -> None:
 
 @command()
 async def demote(turn: Turn) -> None:
-    await _set_role(turn, turn.args[:1], "member")
+    """/demote ID [PROGRAMME]: out of that programme only, or staff no more."""
+    await _set_role(turn, turn.args[:2], "member")
 
 
 async def _set_role(turn: Turn, args: list[str], role: str) -> None:

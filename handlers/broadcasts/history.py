@@ -54,8 +54,10 @@ async def history(turn: Turn) -> None:
     if not items:
         await turn.say(views.nothing_yet(turn.tr))
         return
+    names = await turn.svc.broadcasts.programme_names(turn.tid)
     for item, counts in items:
-        await turn.say(views.item(turn.tr, item, counts, turn.svc.clock.now()))
+        programme = names.get(item.programme_id) if item.programme_id is not None else None
+        await turn.say(views.item(turn.tr, item, counts, turn.svc.clock.now(), programme))
 
 
 @command()

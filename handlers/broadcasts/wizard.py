@@ -16,23 +16,33 @@ from handlers import flow_steps
 from handlers.broadcasts.history import post_progress
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
-from handlers.routes import begin_staff_flow, command
+from handlers.routes import command
 
 
 @command()
 async def broadcast_command(turn: Turn) -> None:
-    await begin_staff_flow(turn, turn.svc.broadcast_wizard.begin, views.step_screen)
+    """Someone who may send in several programmes is asked which one first."""
+    wizard = turn.svc.broadcast_wizard
+    flow = await wizard.begin(turn.tid)
+    if flow.step == "programme":
+        await turn.say(views.programme_step(turn.tr, await wizard.programme_choices(turn.tid)))
+        return
+    await turn.say(views.step_screen(turn.tr, flow))
 
 
 async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     """The next question; the preview and confirm steps show the whole message first."""
     wizard = turn.svc.broadcast_wizard
+    if flow.step == "programme":
+        await turn.show(views.programme_step(turn.tr, await wizard.programme_choices(turn.tid)))
+        return
     if flow.step in ("preview", "confirm"):
         draft = await wizard.draft(turn.tid)
-        for message in views.preview_messages(draft, turn.svc.config.tz):
+        programme = await turn.svc.programmes.label(draft.programme_id)
+        for message in views.preview_messages(draft, turn.svc.config.tz, programme):
             await turn.send_rendered(message)
         markup = views.preview_buttons(turn.tr, confirm=flow.step == "confirm")
-        await turn.say(Screen(views.preview(turn.tr, draft).text, markup))
+        await turn.say(Screen(views.preview(turn.tr, draft, programme).text, markup))
         return
     options = None
     if flow.step == "audience_pick":
@@ -68,7 +78,7 @@ async def on_media(turn: Turn) -> None:
     await ask(turn, await turn.svc.broadcast_wizard.attach(turn.tid, kind, file_id, name))
 
 
-@button(BroadcastWizardCb, denied="stale", stale="stale")
+@button(BroadcastWizardCb, denied="forbidden", stale="stale")
 async def on_button(turn: Turn, data: BroadcastWizardCb) -> None:
     if data.action == "confirm":
         await _confirm(turn)
@@ -85,6 +95,10 @@ async def on_button(turn: Turn, data: BroadcastWizardCb) -> None:
 
 async def _step(turn: Turn, data: BroadcastWizardCb) -> tuple[Flow, int]:
     wizard, tid = turn.svc.broadcast_wizard, turn.tid
+    if data.action == "programme":
+        if not data.value.isdigit():
+            raise Refusal("stale")
+        return await wizard.choose_programme(tid, int(data.value)), 0
     if data.action in ("skip", "noattach"):
         return await wizard.skip(tid), 0
     if data.action == "kind":

@@ -13,16 +13,21 @@ from handlers import flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions.flows import media_refused
-from handlers.routes import begin_staff_flow, command
+from handlers.routes import command
 
 
 @command()
 async def new_cluster(turn: Turn) -> None:
-    await begin_staff_flow(turn, turn.svc.cluster_form.begin, views.step_screen)
+    """The first question (the programme, for someone who works in several); anyone who is
+    not staff hears the command is for staff."""
+    await ask(turn, await turn.svc.cluster_form.begin(turn.tid))
 
 
 async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     svc = turn.svc.cluster_form
+    if flow.step == "programme":
+        await turn.show(views.programme_step(turn.tr, await svc.programme_choices(turn.tid)))
+        return
     if flow.step == "summary":
         await turn.show(views.summary(turn.tr, await svc.summary(turn.tid)))
         return
@@ -55,6 +60,8 @@ async def on_button(turn: Turn, data: ClusterFormCb) -> None:
 
 
 async def _act(svc: ClusterForm, tid: int, data: ClusterFormCb) -> Flow:
+    if data.action == "programme":
+        return await svc.choose_programme(tid, data.value)
     if data.action == "toggle":
         return await svc.toggle(tid, data.value)
     if data.action == "page":

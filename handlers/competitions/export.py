@@ -59,8 +59,15 @@ async def on_button(turn: Turn, data: CompetitionCb) -> None:
 
 @command(denied="competition_staff")
 async def export_command(turn: Turn) -> None:
+    """/exportsubmissions ID exports one; without a number, or with a programme's code, the
+    competitions to choose from (staff of one programme get theirs)."""
     args = turn.args
     number = whole_number(args[0]) if len(args) == 1 else None
+    if number is None and len(args) <= 1:
+        listed = await _exports(turn).choices(turn.tid, args[0] if args else None)
+        names = await turn.svc.competitions.programme_names(turn.tid)
+        await turn.say(views.choices(turn.tr, listed, names))
+        return
     if number is None:
         await turn.say(views.ask_number(turn.tr))
         return

@@ -15,17 +15,22 @@ from handlers import flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions.flows import media_refused
-from handlers.routes import begin_staff_flow, command
+from handlers.routes import command
 
 
 @command()
 async def new_competition(turn: Turn) -> None:
-    await begin_staff_flow(turn, turn.svc.competition_form.begin, views.step_screen)
+    """The first question (the programme, for someone who works in several); anyone who is
+    not staff hears the command is for staff."""
+    await ask(turn, await turn.svc.competition_form.begin(turn.tid))
 
 
 async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     """The next question; at the end, the call as members will read it, then the summary."""
     svc = turn.svc.competition_form
+    if flow.step == "programme":
+        await turn.show(views.programme_step(turn.tr, await svc.programme_choices(turn.tid)))
+        return
     if flow.step == "preview":
         preview = await svc.preview(turn.tid)
         for text in views.preview_texts(preview, turn.svc.config.tz):
@@ -65,6 +70,7 @@ async def on_button(turn: Turn, data: CompetitionFormCb) -> None:
 
 async def _act(svc: CompetitionForm, tid: int, data: CompetitionFormCb) -> Flow:
     actions: dict[str, Callable[[], Awaitable[Flow]]] = {
+        "programme": lambda: svc.choose_programme(tid, data.value),
         "skip": lambda: svc.skip(tid),
         "entrants": lambda: svc.entrant_kind(tid, data.value),
         "kind": lambda: svc.choose_kind(tid, data.value),

@@ -27,7 +27,8 @@ async def results_command(turn: Turn) -> None:
     svc = turn.svc
     if (await turn.actor()).is_staff:
         listing = [c for c, _ in await svc.competitions.listing(turn.tid)]
-        await turn.say(views.staff_menu(turn.tr, listing))
+        names = await svc.competitions.programme_names(turn.tid)
+        await turn.say(views.staff_menu(turn.tr, listing, names))
         return
     await turn.say(views.member_results(turn.tr, await svc.results.published_for(turn.tid)))
 

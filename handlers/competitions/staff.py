@@ -25,8 +25,15 @@ def _edit(turn: Turn) -> CompetitionEdit:
 
 async def show_listing(turn: Turn) -> None:
     """The competitions this person may manage, newest deadlines first."""
-    items = await turn.svc.competitions.listing(turn.tid)
-    await turn.show(views.listing(turn.tr, items, turn.svc.clock.now()))
+    await turn.show(await _listing(turn))
+
+
+async def _listing(turn: Turn) -> Screen:
+    """Grouped and named by programme for someone who sees several."""
+    svc = turn.svc.competitions
+    items = await svc.listing(turn.tid)
+    names = await svc.programme_names(turn.tid)
+    return views.listing(turn.tr, items, turn.svc.clock.now(), names)
 
 
 @button(CompetitionCb, denied="competition_staff", stale="competition_staff")
@@ -40,16 +47,16 @@ async def on_button(turn: Turn, data: CompetitionCb) -> None:
 async def _screen(turn: Turn, data: CompetitionCb) -> Screen:
     """Any screen but the deadline question drops a date question left unanswered."""
     edit, tr = _edit(turn), turn.tr
-    tid, cid, now = turn.tid, data.competition_id, turn.svc.clock.now()
+    tid, cid = turn.tid, data.competition_id
     if data.action == "move":
         return views.ask_deadline(tr, await edit.begin_move(tid, cid))
     if data.action == "list":
-        screen = views.listing(tr, await turn.svc.competitions.listing(tid), now)
+        screen = await _listing(turn)
     elif data.action == "extend":
         competition, found = await edit.entrant_rows(tid, cid)
         screen = views.entrants(tr, competition, found, data.page)
     else:
-        screen = views.card(tr, await edit.overview(tid, cid), now)
+        screen = await _card(turn, cid)
     await edit.leave(tid)
     return screen
 
@@ -71,8 +78,15 @@ async def on_text(turn: Turn) -> None:
     changed = await edit.text(turn.tid, turn.text)
     done = views.moved if changed.entrant is None else views.extended
     await turn.say(done(turn.tr, changed))
-    overview = await edit.overview(turn.tid, changed.competition.id)
-    await turn.say(views.card(turn.tr, overview, turn.svc.clock.now()))
+    await turn.say(await _card(turn, changed.competition.id))
+
+
+async def _card(turn: Turn, competition_id: int) -> Screen:
+    """The card, which names its programme for someone who sees several."""
+    overview = await _edit(turn).overview(turn.tid, competition_id)
+    names = await turn.svc.competitions.programme_names(turn.tid)
+    programme = names.get(overview.competition.programme_id or 0)
+    return views.card(turn.tr, overview, turn.svc.clock.now(), programme)
 
 
 def register(app: App) -> None:

@@ -21,8 +21,10 @@ from handlers.routes import command
 
 async def show_open(turn: Turn) -> None:
     """Raises NotAllowed for someone not (yet) approved; /competitions tells them to register."""
-    standings = await turn.svc.submissions.mine(turn.tid)
-    await turn.say(lists.open_list(turn.tr, standings, turn.svc.clock.now()))
+    svc = turn.svc.submissions
+    standings = await svc.mine(turn.tid)
+    names = await svc.programme_names(turn.tid, standings)
+    await turn.say(lists.open_list(turn.tr, standings, turn.svc.clock.now(), names))
 
 
 async def ask(turn: Turn, draft: Draft, edit: bool = True) -> None:

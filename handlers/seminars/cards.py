@@ -1,10 +1,15 @@
-"""/seminars: staff get the list and a card per seminar; members get their own seminars."""
+"""/seminars: staff get the list and a card per seminar; members get their own seminars.
+
+Where there are several programmes, a reader who works in (or hears from) more than one sees
+the lists grouped by programme, and a card names its programme.
+"""
 
 from __future__ import annotations
 
 from telegram.ext import CommandHandler
 
 from bot.core.errors import Refusal
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
 from bot.seminars.callbacks import SeminarCb
 from bot.seminars.views import cards as views
@@ -20,14 +25,32 @@ async def seminars_command(turn: Turn) -> None:
     """Staff manage seminars here; members see theirs. Others are told to register first."""
     svc, now = turn.svc, turn.svc.clock.now()
     if (await turn.actor()).is_staff:
-        await turn.say(views.listing(turn.tr, await svc.seminars.listing(turn.tid), now))
+        await turn.say(await _listing(turn))
         return
-    await turn.say(views.mine(turn.tr, await svc.rsvp.mine(turn.tid), now))
+    mine = await svc.rsvp.mine(turn.tid)
+    grouped = None
+    if await svc.programmes.several() and len(await svc.programmes.of_member(turn.tid)) > 1:
+        grouped = await svc.programmes.known()
+    await turn.say(views.mine(turn.tr, mine, now, grouped))
+
+
+async def _listing(turn: Turn) -> Screen:
+    """Grouped by programme for staff of several (an admin, when there are several)."""
+    svc = turn.svc
+    items = await svc.seminars.listing(turn.tid)
+    mine = (await turn.actor()).programme_ids()
+    several = await svc.programmes.several() if mine is None else len(mine) > 1
+    grouped = await svc.programmes.known() if several else None
+    return views.listing(turn.tr, items, svc.clock.now(), grouped)
+
+
+async def _programme(turn: Turn, programme_id: int | None) -> Programme | None:
+    return await turn.svc.programmes.label(programme_id)
 
 
 async def show_card(turn: Turn, seminar_id: int, new_message: bool = False) -> None:
     seminar, counts = await turn.svc.seminars.card(turn.tid, seminar_id)
-    screen = views.card(turn.tr, seminar, counts)
+    screen = views.card(turn.tr, seminar, counts, await _programme(turn, seminar.programme_id))
     await (turn.say(screen) if new_message else turn.show(screen))
 
 
@@ -42,7 +65,7 @@ async def on_button(turn: Turn, data: SeminarCb) -> None:
 async def _screen(turn: Turn, data: SeminarCb) -> Screen:
     svc, tr, tid = turn.svc, turn.tr, turn.tid
     if data.action == "list":
-        return views.listing(tr, await svc.seminars.listing(tid), svc.clock.now())
+        return await _listing(turn)
     told = 0
     if data.action == "cancel_yes":
         _, told = await svc.seminars.cancel(tid, data.seminar_id)
@@ -56,9 +79,10 @@ async def _screen(turn: Turn, data: SeminarCb) -> Screen:
         return views.cancel_question(tr, seminar, concerned)
     if data.action == "feedback":
         return views.feedback(tr, await svc.attendance.feedback(tid, data.seminar_id))
+    programme = await _programme(turn, seminar.programme_id)
     if data.action == "cancel_yes":
-        return views.cancelled_card(tr, seminar, counts, told)
-    return views.card(tr, seminar, counts)
+        return views.cancelled_card(tr, seminar, counts, told, programme)
+    return views.card(tr, seminar, counts, programme)
 
 
 def register(app: App) -> None:

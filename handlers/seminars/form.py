@@ -8,18 +8,19 @@ from bot.core import replies
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.seminars.callbacks import SeminarEditCb, SeminarFormCb
-from bot.seminars.service.form import form_data
+from bot.seminars.service.form import PROGRAMME, form_data
 from bot.seminars.views import form as views
 from handlers import flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
-from handlers.routes import begin_staff_flow, command
+from handlers.routes import command
 from handlers.seminars.cards import CONCERNED, show_card
 
 
 @command()
 async def new_seminar(turn: Turn) -> None:
-    await begin_staff_flow(turn, turn.svc.seminar_form.begin, views.step_screen)
+    """Staff only; someone who works in several programmes is first asked which one."""
+    await ask(turn, await turn.svc.seminar_form.begin(turn.tid))
 
 
 async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
@@ -31,9 +32,13 @@ async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
         if preview.editing:
             _, counts = await svc.seminars.card(turn.tid, preview.seminar.id)
             concerned = sum(counts.get(s, 0) for s in CONCERNED)
-        for message in views.preview_messages(preview, svc.config.tz):
+        programme = await svc.programmes.label(preview.seminar.programme_id)
+        for message in views.preview_messages(preview, svc.config.tz, programme):
             await turn.send_rendered(message)
         await turn.say(views.preview(turn.tr, preview, concerned))
+        return
+    if flow.step == PROGRAMME:
+        await turn.show(views.programme_step(turn.tr, await svc.seminar_form.programmes(turn.tid)))
         return
     options = None
     if flow.step == "audience_pick":
@@ -56,7 +61,7 @@ async def on_media(turn: Turn) -> None:
     await ask(turn, await form.location(turn.tid, location.latitude, location.longitude))
 
 
-@button(SeminarFormCb, denied="stale", stale="stale")
+@button(SeminarFormCb, denied="forbidden", stale="stale")
 async def on_button(turn: Turn, data: SeminarFormCb) -> None:
     form, tid = turn.svc.seminar_form, turn.tid
     if data.action == "confirm":
@@ -77,6 +82,8 @@ async def on_button(turn: Turn, data: SeminarFormCb) -> None:
 
 async def _step(turn: Turn, data: SeminarFormCb) -> tuple[Flow, int]:
     form, tid = turn.svc.seminar_form, turn.tid
+    if data.action == "programme":
+        return await form.choose_programme(tid, data.value), 0
     if data.action == "skip":
         return await form.skip(tid), 0
     if data.action == "kind":

@@ -49,11 +49,14 @@ async def place_members(
     return muni
 
 
-async def make_cluster(bot: BotUnderTest, code: str, municipalities: list[str]) -> int:
+async def make_cluster(
+    bot: BotUnderTest, code: str, municipalities: list[str], programme_id: int = 1
+) -> int:
+    """A cluster of the first programme unless another is named."""
     db = bot.services.db
     cluster_id, _ = await clusters_repo.save(
         db, code, {"name_ky": f"{code} ky", "name_ru": f"{code} ru", "name_en": code},
-        "2026-01-01T00:00:00+00:00",
+        "2026-01-01T00:00:00+00:00", programme_id,
     )  # fmt: skip
     ids = [await municipality_id(bot, m) for m in municipalities]
     await clusters_repo.add_members(db, cluster_id, ids)
@@ -61,9 +64,10 @@ async def make_cluster(bot: BotUnderTest, code: str, municipalities: list[str]) 
 
 
 async def make_competition(
-    bot: BotUnderTest, audience: dict | None = None, **changes
+    bot: BotUnderTest, audience: dict | None = None, programme_id: int | None = None, **changes
 ) -> Competition:
-    """An information campaign open to the municipalities named by `audience` (all by default)."""
+    """An information campaign open to the municipalities named by `audience` (all by default),
+    in the programme named (the only one by default)."""
     values = {
         "code": "IC",
         "title_ky": "Коммуналдык төлөмдөр боюнча маалымат кампаниясы",
@@ -82,6 +86,6 @@ async def make_competition(
     }
     values.update(changes)
     competition, _ = await bot.services.competitions.create(
-        ADMIN_ID, values, audience or {"kind": "all", "values": []}
+        ADMIN_ID, values, audience or {"kind": "all", "values": []}, programme_id
     )
     return competition

@@ -86,10 +86,13 @@ async def test_the_coordinator_approves_the_pending_registration(tmp_path):
         )
         await expect(coordinator, waiting.format(count=1))
         await tap(coordinator, "✅ " + t("ru", "Approve"))
-        await newcomer.wait_for(
-            has(demo.SEMINAR["title_ru"], demo.COMPETITION["title_ru"]), timeout=8
-        )
+        # Bulolu is in Osh: Voice works there, PSI (Jalal-Abad, Issyk-Kul) does not
+        await newcomer.wait_for(has(demo.VOICE_SEMINAR["title_ru"]), timeout=8)
+        texts = [m["text"] for m in (await newcomer.state())["messages"]]
+        assert not any(demo.SEMINAR["title_ru"] in text for text in texts)
         await coordinator.send("/newseminar")
+        await expect(coordinator, t("ru", "Which programme is this for?"))  # an admin of two
+        await tap(coordinator, demo.PSI.name_ru)
         await expect(coordinator, t("ru", "Write the seminar's title in Kyrgyz."))
 
 
@@ -173,4 +176,6 @@ async def test_the_command_serves_the_page_and_stops_cleanly_on_sigterm(tmp_path
             await proc.wait()
     assert proc.returncode == 0 and "sandbox stopped" in err.decode()
     assert TOKEN.split(":")[1] not in banner + out.decode() + err.decode()
+    assert "Two programmes: psi (Public Service Improvement" in out.decode()
+    assert "voice (Voice of Citizens" in out.decode()
     assert (tmp_path / ".sandbox" / "demo.sqlite3").exists()

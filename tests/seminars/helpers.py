@@ -40,10 +40,11 @@ async def make_seminar(bot: BotUnderTest, **changes) -> Seminar:
         "rsvp_deadline": START - timedelta(hours=12),
         "organiser": "Айгүл, +996 555 000 111",
     }
+    programme_id = changes.pop("programme_id", None)
     values.update(changes)
     audience = changes.pop("audience", None) or {"kind": "all", "values": []}
     values.pop("audience", None)
-    seminar, _ = await bot.services.seminars.create(ADMIN_ID, values, audience)
+    seminar, _ = await bot.services.seminars.create(ADMIN_ID, values, audience, programme_id)
     return seminar
 
 

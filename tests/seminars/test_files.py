@@ -19,6 +19,7 @@ from bot.config import load_config
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, Refusal
 from bot.core.places import repo as places
+from bot.core.programmes import repo as programmes_repo
 from bot.db import Database, open_database
 from bot.i18n import translator
 from bot.seminars.repo import seminars as repo
@@ -135,7 +136,10 @@ async def test_a_csv_creates_seminars_and_invites_exactly_their_audience(service
         "Бюджет 2027",
         "Lenin St 1, hall",
     )
-    assert first.audience == {"kind": "regions", "values": [first.audience["values"][0]]}
+    assert first.audience == {
+        "kind": "regions", "values": [first.audience["values"][0]], "programme": 1,
+    }  # fmt: skip
+    assert first.programme_id == 1, "the only programme, when none is named"
     assert second.title_ky is None and second.ends_at == datetime(2026, 12, 26, 7, 0, tzinfo=UTC)
     assert "line 3: seminar" in "\n".join(report.lines())
 
@@ -155,7 +159,7 @@ async def test_an_excel_semicolon_csv_with_a_bom_and_decimal_commas(services, tm
     seminar = await repo.get(services.db, report.seminars[0][1])
     assert (seminar.latitude, seminar.longitude) == (40.5283, 72.7985)
     assert seminar.rsvp_deadline == datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
-    assert seminar.audience == {"kind": "all", "values": []}
+    assert seminar.audience == {"kind": "all", "values": [], "programme": 1}
 
 
 async def test_a_yaml_file_takes_dates_yaml_already_parsed(services, tmp_path):
@@ -381,8 +385,8 @@ async def test_a_range_report_shows_only_what_the_person_may_manage(services):
     assert [s.id for s in everything.seminars] == [a, b]  # the cancelled one is left out
     coordinator = await users_repo.ensure(services.db, 777, "coord", "2026-01-01")
     await users_repo.set_role(services.db, coordinator.id, "coordinator", "2026-01-01")
-    await users_repo.set_coordinator_regions(
-        services.db, coordinator.id, [int(await region_id(services.db))]
+    await programmes_repo.set_staff(
+        services.db, 1, coordinator.id, [int(await region_id(services.db))]
     )
     assert (await reports.for_range(777, start, end)).seminars == []
     with pytest.raises(NotAllowed):

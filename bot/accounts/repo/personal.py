@@ -48,13 +48,22 @@ async def user_row(db: Database, user_id: int) -> dict[str, Any]:
     return dict(row) if row is not None else {}
 
 
-async def region_codes(db: Database, user_id: int) -> list[str]:
+async def staff_of(db: Database, user_id: int) -> list[dict[str, object]]:
+    """The programmes a coordinator works in, with the regions they are limited to."""
     rows = await db.fetchall(
-        "SELECT r.code FROM coordinator_regions c JOIN regions r ON r.id = c.region_id"
-        " WHERE c.user_id = ? ORDER BY r.code",
+        "SELECT p.code, r.code AS region FROM programme_staff s"
+        " JOIN programmes p ON p.id = s.programme_id"
+        " LEFT JOIN programme_staff_regions sr"
+        " ON sr.programme_id = s.programme_id AND sr.user_id = s.user_id"
+        " LEFT JOIN regions r ON r.id = sr.region_id WHERE s.user_id = ? ORDER BY p.code, r.code",
         (user_id,),
     )
-    return [r[0] for r in rows]
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        regions = found.setdefault(row["code"], [])
+        if row["region"]:
+            regions.append(row["region"])
+    return [{"programme": code, "regions": regions} for code, regions in found.items()]
 
 
 async def requests(db: Database, user_id: int) -> list[RequestRecord]:

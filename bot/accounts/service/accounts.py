@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from bot.accounts.repo import cards as cards_repo
 from bot.accounts.repo import erasure as erasure_repo
@@ -15,6 +16,9 @@ from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, Refusal
 from bot.core.people import People
 from bot.core.places import repo as places
+from bot.core.programmes import repo as programmes_repo
+from bot.core.programmes.repo import Programme
+from bot.core.programmes.service import region_ids_of
 from bot.core.users import User
 
 log = logging.getLogger(__name__)
@@ -23,6 +27,13 @@ AfterErase = Callable[[], Awaitable[None]]
 EraseHook = Callable[[int, int], Awaitable[AfterErase | None]]
 """A feature's clean-up for an erased person, by users id and Telegram id, in the erasure's
 transaction; it may hand back a step for after the commit."""
+
+
+@dataclass(frozen=True)
+class StaffEntry:
+    user: User
+    programmes: list[tuple[Programme, list[places.Place]]]
+    """Each programme the person works in, with the regions they are limited to there."""
 
 
 class Accounts:
@@ -48,10 +59,10 @@ class Accounts:
         """Telegram told us the member blocked (or unblocked) the bot."""
         await self.outbox.set_reachable(telegram_id, reachable)
 
-    async def set_role(
-        self, admin_tid: int, target_tid: int, role: str, region_codes: list[str]
-    ) -> User:
-        """Admins promote and demote; a region list limits a coordinator to those regions."""
+    async def set_role(self, admin_tid: int, target_tid: int, role: str, args: list[str]) -> User:
+        """Admins promote and demote. A coordinator works in one programme per /promote (the
+        code may be left out when there is only one), limited to the regions named after it;
+        /demote with a code takes them out of that programme only."""
         actor = await self.people.actor(admin_tid)
         if not actor.is_admin:
             raise Refusal("admins_only")
@@ -60,11 +71,17 @@ class Accounts:
             raise Refusal("person_unknown", what=str(target_tid))
         if target_tid in self.config.admins and role != "admin":
             raise Refusal("configured_admin")
-        region_ids = await self._region_ids(region_codes)
+        programme, codes = await self._programme_arg(args, role)
+        region_ids = await region_ids_of(self.db, codes)
+        if role == "coordinator" and programme is not None:
+            await programmes_repo.set_staff(self.db, programme.id, target.id, region_ids)
+        elif role == "member" and programme is not None:
+            await programmes_repo.drop_staff(self.db, target.id, programme.id)
+            if await programmes_repo.memberships(self.db, target.id):
+                role = "coordinator"
+        else:
+            await programmes_repo.drop_staff(self.db, target.id)
         await users_repo.set_role(self.db, target.id, role, self.people.now())
-        await users_repo.set_coordinator_regions(
-            self.db, target.id, region_ids if role == "coordinator" else []
-        )
         await self.outbox.enqueue(
             f"role:{target.id}:{role}:{self.people.clock.now().isoformat()}",
             target_tid,
@@ -77,20 +94,37 @@ class Accounts:
         assert updated is not None
         return updated
 
-    async def _region_ids(self, codes: list[str]) -> list[int]:
-        by_code = {r.code: r.id for r in await places.all_regions(self.db)}
-        unknown = [c for c in codes if c not in by_code]
-        if unknown:
-            raise Refusal("unknown_region", codes=", ".join(unknown), known=", ".join(by_code))
-        return [by_code[c] for c in codes]
+    async def _programme_arg(
+        self, args: list[str], role: str
+    ) -> tuple[Programme | None, list[str]]:
+        """The programme named first, if one is; a coordinator needs one (the only open one
+        when there is a single programme)."""
+        if args:
+            found = await programmes_repo.by_code(self.db, args[0])
+            if found is not None:
+                if not found.active:
+                    raise Refusal("programme_closed")
+                return found, args[1:]
+        if role != "coordinator":
+            return None, args
+        open_ = await programmes_repo.listing(self.db, active_only=True)
+        if len(open_) == 1:
+            return open_[0], args
+        raise Refusal("name_the_programme", codes=", ".join(p.code for p in open_))
 
-    async def staff_list(self, telegram_id: int) -> list[tuple[User, list[places.Place]]]:
+    async def staff_list(self, telegram_id: int) -> list[StaffEntry]:
         await self.people.require_staff(telegram_id)
-        by_id = {r.id: r for r in await places.all_regions(self.db)}
+        regions = {r.id: r for r in await places.all_regions(self.db)}
+        known = {p.id: p for p in await programmes_repo.listing(self.db)}
         found = []
         for user in await users_repo.staff(self.db):
-            ids = await users_repo.coordinator_region_ids(self.db, user.id)
-            found.append((user, [by_id[i] for i in ids]))
+            member_of = await programmes_repo.memberships(self.db, user.id)
+            found.append(
+                StaffEntry(
+                    user,
+                    [(known[pid], [regions[r] for r in limit]) for pid, limit in member_of.items()],
+                )  # fmt: skip
+            )
         return found
 
     async def erase(self, telegram_id: int) -> bool:

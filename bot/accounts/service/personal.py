@@ -30,7 +30,7 @@ async def collect(db: Database, telegram_id: int, hooks: list[ExportHook]) -> Do
     profile: dict[str, object] = dict(await repo.user_row(db, user.id))
     path = await places.path(db, user.municipality_id)
     profile["municipality"] = {lang: path.describe(lang) for lang in LANGUAGES} if path else None
-    profile["coordinator_regions"] = await repo.region_codes(db, user.id)
+    profile["staff_of"] = await repo.staff_of(db, user.id)
     document: Document = {
         "profile": profile,
         "registration_requests": await repo.requests(db, user.id),

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from bot.accounts.service.accounts import StaffEntry
 from bot.core import labels
-from bot.core.places.repo import Place
 from bot.core.refusals import Wording
 from bot.core.users import User
 from bot.i18n import N_, Translator
@@ -23,28 +23,36 @@ def role_set(tr: Translator, user: User, role: str) -> str:
     )
 
 
-def staff_list(tr: Translator, people: list[tuple[User, list[Place]]]) -> str:
+def staff_list(tr: Translator, people: list[StaffEntry]) -> str:
     if not people:
         return tr._("No coordinators yet. Admins add them with /promote.")
     lines = []
-    for user, regions in people:
-        scope = ", ".join(r.name(tr.lang) for r in regions) or tr._("all regions")
+    for entry in people:
+        user = entry.user
+        scopes = [
+            tr._("{programme}: {regions}").format(
+                programme=escape(programme.code),
+                regions=", ".join(r.name(tr.lang) for r in regions) or tr._("all regions"),
+            )
+            for programme, regions in entry.programmes
+        ]
         line = tr._("• {name} (id {id}): {role}, {regions}")
         lines.append(
             line.format(
                 name=escape(user.display_name),
                 id=user.telegram_id,
                 role=labels.role(tr, user.role),
-                regions=scope,
+                regions="; ".join(scopes) if user.role == "coordinator" else tr._("all regions"),
             )
         )
     return "\n".join(lines)
 
 
-def _unknown_region(tr: Translator, info: Mapping[str, Any]) -> str:
-    return tr._("Unknown region: {codes}. Known regions: {known}.").format(
-        codes=escape(str(info["codes"])), known=info["known"]
-    )
+def _name_the_programme(tr: Translator, info: Mapping[str, Any]) -> str:
+    return tr._(
+        "Please name the programme after the id, for example: /promote 12345 psi. "
+        "Programmes: {codes}."
+    ).format(codes=escape(str(info["codes"])))
 
 
 def _person_unknown(tr: Translator, info: Mapping[str, Any]) -> str:
@@ -57,6 +65,6 @@ WORDINGS: dict[str, Wording] = {
     "configured_admin": N_(
         "This person is an administrator in the bot's settings (MUNIBOT_ADMINS); change it there."
     ),
-    "unknown_region": _unknown_region,
     "person_unknown": _person_unknown,
+    "name_the_programme": _name_the_programme,
 }

@@ -1,6 +1,7 @@
 """Broadcasts after the wizard: stopping one, the history, and who got what.
 
 Only the author and admins can stop a broadcast or read its recipients: the lists name people.
+A coordinator keeps that only while staff of the broadcast's programme.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast, Delivery
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound
-from bot.core.people import People
+from bot.core.people import Actor, People
+from bot.core.programmes.repo import Programme
+from bot.core.programmes.service import Programmes
 from bot.delivery.outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,7 @@ class Broadcasts:
         self.outbox = outbox
         self.people = people
         self.db = outbox.db
+        self.programmes = Programmes(self.db, people)
 
     async def stop(self, telegram_id: int, broadcast_id: int) -> Broadcast:
         """The author or an admin stops what has not gone out yet; what was sent stays sent."""
@@ -49,13 +53,22 @@ class Broadcasts:
         return stopped
 
     async def history(self, telegram_id: int) -> list[tuple[Broadcast, dict[str, int]]]:
-        """Admins see every broadcast; a coordinator sees their own (the lists name people)."""
+        """Admins see every broadcast; a coordinator sees their own in the programmes they are
+        staff of (the lists name people)."""
         actor = await self.people.require_staff(telegram_id)
         author = None if actor.is_admin else (actor.user.id if actor.user else -1)
         found = []
-        for item in await repo.recent(self.db, author_id=author):
+        for item in await repo.recent(
+            self.db, author_id=author, programme_ids=actor.programme_ids()
+        ):
             found.append((item, await repo.counts(self.db, item.id)))
         return found
+
+    async def programme_names(self, telegram_id: int) -> dict[int, Programme]:
+        """The programmes to name in the history, by id; none when the reader sees only one."""
+        actor = await self.people.require_staff(telegram_id)
+        visible = await self.programmes.visible_to(actor)
+        return {p.id: p for p in visible} if len(visible) > 1 else {}
 
     async def health(self, telegram_id: int) -> Health:
         await self.people.require_staff(telegram_id)
@@ -68,12 +81,13 @@ class Broadcasts:
         return await repo.recipients(self.db, broadcast_id)
 
     async def _own(self, telegram_id: int, broadcast_id: int) -> Broadcast:
-        """The broadcast, if this person wrote it or is an admin."""
+        """The broadcast, if this person is an admin, or wrote it and is still staff of its
+        programme."""
         actor = await self.people.require_staff(telegram_id)
         found = await repo.get(self.db, broadcast_id)
         if found is None:
             raise NotFound(str(broadcast_id))
-        if not actor.is_admin and (actor.user is None or actor.user.id != found.author_id):
+        if not _may_act(actor, found):
             raise NotAllowed
         return found
 
@@ -100,3 +114,11 @@ class Broadcasts:
             return False
         await users_repo.set_muted(self.db, telegram_id, muted, self.people.now())
         return True
+
+
+def _may_act(actor: Actor, item: Broadcast) -> bool:
+    if actor.is_admin:
+        return True
+    if actor.user is None or actor.user.id != item.author_id:
+        return False
+    return actor.staff_of(item.programme_id)

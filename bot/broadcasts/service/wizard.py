@@ -1,5 +1,9 @@
 """The /broadcast wizard's rules: a draft kept in the flows table, then one outbox row each.
 
+A broadcast belongs to one programme: someone who may send in several chooses it first; with
+one, it is taken without a question. The audience is limited to the municipalities the
+programme reaches and leaves out the members who muted it.
+
 The audience is resolved when the coordinator confirms; every recipient's row is written in one
 transaction with the chosen `not_before`, so a scheduled broadcast is just rows waiting in the
 database, and a restart neither loses nor repeats it.
@@ -16,10 +20,13 @@ from bot.broadcasts.repo import Broadcast
 from bot.core import flows
 from bot.core import users as users_repo
 from bot.core.audience.repo import Option
-from bot.core.audience.service import Audiences, empty
+from bot.core.audience.service import Audience, Audiences, empty, with_programme
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.people import Actor, People
+from bot.core.programmes.repo import Programme
+from bot.core.programmes.service import Programmes
+from bot.core.texts import telegram_length
 from bot.core.timeparse import parse_local
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
@@ -43,6 +50,7 @@ class Draft:
     attachment_file_id: str | None
     recipients: int
     send_at: datetime | None
+    programme_id: int | None = None
 
 
 class BroadcastWizard(Wizard):
@@ -54,15 +62,34 @@ class BroadcastWizard(Wizard):
         self.db = outbox.db
         self.clock = outbox.clock
         self.audiences = Audiences(self.db)
+        self.programmes = Programmes(self.db, people)
 
-    async def begin(self, telegram_id: int) -> Flow:
-        await self.people.require_staff(telegram_id)
-        return await self._save(Flow(telegram_id, FLOW, "text_ky", {}))
+    async def begin(self, telegram_id: int, programme_id: int | None = None) -> Flow:
+        """The programme step comes first only for someone who may send in several; a
+        script may name the programme at once."""
+        actor = await self.people.require_staff(telegram_id)
+        if programme_id is None and len(await self.programmes.open_to(actor)) > 1:
+            return await self._save(Flow(telegram_id, FLOW, "programme", {}))
+        programme = await self.programmes.pick(actor, programme_id)
+        return await self._save(Flow(telegram_id, FLOW, "text_ky", {"programme": programme.id}))
+
+    async def choose_programme(self, telegram_id: int, programme_id: int) -> Flow:
+        """Only a programme open to this person can be chosen: a forged id is not allowed."""
+        flow = await self._at(telegram_id, "programme")
+        actor = await self.people.require_staff(telegram_id)
+        flow.data["programme"] = (await self.programmes.pick(actor, programme_id)).id
+        flow.step = "text_ky"
+        return await self._save(flow)
+
+    async def programme_choices(self, telegram_id: int) -> list[Programme]:
+        """The programmes offered at the first step."""
+        return await self.programmes.open_to(await self.people.require_staff(telegram_id))
 
     async def text(self, telegram_id: int, html: str, length: int) -> Flow:
         flow = await self._at(telegram_id, "text_ky", "text_ru")
-        if length > MAX_TEXT:
-            raise Refusal("text_too_long", limit=MAX_TEXT, length=length)
+        limit = MAX_TEXT - await self._label_room(flow)
+        if length > limit:
+            raise Refusal("text_too_long", limit=limit, length=length)
         lang = flow.step[-2:]
         flow.data[f"text_{lang}"] = html
         flow.data[f"length_{lang}"] = length
@@ -84,15 +111,19 @@ class BroadcastWizard(Wizard):
     async def attach(self, telegram_id: int, kind: str, file_id: str, name: str | None) -> Flow:
         flow = await self._at(telegram_id, "attachment")
         longest = max(flow.data.get("length_ky", 0), flow.data.get("length_ru", 0))
-        if longest > MAX_CAPTION:
-            raise Refusal("caption_too_long", limit=MAX_CAPTION, length=longest)
+        limit = MAX_CAPTION - await self._label_room(flow)
+        if longest > limit:
+            raise Refusal("caption_too_long", limit=limit, length=longest)
         flow.data.update(attachment_kind=kind, attachment_file_id=file_id, attachment_name=name)
         flow.step = "audience"
         return await self._save(flow)
 
     async def choose_kind(self, telegram_id: int, kind: str) -> Flow:
         flow = await self._at(telegram_id, "audience", "audience_pick", "preview")
-        flow.data["audience"] = empty(kind)
+        audience = empty(kind)
+        if (programme_id := _programme_of(flow)) is not None:
+            audience = with_programme(audience, programme_id)
+        flow.data["audience"] = audience
         flow.step = "audience_pick" if kind != "all" else "preview"
         if kind == "all":
             await self._require_reach(flow)
@@ -101,7 +132,7 @@ class BroadcastWizard(Wizard):
     async def toggle(self, telegram_id: int, value: str) -> Flow:
         """Only values the selector offers this person can be chosen; anything else is stale."""
         flow = await self._at(telegram_id, "audience_pick")
-        actor = await self.people.require_staff(telegram_id)
+        actor = await self._actor(telegram_id, flow)
         await self.audiences.toggle(actor, flow.data["audience"], value)
         return await self._save(flow)
 
@@ -142,12 +173,16 @@ class BroadcastWizard(Wizard):
             attachment_file_id=d.get("attachment_file_id"),
             recipients=len(await self._recipients(flow)),
             send_at=datetime.fromisoformat(send_at) if send_at else None,
+            programme_id=_programme_of(flow),
         )
 
     async def confirm(self, telegram_id: int) -> Broadcast:
         flow = await self._at(telegram_id, "confirm")
-        actor = await self.people.require_staff(telegram_id)
-        chat_ids = await self._recipients(flow, actor)
+        staff = await self.people.require_staff(telegram_id)
+        programme_id = (await self.programmes.pick(staff, _programme_of(flow))).id
+        actor = staff.within(programme_id)
+        audience: Audience = with_programme(flow.data["audience"], programme_id)
+        chat_ids = await self.audiences.chat_ids(actor, audience)
         if not chat_ids:
             raise Refusal("no_recipients")
         d = flow.data
@@ -168,25 +203,42 @@ class BroadcastWizard(Wizard):
                 attachment_kind=d.get("attachment_kind"),
                 attachment_file_id=d.get("attachment_file_id"),
                 attachment_name=d.get("attachment_name"),
-                audience=d["audience"],
+                audience=audience,
                 send_at=send_at,
                 total=len(chat_ids),
                 created_at=self.now(),
+                programme_id=programme_id,
             )
             await self.outbox.enqueue_broadcast(
-                broadcast_id, chat_ids, datetime.fromisoformat(send_at)
+                broadcast_id, chat_ids, datetime.fromisoformat(send_at), programme_id=programme_id
             )
             await flows.clear(self.db, telegram_id)
         log.info(
-            "broadcast %s to %s recipients confirmed by user %s, sending at %s",
-            broadcast_id, len(chat_ids), author.id, send_at,
+            "broadcast %s (programme %s) to %s recipients confirmed by user %s, sending at %s",
+            broadcast_id, programme_id, len(chat_ids), author.id, send_at,
         )  # fmt: skip
         found = await repo.get(self.db, broadcast_id)
         assert found is not None
         return found
 
-    async def _recipients(self, flow: Flow, actor: Actor | None = None) -> list[int]:
-        actor = actor or await self.people.require_staff(flow.telegram_id)
+    async def _label_room(self, flow: Flow) -> int:
+        """What the programme's label takes of Telegram's limit when there are several
+        programmes (it is added to every message at send time, in the reader's language)."""
+        self.programmes.forget()
+        programme = await self.programmes.label(_programme_of(flow))
+        if programme is None:
+            return 0
+        names = (programme.name(lang) for lang in ("ky", "ru", "en"))
+        return max(telegram_length(f"📌 {name}\n") for name in names)
+
+    async def _actor(self, telegram_id: int, flow: Flow) -> Actor:
+        """The author as staff of the broadcast's programme, with that programme's limit."""
+        actor = await self.people.require_staff(telegram_id)
+        programme_id = _programme_of(flow)
+        return actor if programme_id is None else actor.within(programme_id)
+
+    async def _recipients(self, flow: Flow) -> list[int]:
+        actor = await self._actor(flow.telegram_id, flow)
         return await self.audiences.chat_ids(actor, flow.data.get("audience"))
 
     async def _require_reach(self, flow: Flow) -> None:
@@ -194,5 +246,12 @@ class BroadcastWizard(Wizard):
             raise Refusal("no_recipients")
 
     async def options(self, telegram_id: int, kind: str) -> list[Option]:
-        actor = await self.people.require_staff(telegram_id)
-        return await self.audiences.options(actor, kind)
+        """The picker's choices: within the author's limit and the programme's reach."""
+        flow = await self._at(telegram_id)
+        actor = await self._actor(telegram_id, flow)
+        return await self.audiences.options(actor, kind, _programme_of(flow))
+
+
+def _programme_of(flow: Flow) -> int | None:
+    found = flow.data.get("programme")
+    return int(found) if found is not None else None

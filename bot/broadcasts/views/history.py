@@ -14,6 +14,8 @@ from bot.broadcasts.service.history import Health
 from bot.broadcasts.views.progress import progress
 from bot.core import labels
 from bot.core.keyboards import button
+from bot.core.programmes import views as programmes
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
@@ -41,9 +43,16 @@ def health(tr: Translator, h: Health) -> str | None:
     return None
 
 
-def item(tr: Translator, b: Broadcast, counts: dict[str, int], now: datetime) -> Screen:
+def item(
+    tr: Translator,
+    b: Broadcast,
+    counts: dict[str, int],
+    now: datetime,
+    programme: Programme | None = None,
+) -> Screen:
+    """One past broadcast; headed by its programme when the reader sees several."""
     when = tr.datetime(datetime.fromisoformat(b.send_at))
-    text = progress(tr, b, counts, now).text + "\n" + when
+    text = programmes.labelled(tr, programme, progress(tr, b, counts, now).text + "\n" + when)
     csv_button = button(tr._("Recipients (CSV)"), BroadcastCb(broadcast_id=b.id, action="csv"))
     return Screen(text, InlineKeyboardMarkup([[csv_button]]))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from telegram import InlineKeyboardMarkup
 
 from bot.broadcasts.callbacks import BroadcastWizardCb as Cb
@@ -11,9 +13,19 @@ from bot.core.audience import views as audience
 from bot.core.audience.repo import Option
 from bot.core.flows import Flow
 from bot.core.keyboards import button
+from bot.core.programmes import views as programmes
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, translator
+
+
+def programme_step(tr: Translator, choices: list[Programme]) -> Screen:
+    """The first step for someone who may send in several programmes."""
+    screen = programmes.choose(tr, choices, lambda pid: Cb(action="programme", value=str(pid)))
+    keys = screen.markup.inline_keyboard if isinstance(screen.markup, InlineKeyboardMarkup) else ()
+    abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    return Screen(screen.text, InlineKeyboardMarkup([*keys, abort]))
 
 
 def step_screen(
@@ -63,17 +75,30 @@ def _picker(tr: Translator, flow: Flow, options: list[Option], page: int) -> Scr
     return audience.picker(tr, flow.data["audience"], options, page, Cb)
 
 
-def preview_messages(draft: Draft, tz: str) -> list[Rendered]:
-    """Each language's message exactly as its readers will get it; one if both read the same."""
-    both = [rendered(translator(lang, tz), draft) for lang in ("ky", "ru")]
+def preview_messages(draft: Draft, tz: str, programme: Programme | None = None) -> list[Rendered]:
+    """Each language's message exactly as its readers will get it, with the programme's label
+    when there are several; one if both read the same."""
+    both = [_labelled(translator(lang, tz), draft, programme) for lang in ("ky", "ru")]
     return both[:1] if both[0] == both[1] else both
 
 
-def preview(tr: Translator, draft: Draft) -> Screen:
-    """The summary under the preview messages: who gets which, how many, and when."""
+def _labelled(tr: Translator, draft: Draft, programme: Programme | None) -> Rendered:
+    message = rendered(tr, draft)
+    if programme is None:
+        return message
+    text = programmes.labelled(tr, programme, message.text)
+    return Rendered(text, message.markup, message.photo, message.document)
+
+
+def preview(tr: Translator, draft: Draft, programme: Programme | None = None) -> Screen:
+    """The summary under the preview messages: the programme (when there are several), who
+    gets which, how many, and when."""
     _ = tr._
-    lines = [
-        "<b>" + _("Preview") + "</b>",
+    lines = ["<b>" + _("Preview") + "</b>"]
+    if programme is not None:
+        name = escape(programme.name(tr.lang))
+        lines.append(_("Programme: {name}").format(name=name))
+    lines += [
         tr.ngettext(
             "It will reach {count} member.", "It will reach {count} members.", draft.recipients
         ).format(count=draft.recipients),

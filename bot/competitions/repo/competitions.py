@@ -92,6 +92,7 @@ class Competition:
     created_by: int | None
     created_at: str
     updated_at: str
+    programme_id: int | None = None
 
     @property
     def cancelled(self) -> bool:
@@ -166,11 +167,16 @@ async def get(db: Database, competition_id: int) -> Competition | None:
 
 
 async def create(
-    db: Database, audience: Audience, created_by: int | None, now: str, **values: Unpack[Content]
+    db: Database,
+    audience: Audience,
+    created_by: int | None,
+    now: str,
+    programme_id: int | None = None,
+    **values: Unpack[Content],
 ) -> int:
-    names = [*CONTENT, "audience", "created_by", "created_at", "updated_at"]
+    names = [*CONTENT, "audience", "created_by", "created_at", "updated_at", "programme_id"]
     row = {**values, "audience": json.dumps(audience), "created_by": created_by,
-           "created_at": now, "updated_at": now}  # fmt: skip
+           "created_at": now, "updated_at": now, "programme_id": programme_id}  # fmt: skip
     for name in _TIMES:
         when = row[name]
         if isinstance(when, datetime):
@@ -202,14 +208,25 @@ async def bump_version(db: Database, competition_id: int) -> None:
     )
 
 
-async def listing(db: Database, limit: int = 50) -> list[Competition]:
-    """Open and upcoming first (by deadline), then the closed ones, newest first."""
+async def listing(
+    db: Database, limit: int = 50, programme_ids: list[int] | None = None
+) -> list[Competition]:
+    """Open and upcoming first (by deadline), then the closed ones, newest first; with
+    `programme_ids`, only those programmes' competitions."""
+    where, params = _in_programmes(programme_ids)
     rows = await db.fetchall(
-        "SELECT * FROM competitions ORDER BY status = 'cancelled',"
+        f"SELECT * FROM competitions{where} ORDER BY status = 'cancelled',"
         " results_published_at IS NOT NULL, deadline DESC LIMIT ?",
-        (limit,),
+        [*params, limit],
     )
     return [_competition(r) for r in rows]
+
+
+def _in_programmes(programme_ids: list[int] | None) -> tuple[str, list[int]]:
+    if programme_ids is None:
+        return "", []
+    marks = ",".join("?" * len(programme_ids))
+    return f" WHERE programme_id IN ({marks})", list(programme_ids)
 
 
 async def active(db: Database) -> list[Competition]:
@@ -280,12 +297,15 @@ async def entrants_of_member(db: Database, competition: Competition, user_id: in
 
 
 async def staff_of(
-    db: Database, entrant_kind: str, entrant_ids: list[int]
+    db: Database, entrant_kind: str, entrant_ids: list[int], called_by: int | None = None
 ) -> list[tuple[int, int, int]]:
-    """(entrant id, user id, chat id) of every approved member speaking for these entrants."""
+    """(entrant id, user id, chat id) of every approved member speaking for these entrants.
+    With `called_by` (a programme), only members it reaches who have not muted it: whom its
+    call goes to."""
     if not entrant_ids:
         return []
     marks = ",".join("?" * len(entrant_ids))
+    params: list[int] = list(entrant_ids)
     if entrant_kind == "cluster":
         sql = (
             "SELECT cm.cluster_id, u.id, u.telegram_id FROM cluster_members cm JOIN users u"
@@ -296,14 +316,29 @@ async def staff_of(
             "SELECT u.municipality_id, u.id, u.telegram_id FROM users u"
             f" WHERE u.municipality_id IN ({marks})"
         )
-    sql += " AND u.status = 'approved' AND u.telegram_id IS NOT NULL ORDER BY u.id"
-    return [(r[0], r[1], r[2]) for r in await db.fetchall(sql, entrant_ids)]
+    sql += " AND u.status = 'approved' AND u.telegram_id IS NOT NULL"
+    if called_by is not None:
+        sql += _CALLED
+        params += [called_by, called_by]
+    return [(r[0], r[1], r[2]) for r in await db.fetchall(sql + " ORDER BY u.id", params)]
+
+
+_CALLED = (
+    " AND u.municipality_id IN (SELECT municipality_id FROM programme_reach"
+    " WHERE programme_id = ?)"
+    " AND u.id NOT IN (SELECT user_id FROM programme_mutes WHERE programme_id = ?)"
+)
 
 
 async def municipalities_in(
-    db: Database, kind: str, values: list[str | int], region_ids: list[int]
+    db: Database,
+    kind: str,
+    values: list[str | int],
+    region_ids: list[int],
+    programme_id: int | None = None,
 ) -> list[int]:
-    """Municipalities an audience selector names, with or without members yet."""
+    """Municipalities an audience selector names, with or without members yet; with
+    `programme_id`, only those the programme reaches."""
     filters = {
         "all": "",
         "regions": " AND d.region_id IN ({marks})",
@@ -322,15 +357,27 @@ async def municipalities_in(
     if region_ids:
         sql += " AND d.region_id IN ({})".format(",".join("?" * len(region_ids)))
         params += region_ids
+    if programme_id is not None:
+        sql += " AND m.id IN (SELECT municipality_id FROM programme_reach WHERE programme_id = ?)"
+        params.append(programme_id)
     return [r[0] for r in await db.fetchall(sql + " ORDER BY m.id", params)]
 
 
-async def cluster_ids(db: Database, values: list[str | int], region_ids: list[int]) -> list[int]:
+async def cluster_ids(
+    db: Database,
+    values: list[str | int],
+    region_ids: list[int],
+    programme_id: int | None = None,
+) -> list[int]:
     """Clusters named by a selector ('all' when none are named); with `region_ids`, only
-    clusters whose every municipality lies in those regions."""
+    clusters whose every municipality lies in those regions; with `programme_id`, only that
+    programme's clusters."""
     sql, params = "SELECT c.id FROM clusters c WHERE 1 = 1", list(values)
     if values:
         sql += " AND c.id IN ({})".format(",".join("?" * len(values)))
+    if programme_id is not None:
+        sql += " AND c.programme_id = ?"
+        params.append(programme_id)
     if region_ids:
         sql += (
             " AND NOT EXISTS (SELECT 1 FROM cluster_members cm JOIN municipalities m"
@@ -340,6 +387,14 @@ async def cluster_ids(db: Database, values: list[str | int], region_ids: list[in
         params += region_ids
     rows = await db.fetchall(sql + " ORDER BY c.id", params)
     return [r[0] for r in rows]
+
+
+async def reached(db: Database, programme_id: int) -> set[int]:
+    """The municipalities a programme reaches."""
+    rows = await db.fetchall(
+        "SELECT municipality_id FROM programme_reach WHERE programme_id = ?", (programme_id,)
+    )
+    return {r[0] for r in rows}
 
 
 async def next_seq(db: Database, competition_id: int) -> int:

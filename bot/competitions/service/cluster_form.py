@@ -1,17 +1,19 @@
 """A cluster made inside the bot: two names, then municipalities ticked on a paged list (or
 found by typing part of a name), a summary, and one save.
 
-A region-limited coordinator sees and may tick only municipalities of their own regions.
-The code is derived from the name, so nobody has to invent one; it never renames a cluster
-that already has it.
+A cluster belongs to a programme: someone who works in several chooses it first. A
+region-limited coordinator sees and may tick only municipalities of their own regions in it,
+and only those the programme reaches. The code is derived from the name, so nobody has to
+invent one; it never renames a cluster that already has it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TypedDict, cast
+from typing import NotRequired, TypedDict, cast
 
+from bot.competitions.repo import competitions as comp_repo
 from bot.core import fields, flows
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
@@ -20,6 +22,8 @@ from bot.core.places import clusters as repo
 from bot.core.places import repo as places
 from bot.core.places.repo import Place
 from bot.core.places.search import Directory, fold
+from bot.core.programmes.repo import Programme
+from bot.core.programmes.service import Programmes
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 
@@ -41,6 +45,8 @@ class ClusterData(TypedDict):
     """The municipalities ticked, by id."""
     query: str | None
     """What the list is searched for, if anything."""
+    programme_id: NotRequired[int | None]
+    """Chosen first by someone who works in several programmes, else the only one."""
 
 
 def cluster_data(flow: Flow) -> ClusterData:
@@ -78,11 +84,40 @@ class ClusterForm(Wizard):
         self.directory = directory
         self.db = people.db
         self.clock = people.clock
+        self.programmes = Programmes(self.db, people)
 
     async def begin(self, telegram_id: int) -> Flow:
-        await self.people.require_staff(telegram_id)
-        data: ClusterData = {"plan": list(STEPS), "names": {}, "members": [], "query": None}
-        return await self._save(Flow(telegram_id, FLOW, STEPS[0], {**data}))
+        actor = await self.people.require_staff(telegram_id)
+        open_ = await self.programmes.open_to(actor)
+        if not open_:
+            raise Refusal("no_programme")
+        plan = ["programme", *STEPS] if len(open_) > 1 else list(STEPS)
+        data: ClusterData = {"plan": plan, "names": {}, "members": [], "query": None,
+                             "programme_id": open_[0].id if len(open_) == 1 else None}  # fmt: skip
+        return await self._save(Flow(telegram_id, FLOW, plan[0], {**data}))
+
+    async def programme_choices(self, telegram_id: int) -> list[Programme]:
+        await self._at(telegram_id, "programme")
+        return await self.programmes.open_to(await self.people.require_staff(telegram_id))
+
+    async def choose_programme(self, telegram_id: int, value: str) -> Flow:
+        """A programme not open to this person (a forged button) is not allowed."""
+        flow = await self._at(telegram_id, "programme")
+        if not value.isdigit():
+            raise Refusal("stale")
+        actor = await self.people.require_staff(telegram_id)
+        data = cluster_data(flow)
+        data["programme_id"] = (await self.programmes.pick(actor, int(value))).id
+        data["plan"].pop(0)
+        flow.step = data["plan"][0]
+        return await self._save(flow)
+
+    async def _scoped(self, flow: Flow) -> tuple[Actor, int]:
+        """The author as staff of the cluster's programme, checked again at every use."""
+        actor = await self.people.require_staff(flow.telegram_id)
+        chosen = cluster_data(flow).get("programme_id")
+        programme = await self.programmes.pick(actor, chosen)
+        return actor.within(programme.id), programme.id
 
     async def _at(self, telegram_id: int, *steps: str) -> Flow:
         await self.people.require_staff(telegram_id)
@@ -90,13 +125,13 @@ class ClusterForm(Wizard):
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
         """A name at the name steps; on the list, part of a municipality's name to look for."""
-        flow = await self._at(telegram_id, *STEPS, "summary")
+        flow = await self._at(telegram_id, "programme", *STEPS, "summary")
         data = cluster_data(flow)
+        if flow.step in ("programme", "summary"):
+            raise Refusal("use_buttons")
         if flow.step == "members":
             data["query"] = fields.text_value(raw, MAX_NAME)
             return await self._save(flow)
-        if flow.step == "summary":
-            raise Refusal("use_buttons")
         data["names"][flow.step] = fields.text_value(raw, MAX_NAME)
         plan = data["plan"]
         plan.pop(0)
@@ -106,26 +141,30 @@ class ClusterForm(Wizard):
     async def choices(self, telegram_id: int) -> list[Choice]:
         """What the list shows now: the search results, or every municipality allowed."""
         flow = await self._at(telegram_id, "members")
-        allowed = await self._allowed(await self.people.require_staff(telegram_id))
+        allowed = await self._allowed(flow)
         query = cluster_data(flow).get("query")
         if not query:
             return list(allowed.values())
         found = await self.directory.search(query, limit=SEARCH_LIMIT)
         return [allowed[m.place.id] for m in found if m.place.id in allowed]
 
-    async def _allowed(self, actor: Actor) -> dict[int, Choice]:
+    async def _allowed(self, flow: Flow) -> dict[int, Choice]:
+        """The municipalities the programme reaches, in the author's regions in it."""
+        actor, pid = await self._scoped(flow)
+        reached = await comp_repo.reached(self.db, pid)
         districts = {d.id: d for d in await places.all_districts(self.db)}
         found: dict[int, Choice] = {}
         for muni in await places.all_municipalities(self.db):
             assert muni.parent_id is not None  # every municipality is in a district
             district = districts[muni.parent_id]
-            if not actor.region_ids or district.parent_id in actor.region_ids:
+            mine = not actor.region_ids or district.parent_id in actor.region_ids
+            if mine and muni.id in reached:
                 found[muni.id] = Choice(muni, district)
         return found
 
     async def toggle(self, telegram_id: int, value: str) -> Flow:
         flow = await self._at(telegram_id, "members")
-        allowed = await self._allowed(await self.people.require_staff(telegram_id))
+        allowed = await self._allowed(flow)
         if not value.isdigit() or int(value) not in allowed:
             raise Refusal("stale")
         members, chosen = cluster_data(flow)["members"], int(value)
@@ -152,7 +191,7 @@ class ClusterForm(Wizard):
 
     async def summary(self, telegram_id: int) -> Summary:
         flow = await self._at(telegram_id, "summary")
-        allowed = await self._allowed(await self.people.require_staff(telegram_id))
+        allowed = await self._allowed(flow)
         data = cluster_data(flow)
         chosen = [allowed[m] for m in data["members"] if m in allowed]
         names = data["names"]
@@ -163,16 +202,19 @@ class ClusterForm(Wizard):
         found = await self.summary(telegram_id)
         if len(found.members) < MIN_MEMBERS:
             raise Refusal("cluster_too_small", minimum=MIN_MEMBERS)
+        flow = await self._at(telegram_id, "summary")
+        _, pid = await self._scoped(flow)
         names = {**found.names, "name_en": found.names["name_ru"]}
         async with self.db.transaction():
             code = await self._free_code(found.names)
-            cluster_id, _ = await repo.save(self.db, code, names, utcnow_iso(self.clock.now()))
+            now = utcnow_iso(self.clock.now())
+            cluster_id, _ = await repo.save(self.db, code, names, now, programme_id=pid)
             await repo.add_members(self.db, cluster_id, [c.place.id for c in found.members])
             await flows.clear(self.db, telegram_id)
         return cluster_id, Summary(found.names, code, found.members)
 
     async def abort(self, telegram_id: int) -> None:
-        await self._at(telegram_id, *STEPS, "summary")
+        await self._at(telegram_id, "programme", *STEPS, "summary")
         await flows.clear(self.db, telegram_id)
 
     async def _free_code(self, names: dict[str, str]) -> str:

@@ -16,9 +16,11 @@ from bot.competitions.repo.competitions import Competition, CompetitionContent, 
 from bot.competitions.repo.submissions import Submission
 from bot.competitions.service import notices as pushes
 from bot.core import users as users_repo
-from bot.core.audience.service import Audience, Audiences, _values
+from bot.core.audience.service import Audience, Audiences, _values, with_programme
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import Actor, People
+from bot.core.programmes.repo import Programme
+from bot.core.programmes.service import Programmes
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox, Push
 
@@ -64,9 +66,13 @@ def deadline_for(
 
 
 def may_manage(actor: Actor, competition: Competition) -> bool:
-    """Admins, the author, and coordinators without a region limit, as for seminars."""
-    own = actor.user is not None and actor.user.id == competition.created_by
-    return actor.is_admin or own or not actor.region_ids
+    """Staff of the competition's programme only; within it, as for seminars: admins, the
+    author, and coordinators without a region limit in that programme."""
+    if not actor.staff_of(competition.programme_id):
+        return False
+    within = actor.within(competition.programme_id)
+    own = within.user is not None and within.user.id == competition.created_by
+    return within.is_admin or own or not within.region_ids
 
 
 class Competitions:
@@ -76,6 +82,7 @@ class Competitions:
         self.db = outbox.db
         self.clock = outbox.clock
         self.audiences = Audiences(self.db)
+        self.programmes = Programmes(self.db, people)
 
     def now(self) -> str:
         return utcnow_iso(self.clock.now())
@@ -93,43 +100,72 @@ class Competitions:
             raise NotAllowed
         return actor, competition
 
-    async def listing(self, telegram_id: int) -> list[tuple[Competition, dict[str, int]]]:
+    async def listing(
+        self, telegram_id: int, scope: list[int] | None = None
+    ) -> list[tuple[Competition, dict[str, int]]]:
+        """What this person may manage (in `scope`'s programmes, when given), at most 20."""
         actor = await self.people.require_staff(telegram_id)
         found: list[tuple[Competition, dict[str, int]]] = []
-        for competition in await repo.listing(self.db):
+        for competition in await repo.listing(self.db, programme_ids=actor.programme_ids()):
+            if scope is not None and competition.programme_id not in scope:
+                continue
             if may_manage(actor, competition) and len(found) < 20:
                 found.append((competition, await subs_repo.counts(self.db, competition.id)))
         return found
 
-    async def entrant_ids(self, actor: Actor | None, kind: str, audience: Audience) -> list[int]:
-        """Municipalities (with or without members yet) or clusters the selector names."""
+    async def programme_names(self, telegram_id: int) -> dict[int, Programme]:
+        """The programmes to name on staff lists: none when this person sees only one."""
+        actor = await self.people.require_staff(telegram_id)
+        visible = await self.programmes.visible_to(actor)
+        return {p.id: p for p in visible} if len(visible) > 1 else {}
+
+    async def entrant_ids(
+        self, actor: Actor | None, kind: str, audience: Audience, programme_id: int | None = None
+    ) -> list[int]:
+        """Municipalities (with or without members yet) or clusters the selector names; with
+        `programme_id`, only municipalities it reaches and only its own clusters."""
+        named = _values(audience)
+        if audience["kind"] == "clusters" and programme_id is not None:
+            own = {str(c) for c in await repo.cluster_ids(self.db, [], [], programme_id)}
+            if any(str(v) not in own for v in named):
+                raise Refusal("stale")
+        regions = list(actor.region_ids) if actor and actor.region_ids else []
         if kind == "cluster":
             if audience["kind"] not in ("all", "clusters"):
                 raise Refusal("clusters_only")
-            regions = list(actor.region_ids) if actor and actor.region_ids else []
-            return await repo.cluster_ids(self.db, _values(audience), regions)
+            return await repo.cluster_ids(self.db, named, regions, programme_id)
         if audience["kind"] == "positions":
             raise Refusal("stale")
-        regions = list(actor.region_ids) if actor and actor.region_ids else []
-        return await repo.municipalities_in(self.db, audience["kind"], _values(audience), regions)
+        return await repo.municipalities_in(self.db, audience["kind"], named, regions, programme_id)
 
     async def create(
-        self, telegram_id: int, values: Content, audience: Audience
+        self,
+        telegram_id: int,
+        values: Content,
+        audience: Audience,
+        programme_id: int | None = None,
     ) -> tuple[Competition, int]:
-        """Returns the competition and how many entrants may take part."""
+        """Returns the competition and how many entrants may take part. It goes into the
+        programme named (which must be open to this person), or the only one open to them."""
         actor = await self.people.require_staff(telegram_id)
+        programme = await self.programmes.pick(actor, programme_id)
+        scoped = actor.within(programme.id)
         author = actor.user or await users_repo.ensure(
             self.db, telegram_id, str(telegram_id), self.now()
         )
         check_content(values, self.clock.now())
-        entrants = await self.entrant_ids(actor, values["entrant_kind"], audience)
+        entrants = await self.entrant_ids(scoped, values["entrant_kind"], audience, programme.id)
         if not entrants:
             raise Refusal("no_entrants")
+        stored = with_programme(audience, programme.id)
         async with self.db.transaction():
-            competition_id = await repo.create(self.db, audience, author.id, self.now(), **values)
+            competition_id = await repo.create(
+                self.db, stored, author.id, self.now(), programme.id, **values
+            )
             await repo.add_entrants(self.db, competition_id, entrants)
             competition = await self.get(competition_id)
-            await self.outbox.enqueue_many(await self._calls(competition, entrants))
+            calls = await self._calls(competition, entrants)
+            await self.outbox.enqueue_many(calls, programme_id=programme.id)
         return competition, len(entrants)
 
     async def _calls(
@@ -141,7 +177,9 @@ class Competitions:
         if competition.cancelled:
             return []
         extended = {e.id: e for e in await repo.entrants(self.db, competition) if e.extended_until}
-        staff = await repo.staff_of(self.db, competition.entrant_kind, entrant_ids)
+        staff = await repo.staff_of(
+            self.db, competition.entrant_kind, entrant_ids, called_by=competition.programme_id
+        )
         found: list[Push] = []
         seen: set[int] = set()
         opens = max(competition.opens_at, now)
@@ -166,7 +204,7 @@ class Competitions:
                 todo = [e for e in entrants if e not in done]
                 calls = await self._calls(competition, todo, user_id) if todo else []
                 if calls:
-                    await self.outbox.enqueue_many(calls)
+                    await self.outbox.enqueue_many(calls, programme_id=competition.programme_id)
                     count += 1
         return count
 
@@ -187,15 +225,18 @@ class Competitions:
             done = await subs_repo.submitted_entrants(self.db, competition_id)
             entrants = await repo.entrants(self.db, moved)
             waiting = [e.id for e in entrants if e.id not in done]
+            pid = moved.programme_id
             await self.outbox.enqueue_many(
-                [p for p in await self._calls(moved, waiting) if p.template != "competition_open"]
+                [p for p in await self._calls(moved, waiting) if p.template != "competition_open"],
+                programme_id=pid,
             )
             staff = await repo.staff_of(self.db, moved.entrant_kind, [e.id for e in entrants])
             told = {uid: chat for _, uid, chat in staff}
             await self.outbox.enqueue_many(
-                pushes.deadline_moved(competition_id, moved.version, uid, chat)
-                for uid, chat in told.items()
-            )
+                (pushes.deadline_moved(competition_id, moved.version, uid, chat)
+                 for uid, chat in told.items()),
+                programme_id=pid,
+            )  # fmt: skip
             await subs_repo.log(self.db, competition_id, "deadline_moved", self.now(),
                                 comment=utcnow_iso(deadline), actor_id=_uid(actor),
                                 actor_telegram_id=telegram_id)  # fmt: skip
@@ -221,7 +262,9 @@ class Competitions:
                 found.append(pushes.extended(competition_id, entrant_id, until, uid, chat))
                 found += pushes.reminders(competition_id, competition.version, entrant_id, uid,
                                           chat, until, now)  # fmt: skip
-            await self.outbox.enqueue_many(found, revive=True)
+            await self.outbox.enqueue_many(
+                found, revive=True, programme_id=competition.programme_id
+            )
             await subs_repo.log(self.db, competition_id, "extension", self.now(),
                                 entrant_id=entrant_id, comment=utcnow_iso(until),
                                 actor_id=_uid(actor), actor_telegram_id=telegram_id)  # fmt: skip

@@ -21,6 +21,7 @@ from bot.competitions.repo.submissions import Result, StoredFile, Submission, Ve
 from bot.competitions.service.competitions import Competitions
 from bot.config import Config
 from bot.core.audience.repo import Names
+from bot.core.errors import NotFound
 
 __all__ = ["EntrantRow", "Export", "FileRow", "LogRow", "SubmissionExports", "SubmissionRow"]
 
@@ -119,9 +120,26 @@ class SubmissionExports:
         _, competition = await self.competitions.manage(telegram_id, competition_id)
         return await self.build(competition)
 
-    async def operator(self, competition_id: int) -> Export:
-        """No permission check: the command line runs as whoever owns the database."""
-        return await self.build(await self.competitions.get(competition_id))
+    async def choices(self, telegram_id: int, code: str | None = None) -> list[Competition]:
+        """What this person may export, in the programmes a report covers: the one named, else
+        theirs (every one, for an admin)."""
+        scope = await self.competitions.programmes.scope(telegram_id, code)
+        return [c for c, _ in await self.competitions.listing(telegram_id, scope)]
+
+    async def operator(self, competition_id: int, programme: str | None = None) -> Export:
+        """No permission check: the command line runs as whoever owns the database. With a
+        programme's code, a competition of another programme is not found."""
+        competition = await self.competitions.get(competition_id)
+        if programme is not None:
+            found = await self.competitions.programmes.by_code(programme)
+            if competition.programme_id != found.id:
+                raise NotFound(str(competition_id))
+        return await self.build(competition)
+
+    async def operator_listing(self, programme: str) -> list[Competition]:
+        """A programme's competitions, for the command line to name one."""
+        found = await self.competitions.programmes.by_code(programme)
+        return await comp_repo.listing(self.db, limit=500, programme_ids=[found.id])
 
     async def build(self, competition: Competition) -> Export:
         """The versions, their files on disk and the log are read in worker threads, in one

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, TypedDict, TypeGuard, cast
+from typing import Literal, NotRequired, TypedDict, TypeGuard, cast
 
+from bot.competitions.repo import competitions as repo
 from bot.competitions.repo.competitions import Competition, CompetitionContent, Content
 from bot.competitions.service.competitions import CODE_RE, LIMITS, Competitions
 from bot.core import fields, flows
@@ -19,7 +20,8 @@ from bot.core.audience.repo import Option
 from bot.core.audience.service import Audience, empty
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
-from bot.core.places import clusters as clusters_repo
+from bot.core.people import Actor
+from bot.core.programmes.repo import Programme
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 
@@ -73,6 +75,9 @@ class FormData(TypedDict):
     """Chosen at the audience step."""
     opens_now: bool
     """The opening was skipped: the call goes out when the competition is created."""
+    programme_id: NotRequired[int | None]
+    """The programme it goes into: chosen at the first step by someone who works in several,
+    else the only one open to the author."""
 
 
 def form_data(flow: Flow) -> FormData:
@@ -90,6 +95,8 @@ class Preview:
     """Content as `Competition.content()` gives it, so the call renders from it."""
     entrants: int
     opens_now: bool
+    programme: Programme | None = None
+    """Named on the preview when there is more than one programme."""
 
 
 class CompetitionForm(Wizard):
@@ -103,9 +110,39 @@ class CompetitionForm(Wizard):
         self.zone = competitions.people.config.zone
 
     async def begin(self, telegram_id: int) -> Flow:
-        await self.people.require_staff(telegram_id)
-        data: FormData = {"plan": list(STEPS), "values": {}, "audience": None, "opens_now": False}
-        return await self._save(Flow(telegram_id, FLOW, STEPS[0], {**data}))
+        """Someone who may create in several programmes chooses one first; with one, it is
+        taken without a question."""
+        actor = await self.people.require_staff(telegram_id)
+        open_ = await self.competitions.programmes.open_to(actor)
+        if not open_:
+            raise Refusal("no_programme")
+        plan = ["programme", *STEPS] if len(open_) > 1 else list(STEPS)
+        chosen = open_[0].id if len(open_) == 1 else None
+        data: FormData = {"plan": plan, "values": {}, "audience": None, "opens_now": False,
+                          "programme_id": chosen}  # fmt: skip
+        return await self._save(Flow(telegram_id, FLOW, plan[0], {**data}))
+
+    async def programme_choices(self, telegram_id: int) -> list[Programme]:
+        await self._at(telegram_id, "programme")
+        actor = await self.people.require_staff(telegram_id)
+        return await self.competitions.programmes.open_to(actor)
+
+    async def choose_programme(self, telegram_id: int, value: str) -> Flow:
+        """A programme not open to this person (a forged button) is not allowed."""
+        flow = await self._at(telegram_id, "programme")
+        if not value.isdigit():
+            raise Refusal("stale")
+        actor = await self.people.require_staff(telegram_id)
+        programme = await self.competitions.programmes.pick(actor, int(value))
+        form_data(flow)["programme_id"] = programme.id
+        return await self._next(flow)
+
+    async def _programme(self, flow: Flow) -> tuple[Actor, int]:
+        """The author as staff of the flow's programme, checked again at every use."""
+        actor = await self.people.require_staff(flow.telegram_id)
+        chosen = form_data(flow).get("programme_id")
+        programme = await self.competitions.programmes.pick(actor, chosen)
+        return actor.within(programme.id), programme.id
 
     async def _at(self, telegram_id: int, *steps: str) -> Flow:
         """Staff only at every step: a coordinator demoted mid-wizard can't finish it."""
@@ -113,7 +150,7 @@ class CompetitionForm(Wizard):
         return await super()._at(telegram_id, *steps)
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
-        flow = await self._at(telegram_id, *STEPS, "audience_pick", "preview")
+        flow = await self._at(telegram_id, "programme", *STEPS, "audience_pick", "preview")
         data = form_data(flow)
         step, values = flow.step, data["values"]
         if _is_text(step):
@@ -167,8 +204,10 @@ class CompetitionForm(Wizard):
         flow = await self._at(telegram_id, "entrant_kind")
         if kind not in AUDIENCE_KINDS:
             raise Refusal("stale")
-        if kind == "cluster" and not await clusters_repo.all_clusters(self.db):
-            raise Refusal("no_clusters")
+        if kind == "cluster":
+            _, pid = await self._programme(flow)
+            if not await repo.cluster_ids(self.db, [], [], pid):
+                raise Refusal("no_clusters")
         form_data(flow)["values"]["entrant_kind"] = kind
         return await self._next(flow)
 
@@ -184,9 +223,13 @@ class CompetitionForm(Wizard):
         return await self._audience_done(flow)
 
     async def toggle(self, telegram_id: int, value: str) -> Flow:
+        """Only what the picker offers for this programme can be ticked."""
         flow = await self._at(telegram_id, "audience_pick")
-        actor = await self.people.require_staff(telegram_id)
-        await self.competitions.audiences.toggle(actor, _audience(form_data(flow)), value)
+        audience = _audience(form_data(flow))
+        if value not in {v for v, _ in await self._options(flow, audience["kind"])}:
+            raise Refusal("stale")
+        actor, _ = await self._programme(flow)
+        await self.competitions.audiences.toggle(actor, audience, value)
         return await self._save(flow)
 
     async def audience_done(self, telegram_id: int) -> Flow:
@@ -199,14 +242,22 @@ class CompetitionForm(Wizard):
         return await self._next(flow)
 
     async def _entrants(self, flow: Flow) -> int:
-        actor = await self.people.require_staff(flow.telegram_id)
+        actor, pid = await self._programme(flow)
         data = form_data(flow)
         kind = data["values"]["entrant_kind"]
-        return len(await self.competitions.entrant_ids(actor, kind, _audience(data)))
+        return len(await self.competitions.entrant_ids(actor, kind, _audience(data), pid))
 
     async def options(self, telegram_id: int, kind: str) -> list[Option]:
-        actor = await self.people.require_staff(telegram_id)
-        return await self.competitions.audiences.options(actor, kind)
+        return await self._options(await self._at(telegram_id, "audience_pick"), kind)
+
+    async def _options(self, flow: Flow, kind: str) -> list[Option]:
+        """The picker's choices within the programme: places it reaches, its own clusters."""
+        actor, pid = await self._programme(flow)
+        found = await self.competitions.audiences.options(actor, kind, pid)
+        if kind != "clusters":
+            return found
+        own = {str(c) for c in await repo.cluster_ids(self.db, [], [], pid)}
+        return [o for o in found if o[0] in own]
 
     async def page(self, telegram_id: int) -> Flow:
         return await self._at(telegram_id, "audience_pick")
@@ -223,7 +274,9 @@ class CompetitionForm(Wizard):
         d = form_data(flow)
         values: CompetitionContent = {**_content(d["values"]), "id": 0, "status": "active",
                                       "version": 1}  # fmt: skip
-        return Preview(values, await self._entrants(flow), d["opens_now"])
+        _, pid = await self._programme(flow)
+        shown = await self.competitions.programmes.label(pid)
+        return Preview(values, await self._entrants(flow), d["opens_now"], shown)
 
     async def confirm(self, telegram_id: int) -> tuple[Competition, int]:
         """Creates the competition; the call waits in the outbox until the opening time."""
@@ -232,13 +285,14 @@ class CompetitionForm(Wizard):
         values = _content(data["values"])
         if data["opens_now"]:
             values["opens_at"] = self.now()
-        created = await self.competitions.create(telegram_id, values, _audience(data))
+        chosen = data.get("programme_id")
+        created = await self.competitions.create(telegram_id, values, _audience(data), chosen)
         await flows.clear(self.db, telegram_id)
         return created
 
     async def abort(self, telegram_id: int) -> None:
         """Only this wizard is dropped: an old Cancel button leaves any other flow alone."""
-        await self._at(telegram_id, *STEPS, "audience_pick", "preview")
+        await self._at(telegram_id, "programme", *STEPS, "audience_pick", "preview")
         await flows.clear(self.db, telegram_id)
 
     async def _next(self, flow: Flow) -> Flow:

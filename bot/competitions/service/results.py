@@ -214,7 +214,8 @@ class Results(Wizard):
             }
             await self.outbox.enqueue_many(
                 [pushes.own_result(c.id, e, uid, chat) for e, uid, chat in staff]
-                + [pushes.winners(c.id, uid, chat) for uid, chat in members.items()]
+                + [pushes.winners(c.id, uid, chat) for uid, chat in members.items()],
+                programme_id=c.programme_id,
             )
             await repo.log(self.db, c.id, "results_published", self.now(), **who)
         log.info(

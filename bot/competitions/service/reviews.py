@@ -213,9 +213,11 @@ class Reviews:
         told = {uid: chat for _, uid, chat in staff}
         when = utcnow_iso(until) if until else None
         await self.outbox.enqueue_many(
-            pushes.status_changed(card.submission.id, str(log_id), uid, chat, status, comment, when)
-            for uid, chat in told.items()
-        )
+            (pushes.status_changed(card.submission.id, str(log_id), uid, chat, status, comment,
+                                   when)
+             for uid, chat in told.items()),
+            programme_id=card.competition.programme_id,
+        )  # fmt: skip
 
     async def log(
         self, s: Submission, action: str, who: ActorIds, **fields: Unpack[LogFields]

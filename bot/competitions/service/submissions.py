@@ -20,6 +20,7 @@ from bot.competitions.service.competitions import Competitions, deadline_for
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.fields import whole_number
+from bot.core.programmes.repo import Programme
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 
@@ -144,6 +145,21 @@ class Submissions:
                 found.append(await self.standing(telegram_id, competition.id, entrant.id))
         return found
 
+    async def programme_names(
+        self, telegram_id: int, standings: list[Standing]
+    ) -> dict[int, Programme]:
+        """The programmes to group a member's list by: none unless more than one reaches
+        them (then every programme on the list, in order)."""
+        programmes = self.competitions.programmes
+        reaching = await programmes.of_member(telegram_id)
+        if len(reaching) < 2:
+            return {}
+        found = {m.programme.id: m.programme for m in reaching}
+        for pid in sorted({s.competition.programme_id for s in standings} - set(found), key=str):
+            if pid is not None:
+                found[pid] = await programmes.get(pid)
+        return found
+
     async def latest(
         self, telegram_id: int, competition_id: int, entrant_id: int
     ) -> tuple[Standing, Version | None]:
@@ -222,7 +238,8 @@ class Submissions:
         staff = await comp_repo.staff_of(self.db, c.entrant_kind, [entrant_id])
         others = {uid: chat for _, uid, chat in staff if uid != by}
         await self.outbox.enqueue_many(
-            pushes.received(sid, number, uid, chat, by) for uid, chat in others.items()
+            (pushes.received(sid, number, uid, chat, by) for uid, chat in others.items()),
+            programme_id=c.programme_id,
         )
         return len(others)
 

@@ -10,6 +10,8 @@ from bot.competitions.callbacks import ClusterFormCb as Cb
 from bot.competitions.service.cluster_form import Choice, Summary, cluster_data
 from bot.core.flows import Flow
 from bot.core.keyboards import PAGE_SIZE, button, rows
+from bot.core.programmes import views as programmes
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
@@ -20,6 +22,13 @@ def _abort(tr: Translator) -> list[InlineKeyboardButton]:
 
 def label(tr: Translator, choice: Choice) -> str:
     return f"{choice.place.name(tr.lang)} ({choice.district.name(tr.lang)})"
+
+
+def programme_step(tr: Translator, found: list[Programme]) -> Screen:
+    """The first question for someone who works in several programmes."""
+    asked = programmes.choose(tr, found, lambda pid: Cb(action="programme", value=str(pid)))
+    keys = asked.markup.inline_keyboard if isinstance(asked.markup, InlineKeyboardMarkup) else ()
+    return Screen(asked.text, InlineKeyboardMarkup([*keys, _abort(tr)]))
 
 
 def step_screen(

@@ -15,6 +15,8 @@ from bot.core.audience import views as audience
 from bot.core.audience.repo import Option
 from bot.core.flows import Flow
 from bot.core.keyboards import button, rows
+from bot.core.programmes import views as programmes
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
 from bot.i18n import Translator, translator
 
@@ -79,6 +81,14 @@ def _kinds(tr: Translator, entrant_kind: str, abort: list[InlineKeyboardButton])
     return Screen(_("Which of them may take part?"), markup)
 
 
+def programme_step(tr: Translator, found: list[Programme]) -> Screen:
+    """The first question for someone who works in several programmes."""
+    asked = programmes.choose(tr, found, lambda pid: Cb(action="programme", value=str(pid)))
+    keys = asked.markup.inline_keyboard if isinstance(asked.markup, InlineKeyboardMarkup) else ()
+    abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    return Screen(asked.text, InlineKeyboardMarkup([*keys, abort]))
+
+
 def step_screen(
     tr: Translator, flow: Flow, options: list[Option] | None = None, page: int = 0
 ) -> Screen:
@@ -106,6 +116,8 @@ def preview(tr: Translator, p: Preview) -> Screen:
     opens = text.when(values["opens_at"])
     receipt = "{code}-{year}-001".format(code=values["code"], year=opens.astimezone(tr.tz).year)
     lines = ["<b>" + _("Preview") + "</b>", entrant_count(tr, values["entrant_kind"], p.entrants)]
+    if p.programme is not None:
+        lines.insert(1, programmes.label(tr, p.programme))
     if p.opens_now:
         lines.append(_("The call goes out as soon as you confirm."))
     else:

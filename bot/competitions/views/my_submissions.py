@@ -3,6 +3,7 @@ competition's call, and every submission sent so far (/mysubmissions)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from html import escape
 
@@ -14,6 +15,8 @@ from bot.competitions.repo.submissions import Submission
 from bot.competitions.service.submissions import Standing
 from bot.competitions.views import text
 from bot.core.keyboards import button
+from bot.core.programmes import views as programme_views
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
@@ -51,14 +54,37 @@ def _open_label(tr: Translator, s: Standing, several: bool) -> str:
     return label[:60]
 
 
-def open_list(tr: Translator, standings: list[Standing], now: datetime) -> Screen:
-    """Each competition the member may enter, for each entrant they speak for."""
+def _by_programme(
+    standings: list[Standing], names: Mapping[int, Programme]
+) -> list[tuple[Programme | None, list[Standing]]]:
+    """In the order of `names`; all in one untitled group when there are none."""
+    if not names:
+        return [(None, standings)]
+    groups = [(p, [s for s in standings if s.competition.programme_id == pid])
+              for pid, p in names.items()]  # fmt: skip
+    rest = [s for s in standings if s.competition.programme_id not in names]
+    return [(p, found) for p, found in [*groups, (None, rest)] if found]
+
+
+def open_list(
+    tr: Translator,
+    standings: list[Standing],
+    now: datetime,
+    names: Mapping[int, Programme] | None = None,
+) -> Screen:
+    """Each competition the member may enter, for each entrant they speak for; grouped by
+    programme for a member whom several reach."""
     if not standings:
         return Screen(tr._("There are no competitions open for your municipality right now."))
     lines: list[str] = []
     keyboard = []
-    for s in standings:
-        lines += [*_block(tr, s, now), ""]
+    ordered: list[Standing] = []
+    for programme, group in _by_programme(standings, names or {}):
+        if programme is not None:
+            lines.append(programme_views.label(tr, programme))
+        ordered += group
+        lines += [line for s in group for line in (*_block(tr, s, now), "")]
+    for s in ordered:
         if s.open:
             keyboard.append([button(_open_label(tr, s, len(standings) > 1), _cb(s, "view"))])
     if not keyboard:

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardMarkup
 from bot.competitions.callbacks import Award, CompetitionCb, ResultCb, ReviewCb
 from bot.competitions.repo.competitions import Competition, Content
 from bot.competitions.views import text
+from bot.competitions.views.staff import Programmes, grouped, prefixed
 from bot.core.audience.repo import Names
 from bot.core.keyboards import button, rows
 from bot.core.screens import TEXT_LIMIT, Screen, fit_lines
@@ -233,16 +234,20 @@ def member_results(tr: Translator, found: list[MemberResults]) -> Screen:
     return Screen("\n".join(fit_lines(SEPARATOR.join(blocks).split("\n"))))
 
 
-def staff_menu(tr: Translator, competitions: list[Competition]) -> Screen:
-    """/results for staff: the Results screen of each competition they run."""
+def staff_menu(
+    tr: Translator, competitions: list[Competition], names: Programmes | None = None
+) -> Screen:
+    """/results for staff: the Results screen of each competition they run, by programme for
+    someone who sees several."""
     if not competitions:
         return Screen(tr._("There are no competitions yet."))
+    names = names or {}
     buttons = [
         button(
-            text.pick(tr, c.content(), "title")[:60],
+            prefixed(tr, c, names, text.pick(tr, c.content(), "title")[:60]),
             CompetitionCb(competition_id=c.id, action="results"),
         )
-        for c in competitions
+        for c in grouped(competitions, names)
     ]
     return Screen(
         tr._("Choose a competition to see its results:"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from html import escape
 
@@ -13,6 +14,8 @@ from bot.competitions.repo.submissions import STATUSES
 from bot.competitions.service.edit import Changed, EntrantRow, Overview
 from bot.competitions.views import text
 from bot.core.keyboards import PAGE_SIZE, button, rows
+from bot.core.programmes import views as programme_views
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
@@ -39,24 +42,49 @@ def state(tr: Translator, c: Competition, now: datetime) -> str:
     return "🔒 " + _("closed")
 
 
+Programmes = Mapping[int, Programme]
+"""The programmes to name on staff screens; empty when the reader sees only one."""
+
+
+def grouped(competitions: list[Competition], names: Programmes) -> list[Competition]:
+    """By programme (in the order of `names`) when there are several, else as they came."""
+    if not names:
+        return competitions
+    order = {pid: n for n, pid in enumerate(names)}
+    return sorted(competitions, key=lambda c: order.get(c.programme_id or 0, len(order)))
+
+
+def prefixed(tr: Translator, c: Competition, names: Programmes, label: str) -> str:
+    """A button's label with the competition's programme first, when there are several."""
+    found = names.get(c.programme_id or 0)
+    return f"{found.name(tr.lang)[:24]} · {label}" if found is not None else label
+
+
 def listing(
-    tr: Translator, items: list[tuple[Competition, dict[str, int]]], now: datetime
+    tr: Translator,
+    items: list[tuple[Competition, dict[str, int]]],
+    now: datetime,
+    names: Programmes | None = None,
 ) -> Screen:
     _ = tr._
     if not items:
         return Screen(_("There are no competitions yet. Send /newcompetition to create one."))
+    names = names or {}
+    counted = {c.id: counts for c, counts in items}
     buttons = []
-    for c, counts in items:
+    for c in grouped([c for c, _counts in items], names):
         name = text.pick(tr, c.content(), "title")[:30]
-        count = submissions(tr, sum(counts.values()))
+        count = submissions(tr, sum(counted[c.id].values()))
         label = f"{state(tr, c, now)} · {c.code} · {name} · {count}"
-        buttons.append(button(label, _act(c, "open")))
+        buttons.append(button(prefixed(tr, c, names, label), _act(c, "open")))
     head = _("Competitions you run. Send /newcompetition to create one.")
     return Screen(head, InlineKeyboardMarkup(rows(buttons)))
 
 
-def card(tr: Translator, o: Overview, now: datetime) -> Screen:
+def card(tr: Translator, o: Overview, now: datetime, programme: Programme | None = None) -> Screen:
     lines = [_call(tr, o.competition, now), "", *_figures(tr, o)]
+    if programme is not None:
+        lines.insert(0, programme_views.label(tr, programme))
     return Screen("\n".join(lines), InlineKeyboardMarkup(_card_buttons(tr, o.competition)))
 
 

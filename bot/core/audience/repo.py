@@ -35,9 +35,20 @@ _FILTERS = {
 }
 
 
+_REACH = " AND m.id IN (SELECT municipality_id FROM programme_reach WHERE programme_id = ?)"
+_NOT_MUTED = " AND u.id NOT IN (SELECT user_id FROM programme_mutes WHERE programme_id = ?)"
+
+
 def _where(
-    kind: str, values: Sequence[str | int], region_ids: list[int], announcements: bool
+    kind: str,
+    values: Sequence[str | int],
+    region_ids: list[int],
+    announcements: bool,
+    programme_id: int | None = None,
+    sent: bool = True,
 ) -> tuple[str, list[str | int]]:
+    """`programme_id` keeps to the municipalities the programme reaches; for what is sent
+    (`announcements` or not) it also leaves out the members who muted the programme."""
     if kind not in _FILTERS:
         raise ValueError(kind)
     sql = _FILTERS[kind].format(marks=",".join("?" * len(values)))
@@ -47,6 +58,12 @@ def _where(
         params += region_ids
     if announcements:
         sql += " AND u.muted = 0"
+    if programme_id is not None:
+        sql += _REACH
+        params.append(programme_id)
+        if sent:
+            sql += _NOT_MUTED
+            params.append(programme_id)
     return sql, params
 
 
@@ -56,9 +73,10 @@ async def chat_ids(
     values: Sequence[str | int],
     region_ids: list[int],
     announcements: bool = True,
+    programme_id: int | None = None,
 ) -> list[int]:
     """`region_ids` narrows to a coordinator's regions; muted members skip announcements."""
-    where, params = _where(kind, values, region_ids, announcements)
+    where, params = _where(kind, values, region_ids, announcements, programme_id)
     rows = await db.fetchall("SELECT u.telegram_id" + _BASE + where + " ORDER BY u.id", params)
     return [r[0] for r in rows]
 
@@ -69,9 +87,10 @@ async def members(
     values: Sequence[str | int],
     region_ids: list[int],
     announcements: bool = False,
+    programme_id: int | None = None,
 ) -> list[tuple[int, int]]:
     """(user id, chat id) of each member reached: seminars keep who was invited."""
-    where, params = _where(kind, values, region_ids, announcements)
+    where, params = _where(kind, values, region_ids, announcements, programme_id)
     rows = await db.fetchall(
         "SELECT u.id, u.telegram_id" + _BASE + where + " ORDER BY u.id", params
     )
@@ -79,17 +98,25 @@ async def members(
 
 
 async def reaches(
-    db: Database, kind: str, values: Sequence[str | int], user_id: int, region_ids: list[int]
+    db: Database,
+    kind: str,
+    values: Sequence[str | int],
+    user_id: int,
+    region_ids: list[int],
+    programme_id: int | None = None,
 ) -> bool:
     """Whether one member falls inside an audience (a walk-in at a seminar's check-in)."""
-    where, params = _where(kind, values, region_ids, False)
+    where, params = _where(kind, values, region_ids, False, programme_id, sent=False)
     row = await db.fetchone("SELECT 1" + _BASE + where + " AND u.id = ?", [*params, user_id])
     return row is not None
 
 
-async def options(db: Database, kind: str, region_ids: list[int]) -> list[Option]:
-    """The places or positions that have at least one approved member, for the selector."""
-    scope, params = _where("all", [], region_ids, False)
+async def options(
+    db: Database, kind: str, region_ids: list[int], programme_id: int | None = None
+) -> list[Option]:
+    """The places or positions that have at least one approved member the programme reaches,
+    for the selector."""
+    scope, params = _where("all", [], region_ids, False, programme_id, sent=False)
     if kind == "positions":
         rows = await db.fetchall(
             "SELECT DISTINCT u.position AS value" + _BASE + scope + " ORDER BY u.position", params

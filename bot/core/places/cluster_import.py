@@ -3,7 +3,8 @@
 Columns: `cluster` (a short code, e.g. `siap-suzak-1`), `name_ky`, `name_ru`, optional
 `name_en`, and `municipality` (a name in any language, or `district-code/name` when two
 districts share the name). Every row is checked before anything is saved, and nothing is saved
-if a row is refused; loading the same file again adds nothing.
+if a row is refused; loading the same file again adds nothing. New clusters go into the
+programme named (`--programme CODE`), or the only active one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from bot.core.audience.lookup import AudienceLookup
 from bot.core.places import clusters as repo
+from bot.core.programmes import repo as programmes_repo
 from bot.core.tabular import Columns, FileProblem, cell_text, read_items
 from bot.db import Database, utcnow_iso
 
@@ -41,9 +43,12 @@ class ClusterImportReport:
         return out
 
 
-async def import_clusters(db: Database, path: Path) -> ClusterImportReport:
+async def import_clusters(
+    db: Database, path: Path, programme: str | None = None
+) -> ClusterImportReport:
     report = ClusterImportReport()
     try:
+        programme_id = await _programme_id(db, programme)
         items = read_items(path, COLUMNS)
     except FileProblem as exc:
         report.rejected.append((exc.number, str(exc)))
@@ -55,8 +60,24 @@ async def import_clusters(db: Database, path: Path) -> ClusterImportReport:
         if problem:
             report.rejected.append((number, problem))
     if not report.rejected:
-        await _save(db, wanted, report)
+        await _save(db, wanted, report, programme_id)
     return report
+
+
+async def _programme_id(db: Database, code: str | None) -> int:
+    """The programme named by its code, or the only active one."""
+    if code:
+        found = await programmes_repo.by_code(db, code)
+        if found is None:
+            raise FileProblem(f"there is no programme with the code {code!r}")
+        if not found.active:
+            raise FileProblem(f"the programme {found.code!r} is closed")
+        return found.id
+    active = await programmes_repo.listing(db, active_only=True)
+    if len(active) != 1:
+        codes = ", ".join(p.code for p in active) or "none is active"
+        raise FileProblem(f"name the programme with --programme CODE ({codes})")
+    return active[0].id
 
 
 def _check(row: Mapping[str, object], lookup: AudienceLookup, wanted: Wanted) -> str | None:
@@ -80,10 +101,12 @@ def _check(row: Mapping[str, object], lookup: AudienceLookup, wanted: Wanted) ->
     return None
 
 
-async def _save(db: Database, wanted: Wanted, report: ClusterImportReport) -> None:
+async def _save(
+    db: Database, wanted: Wanted, report: ClusterImportReport, programme_id: int
+) -> None:
     now = utcnow_iso()
     async with db.transaction():
         for code, (names, municipalities) in wanted.items():
-            cluster_id, new = await repo.save(db, code, names, now)
+            cluster_id, new = await repo.save(db, code, names, now, programme_id)
             report.clusters_added += new
             report.members_added += await repo.add_members(db, cluster_id, municipalities)

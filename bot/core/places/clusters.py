@@ -15,6 +15,7 @@ class Cluster:
     name_ru: str
     name_en: str
     created_at: str
+    programme_id: int | None = None
 
 
 async def by_code(db: Database, code: str) -> Cluster | None:
@@ -27,8 +28,11 @@ async def all_clusters(db: Database) -> list[Cluster]:
     return [Cluster(**dict(r)) for r in rows]
 
 
-async def save(db: Database, code: str, names: dict[str, str], now: str) -> tuple[int, bool]:
-    """Creates the cluster or renames it; returns its id and whether it is new."""
+async def save(
+    db: Database, code: str, names: dict[str, str], now: str, programme_id: int | None = None
+) -> tuple[int, bool]:
+    """Creates the cluster (in `programme_id`'s programme) or renames it; returns its id and
+    whether it is new. A cluster stays in the programme it was made in."""
     found = await by_code(db, code)
     if found is not None:
         await db.execute(
@@ -37,8 +41,9 @@ async def save(db: Database, code: str, names: dict[str, str], now: str) -> tupl
         )
         return found.id, False
     new_id = await db.insert(
-        "INSERT INTO clusters (code, name_ky, name_ru, name_en, created_at) VALUES (?, ?, ?, ?, ?)",
-        (code, names["name_ky"], names["name_ru"], names["name_en"], now),
+        "INSERT INTO clusters (code, name_ky, name_ru, name_en, created_at, programme_id)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (code, names["name_ky"], names["name_ru"], names["name_en"], now, programme_id),
     )
     return new_id, True
 

@@ -90,13 +90,20 @@ class Seminar:
     created_by: int | None
     created_at: str
     updated_at: str
+    programme_id: int | None = None
 
     @property
     def cancelled(self) -> bool:
         return self.status == "cancelled"
 
     @classmethod
-    def draft(cls, values: SeminarFields, audience: Audience, seminar_id: int = 0) -> Seminar:
+    def draft(
+        cls,
+        values: SeminarFields,
+        audience: Audience,
+        seminar_id: int = 0,
+        programme_id: int | None = None,
+    ) -> Seminar:
         """A seminar not saved yet (the wizard's preview), to be shown as it will read."""
         times = {name: datetime.fromisoformat(str(values[name])) for name in TIMES}
         return cls(
@@ -118,7 +125,10 @@ class Seminar:
             created_by=None,
             created_at="",
             updated_at="",
-            **times,
+            starts_at=times["starts_at"],
+            ends_at=times["ends_at"],
+            rsvp_deadline=times["rsvp_deadline"],
+            programme_id=programme_id,
         )
 
     def content(self) -> SeminarContent:
@@ -216,12 +226,23 @@ async def code_taken(db: Database, code: str) -> bool:
     return await db.fetchone("SELECT 1 FROM seminars WHERE checkin_code = ?", (code,)) is not None
 
 
-async def listing(db: Database, since: str, limit: int = 20) -> list[Seminar]:
-    """Seminars that end after `since`, soonest first, then the most recent past ones."""
+def _in_programmes(programme_ids: list[int] | None) -> tuple[str, list[int]]:
+    """A WHERE clause for `seminars` keeping to some programmes (None: every one)."""
+    if programme_ids is None:
+        return "1", []
+    return "programme_id IN ({})".format(",".join("?" * len(programme_ids))), programme_ids
+
+
+async def listing(
+    db: Database, since: str, limit: int = 20, programme_ids: list[int] | None = None
+) -> list[Seminar]:
+    """Seminars that end after `since`, soonest first, then the most recent past ones; only
+    those of `programme_ids` when given."""
+    where, params = _in_programmes(programme_ids)
     rows = await db.fetchall(
-        "SELECT * FROM seminars ORDER BY ends_at < ?, CASE WHEN ends_at >= ? THEN starts_at END,"
-        " starts_at DESC LIMIT ?",
-        (since, since, limit),
+        f"SELECT * FROM seminars WHERE {where} ORDER BY ends_at < ?,"
+        " CASE WHEN ends_at >= ? THEN starts_at END, starts_at DESC LIMIT ?",
+        (*params, since, since, limit),
     )
     return [_seminar(r) for r in rows]
 
@@ -234,12 +255,16 @@ async def open_for_answers(db: Database, now: str) -> list[Seminar]:
     return [_seminar(r) for r in rows]
 
 
-async def between(db: Database, start: str, end: str) -> list[Seminar]:
-    """Seminars starting in [start, end), cancelled ones left out: they trained nobody."""
+async def between(
+    db: Database, start: str, end: str, programme_ids: list[int] | None = None
+) -> list[Seminar]:
+    """Seminars starting in [start, end), cancelled ones left out: they trained nobody. Only
+    those of `programme_ids` when given."""
+    where, params = _in_programmes(programme_ids)
     rows = await db.fetchall(
         "SELECT * FROM seminars WHERE starts_at >= ? AND starts_at < ? AND status = 'active'"
-        " ORDER BY starts_at",
-        (start, end),
+        f" AND {where} ORDER BY starts_at",
+        (start, end, *params),
     )
     return [_seminar(r) for r in rows]
 

@@ -20,7 +20,7 @@ from bot.delivery.outbox import Outbox
 from bot.seminars.repo import seminars as repo
 from bot.seminars.repo.seminars import Invitation, Seminar
 from bot.seminars.service import notices as pushes
-from bot.seminars.service.seminars import Seminars
+from bot.seminars.service.seminars import Seminars, audience_of
 
 OPENS_BEFORE = timedelta(hours=1)
 CLOSES_AFTER = timedelta(hours=1)
@@ -76,7 +76,7 @@ class Attendance:
         async with self.db.transaction():
             invitation = await repo.invitation(self.db, seminar.id, user.id)
             if invitation is None:
-                if not await self.audiences.reaches(seminar.audience, user.id):
+                if not await self.audiences.reaches(audience_of(seminar), user.id):
                     raise Refusal("checkin_other_seminar")
                 await repo.invite_many(self.db, seminar.id, [user.id], utcnow_iso(now))
             elif invitation.attended_at:
@@ -98,7 +98,7 @@ class Attendance:
         await repo.set_attended(self.db, seminar.id, user_id, utcnow_iso(self.clock.now()), via)
         if chat_id is not None:
             push = pushes.feedback(seminar, user_id, chat_id, self.clock.now())
-            await self.outbox.enqueue_many([push], revive=True)
+            await self.outbox.enqueue_many([push], revive=True, programme_id=seminar.programme_id)
 
     async def roster(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, list[Invitation]]:
         """Everyone who answered yes, is waiting, or came anyway: the people staff may mark."""

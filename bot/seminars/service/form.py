@@ -3,6 +3,9 @@ one part of an existing one.
 
 Creating asks every step; editing plans only the steps of the chosen part, starts from the
 seminar's current values, and "skip" keeps a value as it is.
+
+Someone who may create seminars in several programmes is first asked which one; with one, it is
+taken without a question. The audience picker offers only the places that programme reaches.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from typing import Literal, NotRequired, TypedDict, cast
 
 from bot.core import flows
 from bot.core.audience.repo import Option
-from bot.core.audience.service import Audience, empty
+from bot.core.audience.service import Audience, empty, with_programme
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
+from bot.core.people import Actor
+from bot.core.programmes.repo import Programme
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 from bot.seminars.repo.seminars import (
@@ -30,6 +35,8 @@ from bot.seminars.service import fields
 from bot.seminars.service.seminars import Seminars
 
 FLOW = "seminar_form"
+PROGRAMME = "programme"
+"""The first step, asked only of someone who may create in more than one programme."""
 STEPS = [
     "title_ky", "title_ru", "description_ky", "description_ru", "starts_at", "ends_at",
     "rsvp_deadline", "city", "address", "location", "audience", "capacity", "organiser",
@@ -62,6 +69,8 @@ class FormData(TypedDict):
     original_audience: NotRequired[Audience]
     touched: NotRequired[list[str]]
     """The steps answered rather than skipped."""
+    programme_id: NotRequired[int]
+    """The programme the seminar goes into (chosen, the only one, or the edited seminar's)."""
 
 
 def form_data(flow: Flow) -> FormData:
@@ -88,10 +97,34 @@ class SeminarForm(Wizard):
         self.zone = seminars.people.config.zone
 
     async def begin(self, telegram_id: int) -> Flow:
-        await self.seminars.people.require_staff(telegram_id)
+        actor = await self.seminars.people.require_staff(telegram_id)
+        open_ = await self.seminars.programmes.open_to(actor)
+        if not open_:
+            raise Refusal("no_programme")
         data: FormData = {"plan": list(STEPS), "values": {}, "seminar_id": None}
+        if len(open_) == 1:
+            data["programme_id"] = open_[0].id
+        else:
+            data["plan"].insert(0, PROGRAMME)
         # A Flow holds any flow's data as a plain dict (see `form_data` for the way back).
-        return await self._save(Flow(telegram_id, FLOW, STEPS[0], dict(data)))
+        return await self._save(Flow(telegram_id, FLOW, data["plan"][0], dict(data)))
+
+    async def programmes(self, telegram_id: int) -> list[Programme]:
+        """The choice of the first step: the active programmes this person may create in."""
+        actor = await self.seminars.people.require_staff(telegram_id)
+        return await self.seminars.programmes.open_to(actor)
+
+    async def choose_programme(self, telegram_id: int, value: str) -> Flow:
+        """A programme not open to this person (a forged button) is not allowed."""
+        flow = await self._at(telegram_id, PROGRAMME)
+        try:
+            programme_id = int(value)
+        except ValueError:
+            raise Refusal("stale") from None
+        actor = await self.seminars.people.require_staff(telegram_id)
+        programme = await self.seminars.programmes.pick(actor, programme_id)
+        form_data(flow)["programme_id"] = programme.id
+        return await self._next(flow, touched=False)
 
     async def begin_edit(self, telegram_id: int, seminar_id: int, part: Part) -> Flow:
         _, seminar = await self.seminars.manage(telegram_id, seminar_id)
@@ -101,10 +134,12 @@ class SeminarForm(Wizard):
         data: FormData = {"plan": plan, "values": seminar.content(), "seminar_id": seminar_id,
                           "original": seminar.content(), "audience": seminar.audience,
                           "original_audience": seminar.audience}  # fmt: skip
+        if seminar.programme_id is not None:
+            data["programme_id"] = seminar.programme_id
         return await self._save(Flow(telegram_id, FLOW, plan[0], dict(data)))
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
-        flow = await self._at(telegram_id, *STEPS, "audience_pick")
+        flow = await self._at(telegram_id, PROGRAMME, *STEPS, "audience_pick")
         step, values = flow.step, form_data(flow)["values"]
         if step in _TEXT_LIMITS:
             values[step] = fields.text_value(raw, _TEXT_LIMITS[step])
@@ -165,7 +200,10 @@ class SeminarForm(Wizard):
 
     async def choose_kind(self, telegram_id: int, kind: str) -> Flow:
         flow = await self._at(telegram_id, "audience", "audience_pick")
-        form_data(flow)["audience"] = empty(kind)
+        d = form_data(flow)
+        programme_id = d.get("programme_id")
+        audience = empty(kind)
+        d["audience"] = audience if programme_id is None else with_programme(audience, programme_id)
         if kind != "all":
             flow.step = "audience_pick"
             return await self._save(flow)
@@ -173,9 +211,15 @@ class SeminarForm(Wizard):
 
     async def toggle(self, telegram_id: int, value: str) -> Flow:
         flow = await self._at(telegram_id, "audience_pick")
-        actor = await self.seminars.people.require_staff(telegram_id)
+        actor = await self._actor(flow)
         await self.seminars.audiences.toggle(actor, form_data(flow)["audience"], value)
         return await self._save(flow)
+
+    async def _actor(self, flow: Flow) -> Actor:
+        """The author as staff of the wizard's programme, with its region limit."""
+        actor = await self.seminars.people.require_staff(flow.telegram_id)
+        programme_id = form_data(flow).get("programme_id")
+        return actor if programme_id is None else actor.within(programme_id)
 
     async def audience_done(self, telegram_id: int) -> Flow:
         return await self._audience_done(await self._at(telegram_id, "audience_pick"))
@@ -187,13 +231,18 @@ class SeminarForm(Wizard):
         return await self._next(flow)
 
     async def options(self, telegram_id: int, kind: str) -> list[Option]:
-        actor = await self.seminars.people.require_staff(telegram_id)
-        return await self.seminars.audiences.options(actor, kind)
+        """What the picker offers: places of the programme's reach, inside the author's limit."""
+        flow = await self._at(telegram_id, "audience_pick")
+        programme_id = form_data(flow).get("programme_id")
+        actor = await self._actor(flow)
+        return await self.seminars.audiences.options(actor, kind, programme_id)
 
     async def preview(self, telegram_id: int) -> Preview:
         flow = await self._at(telegram_id, "preview")
         d = form_data(flow)
-        seminar = Seminar.draft(d["values"], d["audience"], d["seminar_id"] or 0)
+        seminar = Seminar.draft(
+            d["values"], d["audience"], d["seminar_id"] or 0, d.get("programme_id")
+        )
         reach = await self.seminars.reach(telegram_id, d["audience"])
         return Preview(seminar, reach, d["seminar_id"] is not None)
 
@@ -209,7 +258,9 @@ class SeminarForm(Wizard):
             values: SeminarFields = {}
             for f in CONTENT:
                 values[f] = d["values"].get(f)
-            seminar, count = await self.seminars.create(telegram_id, values, d["audience"])
+            seminar, count = await self.seminars.create(
+                telegram_id, values, d["audience"], d.get("programme_id")
+            )
         else:
             changes: SeminarFields = {}
             for f in self._changed(d):

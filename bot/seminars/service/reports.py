@@ -2,6 +2,9 @@
 
 Counts are of invitations, not of people: someone who attended two seminars counts twice, the
 way donors count "108 trained" (trainings given, not distinct trainees).
+
+A report covers one programme or several: staff get the programmes they work in, or the one
+they name; an admin gets every programme unless they name one.
 """
 
 from __future__ import annotations
@@ -50,6 +53,10 @@ class SeminarReport:
     by_region: list[tuple[Place, Tally]]
     by_municipality: list[tuple[Place, Tally]]
     by_seminar: list[tuple[Seminar, Tally]] = field(default_factory=list)
+    by_programme: list[tuple[int | None, Tally]] = field(default_factory=list)
+    """Per programme, in the programmes' order (a seminar with no programme last)."""
+    programme_ids: list[int] | None = None
+    """The programmes the report was asked for (None: all of them)."""
 
 
 class SeminarReports:
@@ -60,17 +67,26 @@ class SeminarReports:
 
     async def for_seminar(self, telegram_id: int, seminar_id: int) -> SeminarReport:
         _, seminar = await self.seminars.manage(telegram_id, seminar_id)
-        return await self.build([seminar])
+        scope = [seminar.programme_id] if seminar.programme_id is not None else None
+        return await self.build([seminar], scope)
 
-    async def for_range(self, telegram_id: int, start: datetime, end: datetime) -> SeminarReport:
-        """Only the seminars this person may manage; a limited coordinator sees their own."""
+    async def for_range(
+        self, telegram_id: int, start: datetime, end: datetime, code: str | None = None
+    ) -> SeminarReport:
+        """Only the seminars of the programme named by `code` (else of every programme this
+        person works in; an admin's: all) that this person may manage; a limited coordinator
+        sees their own. A programme they are not staff of is not allowed."""
         await self.people.require_staff(telegram_id)
-        found = await repo.between(self.db, utcnow_iso(start), utcnow_iso(end))
-        return await self.build([s for s in found if await self._manages(telegram_id, s)])
+        scope = await self.seminars.programmes.scope(telegram_id, code)
+        found = await repo.between(self.db, utcnow_iso(start), utcnow_iso(end), scope)
+        return await self.build([s for s in found if await self._manages(telegram_id, s)], scope)
 
-    async def operator_range(self, start: datetime, end: datetime) -> SeminarReport:
+    async def operator_range(
+        self, start: datetime, end: datetime, programme_ids: list[int] | None = None
+    ) -> SeminarReport:
         """No permission check: the command line runs as whoever owns the database."""
-        return await self.build(await repo.between(self.db, utcnow_iso(start), utcnow_iso(end)))
+        found = await repo.between(self.db, utcnow_iso(start), utcnow_iso(end), programme_ids)
+        return await self.build(found, programme_ids)
 
     async def _manages(self, telegram_id: int, seminar: Seminar) -> bool:
         """Asks Seminars.manage itself, so the rule can never drift from the one for editing."""
@@ -80,11 +96,13 @@ class SeminarReports:
             return False
         return True
 
-    async def build(self, seminars: list[Seminar]) -> SeminarReport:
+    async def build(
+        self, seminars: list[Seminar], programme_ids: list[int] | None = None
+    ) -> SeminarReport:
         """No permission check: callers decide which seminars may be shown. The rows are read
         and counted in worker threads: a year's report holds tens of thousands of them."""
         found = await rows_repo.participants(self.db, [s.id for s in seminars])
-        return await asyncio.to_thread(summarise, seminars, found)
+        return await asyncio.to_thread(summarise, seminars, found, programme_ids)
 
 
 def tally(rows: list[Participant]) -> Tally:
@@ -123,7 +141,19 @@ def _by_place(
     return sorted(found, key=lambda pair: (-pair[1].attended, pair[0].get("name_en") or ""))
 
 
-def summarise(seminars: list[Seminar], rows: list[Participant]) -> SeminarReport:
+def _by_programme(
+    seminars: list[Seminar], per_seminar: dict[int, list[Participant]]
+) -> list[tuple[int | None, Tally]]:
+    groups: dict[int | None, list[Participant]] = {}
+    for s in seminars:
+        groups.setdefault(s.programme_id, []).extend(per_seminar.get(s.id, []))
+    order = sorted(groups, key=lambda pid: (pid is None, pid or 0))
+    return [(pid, tally(groups[pid])) for pid in order]
+
+
+def summarise(
+    seminars: list[Seminar], rows: list[Participant], programme_ids: list[int] | None = None
+) -> SeminarReport:
     per_seminar = _grouped(rows, lambda r: r.seminar_id)
     return SeminarReport(
         seminars=list(seminars),
@@ -135,4 +165,6 @@ def summarise(seminars: list[Seminar], rows: list[Participant]) -> SeminarReport
         by_region=_by_place(rows, lambda r: r.region),
         by_municipality=_by_place(rows, lambda r: r.municipality),
         by_seminar=[(s, tally(per_seminar.get(s.id, []))) for s in seminars],
+        by_programme=_by_programme(seminars, per_seminar),
+        programme_ids=programme_ids,
     )

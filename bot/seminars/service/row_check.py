@@ -27,8 +27,9 @@ from bot.seminars.service.seminars import Seminars
 COLUMNS = (
     "title_ky", "title_ru", "description_ky", "description_ru", "starts", "ends",
     "rsvp_deadline", "city", "address", "latitude", "longitude", "capacity", "organiser",
-    "audience_kind", "audience",
+    "audience_kind", "audience", "programme",
 )  # fmt: skip
+"""`programme` (a programme's code) is read by the importer, not here."""
 REQUIRED = ("starts", "ends", "city", "address", "capacity", "organiser")
 SEMINAR_COLUMNS = Columns(COLUMNS, REQUIRED, ("title_ky", "title_ru"), "seminars")
 TEXTS = fields.TEXT_LIMITS

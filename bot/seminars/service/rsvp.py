@@ -87,7 +87,9 @@ class Rsvp:
         await repo.set_answer(self.db, seminar.id, uid, "going", now, None)
         if chat is not None:
             await self.outbox.enqueue_many(
-                pushes.reminders(seminar, uid, chat, self.clock.now()), revive=True
+                pushes.reminders(seminar, uid, chat, self.clock.now()),
+                revive=True,
+                programme_id=seminar.programme_id,
             )
         await self._fill_notices(seminar, going + 1)
 
@@ -108,7 +110,8 @@ class Rsvp:
         chat, capacity = author.telegram_id, seminar.capacity
         reached = [p for p in FILL_NOTICES if going * 100 >= capacity * p]
         await self.outbox.enqueue_many(
-            pushes.filled(seminar.id, p, chat, going, capacity) for p in reached
+            (pushes.filled(seminar.id, p, chat, going, capacity) for p in reached),
+            programme_id=seminar.programme_id,
         )
 
     async def _result(self, seminar: Seminar, user_id: int, changed: bool) -> Answer:
@@ -149,6 +152,7 @@ async def promote_waitlist(outbox: Outbox, seminar: Seminar, now: str) -> int:
                 *pushes.reminders(seminar, invitation.user_id, chat, outbox.clock.now()),
             ],
             revive=True,
+            programme_id=seminar.programme_id,
         )
         moved += 1
     return moved

@@ -1,5 +1,9 @@
 """A seminar's life as staff see it: created with its invitations, edited, moved, cancelled.
 
+A seminar belongs to one programme: only that programme's staff manage it, its invitations go
+only where the programme reaches (and not to members who muted it), and every push about it
+carries the programme, which labels it and stops it when the programme closes.
+
 Every change that concerns members is written in the same transaction as the outbox rows that
 tell them, so a seminar is never saved without its notices, nor notices sent for a change that
 was not saved.
@@ -12,9 +16,11 @@ import secrets
 from datetime import datetime
 
 from bot.core import users as users_repo
-from bot.core.audience.service import Audience, Audiences
+from bot.core.audience.service import Audience, Audiences, with_programme
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import Actor, People
+from bot.core.programmes import repo as programmes_repo
+from bot.core.programmes.service import Programmes
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 from bot.seminars.repo import seminars as repo
@@ -35,23 +41,28 @@ class Seminars:
         self.db = outbox.db
         self.clock = outbox.clock
         self.audiences = Audiences(self.db)
+        self.programmes = Programmes(self.db, people)
 
     def now(self) -> str:
         return utcnow_iso(self.clock.now())
 
     async def manage(self, telegram_id: int, seminar_id: int) -> tuple[Actor, Seminar]:
+        """The seminar, and the person as staff of its programme (with that programme's region
+        limit); NotAllowed for anyone who may not manage it, whatever button they pressed."""
         actor = await self.people.require_staff(telegram_id)
         seminar = await repo.get(self.db, seminar_id)
         if seminar is None:
             raise NotFound(str(seminar_id))
         if not may_manage(actor, seminar):
             raise NotAllowed
-        return actor, seminar
+        return actor.within(seminar.programme_id), seminar
 
     async def listing(self, telegram_id: int) -> list[tuple[Seminar, dict[str, int]]]:
+        """The seminars of the person's programmes that they may manage."""
         actor = await self.people.require_staff(telegram_id)
         found: list[tuple[Seminar, dict[str, int]]] = []
-        for seminar in await repo.listing(self.db, self.now(), limit=200):
+        mine = actor.programme_ids()
+        for seminar in await repo.listing(self.db, self.now(), limit=200, programme_ids=mine):
             if may_manage(actor, seminar) and len(found) < 20:
                 found.append((seminar, await repo.counts(self.db, seminar.id)))
         return found
@@ -61,44 +72,83 @@ class Seminars:
         return seminar, await repo.counts(self.db, seminar_id)
 
     async def reach(self, telegram_id: int, audience: Audience) -> int:
+        """How many members an audience invites, as this person would (within its programme)."""
         actor = await self.people.require_staff(telegram_id)
+        programme_id = audience.get("programme")
+        if programme_id is not None:
+            actor = actor.within(programme_id)
         return len(await self.audiences.members(actor, audience))
 
     async def create(
-        self, telegram_id: int, values: SeminarFields, audience: Audience
+        self,
+        telegram_id: int,
+        values: SeminarFields,
+        audience: Audience,
+        programme_id: int | None = None,
     ) -> tuple[Seminar, int]:
-        """The seminar and one invitation per member reached; returns it and how many."""
+        """The seminar and one invitation per member reached; returns it and how many. The
+        programme is checked again here: the one chosen must be open to this person (None:
+        the only one that is)."""
         actor = await self.people.require_staff(telegram_id)
+        programme = await self.programmes.pick(actor, programme_id)
         author = actor.user or await users_repo.ensure(
             self.db, telegram_id, str(telegram_id), self.now()
         )
-        return await self.create_as(actor, author.id, values, audience)
+        return await self.create_as(
+            actor.within(programme.id), author.id, values, audience, programme.id
+        )
 
     async def create_as(
-        self, actor: Actor | None, author_id: int | None, values: SeminarFields, audience: Audience
+        self,
+        actor: Actor | None,
+        author_id: int | None,
+        values: SeminarFields,
+        audience: Audience,
+        programme_id: int | None = None,
     ) -> tuple[Seminar, int]:
-        """Also used by the file import, which has no actor and reaches the whole audience."""
+        """Also used by the file import, which has no actor and reaches the whole audience of
+        the programme (None: the only active one)."""
         check_titles(values)
         check_schedule(values, self.clock.now())
+        if programme_id is None:
+            programme_id = await self.only_programme()
+        audience = with_programme(audience, programme_id)
         if actor is not None and actor.region_ids:
             audience = {**audience, "within": list(actor.region_ids)}
         now = self.now()
         async with self.db.transaction():
             seminar_id = await repo.create(
                 self.db, **values, audience=audience, checkin_code=await self._code(),
-                created_by=author_id, created_at=now, updated_at=now,
+                created_by=author_id, created_at=now, updated_at=now, programme_id=programme_id,
             )  # fmt: skip
-            invited = await self._invite(actor, seminar_id, audience)
-        log.info("seminar %s created by user %s, %s invited", seminar_id, author_id, invited)
+            invited = await self._invite(actor, seminar_id, programme_id, audience)
+        log.info(
+            "seminar %s of programme %s created by user %s, %s invited",
+            seminar_id, programme_id, author_id, invited,
+        )  # fmt: skip
         seminar = await repo.get(self.db, seminar_id)
         assert seminar is not None
         return seminar, invited
 
-    async def _invite(self, actor: Actor | None, seminar_id: int, audience: Audience) -> int:
+    async def only_programme(self) -> int:
+        """The programme a seminar goes into when none is named: the only active one."""
+        active = await programmes_repo.listing(self.db, active_only=True)
+        if not active:
+            raise Refusal("no_programme")
+        if len(active) > 1:
+            raise Refusal("choose_programme")
+        return active[0].id
+
+    async def _invite(
+        self, actor: Actor | None, seminar_id: int, programme_id: int | None, audience: Audience
+    ) -> int:
         members = await self.audiences.members(actor, audience)
         chats = dict(members)
         fresh = await repo.invite_many(self.db, seminar_id, list(chats), self.now())
-        await self.outbox.enqueue_many(pushes.invite(seminar_id, uid, chats[uid]) for uid in fresh)
+        await self.outbox.enqueue_many(
+            (pushes.invite(seminar_id, uid, chats[uid]) for uid in fresh),
+            programme_id=programme_id,
+        )
         return len(fresh)
 
     async def welcome(self, user_id: int, telegram_id: int) -> int:
@@ -106,11 +156,12 @@ class Seminars:
         count = 0
         async with self.db.transaction():
             for seminar in await repo.open_for_answers(self.db, self.now()):
-                if not await self.audiences.reaches(seminar.audience, user_id):
+                if not await self.audiences.reaches(audience_of(seminar), user_id):
                     continue
                 if await repo.invite_many(self.db, seminar.id, [user_id], self.now()):
                     await self.outbox.enqueue_many(
-                        [pushes.invite(seminar.id, user_id, telegram_id)]
+                        [pushes.invite(seminar.id, user_id, telegram_id)],
+                        programme_id=seminar.programme_id,
                     )
                     count += 1
         return count
@@ -152,7 +203,9 @@ class Seminars:
             await self._replan(seminar, updated)
             told = await self._tell_changed(updated, fields, now) if fields else 0
             if audience is not None:
-                await self._invite(actor, seminar_id, audience)
+                await self._invite(
+                    actor, seminar_id, seminar.programme_id, _in_programme(audience, seminar)
+                )
         moved = "moved" if updated.version != seminar.version else "edited"
         log.info("seminar %s %s (%s) by user %s", seminar_id, moved, ", ".join(fields), _id(actor))
         return updated, told
@@ -166,7 +219,7 @@ class Seminars:
             await self.outbox.enqueue_many(
                 (p for inv in going if inv.telegram_id
                  for p in pushes.reminders(after, inv.user_id, inv.telegram_id, now)),
-                revive=True,
+                revive=True, programme_id=after.programme_id,
             )  # fmt: skip
         if after.ends_at != before.ends_at:
             await self.outbox.move_keyed(pushes.feedback_prefix(after.id), after.ends_at)
@@ -179,7 +232,8 @@ class Seminars:
         told = _told(concerned, sent)
         stamp = f"{stamp}:{secrets.token_hex(3)}"
         await self.outbox.enqueue_many(
-            pushes.changed(seminar.id, uid, chat, fields, stamp) for uid, chat in told
+            (pushes.changed(seminar.id, uid, chat, fields, stamp) for uid, chat in told),
+            programme_id=seminar.programme_id,
         )
         return len(told)
 
@@ -196,7 +250,8 @@ class Seminars:
             concerned = await repo.invitations(self.db, seminar_id, CONCERNED)
             told = _told(concerned, sent)
             await self.outbox.enqueue_many(
-                pushes.cancelled(seminar_id, uid, chat) for uid, chat in told
+                (pushes.cancelled(seminar_id, uid, chat) for uid, chat in told),
+                programme_id=seminar.programme_id,
             )
         log.info("seminar %s cancelled by user %s, %s told", seminar_id, _id(actor), len(told))
         updated = await repo.get(self.db, seminar_id)
@@ -205,9 +260,25 @@ class Seminars:
 
 
 def may_manage(actor: Actor, seminar: Seminar) -> bool:
-    """Admins, the seminar's author, and coordinators without a region limit."""
-    own = actor.user is not None and actor.user.id == seminar.created_by
-    return actor.is_admin or own or not actor.region_ids
+    """Staff of the seminar's programme only; of them, admins, the seminar's author, and
+    coordinators without a region limit in that programme."""
+    if not actor.staff_of(seminar.programme_id):
+        return False
+    within = actor.within(seminar.programme_id)
+    own = within.user is not None and within.user.id == seminar.created_by
+    return within.is_admin or own or not within.region_ids
+
+
+def audience_of(seminar: Seminar) -> Audience:
+    """The audience as stored, kept to the seminar's programme (a seminar saved before there
+    were programmes has it only in its column)."""
+    return _in_programme(seminar.audience, seminar)
+
+
+def _in_programme(audience: Audience, seminar: Seminar) -> Audience:
+    if seminar.programme_id is None:
+        return audience
+    return with_programme(audience, seminar.programme_id)
 
 
 def _told(concerned: list[Invitation], sent: set[int]) -> list[tuple[int, int]]:

@@ -1,13 +1,21 @@
-"""Seminar screens: the staff list and card, the edit menu, and a member's own seminars."""
+"""Seminar screens: the staff list and card, the edit menu, and a member's own seminars.
+
+With `programmes` (given only when the reader works in, or hears from, several), lists are
+grouped by programme and each group is named.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from html import escape
+from typing import TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.keyboards import button, rows
+from bot.core.programmes import views as programme_views
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen, fit_lines
 from bot.i18n import Translator
 from bot.seminars.callbacks import RsvpCb, SeminarAction, SeminarCb, SeminarEditCb
@@ -17,29 +25,61 @@ from bot.seminars.service.form import PARTS
 from bot.seminars.service.rsvp import MySeminar
 from bot.seminars.views import text
 
+Programmes = Mapping[int, Programme]
+"""Programmes by id, to group a list by; None where there is only one to tell apart."""
+T = TypeVar("T")
+PROGRAMME_PREFIX = 24
+"""How much of a programme's name goes before a seminar on a button."""
+
 
 def _title(tr: Translator, seminar: Seminar) -> str:
     return text.title(tr, seminar)
 
 
-def listing(tr: Translator, items: list[tuple[Seminar, dict[str, int]]], now: datetime) -> Screen:
+def _by_programme(
+    items: Sequence[T], seminar_of: Callable[[T], Seminar], programmes: Programmes | None
+) -> list[tuple[Programme | None, list[T]]]:
+    """The items in groups, one per programme (in the programmes' order), each group in the
+    order it came in; one unnamed group when there is nothing to tell apart."""
+    if programmes is None:
+        return [(None, list(items))] if items else []
+    groups: dict[int | None, list[T]] = {}
+    for item in items:
+        groups.setdefault(seminar_of(item).programme_id, []).append(item)
+    order = sorted(groups, key=lambda pid: (pid is None, pid or 0))
+    return [(programmes.get(pid) if pid is not None else None, groups[pid]) for pid in order]
+
+
+def listing(
+    tr: Translator,
+    items: list[tuple[Seminar, dict[str, int]]],
+    now: datetime,
+    programmes: Programmes | None = None,
+) -> Screen:
     _ = tr._
     if not items:
         return Screen(_("There are no seminars yet. Send /newseminar to create one."))
     buttons = []
-    for seminar, counts in items:
-        mark = "🚫 " if seminar.cancelled else ("✓ " if seminar.ends_at < now else "")
-        name = text.plain_title(tr, seminar)[:40]
-        places = f"{counts.get('going', 0)}/{seminar.capacity}"
-        label = f"{mark}{tr.date(seminar.starts_at)} · {name} · {places}"
-        buttons.append(button(label, SeminarCb(seminar_id=seminar.id, action="open")))
+    for programme, group in _by_programme(items, lambda item: item[0], programmes):
+        prefix = f"📌 {programme.name(tr.lang)[:PROGRAMME_PREFIX]} · " if programme else ""
+        for seminar, counts in group:
+            mark = "🚫 " if seminar.cancelled else ("✓ " if seminar.ends_at < now else "")
+            name = text.plain_title(tr, seminar)[:40]
+            places = f"{counts.get('going', 0)}/{seminar.capacity}"
+            label = f"{prefix}{mark}{tr.date(seminar.starts_at)} · {name} · {places}"
+            buttons.append(button(label, SeminarCb(seminar_id=seminar.id, action="open")))
     head = _("Seminars: upcoming first, then past ones. Send /newseminar to create one.")
     return Screen(head, InlineKeyboardMarkup(rows(buttons)))
 
 
-def card(tr: Translator, seminar: Seminar, counts: dict[str, int]) -> Screen:
+def card(
+    tr: Translator, seminar: Seminar, counts: dict[str, int], programme: Programme | None = None
+) -> Screen:
+    """`programme` names the seminar's programme, where there are several."""
     _ = tr._
     lines = [text.details(tr, seminar, with_description=False), ""]
+    if programme is not None:
+        lines.insert(0, programme_views.label(tr, programme))
     if seminar.cancelled:
         lines.append("🚫 " + _("Cancelled."))
     lines += [
@@ -119,8 +159,11 @@ def answer_label(tr: Translator, item: MySeminar) -> str:
     return "❔ " + _("You haven't answered yet.")
 
 
-def mine(tr: Translator, items: list[MySeminar], now: datetime) -> Screen:
-    """Upcoming with my answer (and buttons where I can still answer), then past with attendance."""
+def mine(
+    tr: Translator, items: list[MySeminar], now: datetime, programmes: Programmes | None = None
+) -> Screen:
+    """Upcoming with my answer (and buttons where I can still answer), then past with attendance;
+    each part grouped by programme when `programmes` is given."""
     _ = tr._
     upcoming = [i for i in reversed(items) if i.seminar.ends_at >= now and not i.seminar.cancelled]
     past = [i for i in items if i.seminar.ends_at < now and not i.seminar.cancelled][:10]
@@ -129,17 +172,29 @@ def mine(tr: Translator, items: list[MySeminar], now: datetime) -> Screen:
     lines, keyboard = [], []
     if upcoming:
         lines.append("<b>" + _("Upcoming seminars") + "</b>")
-    for item in upcoming:
-        s = item.seminar
-        lines += ["", text.details(tr, s, with_description=False), answer_label(tr, item)]
-        if now <= s.rsvp_deadline:
-            keyboard += _answer_buttons(tr, item)
+    for programme, group in _by_programme(upcoming, _seminar_of, programmes):
+        if programme is not None:
+            lines += ["", programme_views.label(tr, programme)]
+        for item in group:
+            s = item.seminar
+            lines += ["", text.details(tr, s, with_description=False), answer_label(tr, item)]
+            if now <= s.rsvp_deadline:
+                keyboard += _answer_buttons(tr, item)
     if past:
         lines += ["", "<b>" + _("Past seminars") + "</b>"]
-    for item in past:
-        came = "✅ " + _("attended") if item.invitation.attended_at else "— " + _("did not attend")
-        lines.append(f"{tr.date(item.seminar.starts_at)} · {_title(tr, item.seminar)}: {came}")
+    for programme, group in _by_programme(past, _seminar_of, programmes):
+        if programme is not None:
+            lines.append(programme_views.label(tr, programme))
+        for item in group:
+            came = (
+                "✅ " + _("attended") if item.invitation.attended_at else "— " + _("did not attend")
+            )
+            lines.append(f"{tr.date(item.seminar.starts_at)} · {_title(tr, item.seminar)}: {came}")
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard) if keyboard else None)
+
+
+def _seminar_of(item: MySeminar) -> Seminar:
+    return item.seminar
 
 
 def _answer_buttons(tr: Translator, item: MySeminar) -> list[list[InlineKeyboardButton]]:
@@ -178,12 +233,18 @@ def feedback(tr: Translator, found: Feedback) -> Screen:
     return Screen(body, InlineKeyboardMarkup([[back]]))
 
 
-def cancelled_card(tr: Translator, seminar: Seminar, counts: dict[str, int], told: int) -> Screen:
+def cancelled_card(
+    tr: Translator,
+    seminar: Seminar,
+    counts: dict[str, int],
+    told: int,
+    programme: Programme | None = None,
+) -> Screen:
     """The card right after cancelling, saying how many members are being told."""
     note = tr.ngettext(
         "The seminar is cancelled; {count} member is being told.",
         "The seminar is cancelled; {count} members are being told.",
         told,
     ).format(count=told)
-    screen = card(tr, seminar, counts)
+    screen = card(tr, seminar, counts, programme)
     return Screen("🚫 " + note + "\n\n" + screen.text, screen.markup)

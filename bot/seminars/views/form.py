@@ -10,6 +10,8 @@ from bot.core.audience import views as audience
 from bot.core.audience.repo import Option
 from bot.core.flows import Flow
 from bot.core.keyboards import button
+from bot.core.programmes import views as programme_views
+from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, translator
@@ -95,10 +97,26 @@ def step_screen(
     return Screen("\n".join(lines), InlineKeyboardMarkup([*keyboard, abort]))
 
 
-def preview_messages(preview: Preview, tz: str) -> list[Rendered]:
-    """The invitation as each language will read it; one if both read the same."""
+def programme_step(tr: Translator, programmes: list[Programme]) -> Screen:
+    """The first question for someone who works in several programmes."""
+    screen = programme_views.choose(
+        tr, programmes, lambda pid: Cb(action="programme", value=str(pid))
+    )
+    keys = screen.markup.inline_keyboard if isinstance(screen.markup, InlineKeyboardMarkup) else ()
+    abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    return Screen(screen.text, InlineKeyboardMarkup([*keys, abort]))
+
+
+def preview_messages(
+    preview: Preview, tz: str, programme: Programme | None = None
+) -> list[Rendered]:
+    """The invitation as each language will read it; one if both read the same. `programme`
+    labels it as the push will be, where there are several."""
     push = SeminarPush(preview.seminar, {"seminar_id": preview.seminar.id})
-    rendered = [seminar_invite(translator(lang, tz), push) for lang in ("ky", "ru")]
+    rendered = [
+        _labelled(translator(lang, tz), programme, seminar_invite(translator(lang, tz), push))
+        for lang in ("ky", "ru")
+    ]
     texts = [r.text for r in rendered]
     return rendered[:1] if texts[0] == texts[1] else rendered
 
@@ -148,3 +166,10 @@ def done(tr: Translator, count: int, editing: bool) -> Screen:
             count,
         )
     return Screen("✅ " + text.format(count=count))
+
+
+def _labelled(tr: Translator, programme: Programme | None, rendered: Rendered) -> Rendered:
+    if programme is None:
+        return rendered
+    text = programme_views.labelled(tr, programme, rendered.text)
+    return Rendered(text, rendered.markup, rendered.photo, rendered.document)

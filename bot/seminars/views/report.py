@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from html import escape
+
 from bot.core import labels
+from bot.core.programmes import views as programme_views
+from bot.core.programmes.repo import Programme
 from bot.core.screens import fit_lines
 from bot.i18n import Translator
 from bot.seminars.repo.report_rows import place_name
@@ -15,8 +20,29 @@ def _line(tr: Translator, label: str, tally: Tally) -> str:
     )
 
 
-def summary(tr: Translator, report: SeminarReport) -> str:
-    """Headline first, as donors quote it: "5 seminars, 108 trained, including 13 women"."""
+def the_programme(
+    report: SeminarReport, programmes: Mapping[int, Programme] | None
+) -> Programme | None:
+    """The one programme a report was asked for, to name it (None: one of several, or all)."""
+    if programmes is None or report.programme_ids is None or len(report.programme_ids) != 1:
+        return None
+    return programmes.get(report.programme_ids[0])
+
+
+def summary(
+    tr: Translator, report: SeminarReport, programmes: Mapping[int, Programme] | None = None
+) -> str:
+    """Headline first, as donors quote it: "5 seminars, 108 trained, including 13 women".
+    With `programmes` (there are several), the report names its programme, or counts by
+    programme when it covers more than one."""
+    return programme_views.labelled(
+        tr, the_programme(report, programmes), _summary(tr, report, programmes)
+    )
+
+
+def _summary(
+    tr: Translator, report: SeminarReport, programmes: Mapping[int, Programme] | None
+) -> str:
     _ = tr._
     count = len(report.seminars)
     if not count:
@@ -31,6 +57,11 @@ def summary(tr: Translator, report: SeminarReport) -> str:
     period = first if first == last else f"{first} – {last}"
     head = f"<b>{seminars}, {trained}, {including}</b>"
     lines = [head, period, "", _line(tr, _("In total"), report.total)]
+    if programmes is not None and len(report.by_programme) > 1:
+        lines += ["", "<b>" + _("By programme") + "</b>"]
+        lines += [
+            _line(tr, _programme_name(tr, programmes, pid), t) for pid, t in report.by_programme
+        ]
     lines += ["", "<b>" + _("By gender") + "</b>"]
     lines += [_line(tr, labels.gender(tr, code), t) for code, t in report.by_gender.items()]
     lines += ["", "<b>" + _("By position") + "</b>"]
@@ -41,5 +72,16 @@ def summary(tr: Translator, report: SeminarReport) -> str:
     return "\n".join(fit_lines(lines))
 
 
-def period_hint(tr: Translator) -> str:
-    return tr._("Please write two dates, like: /report 01.11.2026 30.11.2026")
+def _programme_name(tr: Translator, programmes: Mapping[int, Programme], pid: int | None) -> str:
+    found = programmes.get(pid) if pid is not None else None
+    return escape(found.name(tr.lang)) if found is not None else "—"
+
+
+def period_hint(tr: Translator, code: str | None = None) -> str:
+    """`code`: a programme's, for the example, when there are several to ask a report for."""
+    text = tr._("Please write two dates, like: /report 01.11.2026 30.11.2026")
+    if code:
+        text += "\n" + tr._(
+            "To count one programme only, add its code: /report {code} 01.11.2026 30.11.2026"
+        ).format(code=escape(code))
+    return text

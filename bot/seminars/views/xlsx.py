@@ -3,10 +3,14 @@
 Text that members typed (names, comments) is written as text, never as a formula, so a comment
 starting with "=" cannot run anything in the reader's Excel. Blocking, and linear in the rows
 (`sheet.Sheet`): handlers call `workbook` in a worker thread.
+
+With `programmes` (there are several), the file names the one programme it covers, or, covering
+more, counts by programme and gives each participant's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from io import BytesIO
 from typing import Any
 
@@ -14,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from bot.core import labels
+from bot.core.programmes.repo import Programme
 from bot.core.sheets import Look, Sheet
 from bot.core.texts import text_for
 from bot.i18n import N_, Translator
@@ -36,12 +41,16 @@ TITLE = Look(font=Font(bold=True, size=14))
 MAX_WIDTH = 50
 
 
-def workbook(report: SeminarReport, tr: Translator) -> bytes:
+Programmes = Mapping[int, Programme]
+
+
+def workbook(report: SeminarReport, tr: Translator, programmes: Programmes | None = None) -> bytes:
     book = Workbook(write_only=True)
     summary = Sheet(book, _sheet_title(tr._("Summary")), max_width=MAX_WIDTH)
-    _summary(summary, report, tr)
+    several = programmes if programmes is not None and len(report.by_programme) > 1 else None
+    _summary(summary, report, tr, programmes, several)
     people = Sheet(book, _sheet_title(tr._("Participants")), freeze="A2", max_width=MAX_WIDTH)
-    _participants(people, report, tr)
+    _participants(people, report, tr, several)
     for sheet in (summary, people):
         sheet.write()
     out = BytesIO()
@@ -49,11 +58,28 @@ def workbook(report: SeminarReport, tr: Translator) -> bytes:
     return out.getvalue()
 
 
-def _summary(ws: Sheet, report: SeminarReport, tr: Translator) -> None:
+def _summary(
+    ws: Sheet,
+    report: SeminarReport,
+    tr: Translator,
+    programmes: Programmes | None,
+    several: Programmes | None,
+) -> None:
+    """`several`: the programmes, when the report covers more than one of them."""
     _ = tr._
     ws.add([_("Seminar report")], TITLE)
+    one = (
+        report.programme_ids[0] if report.programme_ids and len(report.programme_ids) == 1 else None
+    )
+    if programmes is not None and one is not None:
+        ws.add([_("Programme"), _programme_name(programmes, one, tr.lang)])
     ws.add([_("Seminars"), len(report.seminars)])
     _table(ws, [""], [([_("Total")], report.total), ([_("Of them women")], report.women)], tr)
+    if several is not None:
+        by_programme = [
+            ([_programme_name(several, pid, tr.lang)], t) for pid, t in report.by_programme
+        ]
+        _table(ws, [_("Programme")], by_programme, tr)
     seminars = [
         ([_title(tr, s.title_ky, s.title_ru), tr.date(s.starts_at), s.city], t)
         for s, t in report.by_seminar
@@ -83,15 +109,22 @@ def _table(
         ws.add([*cells, t.invited, t.yes, t.attended])
 
 
-def _participants(ws: Sheet, report: SeminarReport, tr: Translator) -> None:
+def _participants(
+    ws: Sheet, report: SeminarReport, tr: Translator, several: Programmes | None
+) -> None:
+    """A last column with each one's programme when the report covers more than one."""
     _ = tr._
     ws.add([
         _("Seminar"), _("Date"), _("Name"), _("Gender"), _("Position"), _("Municipality"),
         _("District"), _("Region"), _("Phone"), _("Answer"), _("Attended"), _("How"),
-        _("Rating"), _("Comment"),
+        _("Rating"), _("Comment"), *([_("Programme")] if several is not None else []),
     ], BOLD)  # fmt: skip
+    programme_of = {s.id: s.programme_id for s in report.seminars}
     for p in report.participants:
-        ws.add(_participant_row(p, tr))
+        row = _participant_row(p, tr)
+        if several is not None:
+            row.append(_programme_name(several, programme_of.get(p.seminar_id), tr.lang))
+        ws.add(row)
 
 
 def _participant_row(p: Participant, tr: Translator) -> list[Any]:
@@ -116,6 +149,11 @@ def _participant_row(p: Participant, tr: Translator) -> list[Any]:
 
 def _title(tr: Translator, ky: str | None, ru: str | None) -> str:
     return text_for(tr.lang, ky, ru)
+
+
+def _programme_name(programmes: Programmes, programme_id: int | None, lang: str) -> str:
+    found = programmes.get(programme_id) if programme_id is not None else None
+    return found.name(lang) if found is not None else "—"
 
 
 def _name(place: Place, lang: str) -> str:
