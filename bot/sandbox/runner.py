@@ -95,6 +95,7 @@ class Sandbox:
             config = self._config()
             await self._seed(config)
             self._open_chats()
+            await self._continue_update_ids(config)
             self.app = build_application(config, self.clock)
             await start_bot(self.app)
         except BaseException:
@@ -162,6 +163,18 @@ class Sandbox:
             await demo.seed(Services.build(config, db, self.clock), self.book)
         finally:
             await db.close()
+
+    async def _continue_update_ids(self, config: Config) -> None:
+        """The emulator starts afresh at every start, the database does not: its update ids go
+        on from the last one the bot saw, which the bot would otherwise ignore as repeats."""
+        assert self.emulator is not None
+        db = await open_database(config.db_path)
+        try:
+            row = await db.fetchone("SELECT MAX(update_id) FROM seen_updates")
+        finally:
+            await db.close()
+        if row and row[0]:
+            self.emulator.world.updates.next_id = int(row[0]) + 1
 
     def _open_chats(self) -> None:
         """Every persona's chat exists before the bot starts, so the demo's pushes arrive

@@ -103,8 +103,12 @@ async def test_a_restart_keeps_what_was_done_and_seeds_nothing_twice(tmp_path):
             "SELECT id, submissions FROM users WHERE telegram_id = ?", (PENDING.telegram_id,)
         )
         await sb.services.approvals.decide(COORDINATOR.telegram_id, user[0], user[1], True)
+        async with phone(sb, COORDINATOR) as coordinator:  # the bot sees update ids 1 and 2
+            await coordinator.send("/help")
+            await coordinator.send("/status")
+            await expect(coordinator, t("ru", "My status"))
         before = await counts(sb)
-    async with Sandbox(port=0, db_path=db_path) as sb:
+    async with Sandbox(port=0, db_path=db_path) as sb:  # a new emulator: its ids go on at 3
         assert await counts(sb) == before
         status = await sb.services.db.fetchone(
             "SELECT status FROM users WHERE telegram_id = ?", (PENDING.telegram_id,)
