@@ -19,7 +19,6 @@ from bot.broadcasts.progress import ProgressCards
 from bot.clock import Clock
 from bot.competitions import archiver
 from bot.config import Config
-from bot.core import users as users_repo
 from bot.db import open_database
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limiter import Limiter
@@ -150,7 +149,7 @@ async def _wake_dispatcher(context: CallbackContext[Any, Any, Any, Any]) -> None
 
 async def _post_stop(app: App) -> None:
     """The dispatcher stops before PTB closes its HTTP session, so no send is cut off midway."""
-    for name in ("dispatcher_task", "seen_task", "stall_task"):
+    for name in ("dispatcher_task", "seen_task", "stall_task", "menus_task"):
         task = app.bot_data.pop(name, None)
         if task is not None:
             task.cancel()
@@ -166,14 +165,15 @@ async def _post_shutdown(app: App) -> None:
 
 
 async def _set_commands(app: App) -> None:
-    """The member sets per language, then each staff member's own set on their chat."""
+    """The default sets and descriptions per language, then each staff member's own set;
+    the members' own sets are written in the background (see bot.commands)."""
     svc: Services = app.bot_data["services"]
     await commands.set_defaults(app.bot, svc.config.default_lang)
-    staff = {u.telegram_id: u.lang for u in await users_repo.staff(svc.db) if u.telegram_id}
-    for telegram_id in svc.config.admins:
-        staff.setdefault(telegram_id, await svc.people.saved_lang(telegram_id))
-    for telegram_id, lang in staff.items():
-        await commands.set_for_chat(app.bot, telegram_id, lang or svc.config.default_lang, True)
+    await commands.set_descriptions(app.bot, svc.config.default_lang)
+    for menu in await svc.accounts.staff_menus():
+        await commands.set_for_chat(app.bot, menu.telegram_id, menu.lang, True)
+    members = commands.write_chat_menus(app.bot, svc.accounts.member_menus())
+    app.bot_data["menus_task"] = asyncio.create_task(members, name="chat-menus")
 
 
 async def start(app: App, poll_timeout: float = 1.0) -> None:

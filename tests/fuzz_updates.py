@@ -199,6 +199,7 @@ class Languages:
     patterns: dict[str, list[_Pattern]] = field(default_factory=dict)
     foreign: dict[str, set[str]] = field(default_factory=dict)
     multilingual: set[str] = field(default_factory=set)
+    chooser: str = ""
 
     @classmethod
     def load(cls) -> Languages:
@@ -215,12 +216,15 @@ class Languages:
             found.foreign[lang] = {p for p in others if p not in own}
         chooser = choose_language([translator(lang) for lang in LANGUAGES]).text
         found.multilingual.add(chooser)
+        found.chooser = "\n\n" + chooser
         return found
 
     def problem(self, text: str, langs: set[str]) -> str | None:
         """Why `text` is not in one of `langs`, or None when it is."""
         if text in self.multilingual:
             return None
+        # A newcomer's first screen: one line in their language, then the chooser in all.
+        text = text.removesuffix(self.chooser)
         for lang in langs:
             if not self._known(text, lang):
                 continue

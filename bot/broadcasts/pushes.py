@@ -8,7 +8,7 @@ from typing import Protocol
 
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast
-from bot.core.texts import text_for
+from bot.core.texts import StaffTexts
 from bot.db import Database
 from bot.delivery.kinds import Drop, Rendered
 from bot.delivery.outbox import OutboxRow
@@ -31,8 +31,13 @@ class Content(Protocol):
 
 
 def rendered(tr: Translator, b: Content) -> Rendered:
-    """Staff text is kept as Telegram's HTML of what they typed, so it is already escaped."""
-    text = text_for(tr.lang, b.text_ky, b.text_ru)
+    """Staff text is kept as Telegram's HTML of what they typed, so it is already escaped. A
+    text written in the other language only ends with a note saying so (the wizard leaves room
+    for it)."""
+    staff = StaffTexts(tr)
+    text = staff.pick(b.text_ky, b.text_ru)
+    if note := staff.note():
+        text += "\n\n" + note
     kind, file_id = b.attachment_kind, b.attachment_file_id
     return Rendered(
         text,

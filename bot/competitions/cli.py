@@ -1,7 +1,8 @@
 """`python -m bot export submissions --competition ID [--programme CODE] [--out F.xlsx]
-[--zip F.zip] [--lang ru]`: the spreadsheet and, on request, the archive of files, however large
-(a bot may send only 50 MB). `--programme CODE` alone lists that programme's competitions; with
-`--competition`, it refuses a competition of another programme.
+[--zip F.zip] [--lang ru]`: the spreadsheet and, on request, the archive of files, however
+large (a bot may send only 50 MB); in MUNIBOT_DEFAULT_LANG unless `--lang` says otherwise.
+`--programme CODE` alone lists that programme's competitions; with `--competition`, it refuses
+a competition of another programme.
 
 It runs with the rights of whoever owns the database file, so nothing here checks permissions.
 """
@@ -34,7 +35,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     cmd.add_argument("--out", type=Path, help="default: submissions-CODE-YEAR.xlsx")
     cmd.add_argument("--zip", type=Path, help="also write the archived files into this .zip")
-    cmd.add_argument("--lang", choices=LANGUAGES, default="ru", help="default: ru")
+    cmd.add_argument("--lang", choices=LANGUAGES, help="default: MUNIBOT_DEFAULT_LANG")
 
 
 def wanted(args: argparse.Namespace) -> bool:
@@ -49,9 +50,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return 2
     if args.competition is None:
         return asyncio.run(listing(config, args.programme))
-    return asyncio.run(
-        export(config, args.competition, args.out, args.zip, args.lang, args.programme)
-    )
+    lang = args.lang or config.default_lang
+    return asyncio.run(export(config, args.competition, args.out, args.zip, lang, args.programme))
 
 
 async def listing(config: Config, programme: str) -> int:

@@ -81,7 +81,7 @@ register(
         "use_buttons": N_("Please choose with the buttons above."),
         "media": N_("I can't use a photo, file or sticker here. Please answer the question above."),
         "text_empty": N_("This can't be empty. Please write a few words."),
-        "bad_number": N_("Please send a whole number, for example 30."),
+        "bad_number": N_("Please send a whole number, in digits only."),
         "no_text": N_("Please write the text in at least one language."),
         "bad_time": N_("I couldn't read this time. Please write it like 25.12.2026 14:30."),
         "time_in_past": N_("This time has already passed. Please give a time in the future."),

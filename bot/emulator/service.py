@@ -191,13 +191,34 @@ async def delete_my_commands(c: Call) -> bool:
     return True
 
 
+DESCRIPTION_MAX = 512
+SHORT_DESCRIPTION_MAX = 120
+
+
 def _setting(c: Call, field: str) -> tuple[str, str]:
-    return field, c.p.text("language_code") or ""
+    """Kept per language, as Telegram keeps them; no language_code is the default for all."""
+    language = c.p.text("language_code") or ""
+    if language and not re.fullmatch(r"[a-z]{2,3}", language):
+        raise bad_request("invalid language code specified")
+    return field, language
+
+
+def _text_setting(c: Call, field: str, limit: int) -> str:
+    text = c.p.text(field) or ""
+    if len(text) > limit:
+        raise bad_request(f"{field.replace('_', ' ')} is too long")
+    return text
 
 
 @method("setMyDescription")
 async def set_my_description(c: Call) -> bool:
-    c.world.settings[_setting(c, "description")] = c.p.text("description") or ""
+    """An empty description removes the one for that language."""
+    key = _setting(c, "description")
+    text = _text_setting(c, "description", DESCRIPTION_MAX)
+    if text:
+        c.world.settings[key] = text
+    else:
+        c.world.settings.pop(key, None)
     return True
 
 
@@ -208,7 +229,12 @@ async def get_my_description(c: Call) -> JsonObject:
 
 @method("setMyShortDescription")
 async def set_my_short_description(c: Call) -> bool:
-    c.world.settings[_setting(c, "short_description")] = c.p.text("short_description") or ""
+    key = _setting(c, "short_description")
+    text = _text_setting(c, "short_description", SHORT_DESCRIPTION_MAX)
+    if text:
+        c.world.settings[key] = text
+    else:
+        c.world.settings.pop(key, None)
     return True
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import CommandHandler
 
+from bot import commands
 from bot.accounts.callbacks import DeleteMeCb
 from bot.accounts.views import erase as views
 from handlers.buttons import button
@@ -25,6 +26,8 @@ async def on_answer(turn: Turn, data: DeleteMeCb) -> None:
         return
     erased = await turn.svc.accounts.erase(turn.tid)
     await turn.show(views.erased(turn.tr, erased))
+    if erased:  # the chosen language went with the rest
+        await commands.apply(turn.context.bot, turn.tid, await turn.svc.accounts.menu_of(turn.tid))
 
 
 def register(app: App) -> None:

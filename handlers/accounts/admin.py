@@ -33,8 +33,9 @@ async def _set_role(turn: Turn, args: list[str], role: str) -> None:
         await turn.say(views.give_an_id(turn.tr))
         return
     user = await turn.svc.accounts.set_role(turn.tid, int(args[0]), role, args[1:])
-    lang = user.lang or turn.svc.config.default_lang
-    await commands.set_for_chat(turn.context.bot, user.telegram_id or 0, lang, role != "member")
+    if user.telegram_id is not None:
+        menu = await turn.svc.accounts.menu_of(user.telegram_id)
+        await commands.apply(turn.context.bot, user.telegram_id, menu)
     await turn.say(views.role_set(turn.tr, user, role))
 
 

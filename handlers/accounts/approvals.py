@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import CommandHandler
 
+from bot import commands
 from bot.accounts.callbacks import ApprovalCb
 from bot.accounts.pushes import approval_card, registration_card_text
 from bot.accounts.views import approvals as views
@@ -21,6 +22,10 @@ async def on_decision(turn: Turn, data: ApprovalCb) -> None:
     decision = await turn.svc.approvals.decide(turn.tid, data.user_id, data.submission, approve)
     outcome = views.outcome(turn.tr, decision)
     await turn.answer(outcome if not decision.first else None, alert=not decision.first)
+    member = decision.user.telegram_id
+    if decision.first and decision.user.status == "approved" and member is not None:
+        # The member's command menu in the language they chose, not their phone's.
+        await commands.apply(turn.context.bot, member, await turn.svc.accounts.menu_of(member))
     card = registration_card_text(turn.tr, decision.card)
     await turn.show(Screen(card + "\n\n" + outcome))
 

@@ -31,16 +31,19 @@ async def on_language(turn: Turn, data: LangCb) -> None:
     await turn.answer()
     await turn.relearn()
     await turn.show(views.language_chosen(turn.tr, data.lang))
-    await _menu_in(turn, data.lang)
+    await _menu_in(turn)
     found = await steps.active(turn)
     if found is not None:
         await steps.question(turn, found[1], new=True)
 
 
-async def _menu_in(turn: Turn, lang: str) -> None:
-    """The menu's labels and the staff command menu follow the new language at once."""
-    if (await turn.actor()).is_staff:
-        await commands.set_for_chat(turn.context.bot, turn.tid, lang, staff=True)
+async def _menu_in(turn: Turn) -> None:
+    """The command menu and the home menu's labels follow the new language at once; someone
+    who has no menu yet (a newcomer registering) is not told about one."""
+    menu = await turn.svc.accounts.menu_of(turn.tid)
+    if menu is None:
+        return
+    await commands.set_for_chat(turn.context.bot, turn.tid, menu.lang, menu.staff)
     await turn.with_menu(views.menu_in_language(turn.tr))
 
 

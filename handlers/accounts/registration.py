@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from telegram.ext import CommandHandler
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop, CommandHandler, TypeHandler
 
+from bot.accounts.callbacks import DeleteMeCb
 from bot.accounts.views import registration as views
-from bot.accounts.views.steps import choose_language, step_screen
+from bot.accounts.views.steps import step_screen
+from bot.core.callback_data import LangCb
 from bot.core.errors import Refusal
 from bot.core.labels import LANGUAGE_NAMES
 from bot.core.refusals import refusal_text
 from bot.i18n import translator
-from handlers.common import PRIVATE, App, Turn
+from handlers.common import PRIVATE, App, Context, Turn
 from handlers.routes import command
+
+MEMBERS = ("pending", "approved")
+CHECK_IN_LINK = "/start checkin_"
+"""Seminars' deep link from the QR code in the room, answered as it is even for a newcomer."""
+PRIVACY = ("/mydata", "/deleteme")
+"""What is stored about a person, and erasing it, are answered to anyone, before any choice
+(and without starting a registration, which would store their name)."""
 
 
 @command()
@@ -24,7 +35,7 @@ async def start(turn: Turn) -> None:
         return
     if started.flow.step == "lang":
         readers = [translator(lang, svc.config.tz) for lang in LANGUAGE_NAMES]
-        await turn.say(choose_language(readers))
+        await turn.say(views.first_screen(turn.tr, readers))
         return
     await turn.say(views.welcome_back(turn.tr))
     await turn.say(step_screen(turn.tr, await svc.registration.question(started.flow)))
@@ -61,5 +72,39 @@ async def no_flow_text(turn: Turn) -> None:
         await turn.say(text)
 
 
+async def newcomer_first(update: Update, context: Context) -> None:
+    """Before every other handler: whatever a newcomer sends (text, a command, a button, a
+    file), the answer is the start of registration, which asks for the language first, with
+    Kyrgyz first. Someone who chose a language, is registered or is staff goes on as usual."""
+    if not _maybe_newcomer(update):
+        return
+    turn = await Turn.begin(update, context)
+    actor = await turn.actor()
+    user = actor.user
+    if actor.is_staff or (user is not None and (user.lang or user.status in MEMBERS)):
+        return
+    await turn.answer()
+    await start.run(turn)
+    raise ApplicationHandlerStop
+
+
+def _maybe_newcomer(update: Update) -> bool:
+    """What the gate looks at: a message or a button in a private chat, but not a language
+    button (the newcomer's answer), the check-in link, nor /mydata and /deleteme."""
+    chat = update.effective_chat
+    if update.effective_user is None or chat is None or chat.type != ChatType.PRIVATE:
+        return False
+    if update.callback_query is not None:
+        data = update.callback_query.data
+        return not (LangCb.matches(data) or DeleteMeCb.matches(data))
+    message = update.message
+    if message is None:
+        return False
+    text = message.text or ""
+    command = text.split(maxsplit=1)[0].split("@")[0] if text.startswith("/") else ""
+    return not text.startswith(CHECK_IN_LINK) and command not in PRIVACY
+
+
 def register(app: App) -> None:
+    app.add_handler(TypeHandler(Update, newcomer_first), group=-1)
     app.add_handler(CommandHandler("start", start, filters=PRIVATE))

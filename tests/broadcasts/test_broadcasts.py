@@ -8,6 +8,7 @@ import io
 from datetime import UTC, datetime
 
 from bot.broadcasts.callbacks import BroadcastCb, BroadcastWizardCb
+from bot.core.texts import note_room
 from bot.i18n import translator
 from bot.seminars.callbacks import SeminarFormCb
 from tests.conftest import ADMIN_ID, add_members, alert, button_shown, expect, t, tap
@@ -83,14 +84,20 @@ async def test_one_language_only_falls_back_and_the_preview_says_so(bot):
     await tap(admin, t("ru", "All members"))
     preview = await expect(admin, t("ru", "Preview"))
     assert (
-        t("ru", "Above: the message. There is one language only: everyone gets it.")
+        t(
+            "ru",
+            "Above: first the message for Kyrgyz readers, then for Russian readers. It is in "
+            "one language only, so the other language's readers get a note saying so.",
+        )
         in (preview["text"])
     )
-    assert sum(1 for m in await admin.messages() if m.get("text") == RU_TEXT) == 1
+    with_note = RU_TEXT + "\n\n" + t("ky", "(Written in Russian only.)")
+    shown = [m.get("text") for m in await admin.messages()]
+    assert shown.count(with_note) == 1 and shown.count(RU_TEXT) == 1
     await tap(admin, t("ru", "Send now"))
     await tap(admin, "✅ " + t("ru", "Confirm and send"))
     kyrgyz_reader = bot.phone(5101)
-    await kyrgyz_reader.wait_for(lambda ms: any(m.get("text") == RU_TEXT for m in ms))
+    await kyrgyz_reader.wait_for(lambda ms: any(m.get("text") == with_note for m in ms))
 
 
 async def test_bad_input_in_the_wizard(bot):
@@ -106,7 +113,7 @@ async def test_bad_input_in_the_wizard(bot):
     await expect(admin, t("ru", "Only a photo or a document can be attached."))
     await admin.send(photo=PNG)
     too_long = await expect(admin, "1500")
-    assert "1024" in too_long["text"]
+    assert str(1024 - note_room()) in too_long["text"], "a Russian-only text gets the note"
     await tap(admin, t("ru", "No attachment"))
     await tap(admin, t("ru", "By position"))
     await tap(admin, t("ru", "Done"))

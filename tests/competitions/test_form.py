@@ -163,7 +163,7 @@ async def test_bad_answers_are_refused_and_a_restart_loses_nothing(sbot):
     await expect(admin, t("ru", "This time has already passed. Please give a time in the future."))
     await admin.send("10.12.2026 18:00")
     for bad, error in (("31", "Please send a number of files from 0 to 30."),
-                       ("abc", "Please send a whole number, for example 30.")):  # fmt: skip
+                       ("abc", "Please send a whole number, in digits only.")):  # fmt: skip
         await admin.send(bad)
         await expect(admin, t("ru", error))
     await admin.send("5")

@@ -27,7 +27,7 @@ def reminder(member: int) -> str:
     place, lang = MEMBERS.get(member, ("Beshik-Jon", "ky"))
     tr = translator(lang)
     head = tr._("Reminder: {entrant} has not sent its submission to «{title}» yet.")
-    body = tr._("The deadline is {date}.").format(date=tr.datetime(DEADLINE))
+    body = tr._("The deadline is {date}.").format(date=tr.datetime(DEADLINE, weekday=True))
     return "⏰ " + head.format(entrant=NAMES[place][lang], title=TITLE[lang]) + "\n" + body
 
 

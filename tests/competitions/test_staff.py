@@ -125,12 +125,12 @@ async def test_moving_the_deadline_from_the_card(sbot):
     await drain(sbot)
     for member, lang in ((8601, "ky"), (8602, "ru"), (8603, "ru")):
         tr = translator(lang)
-        told = tr._("New deadline: {date}.").format(date=tr.datetime(NEW_DEADLINE))
+        told = tr._("New deadline: {date}.").format(date=tr.datetime(NEW_DEADLINE, weekday=True))
         assert sum(told in x for x in await texts(sbot, member)) == 1, member
 
     def reminded(lang: str, deadline: datetime) -> str:
         tr = translator(lang)
-        return tr._("The deadline is {date}.").format(date=tr.datetime(deadline))
+        return tr._("The deadline is {date}.").format(date=tr.datetime(deadline, weekday=True))
 
     for when in (DEADLINE - timedelta(days=7), DEADLINE - timedelta(hours=3)):
         sbot.clock.set(when + timedelta(minutes=1))
@@ -198,7 +198,8 @@ async def test_extension_reminders_count_down_to_the_new_date(sbot):
     sbot.clock.set(until - timedelta(days=7, minutes=-1))
     await drain(sbot)
     reminders = [x for x in await texts(sbot, 8751) if x.startswith("⏰")]
-    dates = [RU._("The deadline is {date}.").format(date=RU.datetime(d)) for d in (DEADLINE, until)]
+    deadline = RU._("The deadline is {date}.")
+    dates = [deadline.format(date=RU.datetime(d, weekday=True)) for d in (DEADLINE, until)]
     assert [sum(d in x for x in reminders) for d in dates] == [1, 1] and len(reminders) == 2
 
 

@@ -163,6 +163,7 @@ async def test_the_cli_writes_every_sheet_and_the_archive(xbot, tmp_path):
     out, zip_path = tmp_path / "out" / "subs.xlsx", tmp_path / "out" / "files.zip"
     env = {"MUNIBOT_DB": xbot.config.db_path, "MUNIBOT_MEDIA_DIR": str(xbot.media)}
     args = ["--competition", str(s["competition"].id), "--out", str(out), "--zip", str(zip_path)]
+    args += ["--lang", "ru"]  # the default is MUNIBOT_DEFAULT_LANG (ky)
     code, stdout, err = await run_cli("export", "submissions", *args, env=env)
     assert code == 0, err
     assert "2 submissions" in stdout and "2 files archived" in stdout

@@ -55,7 +55,7 @@ async def test_bad_answers_are_refused_and_nothing_is_lost(sbot):
     for bad, error in (
         ("0", "The number of places must be at least 1."),
         ("-3", "The number of places must be at least 1."),
-        ("много", "Please send a whole number, for example 30."),
+        ("много", "Please send a whole number, in digits only."),
     ):
         await admin.send(bad)
         await expect(admin, RU._(error))

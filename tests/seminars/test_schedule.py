@@ -41,6 +41,8 @@ async def test_reminders_go_once_at_their_times_across_restarts_and_a_move(sbot)
     await sbot.restart()
     await at(sbot, START - timedelta(hours=23, minutes=59))
     assert await count(sbot, 7501, reminder(24)) == 1
+    reminded = [x for x in await texts(sbot, 7501) if reminder(24) in x]
+    assert "шаршемби, саат 10:00–17:00" in reminded[0], "the reminder names the weekday"
     await sbot.restart()
     await at(sbot, START - timedelta(hours=23))
     assert await count(sbot, 7501, reminder(24)) == 1

@@ -66,6 +66,9 @@ async def test_the_wizard_creates_a_seminar_and_invites_each_member_in_their_lan
     invited_ru = translator("ru")._("You are invited to a seminar.")
     assert any(invited_ky in x and "Жеке сектор" in x for x in ky_text), ky_text
     assert any(invited_ru in x and "Частный сектор" in x and "О работе" in x for x in ru_text)
+    # the invitation names the weekday: Wednesday 25 November (tests/test_dates.py pins the rest)
+    assert any(invited_ky in x and "шаршемби, саат 10:00–17:00" in x for x in ky_text), ky_text
+    assert any(invited_ru in x and "среда, 10:00–17:00" in x for x in ru_text), ru_text
     html = [m.get("html") or "" for m in (await sbot.emulator_state(7002))["messages"]]
     assert any('href="https://www.openstreetmap.org/?mlat=40.9333' in x for x in html)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.accounts.repo import cards as cards_repo
 from bot.accounts.repo import erasure as erasure_repo
+from bot.accounts.repo import menus as menus_repo
 from bot.accounts.service import cards, personal
 from bot.accounts.service.personal import Document, ExportHook
 from bot.config import LANGUAGES
@@ -27,6 +28,20 @@ AfterErase = Callable[[], Awaitable[None]]
 EraseHook = Callable[[int, int], Awaitable[AfterErase | None]]
 """A feature's clean-up for an erased person, by users id and Telegram id, in the erasure's
 transaction; it may hand back a step for after the commit."""
+
+
+@dataclass(frozen=True)
+class ChatMenu:
+    """The command menu one chat gets: the staff or the member set, in this language."""
+
+    telegram_id: int
+    lang: str
+    staff: bool
+
+
+MENUS_PAGE = 100
+"""Members' menus are read this many at a time, so that one written late at start is at most
+a few seconds older than the person's choice."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +190,34 @@ class Accounts:
         await cards_repo.drop_about(self.db, user.id)
         await users_repo.delete(self.db, user.id)
         return True
+
+    async def staff_menus(self) -> list[ChatMenu]:
+        """Every staff member's menu (configured admins included), in their saved language or
+        the default."""
+        default = self.config.default_lang
+        found = {u.telegram_id: u.lang for u in await users_repo.staff(self.db) if u.telegram_id}
+        for telegram_id in self.config.admins:
+            found.setdefault(telegram_id, await self.people.saved_lang(telegram_id))
+        return [ChatMenu(tid, lang or default, True) for tid, lang in found.items()]
+
+    async def member_menus(self) -> AsyncIterator[list[ChatMenu]]:
+        """Approved members who chose a language, a page at a time: each gets the member set
+        in that language, whatever their phone's."""
+        after = 0
+        while page := await menus_repo.members_with_language(self.db, after, MENUS_PAGE):
+            yield [ChatMenu(tid, lang, False) for _, tid, lang in page]
+            after = page[-1][0]
+
+    async def menu_of(self, telegram_id: int) -> ChatMenu | None:
+        """The menu this person's chat should have now; None for someone with none of their
+        own (not approved, not staff, no language chosen)."""
+        actor = await self.people.actor(telegram_id)
+        lang = actor.user.lang if actor.user is not None else None
+        if actor.is_staff:
+            return ChatMenu(telegram_id, lang or self.config.default_lang, True)
+        if actor.is_approved and lang:
+            return ChatMenu(telegram_id, lang, False)
+        return None
 
     async def my_data(self, telegram_id: int) -> Document | None:
         """Everything stored about the person; None when there is nothing."""

@@ -33,6 +33,15 @@ LABELS = {
     "reports": N_("📊 Reports"),
 }
 STAFF_ONLY = frozenset(key for row in STAFF_ROWS for key in row)
+EARLIER = {
+    "📨 Мои заявки": "submissions",
+    "📣 Кабар таратуу": "broadcast",
+    "📣 Рассылка": "broadcast",
+    "✅ Ырастай турган каттоолор": "approvals",
+    "✅ Заявки на регистрацию": "approvals",
+}
+"""Labels of earlier versions (the translation review of December 2026 renamed them): a
+keyboard sent before the change stays on members' phones and must keep working."""
 
 
 def keyboard(tr: Translator, staff: bool) -> ReplyKeyboardMarkup:
@@ -67,6 +76,9 @@ def _index() -> dict[str, str]:
         for key, label in LABELS.items():
             found[tr._(label)] = key
             found[_plain(tr._(label))] = key
+    for label, key in EARLIER.items():
+        found.setdefault(label, key)
+        found.setdefault(_plain(label), key)
     return found
 
 

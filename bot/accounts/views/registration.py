@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from bot.accounts.views.steps import choose_language
 from bot.core.labels import LANGUAGE_NAMES, Lang
 from bot.core.people import Actor
 from bot.core.screens import Screen
 from bot.i18n import Translator
+
+
+def first_screen(tr: Translator, readers: list[Translator]) -> Screen:
+    """A newcomer's first answer, whatever they sent: what the bot is, in the phone's language
+    (`tr`), then the language picker in each language of `readers`, Kyrgyz first."""
+    about = tr._(
+        "Hello! This bot is for aiyl okmotu staff: seminars, competitions and announcements "
+        "from the programmes' coordinators."
+    )
+    picker = choose_language(readers)
+    return Screen("👋 " + about + "\n\n" + picker.text, picker.markup)
 
 
 def welcome_back(tr: Translator) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.accounts.service.accounts import StaffEntry
 from bot.core import labels
+from bot.core.places.order import places_by_name
 from bot.core.refusals import Wording
 from bot.core.users import User
 from bot.i18n import N_, Translator
@@ -32,7 +33,8 @@ def staff_list(tr: Translator, people: list[StaffEntry]) -> str:
         scopes = [
             tr._("{programme}: {regions}").format(
                 programme=escape(programme.code),
-                regions=", ".join(r.name(tr.lang) for r in regions) or tr._("all regions"),
+                regions=", ".join(r.name(tr.lang) for r in places_by_name(regions, tr.lang))
+                or tr._("all regions"),
             )
             for programme, regions in entry.programmes
         ]

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup
 from bot.accounts.service.answers import Question
 from bot.core import keyboards, labels
 from bot.core.callback_data import PickCb, Step
+from bot.core.places.order import places_by_name
 from bot.core.places.repo import Place, PlacePath
 from bot.core.places.search import Match
 from bot.core.positions import GENDERS, POSITIONS
@@ -84,7 +85,7 @@ def _paged(
     extra: dict[str, str],
     per_row: int = 1,
 ) -> InlineKeyboardMarkup:
-    pairs = [(p.id, p.name(tr.lang)) for p in options]
+    pairs = [(p.id, p.name(tr.lang)) for p in places_by_name(options, tr.lang)]
     return keyboards.paged(step, pairs, page, parent, extra, per_row)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast, Delivery
@@ -20,6 +21,57 @@ from bot.core.programmes.service import Programmes
 from bot.delivery.outbox import Outbox
 
 log = logging.getLogger(__name__)
+
+OUR_REASONS = {
+    "blocked the bot earlier": "blocked_earlier",
+    "cancelled by staff": "stopped",
+    "no longer applies: its time has passed": "expired",
+    "no longer applies": "no_longer_applies",
+    "broadcast not found": "broadcast_gone",
+    "muted": "muted",
+    "programme muted": "programme_muted",
+    "programme closed": "programme_closed",
+    "recipient erased their data": "erased",
+    "the person erased their data": "erased",
+}
+"""The outbox's `last_error` values that are ours, not Telegram's (written by the outbox, the
+dispatcher and the push kinds), each with the code its words are chosen by."""
+INTERNAL = "internal error"
+TELEGRAM_REASONS = (
+    ("blocked by the user", "blocked"),
+    ("user is deactivated", "deactivated"),
+    ("chat not found", "unreached"),
+    ("bot can't initiate conversation", "unreached"),
+)
+"""Telegram's answers we recognise; any other is 'refused', or 'retry' on a row still waiting."""
+
+
+class Reason(NamedTuple):
+    """Why a row stands as it does: `code` is ours, worded in the reader's language
+    (bot/broadcasts/views/history.py); `telegram` is Telegram's own answer, as it came."""
+
+    code: str | None
+    telegram: str
+
+
+def reason(status: str, last_error: str | None) -> Reason:
+    """Our reason's code and Telegram's text from an outbox row's status and `last_error`."""
+    error = (last_error or "").strip()
+    if not error:
+        return Reason(None, "")
+    if error in OUR_REASONS:
+        return Reason(OUR_REASONS[error], "")
+    if error.startswith(INTERNAL):
+        return Reason("internal", "")  # the details are in the log, not for the sheet
+    folded = error.lower()
+    for fragment, code in TELEGRAM_REASONS:
+        if fragment in folded:
+            return Reason(code, error)
+    if status in ("pending", "sending"):
+        return Reason("retry", error)
+    if status == "sent":
+        return Reason(None, "")  # a try that failed before the one that went out
+    return Reason("refused", error)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from bot.core.flows import Flow
 from bot.core.people import Actor, People
 from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
-from bot.core.texts import telegram_length
+from bot.core.texts import note_room, telegram_length
 from bot.core.timeparse import parse_local
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
@@ -87,7 +87,9 @@ class BroadcastWizard(Wizard):
 
     async def text(self, telegram_id: int, html: str, length: int) -> Flow:
         flow = await self._at(telegram_id, "text_ky", "text_ru")
-        limit = MAX_TEXT - await self._label_room(flow)
+        # a text that may go out alone leaves room for the note saying it is in one language
+        alone = flow.step == "text_ky" or not flow.data.get("text_ky")
+        limit = MAX_TEXT - await self._label_room(flow) - (note_room() if alone else 0)
         if length > limit:
             raise Refusal("text_too_long", limit=limit, length=length)
         lang = flow.step[-2:]
@@ -111,7 +113,8 @@ class BroadcastWizard(Wizard):
     async def attach(self, telegram_id: int, kind: str, file_id: str, name: str | None) -> Flow:
         flow = await self._at(telegram_id, "attachment")
         longest = max(flow.data.get("length_ky", 0), flow.data.get("length_ru", 0))
-        limit = MAX_CAPTION - await self._label_room(flow)
+        alone = not (flow.data.get("text_ky") and flow.data.get("text_ru"))
+        limit = MAX_CAPTION - await self._label_room(flow) - (note_room() if alone else 0)
         if longest > limit:
             raise Refusal("caption_too_long", limit=limit, length=longest)
         flow.data.update(attachment_kind=kind, attachment_file_id=file_id, attachment_name=name)

@@ -106,7 +106,12 @@ def preview(tr: Translator, draft: Draft, programme: Programme | None = None) ->
     if draft.text_ky and draft.text_ru:
         lines.append(_("Above: first the message in Kyrgyz, then in Russian."))
     else:
-        lines.append(_("Above: the message. There is one language only: everyone gets it."))
+        lines.append(
+            _(
+                "Above: first the message for Kyrgyz readers, then for Russian readers. It is in "
+                "one language only, so the other language's readers get a note saying so."
+            )
+        )
     if draft.send_at:
         when = tr.datetime(draft.send_at)
         lines.append(_("Scheduled for {when} (Bishkek time).").format(when=when))

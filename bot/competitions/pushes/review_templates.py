@@ -60,7 +60,8 @@ def competition_result(tr: Translator, p: PushContext) -> Rendered:
     c, entrant = p["competition"], p["entrant"]
     head = "🏆 " + tr._("The results of «{title}» are published.").format(title=text.title(tr, c))
     own = views.own_text(tr, entrant, views.own_result(p["results"], int(entrant["id"])))
-    return Rendered(head + "\n\n" + own)
+    note = text.title_note(tr, c)
+    return Rendered(head + "\n\n" + own + ("\n" + note if note else ""))
 
 
 def competition_winners(tr: Translator, p: PushContext) -> Rendered:

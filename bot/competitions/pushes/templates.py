@@ -53,7 +53,7 @@ def _take_part(
 def competition_open(tr: Translator, p: PushContext) -> Rendered:
     c = p["competition"]
     head = "🏆 " + tr._("A competition is open. Send /competitions to take part.")
-    return Rendered("\n\n".join([head, text.details(tr, c)]))
+    return Rendered("\n\n".join([head, text.details(tr, c, weekday=True)]))
 
 
 def competition_reminder(tr: Translator, p: PushContext) -> Rendered:
@@ -62,15 +62,17 @@ def competition_reminder(tr: Translator, p: PushContext) -> Rendered:
     head = "⏰ " + tr._("Reminder: {entrant} has not sent its submission to «{title}» yet.").format(
         entrant=text.entrant_name(tr, entrant), title=text.title(tr, c)
     )
-    body = tr._("The deadline is {date}.").format(date=tr.datetime(deadline))
+    body = tr._("The deadline is {date}.").format(date=tr.datetime(deadline, weekday=True))
     markup = _take_part(tr, c["id"], entrant["id"])
-    return Rendered(head + "\n" + body, markup)
+    note = text.title_note(tr, c)
+    return Rendered("\n".join(filter(None, [head, body, note])), markup)
 
 
 def competition_moved(tr: Translator, p: PushContext) -> Rendered:
     c = p["competition"]
     head = "📅 " + tr._("The deadline of «{title}» has changed.").format(title=text.title(tr, c))
-    body = tr._("New deadline: {date}.").format(date=tr.datetime(text.when(c["deadline"])))
+    moved = text.when(c["deadline"])
+    body = tr._("New deadline: {date}.").format(date=tr.datetime(moved, weekday=True))
     return Rendered(head + "\n" + body)
 
 

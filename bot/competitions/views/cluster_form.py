@@ -10,6 +10,7 @@ from bot.competitions.callbacks import ClusterFormCb as Cb
 from bot.competitions.service.cluster_form import Choice, Summary, cluster_data
 from bot.core.flows import Flow
 from bot.core.keyboards import PAGE_SIZE, button, rows
+from bot.core.places.order import by_name
 from bot.core.programmes import views as programmes
 from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
@@ -46,7 +47,7 @@ def members_screen(tr: Translator, flow: Flow, choices: list[Choice], page: int)
     _ = tr._
     data = cluster_data(flow)
     chosen, query = set(data["members"]), data.get("query")
-    choices = sorted(choices, key=lambda c: label(tr, c)) if not query else choices
+    choices = by_name(choices, tr.lang, lambda c: label(tr, c)) if not query else choices
     pages = max(1, -(-len(choices) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     buttons = [

@@ -9,7 +9,7 @@ from typing import Literal
 
 from bot.competitions.repo.competitions import Content
 from bot.core.audience.repo import Names
-from bot.core.texts import text_for
+from bot.core.texts import StaffTexts, note_html, text_for, written_only_in
 from bot.i18n import N_, Translator
 
 TextField = Literal["title", "description", "rules", "prizes"]
@@ -27,19 +27,28 @@ def when(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
-def pick(tr: Translator, c: Content, field: TextField) -> str:
-    """Staff text in the reader's language, the other language when that one is empty."""
+def _texts(c: Content, field: TextField) -> tuple[str | None, str | None]:
     texts = {
         "title": (c.get("title_ky"), c.get("title_ru")),
         "description": (c.get("description_ky"), c.get("description_ru")),
         "rules": (c.get("rules_ky"), c.get("rules_ru")),
         "prizes": (c.get("prizes_ky"), c.get("prizes_ru")),
     }
-    return text_for(tr.lang, *texts[field])
+    return texts[field]
+
+
+def pick(tr: Translator, c: Content, field: TextField) -> str:
+    """Staff text in the reader's language, the other language when that one is empty."""
+    return text_for(tr.lang, *_texts(c, field))
 
 
 def title(tr: Translator, c: Content) -> str:
     return escape(pick(tr, c, "title"))
+
+
+def title_note(tr: Translator, c: Content) -> str:
+    """The note for a message that shows only the title, when it is in the other language."""
+    return note_html(tr, [written_only_in(tr.lang, *_texts(c, "title"))])
 
 
 def entrant_name(tr: Translator, entrant: Names) -> str:
@@ -92,19 +101,24 @@ def requirements(tr: Translator, c: Content) -> str:
     return _("A submission needs: {parts}.").format(parts=", ".join(parts))
 
 
-def details(tr: Translator, c: Content, now: datetime | None = None) -> str:
-    """The whole call: title, description, rules, prizes, who may enter and until when."""
+def details(tr: Translator, c: Content, now: datetime | None = None, weekday: bool = False) -> str:
+    """The whole call: title, description, rules, prizes, who may enter and until when. Texts
+    written in the other language only are followed by one note, after the prizes. `weekday`
+    names the deadline's day of the week, as the call does."""
     _ = tr._
-    lines = ["<b>" + title(tr, c) + "</b>"]
+    staff = StaffTexts(tr)
+    lines = ["<b>" + escape(staff.pick(*_texts(c, "title"))) + "</b>"]
     fields: tuple[tuple[TextField, str | None], ...] = (
         ("description", None),
         ("rules", _("Rules")),
         ("prizes", _("Prizes")),
     )
     for field, label in fields:
-        value = pick(tr, c, field)
+        value = staff.pick(*_texts(c, field))
         if value:
             lines += ["", (f"<b>{label}</b>\n" if label else "") + escape(value)]
+    if note := staff.note():
+        lines.append(note)
     who = (
         _("Entrants: clusters of municipalities.")
         if c.get("entrant_kind") == "cluster"
@@ -115,7 +129,7 @@ def details(tr: Translator, c: Content, now: datetime | None = None) -> str:
     if now is not None:
         lines.append(deadline_line(tr, deadline, now))
     else:
-        lines.append(_("Deadline: {date}.").format(date=tr.datetime(deadline)))
+        lines.append(_("Deadline: {date}.").format(date=tr.datetime(deadline, weekday=weekday)))
     return "\n".join(lines)
 
 

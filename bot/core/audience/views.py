@@ -14,6 +14,7 @@ from bot.core.audience.repo import Names, Option
 from bot.core.audience.service import KINDS, Audience
 from bot.core.callback_data import CallbackData
 from bot.core.keyboards import PAGE_SIZE, button, rows
+from bot.core.places.order import by_name
 from bot.core.screens import Screen
 from bot.i18n import Translator
 
@@ -41,11 +42,12 @@ def picker(
     tr: Translator, audience: Audience, options: list[Option], page: int, make: Make
 ) -> Screen:
     chosen = set(audience["values"])
+    options = by_name(options, tr.lang, lambda option: _label(tr, option))
     pages = max(1, -(-len(options) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     buttons = []
     for value, names in options[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
-        label = labels.position(tr, value) if names is None else _name(names, tr.lang)
+        label = _label(tr, (value, names))
         mark = "✓ " if value in chosen else ""
         buttons.append(button(mark + label, make(action="toggle", value=value, page=page)))
     keyboard = rows(buttons)
@@ -55,6 +57,11 @@ def picker(
         )
     keyboard.append([button(tr._("Done"), make(action="done", value="-"))])
     return Screen(tr._("Choose one or more, then press Done."), InlineKeyboardMarkup(keyboard))
+
+
+def _label(tr: Translator, option: Option) -> str:
+    value, names = option
+    return labels.position(tr, value) if names is None else _name(names, tr.lang)
 
 
 def _name(names: Names, lang: str) -> str:

@@ -57,7 +57,7 @@ def calendar_file(tr: Translator, s: Seminar) -> InputFile:
 def seminar_invite(tr: Translator, push: SeminarPush) -> Rendered:
     s = push.seminar
     head = "📣 " + tr._("You are invited to a seminar.")
-    body = "\n\n".join([head, text.details(tr, s), text.deadline(tr, s)])
+    body = "\n\n".join([head, text.details(tr, s, weekday=True), text.deadline(tr, s)])
     return Rendered(body, rsvp_buttons(tr, s.id))
 
 
@@ -69,7 +69,7 @@ def seminar_reminder(tr: Translator, push: SeminarPush) -> Rendered:
         hours,
     ).format(hours=hours)
     tail = tr._("If you can't come, please press «I can't attend» so someone else can.")
-    body = "\n\n".join([head, text.details(tr, s, with_description=False), tail])
+    body = "\n\n".join([head, text.details(tr, s, with_description=False, weekday=True), tail])
     return Rendered(body, rsvp_buttons(tr, s.id))
 
 
@@ -127,11 +127,14 @@ def seminar_fill(tr: Translator, push: SeminarPush) -> Rendered:
     if int(push.params["percent"]) >= 100:
         head = tr._("The seminar «{title}» is full. New answers go to the waitlist.")
     else:
-        head = tr._("The seminar «{title}» is 80% full.")
+        head = tr._("The seminar «{title}» is {percent}% booked.")
     places = tr.ngettext(
         "{going} of {capacity} place taken.", "{going} of {capacity} places taken.", capacity
     ).format(going=going, capacity=capacity)
-    return Rendered("📊 " + head.format(title=text.title(tr, s)) + "\n" + places)
+    title = text.title(tr, s)
+    return Rendered(
+        "📊 " + head.format(title=title, percent=push.params["percent"]) + "\n" + places
+    )
 
 
 def seminar_feedback(tr: Translator, push: SeminarPush) -> Rendered:

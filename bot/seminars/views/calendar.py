@@ -6,7 +6,8 @@ from datetime import datetime
 
 from icalendar import Calendar, Event
 
-from bot.core.texts import text_for
+from bot.core.texts import StaffTexts
+from bot.i18n import translator
 from bot.seminars.repo.seminars import Seminar
 
 
@@ -25,8 +26,10 @@ def ics(s: Seminar, lang: str) -> bytes:
         delta = datetime.fromisoformat(updated) - datetime.fromisoformat(created)
         edits = int(delta.total_seconds())
     event.add("sequence", max(edits, 0))
-    event.add("summary", text_for(lang, s.title_ky, s.title_ru))
-    description = text_for(lang, s.description_ky, s.description_ru)
+    staff = StaffTexts(translator(lang))
+    event.add("summary", staff.pick(s.title_ky, s.title_ru))
+    description = staff.pick(s.description_ky, s.description_ru)
+    description = "\n\n".join(filter(None, [description, staff.plain_note()]))
     if description:
         event.add("description", description)
     event.add("dtstart", s.starts_at)

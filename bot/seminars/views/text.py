@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from bot.core.texts import text_for
+from bot.core.texts import StaffTexts, text_for
 from bot.i18n import Translator
 from bot.seminars.repo.seminars import Seminar
 
@@ -38,16 +38,26 @@ def place(tr: Translator, s: Seminar) -> str:
     return text
 
 
-def details(tr: Translator, s: Seminar, with_description: bool = True) -> str:
-    """Title, description, time, place, organiser; without the description it fits a caption."""
+def details(
+    tr: Translator, s: Seminar, with_description: bool = True, weekday: bool = False
+) -> str:
+    """Title, description, time, place, organiser; without the description it fits a caption.
+    A title or description written in the other language only is followed by one note.
+    `weekday` names the day of the week, as the invitation and the reminders do."""
     _ = tr._
-    lines = ["<b>" + title(tr, s) + "</b>"]
-    description = text_for(tr.lang, s.description_ky, s.description_ru)
-    if with_description and description:
+    staff = StaffTexts(tr)
+    lines = ["<b>" + escape(staff.pick(s.title_ky, s.title_ru)) + "</b>"]
+    description = staff.pick(s.description_ky, s.description_ru) if with_description else ""
+    if description:
         lines.append(escape(description))
+    if note := staff.note():
+        lines.append(note)
     lines += [
         "",
-        "🗓 " + _("When: {when} (Bishkek time)").format(when=tr.span(s.starts_at, s.ends_at)),
+        "🗓 "
+        + _("When: {when} (Bishkek time)").format(
+            when=tr.span(s.starts_at, s.ends_at, weekday=weekday)
+        ),
         "📍 " + _("Where: {place}").format(place=place(tr, s)),
         "👤 " + _("Organiser: {contact}").format(contact=escape(s.organiser)),
     ]

@@ -81,7 +81,7 @@ def _summary(
         ]
         _table(ws, [_("Programme")], by_programme, tr)
     seminars = [
-        ([_title(tr, s.title_ky, s.title_ru), tr.date(s.starts_at), s.city], t)
+        ([_title(tr, s.title_ky, s.title_ru), tr.date(s.starts_at, year=True), s.city], t)
         for s, t in report.by_seminar
     ]
     _table(ws, [_("Seminar"), _("Date"), _("City")], seminars, tr)
@@ -104,7 +104,12 @@ def _table(
 ) -> None:
     """A blank row, a bold header, then one row per group with its three counts."""
     ws.blank()
-    ws.add([*head, tr._("Invited"), tr._("Answered yes"), tr._("Attended")], BOLD)
+    counts = [
+        tr.pgettext("count header", "Invited"),
+        tr._("Answered yes"),
+        tr.pgettext("count header", "Attended"),
+    ]
+    ws.add([*head, *counts], BOLD)
     for cells, t in items:
         ws.add([*cells, t.invited, t.yes, t.attended])
 
@@ -116,7 +121,8 @@ def _participants(
     _ = tr._
     ws.add([
         _("Seminar"), _("Date"), _("Name"), _("Gender"), _("Position"), _("Municipality"),
-        _("District"), _("Region"), _("Phone"), _("Answer"), _("Attended"), _("How"),
+        _("District"), _("Region"), _("Phone"), _("Answer"),
+        tr.pgettext("yes/no column", "Attended"), _("How"),
         _("Rating"), _("Comment"), *([_("Programme")] if several is not None else []),
     ], BOLD)  # fmt: skip
     programme_of = {s.id: s.programme_id for s in report.seminars}
@@ -131,7 +137,7 @@ def _participant_row(p: Participant, tr: Translator) -> list[Any]:
     _ = tr._
     return [
         _title(tr, p.seminar_title_ky, p.seminar_title_ru),
-        tr.date(p.starts_at),
+        tr.date(p.starts_at, year=True),
         p.full_name or "—",
         labels.gender(tr, p.gender),
         labels.position(tr, p.position, p.position_detail),
