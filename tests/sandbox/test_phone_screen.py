@@ -1,0 +1,83 @@
+"""The sandbox as a member and a coordinator see it on a 390×844 phone, in Kyrgyz and Russian:
+nothing scrolls sideways, the send button stays on screen, and each journey's screenshot is
+kept (in MUNIBOT_SCREENSHOTS, or the test's tmp folder) to be looked at."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox import demo
+from bot.sandbox.runner import Sandbox
+from tests.conftest import t
+from tests.sandbox.test_webchat_browser import ARGS, CHROMIUM, bot_says, expect, require_browser
+
+PHONE = {"width": 390, "height": 844}
+MEMBERS = {"ky": demo.PEOPLE[3], "ru": demo.PEOPLE[4]}
+"""Бакыт Осмонов (Beshik-Jon, Kyrgyz) and Жыпар Мамытова (Masy, Russian)."""
+
+
+@pytest.fixture
+async def phone_page(tmp_path):
+    require_browser()
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = await browser.new_page(viewport=PHONE)
+        page.set_default_timeout(8000)
+        try:
+            yield page
+        finally:
+            await browser.close()
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("MUNIBOT_SCREENSHOTS") or tmp_path / "screens")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+async def no_sideways_scroll(page) -> None:
+    widths = await page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth,"
+        " document.querySelector('#composer button[type=submit]')"
+        "?.getBoundingClientRect().right ?? 0]"
+    )
+    scroll, viewport, send_right = widths
+    assert scroll <= viewport, f"the page scrolls sideways: {scroll} > {viewport}"
+    assert send_right <= viewport, f"the send button is cut off: {send_right} > {viewport}"
+
+
+async def as_persona(page, sb: Sandbox, person: demo.DemoPerson, lang: str) -> None:
+    await page.goto(sb.url + "/")
+    await page.wait_for_selector("body[data-ready]")
+    await page.select_option("#ui-lang", lang)
+    await page.click(f'[data-persona-id="{person.telegram_id}"]')
+
+
+async def type_text(page, text: str) -> None:
+    await page.fill("#text", text)
+    await page.press("#text", "Enter")
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+async def test_a_members_status_and_invitation_fit_the_phone(phone_page, tmp_path, lang):
+    page, folder = phone_page, shots_dir(tmp_path)
+    async with Sandbox(port=0, db_path=tmp_path / "demo.sqlite3") as sb:
+        await as_persona(page, sb, MEMBERS[lang], lang)
+        await bot_says(page, demo.SEMINAR[f"title_{lang}"])  # the invitation, already pushed
+        await no_sideways_scroll(page)
+        await page.screenshot(path=str(folder / f"invitation-{lang}.png"))
+        answer = "✅ " + t(lang, "I will attend")
+        await page.locator("#messages .inline").get_by_role("button", name=answer).first.click()
+        await page.wait_for_timeout(1500)  # for the screenshot only: the edit or the reply
+        await page.screenshot(path=str(folder / f"answered-{lang}.png"))
+        await type_text(page, "/status")
+        await bot_says(page, t(lang, "My status"))
+        await no_sideways_scroll(page)
+        await page.locator("#messages .msg.bot").last.scroll_into_view_if_needed()
+        await expect(page.locator("#messages .msg.bot").last).to_be_visible()
+        await page.screenshot(path=str(folder / f"status-{lang}.png"))
