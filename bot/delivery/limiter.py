@@ -26,7 +26,7 @@ from telegram.ext import BaseRateLimiter
 SAFETY = 0.985
 PRIVATE_GAP_S = 1.0
 GROUP_GAP_S = 3.0
-DIRECT_RETRIES = 3
+DIRECT_RETRIES = 6
 COUNTED = frozenset(
     {
         "sendMessage",

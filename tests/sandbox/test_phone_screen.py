@@ -74,6 +74,8 @@ async def test_a_members_status_and_invitation_fit_the_phone(phone_page, tmp_pat
         answer = "✅ " + t(lang, "I will attend")
         await page.locator("#messages .inline").get_by_role("button", name=answer).first.click()
         await page.wait_for_timeout(1500)  # for the screenshot only: the edit or the reply
+        invitation = page.locator("#messages .msg.bot", has_text=demo.SEMINAR[f"title_{lang}"])
+        await invitation.first.scroll_into_view_if_needed()
         await page.screenshot(path=str(folder / f"answered-{lang}.png"))
         await type_text(page, "/status")
         await bot_says(page, t(lang, "My status"))
