@@ -34,6 +34,7 @@ from handlers import (
     flow_steps,
     home,
     programmes,
+    questions,
     seminars,
 )
 from handlers.common import App
@@ -51,7 +52,8 @@ load in bench/updates.py, about 100 ms with this)."""
 def register_handlers(app: App) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last; seminars
     before accounts, so a check-in link's /start is not taken for registration's."""
-    for feature in (home, basics, seminars, accounts, broadcasts, competitions, programmes):
+    for feature in (home, basics, seminars, accounts, broadcasts, competitions, programmes,
+                    questions):  # fmt: skip
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)

@@ -48,6 +48,7 @@ STAFF = (
     ("newcluster", N_("New cluster")),
     ("competitions", N_("Competitions")),
     ("results", N_("Competition results")),
+    ("faq", N_("Questions the bot answers")),
     ("staff", N_("Project staff")),
     ("programmes", N_("Programmes")),
     ("language", N_("Change language")),

@@ -158,6 +158,10 @@ class Translator:
         days = self._days(first, last, weekday=weekday)
         return self._at(days, f"{self.time(start)}–{self.time(end)}")
 
+    def days(self, first: dt.date, last: dt.date, *, year: bool | None = None) -> str:
+        """A run of days: "1–30-ноябрь", "1–30 ноября", "30 ноября – 2 декабря"."""
+        return self._days(first, last, year=year)
+
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
 

@@ -45,6 +45,9 @@ from bot.core.programmes.service import Programmes
 from bot.db import Database
 from bot.delivery.kinds import Kinds
 from bot.delivery.outbox import Outbox
+from bot.questions.service.answers import Questions
+from bot.questions.service.faq import Faq
+from bot.questions.views import errors as question_wordings
 from bot.seminars.pushes.kind import KINDS as SEMINAR_KINDS
 from bot.seminars.pushes.kind import SeminarPushes
 from bot.seminars.service import personal as seminar_data
@@ -62,6 +65,7 @@ for _wordings in (
     staff_wordings,
     seminar_wordings,
     competition_wordings,
+    question_wordings,
 ):
     refusals.register(_wordings.WORDINGS)
 
@@ -96,6 +100,8 @@ class Services:
     status: Status
     submission_draft: SubmissionDraft
     retention: Retention
+    faq: Faq
+    questions: Questions
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -123,6 +129,7 @@ class Services:
         submissions = Submissions(competitions)
         results = Results(reviews)
         rsvp = Rsvp(outbox, people)
+        faq = Faq(db, people)
         return cls(
             config=config,
             db=db,
@@ -152,6 +159,8 @@ class Services:
             status=Status(people, rsvp, submissions, results, approvals, seminars),
             submission_draft=SubmissionDraft(submissions),
             retention=retention,
+            faq=faq,
+            questions=Questions(people, rsvp, seminars, submissions, faq),
         )
 
 

@@ -1,24 +1,37 @@
-"""/help, /cancel, and the answers for what no other handler understood."""
+"""/help, /cancel (and every wizard's Cancel), and the answers for what no other handler
+understood."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import ReplyKeyboardRemove, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.accounts.views import help as help_text
-from bot.core import replies
+from bot.core import leaving, replies, wizard
 from bot.core.errors import Refusal
+from bot.core.flows import Flow
+from bot.core.wizard import LeaveCb
 from bot.db import DatabaseBusy
 from bot.http import Bot
 from bot.i18n import resolve_lang, translator
-from handlers.buttons import button_fallback
+from handlers.buttons import button, button_fallback
 from handlers.common import PRIVATE, App, Context, Turn, services_of
 from handlers.routes import command
 
 log = logging.getLogger(__name__)
+
+Resume = Callable[[Turn, Flow], Awaitable[None]]
+RESUME: dict[str, Resume] = {}
+"""By flow name, filled in by each feature's register(): how its current question is asked
+again after "Keep going"."""
+
+
+def resume_with(flow_name: str, ask: Resume) -> None:
+    RESUME[flow_name] = ask
 
 
 @command()
@@ -37,10 +50,50 @@ async def help_command(turn: Turn) -> None:
 
 @command()
 async def cancel(turn: Turn) -> None:
-    """Leaves any open flow. A registration draft is dropped; a saved profile is untouched."""
-    left = await turn.svc.leave_flow(turn.tid)
-    text = replies.cancelled(turn.tr) if left else replies.nothing_to_cancel(turn.tr)
-    await turn.with_menu(text, otherwise=ReplyKeyboardRemove())
+    """Leaves any open flow; one holding several answers asks first. A registration draft is
+    dropped; a saved profile is untouched."""
+    flow = await turn.svc.current_flow(turn.tid)
+    if flow is None:
+        await turn.with_menu(replies.nothing_to_cancel(turn.tr), otherwise=ReplyKeyboardRemove())
+        return
+    await leave(turn, flow)
+
+
+async def leave(turn: Turn, flow: Flow) -> None:
+    """/cancel and every wizard's Cancel: with enough answers at stake, the question first
+    (in place of a pressed button's message); otherwise the flow is dropped at once."""
+    if wizard.must_ask(flow):
+        await turn.answer()
+        await turn.show(leaving.question(turn.tr, flow.flow, wizard.answers(flow)))
+        return
+    await _left(turn)
+
+
+async def _left(turn: Turn) -> None:
+    await turn.svc.leave_flow(turn.tid)
+    await turn.answer()
+    if turn.update.callback_query is not None:
+        await turn.show(replies.cancelled(turn.tr))
+    else:
+        await turn.with_menu(replies.cancelled(turn.tr), otherwise=ReplyKeyboardRemove())
+
+
+@button(LeaveCb, stale="invalid_button")
+async def on_leave(turn: Turn, data: LeaveCb) -> None:
+    """The answer to "Leave the … form?"; asked about a flow that is no longer open, it
+    changes nothing."""
+    flow = await turn.svc.current_flow(turn.tid)
+    if flow is None or flow.flow != data.flow:
+        raise Refusal("invalid_button")
+    if data.answer == "leave":
+        await _left(turn)
+        return
+    await turn.answer()
+    ask = RESUME.get(flow.flow)
+    if ask is None:
+        await turn.show(leaving.go_on(turn.tr))
+        return
+    await ask(turn, flow)
 
 
 @command()
@@ -92,6 +145,7 @@ async def on_error(update: object, context: Context) -> None:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("help", help_command, filters=PRIVATE))
     app.add_handler(CommandHandler("cancel", cancel, filters=PRIVATE))
+    app.add_handler(on_leave.route())
 
 
 def register_fallbacks(app: App) -> None:

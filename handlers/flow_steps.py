@@ -3,7 +3,7 @@ registered its flows here; with no flow open, to the home menu (a label typed by
 the answer for text nobody asked for.
 
 Registered after every feature, so a command or a button is never read as an answer. It knows
-no feature: features fill FLOWS, MENU_TAP and NO_FLOW when they register.
+no feature: features fill FLOWS, MENU_TAP, QUESTIONS and NO_FLOW when they register.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ FLOWS: dict[str, tuple[Command, Command]] = {}
 and with anything else (photos, files, locations)."""
 MENU_TAP: list[Command] = []
 """The home menu's handler (set by handlers.home), for a menu label typed by hand."""
+QUESTIONS: list[Command] = []
+"""What text gets when no flow is open and it is no menu label: a question answered from the
+reader's own data (set by questions), which passes what it can't answer on to NO_FLOW."""
 NO_FLOW: list[Command] = []
 """What text or a file gets when no flow is open and it is no menu label (set by accounts)."""
 
@@ -39,6 +42,8 @@ async def on_text(turn: Turn) -> None:
         await found[0].run(turn)
     elif MENU_TAP and menu.menu_key(turn.text) is not None:
         await MENU_TAP[0].run(turn)
+    elif QUESTIONS:
+        await QUESTIONS[0].run(turn)
     elif NO_FLOW:
         await NO_FLOW[0].run(turn)
 

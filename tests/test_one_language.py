@@ -119,7 +119,7 @@ async def test_a_competition_call_with_kyrgyz_only_rules_has_one_note(sbot):
     sbot.services.clock.set(OPENS + timedelta(minutes=1))
     await drain(sbot)
     note = "(Текст написан только на кыргызском.)"
-    head = t("ru", "A competition is open. Send /competitions to take part.")
+    head = t("ru", "A competition is open.")
     (call,) = [x for x in await texts(sbot, 8802) if head in x]
     assert call.count(note) == 1
     assert "Ар бир айыл аймагынан бир табыштама." in call

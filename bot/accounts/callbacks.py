@@ -26,3 +26,37 @@ class ProfileCb(CallbackData):
 @callback("del1")
 class DeleteMeCb(CallbackData):
     answer: Literal["yes", "no"]
+
+
+RejectReason = Literal["not_staff", "wrong_details", "twice"]
+"""The reasons a coordinator picks from a button; the member reads them in their language."""
+
+
+RejectChoice = Literal["not_staff", "wrong_details", "twice", "other", "back"]
+
+
+@callback("rej1")
+class RejectCb(CallbackData):
+    """The reason picker on a registration card: a preset reason rejects at once, "other"
+    asks for a typed one, "back" brings the card's Approve and Reject back."""
+
+    user_id: int
+    submission: int
+    reason: RejectChoice
+
+
+@callback("again1")
+class AgainCb(CallbackData):
+    """[Register again] on a rejection: registration from the previous answers."""
+
+    start: Literal["yes"] = "yes"
+
+
+MenuKey = Literal["seminars", "competitions", "status"]
+
+
+@callback("menu1")
+class MenuCb(CallbackData):
+    """A home menu item as an inline button (the welcome after approval)."""
+
+    key: MenuKey

@@ -5,14 +5,14 @@ replaced it, or the person erased their data (the row carries only the message i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from html import escape
 from typing import Any, cast
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.accounts.callbacks import ApprovalCb
+from bot.accounts.callbacks import AgainCb, ApprovalCb, MenuCb, MenuKey
 from bot.accounts.repo import cards
 from bot.accounts.service.approvals import RegistrationCard
 from bot.accounts.views import menu
@@ -64,19 +64,81 @@ def _approval_request(tr: Translator, params: dict[str, Any]) -> Rendered:
 
 
 def _approved(tr: Translator, params: dict[str, Any]) -> Rendered:
-    text = tr._(
-        "Your registration is approved. Welcome! You will receive seminar invitations and "
-        "competition news here. Send /help to see what I can do."
-    )
-    return Rendered("✅ " + text, menu.keyboard(tr, staff=False))
+    """The approval, with the home menu (a reply keyboard, which only a message of its own
+    can carry); the welcome with its buttons follows."""
+    text = "✅ " + tr._("Your registration is approved. Welcome!")
+    return Rendered(text, menu.keyboard(tr, staff=False))
+
+
+def welcome(tr: Translator) -> Rendered:
+    """After the approval: the first things to open, as buttons."""
+
+    def go(key: MenuKey) -> InlineKeyboardButton:
+        return button(tr._(menu.LABELS[key]), MenuCb(key=key))
+
+    text = tr._("Seminar invitations and competition calls will come here. Where to start:")
+    keyboard = [[go("seminars"), go("competitions")], [go("status")]]
+    return Rendered(text, InlineKeyboardMarkup(keyboard))
+
+
+def _welcome(tr: Translator, params: dict[str, Any]) -> Rendered:
+    return welcome(tr)
+
+
+def reason_text(tr: Translator, params: Mapping[str, Any]) -> str | None:
+    """The reason as the person reads it: a preset in their language, or the coordinator's
+    own words as written."""
+    code = params.get("reason_code")
+    if code == "not_staff":
+        return tr._("You are not listed as staff of this municipality.")
+    if code == "wrong_details":
+        return tr._("Some of your details look wrong. Please check your name, phone and position.")
+    if code == "twice":
+        return tr._("You are already registered from another Telegram account.")
+    typed = params.get("reason")
+    return escape(str(typed)) if typed else None
+
+
+def _contact(tr: Translator, params: Mapping[str, Any]) -> str | None:
+    """Who decided, and how to write to them: their @username, else a link to their chat."""
+    name = escape(str(params.get("by") or ""))
+    if not name:
+        return None
+    username = params.get("by_username")
+    if username:
+        return tr._("Decided by {name}. To ask about it, write to {contact}.").format(
+            name=name, contact="@" + escape(str(username))
+        )
+    if params.get("by_telegram_id"):
+        link = f'<a href="tg://user?id={int(params["by_telegram_id"])}">{name}</a>'
+        return tr._("Decided by {name}. To ask about it, tap the name and write to them.").format(
+            name=link
+        )
+    return tr._("Decided by {name}.").format(name=name)
+
+
+def rejection(tr: Translator, params: Mapping[str, Any]) -> Rendered:
+    """The reason, who decided and how to reach them, and [Register again]."""
+    again = InlineKeyboardMarkup([[button("↩️ " + tr._("Register again"), AgainCb())]])
+    reason, contact = reason_text(tr, params), _contact(tr, params)
+    if reason is None and contact is None:  # queued before reasons were asked
+        text = tr._(
+            "Your registration was not approved. If you think this is a mistake, please contact "
+            "your project coordinator. You can send /start to register again."
+        )
+        return Rendered("❌ " + text, again)
+    lines = ["❌ " + tr._("Your registration was not approved.")]
+    if reason is not None:
+        lines.append(tr._("Reason: {reason}").format(reason=reason))
+    if contact is not None:
+        lines.append(contact)
+    lines += ["", tr._("Your answers are kept: tap «Register again» to check them, change what is "
+                       "needed and send them again.")]  # fmt: skip
+    return Rendered("\n".join(lines), again)
 
 
 def _rejected(tr: Translator, params: dict[str, Any]) -> Rendered:
-    text = tr._(
-        "Your registration was not approved. If you think this is a mistake, please contact "
-        "your project coordinator. You can send /start to register again."
-    )
-    return Rendered(text)
+    return rejection(tr, params)
 
 
 def _card_replaced(tr: Translator, params: dict[str, Any]) -> Rendered:
@@ -102,6 +164,7 @@ def _role_changed(tr: Translator, params: dict[str, Any]) -> Rendered:
 TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
     "approval_request": _approval_request,
     "registration_approved": _approved,
+    "registration_welcome": _welcome,
     "registration_rejected": _rejected,
     "role_changed": _role_changed,
     "approval_replaced": _card_replaced,

@@ -22,5 +22,8 @@ class BroadcastWizardCb(CallbackData):
 
 @callback("bc1")
 class BroadcastCb(CallbackData):
+    """Actions on one broadcast: stop it, its recipients' CSV, and while it waits to start,
+    cancel it (asked, then "cancel_yes"), move it, or "keep" it as it is."""
+
     broadcast_id: int
-    action: Literal["stop", "csv"]
+    action: Literal["stop", "csv", "cancel", "cancel_yes", "keep", "move"]

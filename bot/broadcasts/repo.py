@@ -86,6 +86,10 @@ async def set_progress_message(
     )
 
 
+async def set_send_at(db: Database, broadcast_id: int, send_at: str) -> None:
+    await db.execute("UPDATE broadcasts SET send_at = ? WHERE id = ?", (send_at, broadcast_id))
+
+
 async def set_status(db: Database, broadcast_id: int, status: str) -> None:
     await db.execute("UPDATE broadcasts SET status = ? WHERE id = ?", (status, broadcast_id))
 

@@ -16,10 +16,10 @@ Award = Literal["place1", "place2", "place3", "incentive", "conditional", "none"
 @callback("cpf1")
 class CompetitionFormCb(CallbackData):
     """The competition wizard's buttons: the programme, skips, the entrant kind, the audience
-    picker, yes/no."""
+    picker, yes/no; on the summary, a part to ask again ("edit") and "keep" its answer."""
 
     action: Literal["programme", "skip", "entrants", "kind", "toggle", "page", "done", "yesno",
-                    "confirm", "abort"]  # fmt: skip
+                    "confirm", "abort", "edit", "keep"]  # fmt: skip
     value: str
     page: int = 0
 
@@ -50,6 +50,14 @@ class SubmitCb(CallbackData):
     competition_id: int
     entrant_id: int
     action: SubmitAction
+
+
+@callback("cml1")
+class MemberListCb(CallbackData):
+    """A member's lists, from a push or /status: the competitions open to them (`open`), what
+    was sent (`mine`), the published results (`results`)."""
+
+    view: Literal["open", "mine", "results"]
 
 
 @callback("rev1")

@@ -84,3 +84,16 @@ class StaffTexts:
 def telegram_length(text: str) -> int:
     """Telegram counts UTF-16 code units: an emoji outside the basic plane counts as two."""
     return len(text.encode("utf-16-le")) // 2
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters for a button label, cut between words with "…": Kyrgyz
+    words are long, and a word cut in half reads as another word. One word longer than the
+    limit is the only one cut inside."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    room = text[: max(limit - 1, 1)]
+    whole = text[len(room)] == " "
+    cut = room if whole or " " not in room else room.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:–—-·") + "…"

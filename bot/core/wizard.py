@@ -2,23 +2,52 @@
 
 A person has at most one open flow (registration, a profile edit, a staff wizard, a draft), so a
 button from another flow or an earlier step is told apart by the flow's name and step.
+
+Leaving a flow (/cancel, a wizard's Cancel button) asks first once `GUARD_AT` answers or more
+would be lost; each wizard says how many answers its flow holds (`Wizard.answers`).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, Literal
 
 from bot.clock import Clock
 from bot.core import flows
+from bot.core.callback_data import CallbackData, callback
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.db import Database, utcnow_iso
+
+GUARD_AT = 3
+"""From this many answers on, leaving asks first; with fewer it leaves at once."""
+
+_BY_FLOW: dict[str, type[Wizard]] = {}
+
+
+@callback("leave1")
+class LeaveCb(CallbackData):
+    """The question before leaving a flow: `flow` names the flow it was asked about, so an
+    answer given after that flow was finished or replaced changes nothing."""
+
+    flow: str
+    answer: Literal["leave", "stay"]
 
 
 class Wizard:
     flow_name: ClassVar[str]
     db: Database
     clock: Clock
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "flow_name" in cls.__dict__:
+            _BY_FLOW[cls.flow_name] = cls
+
+    @classmethod
+    def answers(cls, flow: Flow) -> int:
+        """How many of the person's answers leaving this flow would lose; 0 when leaving
+        loses nothing worth a question."""
+        return 0
 
     def now(self) -> str:
         return utcnow_iso(self.clock.now())
@@ -43,3 +72,14 @@ class Wizard:
     async def _save(self, flow: Flow) -> Flow:
         await flows.save(self.db, flow, self.now())
         return flow
+
+
+def answers(flow: Flow) -> int:
+    """The answers leaving `flow` would lose, as its wizard counts them."""
+    found = _BY_FLOW.get(flow.flow)
+    return found.answers(flow) if found is not None else 0
+
+
+def must_ask(flow: Flow) -> bool:
+    """Leaving asks first: enough answers would be lost."""
+    return answers(flow) >= GUARD_AT

@@ -28,9 +28,11 @@ PARKED = ("chat not found", "bot can't initiate conversation", "user is deactiva
 them as for a block (status 'blocked'), and goes when they write."""
 _INSERT = (
     "INSERT INTO outbox (dedupe_key, chat_id, kind, template, params, not_before, created_at,"
-    " broadcast_id, expires_at, programme_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " broadcast_id, expires_at, programme_id, fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (dedupe_key) DO NOTHING"
 )
+REPLACED = "replaced by a newer message"
+"""Why a folded row was cancelled (its `last_error`)."""
 
 
 def unreached(error: str | None) -> bool:
@@ -59,6 +61,13 @@ class Push:
     after it is due)."""
     programme_id: int | None = None
     """The programme it comes from (its label; closing the programme drops it)."""
+    fold: str | None = None
+    """What the push is about, for its reader ("submission-status:12"): queuing it cancels
+    the rows of the same chat under this key that are still unsent, so a burst about one
+    thing reaches the reader as its latest state."""
+    merge: tuple[str, ...] = ()
+    """List params that keep the values of the rows it replaces (a seminar's changed fields:
+    a title change and then a time change, unsent, go as one notice naming both)."""
 
 
 @dataclass(frozen=True)
@@ -118,16 +127,21 @@ class Outbox:
         not_before: datetime | None = None,
         expires_at: datetime | None = None,
         programme_id: int | None = None,
+        fold: str | None = None,
     ) -> bool:
-        """Queue one push; False when a push with this key was already queued."""
+        """Queue one push; False when a push with this key was already queued. With `fold`,
+        the chat's unsent rows under that key are replaced by this one (see `Push.fold`)."""
         now = self._now()
         due = not_before or self.clock.now()
         payload = json.dumps(params or {}, ensure_ascii=False)
-        cur = await self.db.execute(
-            _INSERT,
-            (dedupe_key, chat_id, kind, template, payload, utcnow_iso(due), now, None,
-             _expiry(due, expires_at), programme_id),
-        )  # fmt: skip
+        row = (dedupe_key, chat_id, kind, template, payload, utcnow_iso(due), now, None,
+               _expiry(due, expires_at), programme_id, fold)  # fmt: skip
+        if fold is None:
+            cur = await self.db.execute(_INSERT, row)
+        else:
+            async with self.db.transaction():
+                await self._fold(dedupe_key, chat_id, fold, {}, ())
+                cur = await self.db.execute(_INSERT, row)
         self.wakeup.set()
         return cur.rowcount == 1
 
@@ -136,7 +150,8 @@ class Outbox:
     ) -> None:
         """With `revive`, a row cancelled earlier under the same key is queued again (a member
         who declined and then said yes again); a row that was sent is never sent twice.
-        `programme_id` is for pushes that don't name one themselves."""
+        `programme_id` is for pushes that don't name one themselves. A push with a `fold`
+        replaces the unsent rows it folds, and any earlier push of this call it folds."""
         now = self._now()
         sql = _INSERT
         if revive:
@@ -147,15 +162,58 @@ class Outbox:
                 " WHERE outbox.status = 'cancelled'",
             )
         at = self.clock.now()
-        rows = [
-            (p.dedupe_key, p.chat_id, p.kind, p.template, json.dumps(p.params, ensure_ascii=False),
-             utcnow_iso(p.not_before or at), now, None,
-             _expiry(p.not_before or at, p.expires_at), p.programme_id or programme_id)
-            for p in pushes
-        ]  # fmt: skip
-        if rows:
-            await self.db.executemany(sql, rows)
-            self.wakeup.set()
+
+        def row(p: Push, params: Mapping[str, Any]) -> tuple[Any, ...]:
+            due = p.not_before or at
+            return (p.dedupe_key, p.chat_id, p.kind, p.template,
+                    json.dumps(params, ensure_ascii=False), utcnow_iso(due), now, None,
+                    _expiry(due, p.expires_at), p.programme_id or programme_id, p.fold)  # fmt: skip
+
+        pushes = list(pushes)
+        if not any(p.fold is not None for p in pushes):
+            if pushes:
+                await self.db.executemany(sql, [row(p, p.params) for p in pushes])
+                self.wakeup.set()
+            return
+        async with self.db.transaction():
+            rows: dict[object, tuple[Any, ...]] = {}
+            for n, p in enumerate(pushes):
+                params = dict(p.params)
+                if p.fold is not None:
+                    params = await self._fold(p.dedupe_key, p.chat_id, p.fold, params, p.merge)
+                    earlier = rows.pop((p.fold, p.chat_id), None)
+                    if earlier is not None:
+                        params = _merged(json.loads(earlier[4]), params, p.merge)
+                rows[(p.fold, p.chat_id) if p.fold is not None else n] = row(p, params)
+            await self.db.executemany(sql, rows.values())
+        self.wakeup.set()
+
+    async def _fold(
+        self,
+        dedupe_key: str,
+        chat_id: int,
+        fold: str,
+        params: dict[str, Any],
+        merge: tuple[str, ...],
+    ) -> dict[str, Any]:
+        """Cancels the chat's unsent rows under `fold` (a row in flight goes as it is); returns
+        `params` with the `merge` lists of the replaced rows added, oldest values first. Called
+        inside the transaction that queues the new row."""
+        found = await self.db.fetchall(
+            "SELECT id, params FROM outbox WHERE fold = ? AND chat_id = ? AND dedupe_key != ?"
+            " AND status IN ('pending', 'blocked') ORDER BY id",
+            (fold, chat_id, dedupe_key),
+        )
+        if not found:
+            return params
+        for row in reversed(found):
+            params = _merged(json.loads(row["params"]), params, merge)
+        marks = ",".join("?" * len(found))
+        await self.db.execute(
+            f"UPDATE outbox SET status = 'cancelled', last_error = ? WHERE id IN ({marks})",
+            (REPLACED, *(row["id"] for row in found)),
+        )
+        return params
 
     async def cancel_keyed(self, prefix: str) -> int:
         """Drops unsent rows whose dedupe key starts with `prefix` (reminders of a seminar)."""
@@ -196,7 +254,7 @@ class Outbox:
         params = json.dumps({"broadcast_id": broadcast_id})
         rows = [
             (f"broadcast:{broadcast_id}:{chat}", chat, "broadcast", "broadcast", params, when, now,
-             broadcast_id, None, programme_id)
+             broadcast_id, None, programme_id, None)
             for chat in chat_ids
         ]  # fmt: skip
         async with self.db.transaction():
@@ -326,6 +384,15 @@ class Outbox:
             (broadcast_id,),
         )
         return cur.rowcount
+
+
+def _merged(older: dict[str, Any], newer: dict[str, Any], merge: tuple[str, ...]) -> dict[str, Any]:
+    """`newer`, with each `merge` list holding the older values first, each value once."""
+    merged = dict(newer)
+    for name in merge:
+        values = [*(older.get(name) or []), *(newer.get(name) or [])]
+        merged[name] = list(dict.fromkeys(values))
+    return merged
 
 
 def _key_range(prefix: str) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.accounts.service.approvals import Approvals
+from bot.competitions.service.draft import FLOW as DRAFT_FLOW
 from bot.competitions.service.results import MemberResults, Results
 from bot.competitions.service.submissions import Standing, Submissions
 from bot.core import flows
@@ -55,6 +56,8 @@ class Overview:
     programmes: dict[int, Programme] = field(default_factory=dict)
     """The programmes the member hears from, when there are several: the screen groups by
     them."""
+    draft: tuple[int, int] | None = None
+    """(competition, entrant) of the submission draft this person has open, if any."""
 
     @property
     def user(self) -> User | None:
@@ -85,6 +88,9 @@ class Status:
         actor = await self.people.actor(telegram_id)
         flow = await flows.get(self.db, telegram_id)
         registering = flow is not None and flow.flow == "registration"
+        draft = None
+        if flow is not None and flow.flow == DRAFT_FLOW:
+            draft = (int(flow.data["competition_id"]), int(flow.data["entrant_id"]))
         desk = await self._desk(telegram_id) if actor.is_staff else None
         if not actor.is_approved or actor.user is None:
             return Overview(actor, registering, desk=desk)
@@ -97,6 +103,7 @@ class Status:
                 results=(await self.results.published_for(telegram_id))[:LATEST_RESULTS],
                 desk=desk,
                 programmes=await self._programmes(telegram_id),
+                draft=draft,
             )
         except NotAllowed:
             return Overview(actor, registering, desk=desk)

@@ -1,26 +1,70 @@
-"""The /status screen: one message an AO head can read on a small phone, in order of urgency."""
+"""The /status screen: one message an AO head can read on a small phone, in order of urgency,
+and a switchboard: each line that waits for the reader has a button that opens it (answer the
+invitation, open the call, continue the draft, see what to fix), and each count on a
+coordinator's desk opens its list. Titles stay in the text, verbs go on the buttons; when
+several lines have one, a number ties each button to its line."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.competitions.callbacks import SubmitCb
 from bot.competitions.service.submissions import Standing
 from bot.competitions.views import results as result_views
 from bot.competitions.views import text as competition_text
 from bot.competitions.views.my_submissions import state_line
 from bot.core import labels
+from bot.core.callback_data import CallbackData
+from bot.core.keyboards import button
 from bot.core.programmes import views as programme_views
-from bot.core.screens import fit_lines
+from bot.core.screens import Screen, fit_lines
 from bot.i18n import Translator
+from bot.seminars.callbacks import InvitationCb
 from bot.seminars.views import text as seminar_text
 from bot.seminars.views.cards import answer_label
+from bot.status.callbacks import DeskCb
 from bot.status.service import Overview, StaffDesk, UpcomingSeminar
 
 SHOWN = 5
+NUMBERS = ("1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟")
 
 
-def status_text(tr: Translator, o: Overview, place: str, now: datetime) -> str:
+@dataclass
+class _Doors:
+    """The member's buttons, in the order of their lines. `numbered`: several lines have one,
+    so each line and its button carry the same number."""
+
+    numbered: bool
+    buttons: list[InlineKeyboardButton] = field(default_factory=list)
+
+    def open(self, icon: str, label: str, data: CallbackData) -> str | None:
+        """The line's marker (its number, or None to keep the bullet); no door past ten."""
+        if len(self.buttons) >= len(NUMBERS):
+            return None
+        mark = NUMBERS[len(self.buttons)] if self.numbered else None
+        self.buttons.append(button(f"{mark or icon} {label}", data))
+        return mark
+
+
+def status_screen(tr: Translator, o: Overview, place: str, now: datetime) -> Screen:
+    """The text, and the buttons of every line that waits for the reader (none: no markup)."""
+    lines, doors = _status(tr, o, place, now, numbered=False)
+    if len(doors.buttons) > 1:
+        lines, doors = _status(tr, o, place, now, numbered=True)
+    keyboard = [[b] for b in doors.buttons]
+    if o.desk is not None:
+        keyboard += [[b] for b in _desk_buttons(tr, o.desk)]
+    return Screen("\n".join(fit_lines(lines)), InlineKeyboardMarkup(keyboard) if keyboard else None)
+
+
+def _status(
+    tr: Translator, o: Overview, place: str, now: datetime, numbered: bool
+) -> tuple[list[str], _Doors]:
+    doors = _Doors(numbered)
     lines = ["📋 <b>" + tr._("My status") + "</b>", *_account(tr, o, place)]
     if o.desk is not None:
         lines += ["", *_desk(tr, o.desk)]
@@ -29,8 +73,8 @@ def status_text(tr: Translator, o: Overview, place: str, now: datetime) -> str:
         and o.actor.is_approved
         and (o.user.municipality_id or not o.actor.is_staff)
     ):
-        lines += ["", *_member(tr, o, now)]
-    return "\n".join(fit_lines(lines))
+        lines += ["", *_member(tr, o, now, doors)]
+    return lines, doors
 
 
 def _account(tr: Translator, o: Overview, place: str) -> list[str]:
@@ -78,20 +122,41 @@ def _desk(tr: Translator, d: StaffDesk) -> list[str]:
     ).format(count=d.waiting_review)
     return [
         "<b>" + tr._("For coordinators") + "</b>",
-        f"• {pending} · /pending",
-        f"• {seminars} · /seminars",
-        f"• {running}, {review} · /competitions",
+        f"• {pending}",
+        f"• {seminars}",
+        f"• {running}, {review}",
     ]
 
 
-def _member(tr: Translator, o: Overview, now: datetime) -> list[str]:
+def _desk_buttons(tr: Translator, d: StaffDesk) -> list[InlineKeyboardButton]:
+    """A door for each count that is not zero: the list behind it."""
+    found = []
+    if d.pending_registrations:
+        label = tr._("Approve registrations ({count})").format(count=d.pending_registrations)
+        found.append(button("✅ " + label, DeskCb(to="approvals")))
+    if d.upcoming_seminars:
+        label = tr._("Open seminars ({count})").format(count=d.upcoming_seminars)
+        found.append(button("📅 " + label, DeskCb(to="seminars")))
+    if d.waiting_review:
+        label = tr._("Review submissions ({count})").format(count=d.waiting_review)
+        found.append(button("🔍 " + label, DeskCb(to="competitions")))
+    elif d.open_competitions:
+        label = tr._("Open competitions ({count})").format(count=d.open_competitions)
+        found.append(button("🏆 " + label, DeskCb(to="competitions")))
+    return found
+
+
+def _member(tr: Translator, o: Overview, now: datetime, doors: _Doors) -> list[str]:
     if not o.seminars and not o.competitions:
         calm = tr._("Nothing is waiting for you now: no seminars ahead, no open competitions.")
         lines = ["🌤 " + calm]
     elif o.programmes:
-        lines = _by_programme(tr, o, now)
+        lines = _by_programme(tr, o, now, doors)
     else:
-        lines = [*_seminars(tr, o.seminars), *_competitions(tr, o.competitions, now)]
+        lines = [
+            *_seminars(tr, o.seminars, now, doors),
+            *_competitions(tr, o.competitions, now, doors, o.draft),
+        ]
     if o.results:
         lines += ["", "🏅 <b>" + tr._("Latest results") + "</b>"]
         for found in o.results:
@@ -102,7 +167,7 @@ def _member(tr: Translator, o: Overview, now: datetime) -> list[str]:
     return lines
 
 
-def _by_programme(tr: Translator, o: Overview, now: datetime) -> list[str]:
+def _by_programme(tr: Translator, o: Overview, now: datetime, doors: _Doors) -> list[str]:
     """A member of several programmes reads each one's seminars and calls under its name;
     what belongs to none they hear from (any more) comes last, unlabelled."""
     lines: list[str] = []
@@ -115,7 +180,10 @@ def _by_programme(tr: Translator, o: Overview, now: datetime) -> list[str]:
             lines.append("")
         if pid is not None:
             lines.append(programme_views.label(tr, o.programmes[pid]))
-        lines += [*_seminars(tr, seminars), *_competitions(tr, standings, now)]
+        lines += [
+            *_seminars(tr, seminars, now, doors),
+            *_competitions(tr, standings, now, doors, o.draft),
+        ]
     return lines
 
 
@@ -123,15 +191,21 @@ def _of(programme_id: int | None, o: Overview) -> int | None:
     return programme_id if programme_id in o.programmes else None
 
 
-def _seminars(tr: Translator, seminars: list[UpcomingSeminar]) -> list[str]:
+def _seminars(
+    tr: Translator, seminars: list[UpcomingSeminar], now: datetime, doors: _Doors
+) -> list[str]:
     if not seminars:
         return ["📅 " + tr._("No seminars ahead.")]
     head = tr.ngettext("{count} seminar ahead", "{count} seminars ahead", len(seminars))
     lines = ["📅 <b>" + head.format(count=len(seminars)) + "</b>"]
     for s in seminars[:SHOWN]:
         seminar = s.item.seminar
+        mark = "•"
+        if s.item.invitation.status == "invited" and now <= seminar.rsvp_deadline:
+            data = InvitationCb(seminar_id=seminar.id)
+            mark = doors.open("✍️", tr._("Answer the invitation"), data) or mark
         when = tr.datetime(seminar.starts_at)
-        lines.append(f"• {seminar_text.title(tr, seminar)} — {when}, {escape(seminar.city)}")
+        lines.append(f"{mark} {seminar_text.title(tr, seminar)} — {when}, {escape(seminar.city)}")
         answer = answer_label(tr, s.item)
         if s.next_reminder is not None:
             reminder = tr._("Next reminder: {date}.").format(date=tr.datetime(s.next_reminder))
@@ -140,7 +214,13 @@ def _seminars(tr: Translator, seminars: list[UpcomingSeminar]) -> list[str]:
     return lines + _more(tr, len(seminars))
 
 
-def _competitions(tr: Translator, standings: list[Standing], now: datetime) -> list[str]:
+def _competitions(
+    tr: Translator,
+    standings: list[Standing],
+    now: datetime,
+    doors: _Doors,
+    draft: tuple[int, int] | None,
+) -> list[str]:
     if not standings:
         return ["", "🏆 " + tr._("No open competitions for your municipality.")]
     head = tr.ngettext("{count} open competition", "{count} open competitions", len(standings))
@@ -148,10 +228,31 @@ def _competitions(tr: Translator, standings: list[Standing], now: datetime) -> l
     for s in standings[:SHOWN]:
         title = competition_text.title(tr, s.competition.content())
         entrant = competition_text.entrant_name(tr, s.entrant.plain())
-        lines.append(f"• {title} — {entrant}")
+        door = _competition_door(tr, s, draft)
+        mark = (doors.open(*door) if door else None) or "•"
+        lines.append(f"{mark} {title} — {entrant}")
         lines.append("  " + competition_text.deadline_line(tr, s.deadline, now))
         lines.append("  " + state_line(tr, s.submission))
+        if draft == (s.competition.id, s.entrant.id):
+            lines.append("  📝 " + tr._("A draft is open, not sent yet."))
     return lines + _more(tr, len(standings))
+
+
+def _competition_door(
+    tr: Translator, s: Standing, draft: tuple[int, int] | None
+) -> tuple[str, str, CallbackData] | None:
+    """What the entrant's line waits for: the draft to finish, a fix, or a first look at the
+    call; nothing once sent (or closed, or the results are out)."""
+    if not s.open or s.competition.results_published_at is not None:
+        return None
+    ids = {"competition_id": s.competition.id, "entrant_id": s.entrant.id}
+    if draft == (s.competition.id, s.entrant.id):
+        return "▶️", tr._("Continue the draft"), SubmitCb(**ids, action="start")
+    if s.submission is not None and s.submission.status == "needs_revision":
+        return "✏️", tr._("See what to fix"), SubmitCb(**ids, action="start")
+    if s.submission is None:
+        return "📄", tr._("Open the call"), SubmitCb(**ids, action="view")
+    return None
 
 
 def _more(tr: Translator, total: int) -> list[str]:

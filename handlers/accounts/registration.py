@@ -1,19 +1,26 @@
-"""/start and the registration-only moments: choosing a language first, and the final confirm."""
+"""/start and the registration-only moments: choosing a language first, the final confirm,
+and registering again after a rejection, from the previous answers."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, CommandHandler, TypeHandler
 
-from bot.accounts.callbacks import DeleteMeCb
+from bot.accounts.callbacks import AgainCb, DeleteMeCb
 from bot.accounts.views import registration as views
 from bot.accounts.views.steps import step_screen
 from bot.core.callback_data import LangCb
 from bot.core.errors import Refusal
+from bot.core.flows import Flow
 from bot.core.labels import LANGUAGE_NAMES
 from bot.core.refusals import refusal_text
+from bot.core.screens import Screen
 from bot.i18n import translator
+from handlers.buttons import button
 from handlers.common import PRIVATE, App, Context, Turn
 from handlers.routes import command
 
@@ -37,8 +44,32 @@ async def start(turn: Turn) -> None:
         readers = [translator(lang, svc.config.tz) for lang in LANGUAGE_NAMES]
         await turn.say(views.first_screen(turn.tr, readers))
         return
+    if started.flow.data.get("again"):
+        await _again(turn, started.flow)
+        return
     await turn.say(views.welcome_back(turn.tr))
     await turn.say(step_screen(turn.tr, await svc.registration.question(started.flow)))
+
+
+@button(AgainCb, stale="invalid_button")
+async def on_again(turn: Turn, data: AgainCb) -> None:
+    """[Register again] on a rejection: the previous answers on the summary; the button
+    goes from the rejection, which keeps its reason."""
+    flow = await turn.svc.registration.again(turn.tid)
+    await turn.answer()
+    with suppress(BadRequest):
+        await turn.query.edit_message_reply_markup(None)
+    await _again(turn, flow)
+
+
+async def _again(turn: Turn, flow: Flow) -> None:
+    """The previous answers, with a line that says so; a missing answer is asked first."""
+    screen = step_screen(turn.tr, await turn.svc.registration.question(flow))
+    if flow.step != "confirm":
+        await turn.say(views.again_missing(turn.tr))
+        await turn.say(screen)
+        return
+    await turn.say(Screen(views.again_intro(turn.tr) + "\n\n" + screen.text, screen.markup))
 
 
 async def on_confirm(turn: Turn, value: str) -> None:
@@ -108,3 +139,4 @@ def _maybe_newcomer(update: Update) -> bool:
 def register(app: App) -> None:
     app.add_handler(TypeHandler(Update, newcomer_first), group=-1)
     app.add_handler(CommandHandler("start", start, filters=PRIVATE))
+    app.add_handler(on_again.route())

@@ -14,7 +14,7 @@ from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.places.search import MIN_SCORE
 from bot.core.refusals import refusal_text
-from handlers import flow_steps
+from handlers import basics, flow_steps
 from handlers.accounts import profile, registration
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
@@ -123,4 +123,5 @@ def register(app: App) -> None:
     app.add_handler(MessageHandler(PRIVATE & filters.CONTACT, on_contact))
     for name in ("registration", "profile"):
         flow_steps.flow(name, on_text, on_media)
+        basics.resume_with(name, question)
     flow_steps.NO_FLOW.append(registration.no_flow_text)

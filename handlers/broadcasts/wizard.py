@@ -6,13 +6,14 @@ from telegram.ext import CommandHandler
 
 from bot.broadcasts.callbacks import BroadcastWizardCb
 from bot.broadcasts.views import wizard as views
-from bot.core import replies
+from bot.core import timeviews
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
+from bot.core.quicktimes import TIME_CODES, TimeCb, Unsure, at_minute, pick
 from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
 from bot.core.texts import telegram_length
-from handlers import flow_steps
+from handlers import basics, flow_steps
 from handlers.broadcasts.history import post_progress
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
@@ -47,7 +48,8 @@ async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     options = None
     if flow.step == "audience_pick":
         options = await wizard.options(turn.tid, flow.data["audience"]["kind"])
-    await turn.show(views.step_screen(turn.tr, flow, options, page))
+    picks = wizard.picks() if flow.step == "schedule" else None
+    await turn.show(views.step_screen(turn.tr, flow, options, page, picks))
 
 
 @command()
@@ -56,7 +58,17 @@ async def on_text(turn: Turn) -> None:
     wizard, message = turn.svc.broadcast_wizard, turn.message
     flow = await wizard.current(turn.tid)
     if flow is not None and flow.step == "schedule":
-        flow = await wizard.when(turn.tid, turn.text)
+        try:
+            flow = await wizard.when(turn.tid, turn.text)
+        except Unsure as unsure:
+            await turn.say(views.time_read_back(turn.tr, unsure.pick))
+            return
+        except Refusal as exc:
+            if exc.code not in TIME_CODES:
+                raise
+            note = timeviews.refused(turn.tr, exc)
+            await turn.say(views.time_screen(turn.tr, wizard.picks(), note))
+            return
     elif flow is not None and flow.step in ("text_ky", "text_ru"):
         flow = await wizard.text(turn.tid, message.text_html, telegram_length(turn.text))
     else:
@@ -84,9 +96,10 @@ async def on_button(turn: Turn, data: BroadcastWizardCb) -> None:
         await _confirm(turn)
         return
     if data.action == "abort":
-        await turn.svc.broadcast_wizard.abort(turn.tid)
-        await turn.answer()
-        await turn.show(replies.cancelled(turn.tr))
+        flow = await turn.svc.broadcast_wizard.current(turn.tid)
+        if flow is None or flow.flow != "broadcast":
+            raise Refusal("stale")
+        await basics.leave(turn, flow)
         return
     flow, page = await _step(turn, data)
     await turn.answer()
@@ -117,6 +130,33 @@ async def _step(turn: Turn, data: BroadcastWizardCb) -> tuple[Flow, int]:
     return await wizard.when(tid, None), 0
 
 
+@button(TimeCb, denied="forbidden", stale="stale")
+async def on_time(turn: Turn, data: TimeCb) -> None:
+    """A quick pick or the yes to a time read back; [Another time] asks to type."""
+    wizard = turn.svc.broadcast_wizard
+    if data.action == "type":
+        flow = await wizard.current(turn.tid)
+        if flow is None or flow.step != "schedule":
+            raise Refusal("stale")
+        await turn.answer()
+        await turn.show(views.time_typing(turn.tr))
+        return
+    try:
+        flow = await wizard.at(turn.tid, at_minute(data.minute))
+    except Refusal as exc:
+        if exc.code not in TIME_CODES:
+            raise
+        await turn.answer()
+        note = timeviews.refused(turn.tr, exc)
+        await turn.show(views.time_screen(turn.tr, wizard.picks(), note))
+        return
+    await turn.answer()
+    svc = turn.svc
+    await turn.show(views.time_chosen(turn.tr, pick(at_minute(data.minute), svc.clock.now(),
+                                                    svc.config.zone)))  # fmt: skip
+    await ask(turn, flow)
+
+
 async def _confirm(turn: Turn) -> None:
     """A scheduled time that passed while the preview was open is asked for again."""
     wizard = turn.svc.broadcast_wizard
@@ -137,4 +177,6 @@ async def _confirm(turn: Turn) -> None:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("broadcast", broadcast_command, filters=PRIVATE))
     app.add_handler(on_button.route())
+    app.add_handler(on_time.route(flow="broadcast"))
     flow_steps.flow("broadcast", on_text, on_media)
+    basics.resume_with("broadcast", ask)

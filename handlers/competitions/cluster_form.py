@@ -7,9 +7,9 @@ from telegram.ext import CommandHandler
 from bot.competitions.callbacks import ClusterFormCb
 from bot.competitions.service.cluster_form import ClusterForm
 from bot.competitions.views import cluster_form as views
-from bot.core import replies
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
-from handlers import flow_steps
+from handlers import basics, flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions.flows import media_refused
@@ -50,9 +50,10 @@ async def on_button(turn: Turn, data: ClusterFormCb) -> None:
         await turn.answer()
         await turn.show(views.saved(turn.tr, saved))
     elif data.action == "abort":
-        await svc.abort(turn.tid)
-        await turn.answer()
-        await turn.show(replies.cancelled(turn.tr))
+        flow = await svc.current(turn.tid)
+        if flow is None:
+            raise Refusal("stale")
+        await basics.leave(turn, flow)  # asks first when several answers would be lost
     else:
         flow = await _act(svc, turn.tid, data)
         await turn.answer()
@@ -73,3 +74,4 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("newcluster", new_cluster, filters=PRIVATE))
     app.add_handler(on_button.route())
     flow_steps.flow("cluster_form", on_text, media_refused)
+    basics.resume_with("cluster_form", ask)

@@ -7,15 +7,17 @@ from collections.abc import Awaitable, Callable
 from telegram.ext import CommandHandler
 
 from bot.competitions.callbacks import CompetitionFormCb
-from bot.competitions.service.form import CompetitionForm, form_data
+from bot.competitions.service.form import TIME_STEPS, CompetitionForm, form_data
 from bot.competitions.views import form as views
-from bot.core import replies
+from bot.core.errors import Refusal
 from bot.core.flows import Flow
-from handlers import flow_steps
+from bot.core.quicktimes import TimeCb
+from handlers import basics, flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions.flows import media_refused
 from handlers.routes import command
+from handlers.time_steps import TimeSteps
 
 
 @command()
@@ -41,13 +43,28 @@ async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     chosen = form_data(flow)["audience"]
     if flow.step == "audience_pick" and chosen is not None:
         options = await svc.options(turn.tid, chosen["kind"])
-    await turn.show(views.step_screen(turn.tr, flow, options, page))
+    await turn.show(views.step_screen(turn.tr, flow, options, page, svc.picks(flow)))
+
+
+async def resume(turn: Turn, flow: Flow) -> None:
+    """After "Keep going": the question, or the summary without the call once more."""
+    if flow.step == "preview":
+        preview = await turn.svc.competition_form.preview(turn.tid)
+        await turn.show(views.preview(turn.tr, preview))
+        return
+    await ask(turn, flow)
 
 
 @command(denied="competition_staff")
 async def on_text(turn: Turn) -> None:
-    """A typed answer; a refused one is explained and the same question stays open."""
-    await ask(turn, await turn.svc.competition_form.text(turn.tid, turn.text))
+    """A typed answer; a refused one is explained and the same question stays open. A time
+    not read for certain is read back; a refused time comes with an example and the picks."""
+    await TIMES.typed(turn)
+
+
+@button(TimeCb, denied="competition_staff", stale="stale")
+async def on_time(turn: Turn, data: TimeCb) -> None:
+    await TIMES.picked(turn, data)
 
 
 @button(CompetitionFormCb, denied="competition_staff", missing="stale", stale="stale")
@@ -59,9 +76,10 @@ async def on_button(turn: Turn, data: CompetitionFormCb) -> None:
         await turn.answer()
         await turn.show(views.created(turn.tr, competition, count, turn.svc.clock.now()))
     elif data.action == "abort":
-        await svc.abort(turn.tid)
-        await turn.answer()
-        await turn.show(replies.cancelled(turn.tr))
+        flow = await svc.current(turn.tid)
+        if flow is None:
+            raise Refusal("stale")
+        await basics.leave(turn, flow)
     else:
         flow = await _act(svc, turn.tid, data)
         await turn.answer()
@@ -78,11 +96,18 @@ async def _act(svc: CompetitionForm, tid: int, data: CompetitionFormCb) -> Flow:
         "page": lambda: svc.page(tid),
         "done": lambda: svc.audience_done(tid),
         "yesno": lambda: svc.yes_no(tid, data.value),
+        "edit": lambda: svc.edit_part(tid, data.value),
+        "keep": lambda: svc.keep(tid),
     }
     return await actions[data.action]()
+
+
+TIMES = TimeSteps(lambda turn: turn.svc.competition_form, views, ask, TIME_STEPS)
 
 
 def register(app: App) -> None:
     app.add_handler(CommandHandler("newcompetition", new_competition, filters=PRIVATE))
     app.add_handler(on_button.route())
+    app.add_handler(on_time.route(flow="competition_form"))
     flow_steps.flow("competition_form", on_text, media_refused)
+    basics.resume_with("competition_form", resume)

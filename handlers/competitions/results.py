@@ -1,5 +1,6 @@
 """Results: the staff Results screen, recording an award (with its condition and grant in a
-small flow), publishing after a preview, and /results for members."""
+small flow), publishing after a preview that says what is still open (and, before the deadline,
+a second question), and /results for members."""
 
 from __future__ import annotations
 
@@ -35,17 +36,31 @@ async def results_command(turn: Turn) -> None:
 
 @button(CompetitionCb, denied="competition_staff", stale="competition_staff")
 async def on_competition(turn: Turn, data: CompetitionCb) -> None:
-    """Results, Publish (a preview) and Publish-yes, from the card or the Results screen."""
+    """Results, Publish (a preview with what is still open) and Publish-yes, from the card or
+    the Results screen. Before the deadline, publishing is asked a second time ("early")."""
     svc, tid, cid = turn.svc.results, turn.tid, data.competition_id
-    if data.action == "publish":
-        screen = views.preview(turn.tr, await svc.preview(tid, cid))
+    if data.action == "results":
+        screen = views.board(turn.tr, await svc.board(tid, cid))
     else:
-        note = ""
-        if data.action == "publish_yes":
-            note = views.published_note(turn.tr, await svc.publish(tid, cid))
-        screen = views.board(turn.tr, await svc.board(tid, cid), note)
+        screen = await _publishing(turn, data)
     await turn.answer()
     await turn.show(screen)
+
+
+async def _publishing(turn: Turn, data: CompetitionCb) -> Screen:
+    """Publish: the numbers first; before the deadline a second, explicit question; then the
+    board with how many are being told. A "yes" without the second answer (an old button)
+    gets the question before the deadline too."""
+    svc, tid, cid = turn.svc.results, turn.tid, data.competition_id
+    confirmed_early = data.value == "early"
+    check = await svc.publish_check(tid, cid)
+    if data.action == "publish":
+        early = confirmed_early and check.early
+        return views.early(turn.tr, check) if early else views.preview(turn.tr, check)
+    if check.early and not confirmed_early:
+        return views.early(turn.tr, check)
+    note = views.published_note(turn.tr, await svc.publish(tid, cid))
+    return views.board(turn.tr, await svc.board(tid, cid), note)
 
 
 @button(ReviewCb, denied="competition_staff", stale="competition_staff")

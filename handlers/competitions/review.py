@@ -12,7 +12,9 @@ from bot.competitions.callbacks import CompetitionCb, ReviewCb
 from bot.competitions.service.reviews import Card, review_data
 from bot.competitions.views import review as views
 from bot.core import replies
+from bot.core.errors import Refusal
 from bot.core.fields import whole_number
+from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
 from handlers import flow_steps
 from handlers.buttons import button
@@ -56,12 +58,25 @@ async def on_button(turn: Turn, data: ReviewCb) -> None:
         await turn.answer()
         await send_files(turn, card)
         return
-    screen, question = await _act(turn, data)
+    try:
+        screen, question = await _act(turn, data)
+    except Refusal as exc:
+        if exc.code != "review_moved":
+            raise
+        screen, question = await _refreshed(turn, data, exc), False
     await turn.answer()
     if question:
         await turn.say(screen)
     else:
         await turn.show(screen)
+
+
+async def _refreshed(turn: Turn, data: ReviewCb, exc: Refusal) -> Screen:
+    """A move on a card that is out of date (someone else moved it, or a new version came):
+    the card is drawn as it is now, saying so, and nothing changes."""
+    await turn.answer(refusal_text(turn.tr, exc))
+    card = await turn.svc.reviews.card(turn.tid, data.submission_id)
+    return views.card(turn.tr, card, views.refreshed_note(turn.tr))
 
 
 async def _act(turn: Turn, data: ReviewCb) -> tuple[Screen, bool]:

@@ -10,10 +10,12 @@ from bot.competitions.callbacks import SubmitCb
 from bot.competitions.service.draft import Draft
 from bot.competitions.views import my_submissions as lists
 from bot.competitions.views import submit as views
+from bot.core import wizard
 from bot.core.errors import Refusal
-from handlers import flow_steps
+from handlers import basics, flow_steps
 from handlers.buttons import button
 from handlers.common import App, Turn
+from handlers.competitions import draft_messages as messages
 from handlers.competitions import submit_files
 from handlers.competitions.flows import NOT_YOURS
 from handlers.routes import command
@@ -28,13 +30,23 @@ async def show_open(turn: Turn) -> None:
 
 
 async def ask(turn: Turn, draft: Draft, edit: bool = True) -> None:
-    """The step the draft stands at; after a button, in place of the pressed message."""
+    """The step the draft stands at; after a button, in place of the pressed message. Either
+    way the draft's buttons are on one message only (handlers.competitions.draft_messages)."""
     shown = views.screens(turn.tr, draft, turn.svc.clock.now())
-    if edit and len(shown) == 1:
+    pressed = _pressed(turn)
+    bot, svc = turn.context.bot, turn.svc
+    if edit and len(shown) == 1 and pressed is not None:
         await turn.show(shown[0])
+        await messages.now_live(bot, svc, turn.chat_id, turn.tid, pressed)
         return
-    for screen in shown:
-        await turn.say(screen)
+    await messages.post(bot, svc, turn.chat_id, turn.tid, shown)
+
+
+def _pressed(turn: Turn) -> int | None:
+    """The id of the message whose button was pressed, if any."""
+    query = turn.update.callback_query
+    message = query.message if query is not None else None
+    return message.message_id if message is not None else None
 
 
 async def _refuse(turn: Turn, exc: Exception) -> None:
@@ -61,14 +73,28 @@ async def on_button(turn: Turn, data: SubmitCb) -> None:
         await turn.answer()
         archiver.after_submit(turn.context.application, sent.submission.id, sent.version)
         await turn.show(views.sent(turn.tr, sent))
+    elif data.action == "abort" and await _ask_first(turn):
+        return
     else:
         start = data.action == "start"
         draft = await svc.begin(*ids) if start else await svc.act(*ids, data.action)
         await turn.answer()
         if draft is None:
             await turn.show(views.cancelled(turn.tr))
-        else:
-            await ask(turn, draft, edit=not start)
+            return
+        pressed = _pressed(turn)
+        if start and pressed is not None:
+            await messages.strip(turn.context.bot, turn.chat_id, pressed)
+        await ask(turn, draft, edit=not start)
+
+
+async def _ask_first(turn: Turn) -> bool:
+    """The draft's Cancel asks before dropping several answers, as /cancel does."""
+    flow = await turn.svc.current_flow(turn.tid)
+    if flow is None or flow.flow != "submission" or not wizard.must_ask(flow):
+        return False
+    await basics.leave(turn, flow)
+    return True
 
 
 @command(denied="not_your_entrant")

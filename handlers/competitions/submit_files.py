@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Message
+from telegram import Bot, Message
 from telegram.ext import JobQueue
 
 from bot.competitions.service.draft import IncomingFile
@@ -23,6 +23,7 @@ from bot.core.screens import Screen
 from bot.i18n import Translator, translator
 from bot.wiring import Services
 from handlers.common import Context, Turn, services
+from handlers.competitions import draft_messages as messages
 from handlers.competitions.flows import NOT_YOURS
 from handlers.routes import REFUSED, command
 
@@ -51,7 +52,13 @@ async def on_media(turn: Turn) -> None:
     if group and jobs is not None:
         _album_item(turn, jobs, group, note)
         return
-    await turn.say(await _files_answer(turn.svc, turn.tr, turn.tid, [note] if note else []))
+    screen = await _files_answer(turn.svc, turn.tr, turn.tid, [note] if note else [])
+    await _answer(turn.context.bot, turn.svc, turn.chat_id, turn.tid, screen)
+
+
+async def _answer(bot: Bot, svc: Services, chat_id: int, tid: int, screen: Screen) -> None:
+    """The file counter, whose buttons take over from the draft's message before it."""
+    await messages.post(bot, svc, chat_id, tid, [screen])
 
 
 async def _add(turn: Turn) -> str | None:
@@ -104,4 +111,4 @@ async def _album_done(context: Context) -> None:
     svc = services(context)
     tr = translator(album.lang, svc.config.tz)
     screen = await _files_answer(svc, tr, album.tid, album.notes)
-    await context.bot.send_message(album.chat_id, screen.text, reply_markup=screen.markup)
+    await _answer(context.bot, svc, album.chat_id, album.tid, screen)

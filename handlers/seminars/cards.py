@@ -10,6 +10,7 @@ from telegram.ext import CommandHandler
 
 from bot.core.errors import Refusal
 from bot.core.programmes.repo import Programme
+from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
 from bot.seminars.callbacks import SeminarCb
 from bot.seminars.views import cards as views
@@ -23,15 +24,21 @@ CONCERNED = ("invited", "going", "waitlist")
 @command(denied="register_first")
 async def seminars_command(turn: Turn) -> None:
     """Staff manage seminars here; members see theirs. Others are told to register first."""
-    svc, now = turn.svc, turn.svc.clock.now()
     if (await turn.actor()).is_staff:
         await turn.say(await _listing(turn))
         return
+    await turn.say(await mine_screen(turn))
+
+
+async def mine_screen(turn: Turn) -> Screen:
+    """A member's own seminars with their answers, grouped by programme when several reach
+    them; an answer given on it draws it again (handlers.seminars.rsvp)."""
+    svc = turn.svc
     mine = await svc.rsvp.mine(turn.tid)
     grouped = None
     if await svc.programmes.several() and len(await svc.programmes.of_member(turn.tid)) > 1:
         grouped = await svc.programmes.known()
-    await turn.say(views.mine(turn.tr, mine, now, grouped))
+    return views.mine(turn.tr, mine, svc.clock.now(), grouped)
 
 
 async def _listing(turn: Turn) -> Screen:
@@ -56,10 +63,22 @@ async def show_card(turn: Turn, seminar_id: int, new_message: bool = False) -> N
 
 @button(SeminarCb, denied="seminar_staff")
 async def on_button(turn: Turn, data: SeminarCb) -> None:
-    """Open, list, edit menu, cancel (asked first) and feedback; all checked by the service."""
-    screen = await _screen(turn, data)
+    """Open, list, edit menu, cancel (asked first) and feedback; all checked by the service.
+    A cancel pressed on a card of a seminar cancelled meanwhile draws the card as it is now."""
+    try:
+        screen = await _screen(turn, data)
+    except Refusal as exc:
+        if exc.code != "seminar_cancelled" or data.action not in ("cancel", "cancel_yes"):
+            raise
+        await turn.answer(refusal_text(turn.tr, exc))
+        screen = await _card(turn, data.seminar_id)
     await turn.answer()
     await turn.show(screen)
+
+
+async def _card(turn: Turn, seminar_id: int) -> Screen:
+    seminar, counts = await turn.svc.seminars.card(turn.tid, seminar_id)
+    return views.card(turn.tr, seminar, counts, await _programme(turn, seminar.programme_id))
 
 
 async def _screen(turn: Turn, data: SeminarCb) -> Screen:

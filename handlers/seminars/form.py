@@ -1,20 +1,23 @@
-"""/newseminar and the edit buttons on a seminar card: the seminar wizard, one step at a time."""
+"""/newseminar and the edit buttons on a seminar card: the seminar wizard, one step at a time,
+ending in a summary where each part can be changed."""
 
 from __future__ import annotations
 
 from telegram.ext import CommandHandler
 
-from bot.core import replies
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
+from bot.core.quicktimes import TimeCb
+from bot.core.screens import Screen
 from bot.seminars.callbacks import SeminarEditCb, SeminarFormCb
-from bot.seminars.service.form import PROGRAMME, form_data
+from bot.seminars.service.form import PROGRAMME, TIME_STEPS, form_data
 from bot.seminars.views import form as views
-from handlers import flow_steps
+from handlers import basics, flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.routes import command
 from handlers.seminars.cards import CONCERNED, show_card
+from handlers.time_steps import TimeSteps
 
 
 @command()
@@ -24,18 +27,15 @@ async def new_seminar(turn: Turn) -> None:
 
 
 async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
-    """The next question; at the end, the invitation as members will see it."""
+    """The next question; at the end, the invitation as members will see it, then the
+    summary."""
     svc = turn.svc
     if flow.step == "preview":
         preview = await svc.seminar_form.preview(turn.tid)
-        concerned = 0
-        if preview.editing:
-            _, counts = await svc.seminars.card(turn.tid, preview.seminar.id)
-            concerned = sum(counts.get(s, 0) for s in CONCERNED)
         programme = await svc.programmes.label(preview.seminar.programme_id)
         for message in views.preview_messages(preview, svc.config.tz, programme):
             await turn.send_rendered(message)
-        await turn.say(views.preview(turn.tr, preview, concerned))
+        await turn.say(await _summary(turn))
         return
     if flow.step == PROGRAMME:
         await turn.show(views.programme_step(turn.tr, await svc.seminar_form.programmes(turn.tid)))
@@ -43,12 +43,39 @@ async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     options = None
     if flow.step == "audience_pick":
         options = await svc.seminar_form.options(turn.tid, form_data(flow)["audience"]["kind"])
-    await turn.show(views.step_screen(turn.tr, flow, options, page))
+    picks = svc.seminar_form.picks(flow)
+    await turn.show(views.step_screen(turn.tr, flow, options, page, picks))
+
+
+async def _summary(turn: Turn) -> Screen:
+    svc = turn.svc
+    preview = await svc.seminar_form.preview(turn.tid)
+    concerned = 0
+    if preview.editing:
+        _, counts = await svc.seminars.card(turn.tid, preview.seminar.id)
+        concerned = sum(counts.get(s, 0) for s in CONCERNED)
+    return views.preview(turn.tr, preview, concerned)
+
+
+async def resume(turn: Turn, flow: Flow) -> None:
+    """After "Keep going": the question again, or the summary (without the invitation once
+    more), in place of the question to leave."""
+    if flow.step == "preview":
+        await turn.show(await _summary(turn))
+        return
+    await ask(turn, flow)
 
 
 @command()
 async def on_text(turn: Turn) -> None:
-    await ask(turn, await turn.svc.seminar_form.text(turn.tid, turn.text))
+    """An answer; a time not read for certain is read back, a refused one shown again with an
+    example and the quick picks."""
+    await TIMES.typed(turn)
+
+
+@button(TimeCb, denied="forbidden", stale="stale")
+async def on_time(turn: Turn, data: TimeCb) -> None:
+    await TIMES.picked(turn, data)
 
 
 @command()
@@ -71,9 +98,10 @@ async def on_button(turn: Turn, data: SeminarFormCb) -> None:
         await show_card(turn, seminar.id, new_message=True)
         return
     if data.action == "abort":
-        await form.abort(tid)
-        await turn.answer()
-        await turn.show(replies.cancelled(turn.tr))
+        flow = await form.current(tid)
+        if flow is None:
+            raise Refusal("stale")
+        await basics.leave(turn, flow)
         return
     flow, page = await _step(turn, data)
     await turn.answer()
@@ -86,6 +114,8 @@ async def _step(turn: Turn, data: SeminarFormCb) -> tuple[Flow, int]:
         return await form.choose_programme(tid, data.value), 0
     if data.action == "skip":
         return await form.skip(tid), 0
+    if data.action == "edit":
+        return await form.edit_part(tid, data.value), 0
     if data.action == "kind":
         return await form.choose_kind(tid, data.value), 0
     if data.action == "toggle":
@@ -106,8 +136,13 @@ async def on_edit(turn: Turn, data: SeminarEditCb) -> None:
     await ask(turn, flow)
 
 
+TIMES = TimeSteps(lambda turn: turn.svc.seminar_form, views, ask, TIME_STEPS)
+
+
 def register(app: App) -> None:
     app.add_handler(CommandHandler("newseminar", new_seminar, filters=PRIVATE))
     app.add_handler(on_button.route())
     app.add_handler(on_edit.route())
+    app.add_handler(on_time.route(flow="seminar_form"))
     flow_steps.flow("seminar_form", on_text, on_media)
+    basics.resume_with("seminar_form", resume)

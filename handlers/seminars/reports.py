@@ -1,4 +1,7 @@
-"""Seminar reports for staff: one seminar from its card, or a period with /report FROM TO.
+"""Seminar reports for staff: one seminar from its card, or a period: picked from the menu's
+"📊 Reports" (and /report alone) as this month, last month, this quarter, this year or another
+period typed as two dates, or given at once with /report FROM TO. An empty period is named and
+the picker offered again.
 
 Where there are several programmes, `/report CODE [FROM TO]` counts one programme only; without
 a code, staff get the programmes they work in and an admin gets all of them.
@@ -11,16 +14,20 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from telegram import InputFile
+from telegram.error import BadRequest
 from telegram.ext import CommandHandler
 
 from bot.core.errors import NotAllowed, Refusal
-from bot.seminars.callbacks import SeminarCb
-from bot.seminars.service.reports import SeminarReport
-from bot.seminars.views.report import period_hint, summary
+from bot.http import retrying
+from bot.seminars.callbacks import ReportCb, SeminarCb
+from bot.seminars.service.reports import PERIOD_FLOW, SeminarReport, period_of, typed_period
+from bot.seminars.views import report as views
+from bot.seminars.views.report import Period, period_hint, summary
 from bot.seminars.views.xlsx import workbook
+from handlers import flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.routes import command
@@ -28,10 +35,12 @@ from handlers.routes import command
 DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
 
 
-async def send_report(turn: Turn, report: SeminarReport, name: str) -> None:
+async def send_report(
+    turn: Turn, report: SeminarReport, name: str, period: Period | None = None
+) -> None:
     svc = turn.svc
     programmes = await svc.programmes.known() if await svc.programmes.several() else None
-    await turn.say(summary(turn.tr, report, programmes))
+    await turn.say(summary(turn.tr, report, programmes, period))
     if report.seminars:
         data = await asyncio.to_thread(workbook, report, turn.tr, programmes)
         await turn.send_document(InputFile(data, filename=f"{name}.xlsx"))
@@ -46,18 +55,28 @@ async def on_button(turn: Turn, data: SeminarCb) -> None:
 
 @command()
 async def report_command(turn: Turn) -> None:
-    """Two dates, both included; without them, the last 30 days. A programme's code anywhere
-    among them keeps to that programme."""
-    svc = turn.svc
-    zone = svc.config.zone
+    """Two dates, both included: the report at once. Without them, the period picker. A
+    programme's code anywhere among them keeps to that programme."""
     try:
         code, dates = _code(turn.args)
-        start, end = _period(dates, svc.clock.now().astimezone(zone).date())
+        period = _period(dates) if dates else None
     except ValueError:
         await turn.say(period_hint(turn.tr, await _example_code(turn)))
         return
     if not (await turn.actor()).is_staff:
         raise NotAllowed
+    if period is None:
+        await turn.svc.seminar_reports.leave_period(turn.tid)
+        await turn.say(views.picker(turn.tr, code))
+        return
+    await report_for(turn, period, code)
+
+
+async def report_for(turn: Turn, period: Period, code: str | None) -> None:
+    """The summary and the file; an empty period is named, with the picker again."""
+    svc = turn.svc
+    zone = svc.config.zone
+    start, end = period
     try:
         report = await svc.seminar_reports.for_range(
             turn.tid,
@@ -67,8 +86,62 @@ async def report_command(turn: Turn) -> None:
         )
     except NotAllowed:
         raise Refusal("forbidden") from None  # staff, but not of the programme named
+    if not report.seminars:
+        await turn.say(views.nothing_in(turn.tr, period, code))
+        return
     prefix = f"seminars-{code.lower()}" if code else "seminars"
-    await send_report(turn, report, f"{prefix}-{start}-{end}")
+    await send_report(turn, report, f"{prefix}-{start}-{end}", period)
+
+
+@button(ReportCb, denied="staff_only")
+async def on_period(turn: Turn, data: ReportCb) -> None:
+    """A period from the picker: the picker says which, and the report follows; "another
+    period" asks for two dates."""
+    svc, tr = turn.svc, turn.tr
+    code = None if data.code == "-" else data.code
+    if not (await turn.actor()).is_staff:
+        raise NotAllowed
+    if data.period == "other":
+        await svc.seminar_reports.ask_period(turn.tid, code)
+        await turn.answer()
+        await _strip(turn)
+        await turn.say(views.ask_dates(tr, code))
+        return
+    await svc.seminar_reports.leave_period(turn.tid)
+    period = period_of(data.period, svc.clock.now().astimezone(svc.config.zone).date())
+    await turn.answer()
+    await _strip(turn)
+    await report_for(turn, period, code)
+
+
+async def _strip(turn: Turn) -> None:
+    """The pressed picker's buttons go (one live picker); its text stays, and what follows
+    names the period."""
+    try:
+        await retrying(lambda: turn.query.edit_message_reply_markup(None))
+    except BadRequest as exc:
+        if "not modified" not in exc.message:
+            raise
+
+
+@command()
+async def on_dates(turn: Turn) -> None:
+    """The two dates of "another period"; unreadable ones get the example and the picker,
+    and the question stays open."""
+    reports = turn.svc.seminar_reports
+    code = await reports.asked_period(turn.tid)
+    try:
+        period = typed_period(turn.text)
+    except ValueError:
+        await turn.say(views.bad_dates(turn.tr, code))
+        return
+    await reports.leave_period(turn.tid)
+    await report_for(turn, period, code)
+
+
+@command()
+async def on_media(turn: Turn) -> None:
+    await turn.say(views.bad_dates(turn.tr, await turn.svc.seminar_reports.asked_period(turn.tid)))
 
 
 async def _example_code(turn: Turn) -> str | None:
@@ -88,17 +161,14 @@ def _code(args: list[str]) -> tuple[str | None, list[str]]:
     return (codes[0] if codes else None), [a for a in args if DATE.match(a)]
 
 
-def _period(args: list[str], today: date) -> tuple[date, date]:
-    if not args:
-        return today - timedelta(days=30), today
+def _period(args: list[str]) -> Period:
     if len(args) != 2:
         raise ValueError("two dates")
-    start, end = (datetime.strptime(a, "%d.%m.%Y").date() for a in args)
-    if end < start:
-        raise ValueError("end before start")
-    return start, end
+    return typed_period(" ".join(args))
 
 
 def register(app: App) -> None:
     app.add_handler(CommandHandler("report", report_command, filters=PRIVATE))
     app.add_handler(on_button.route(action="report"))
+    app.add_handler(on_period.route())
+    flow_steps.flow(PERIOD_FLOW, on_dates, on_media)

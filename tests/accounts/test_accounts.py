@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.accounts.callbacks import ApprovalCb
-from tests.accounts.test_registration import APPROVED, REJECTED, admin_phone, register
+from tests.accounts.test_registration import APPROVED, REJECTED, admin_phone, register, reject
 from tests.conftest import ADMIN_ID, alert, expect, t, tap
 
 
@@ -151,9 +151,15 @@ async def test_an_old_approval_card_cannot_approve_a_new_submission(bot):
     member = bot.phone(3101)
     await register(bot, member, name="Первое Имя")
     old_card = await expect(admin, "Первое Имя")
-    await admin.press("❌ " + t("en", "Reject"), message_id=old_card["message_id"])
-    await expect(member, t("ru", REJECTED)[:30])
-    await register(bot, member, name="Второе Имя")
+    await reject(admin, old_card)
+    await expect(member, t("ru", REJECTED))
+    await member.send("/start")
+    await expect(member, t("ru", "Please check your details:"))
+    await tap(member, "✏️ " + t("ru", "Name"))
+    await expect(member, t("ru", "Please write your full name (surname, first name)."))
+    await member.send("Второе Имя")
+    await expect(member, "Второе Имя")
+    await tap(member, t("ru", "✅ Confirm"))
     await expect(admin, "Второе Имя")
     approve_old = old_card["buttons"][0][0]["callback_data"]
     await admin.press(message_id=old_card["message_id"], callback_data=approve_old)

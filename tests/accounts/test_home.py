@@ -66,10 +66,10 @@ async def test_status_shows_seminars_competitions_and_what_we_sent(sbot):
     assert menu_labels(await member.state())
 
     await tap(member, "✅ " + t("ru", "I will attend"))
-    await expect(member, t("ru", "✅ You are on the list for «{title}».").split("«")[0])
+    await expect(member, "✅ " + t("ru", "You will attend."))  # the invitation, edited
     await member.send(t("ru", "📋 My status"))
     text = (await expect(member, t("ru", "Next reminder: {date}.").split("{")[0]))["text"]
-    assert t("ru", "You are coming.") in text
+    assert t("ru", "You will attend.") in text
     assert "24 ноября" in text  # the 24-hour reminder, 10:00 the day before
 
 
@@ -115,10 +115,13 @@ async def test_staff_menu_opens_approvals_and_reports(bot):
     await admin.send("/status")
     desk = (await expect(admin, t("en", "For coordinators")))["text"]
     assert "1 registration waiting for approval" in desk and "0 seminars ahead" in desk
+    assert "/pending" not in desk, "the count is a button, not a command to type"
     await admin.send(t("en", "✅ Registrations to approve"))
     await expect(admin, "Осмонов Бакыт")
     await admin.send(t("ru", "📊 Reports"))  # the Russian label from an older keyboard
-    await expect(admin, t("en", "There are no seminars in this period."))
+    await expect(admin, t("en", "Which period should the report cover?"))
+    await tap(admin, "📅 " + t("en", "This month"))
+    await expect(admin, t("en", "No seminars in the period {period}.").split("{")[0])
 
 
 async def test_command_menus_per_language_and_for_staff(bot):

@@ -62,8 +62,9 @@ async def announce(bot, phone, programme_id: int | None, text: str, when: str | 
 
 
 def reach(count: int) -> str:
-    one, many = "It will reach {count} member.", "It will reach {count} members."
-    return RU.ngettext(one, many, count).format(count=count)
+    """The preview's audience line for all members."""
+    one, many = "{audience}: {count} person", "{audience}: {count} people"
+    return RU.ngettext(one, many, count).format(audience=RU._("All members"), count=count)
 
 
 async def settle(bot, broadcast_id: int) -> dict[str, int]:

@@ -95,8 +95,9 @@ async def test_a_cluster_made_in_the_bot_is_offered_in_the_audience_picker(sbot)
     await tap(admin, "Базар вода")
     await tap(admin, t("ru", "Done"))
     preview = await expect(admin, t("ru", "Preview"))
-    reach = RU.ngettext("It will reach {count} member.", "It will reach {count} members.", 2)
-    assert reach.format(count=2) in preview["text"]
+    cluster = RU.ngettext("Cluster {names}", "Clusters {names}", 1)
+    reach = RU.ngettext("{audience}: {count} person", "{audience}: {count} people", 2)
+    assert reach.format(audience=cluster.format(names="Базар вода"), count=2) in preview["text"]
 
 
 async def test_a_region_limited_coordinator_ticks_only_their_regions(sbot):

@@ -70,7 +70,6 @@ async def test_a_cluster_is_an_audience_for_seminars_and_broadcasts(sbot, tmp_pa
     await tap(admin, "Базар вода")
     await tap(admin, t("ru", "Done"))
     preview = await expect(admin, t("ru", "Preview"))
-    reach = translator("ru").ngettext(
-        "It will reach {count} member.", "It will reach {count} members.", 2
-    )
-    assert reach.format(count=2) in preview["text"]
+    cluster = translator("ru").ngettext("Cluster {names}", "Clusters {names}", 1)
+    reach = translator("ru").ngettext("{audience}: {count} person", "{audience}: {count} people", 2)
+    assert reach.format(audience=cluster.format(names="Базар вода"), count=2) in preview["text"]

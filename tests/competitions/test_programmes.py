@@ -32,7 +32,7 @@ from tests.seminars.helpers import drain, forge, pushes, texts
 from tests.seminars.test_seminars import staff
 
 RU = translator("ru")
-CALLED = RU._("A competition is open. Send /competitions to take part.")
+CALLED = RU._("A competition is open.")
 REFUSED = "This is for the competition's organisers only."
 WHICH = "Which programme is this for?"
 LISTED = "Competitions you run. Send /newcompetition to create one."

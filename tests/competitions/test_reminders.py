@@ -32,7 +32,7 @@ def reminder(member: int) -> str:
 
 
 def call(lang: str) -> str:
-    return "🏆 " + translator(lang)._("A competition is open. Send /competitions to take part.")
+    return "🏆 " + translator(lang)._("A competition is open.")
 
 
 async def counts(sbot, members) -> dict[int, int]:

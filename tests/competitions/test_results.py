@@ -9,7 +9,7 @@ from bot.competitions.callbacks import CompetitionCb, ResultCb
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as subs_repo
 from bot.i18n import translator
-from tests.competitions.helpers import OPENS, make_competition, place_members
+from tests.competitions.helpers import DEADLINE, OPENS, make_competition, place_members
 from tests.conftest import ADMIN_ID, expect, t, tap
 from tests.seminars.helpers import drain, forge, texts
 
@@ -96,7 +96,9 @@ async def test_results_are_recorded_published_once_and_read_in_each_language(sbo
     await tap(admin, "📣 " + t("ru", "Publish"))
     preview = await expect(admin, winners("ru", competition, names))
     assert CONDITION not in preview["text"]
-    await tap(admin, "✅ " + t("ru", "Publish and send"))
+    await tap(admin, "⚠️ " + t("ru", "Publish before the deadline"))
+    await expect(admin, t("ru", "The deadline has not passed yet."))
+    await tap(admin, "📣 " + t("ru", "Yes, publish now"))
     told = translator("ru").ngettext(
         "The results are published; {count} member is being told.",
         "The results are published; {count} members are being told.",
@@ -112,7 +114,9 @@ async def test_results_are_recorded_published_once_and_read_in_each_language(sbo
     for member, lang in ((8101, "ky"), (8102, "ru"), (8301, "ky"), (8401, "ru"), (8501, "ru"),
                          (8601, "ky")):  # fmt: skip
         received = await texts(sbot, member)
-        assert winners(lang, competition, names) in received, member
+        table = winners(lang, competition, names).split("\n\n", 1)[1]
+        about = [x for x in received if table in x]
+        assert len(about) == 1, f"{member}: one message with the winners, not two"
         assert any("5\u00a0000\u00a0000 сом" in x for x in received), "Babel's group separator"
     ky, ru = translator("ky"), translator("ru")
     own = {
@@ -120,20 +124,23 @@ async def test_results_are_recorded_published_once_and_read_in_each_language(sbo
         for m, lang in ((8101, "ky"), (8102, "ru"), (8401, "ru"), (8501, "ru"), (8601, "ky"))
     }
     five_ky = ky._("{amount} KGS").format(amount=ky.number(5_000_000))
-    assert own[8101][-1].endswith(
-        f"Бешик-Жон: {ky._('1st place')}.\n" + ky._("Grant: {amount}.").format(amount=five_ky)
-    )
-    assert own[8401][-1].endswith(
-        f"Бургонду: {ru._('Conditional winner')}.\n"
+    assert (
+        "🎉 " + ky._("Congratulations!") + f" Бешик-Жон: {ky._('1st place')}.\n"
+        + ky._("Grant: {amount}.").format(amount=five_ky)
+    ) in own[8101][-1]  # fmt: skip
+    assert (
+        "🎉 " + ru._("Congratulations!") + f" Бургонду: {ru._('Conditional winner')}.\n"
         + ru._("Grant: {amount}.").format(
             amount=ru._("{amount} KGS").format(amount="2\u00a0000\u00a0000")
         )
         + "\n"
         + ru._("Condition: {condition}").format(condition=CONDITION)
-    )
+    ) in own[8401][-1]  # fmt: skip
     not_this_time = ru._("{entrant} is not among the winners this time. Thank you for taking part!")
-    assert own[8501][-1].endswith(not_this_time.format(entrant="Кенеш"))
+    assert not_this_time.format(entrant="Кенеш") in own[8501][-1]
+    assert ru._("Congratulations!") not in own[8501][-1]
     assert own[8601] == [] and len(own[8102]) == 1
+    assert winners("ky", competition, names) in await texts(sbot, 8601), "the winners alone"
 
     member = sbot.phone(8202, lang="ru")
     await member.send("/results")
@@ -161,6 +168,7 @@ async def test_long_conditions_keep_the_board_openable_and_publishing_closes_an_
     board = await expect(admin, t("ru", "Not published yet."))
     assert len(board["text"]) < 4096 and "Условие 3 & сход." in board["text"]
     assert "…" in board["text"]
+    sbot.services.clock.set(DEADLINE + timedelta(minutes=1))
     await tap(admin, "📣 " + t("ru", "Publish"))
     await tap(admin, "✅ " + t("ru", "Publish and send"))
     await expect(admin, t("ru", "Published on {date}.").split("{")[0])

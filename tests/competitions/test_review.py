@@ -90,7 +90,7 @@ async def test_the_revision_loop_end_to_end_with_the_audit_log(sbot):
         labels = {
             b["text"] for m in state["messages"] for row in m.get("buttons") or [] for b in row
         }
-        assert "✏️ " + tr._("Edit the submission") in labels
+        assert "✏️ " + tr._("See what to fix") in labels
 
     sbot.services.clock.set(DEADLINE + timedelta(days=1))
     again = await sbot.services.submissions.submit(

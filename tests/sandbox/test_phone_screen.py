@@ -83,3 +83,61 @@ async def test_a_members_status_and_invitation_fit_the_phone(phone_page, tmp_pat
         await page.locator("#messages .msg.bot").last.scroll_into_view_if_needed()
         await expect(page.locator("#messages .msg.bot").last).to_be_visible()
         await page.screenshot(path=str(folder / f"status-{lang}.png"))
+
+
+async def one_result(sb: Sandbox):
+    """Beshik-Jon's head sends the demo competition's submission and it takes 1st place: the
+    Results screen then offers Publish, before the deadline."""
+    svc, head, coordinator = sb.services, demo.PEOPLE[3], demo.COORDINATOR.telegram_id
+    competition = (await svc.competitions.listing(coordinator))[0][0]
+    user = await svc.people.actor(head.telegram_id)
+    assert user.user is not None and user.user.municipality_id is not None
+    entrant = user.user.municipality_id
+    await svc.submissions.submit(head.telegram_id, competition.id, entrant, "Отчёт.", 120, [], None)
+    board = await svc.results.board(coordinator, competition.id)
+    sid = next(sub.id for e, sub in board.entrants if e.id == entrant)
+    await svc.results.choose(coordinator, sid, "place1")
+    await svc.results.skip(coordinator, sid)
+    return competition
+
+
+async def tap_button(page, label: str) -> None:
+    await page.locator("#messages .inline").get_by_role("button", name=label).last.click()
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+async def test_the_rejection_with_its_reason_and_the_publish_guard_fit_the_phone(
+    phone_page, tmp_path, lang
+):
+    """The coordinator (the sandbox's admin) rejects the waiting registration with a reason and
+    opens the publish guard of the open competition; the person reads the reason."""
+    page, folder = phone_page, shots_dir(tmp_path)
+    pending, coordinator = demo.PEOPLE[6], demo.COORDINATOR
+    async with Sandbox(port=0, db_path=tmp_path / "demo.sqlite3") as sb:
+        await sb.services.accounts.set_language(
+            coordinator.telegram_id, lang, coordinator.first_name
+        )
+        await sb.services.accounts.set_language(pending.telegram_id, lang, pending.first_name)
+        await as_persona(page, sb, coordinator, lang)
+        await type_text(page, "/pending")
+        await bot_says(page, pending.full_name)
+        await tap_button(page, "❌ " + t(lang, "Reject"))
+        await bot_says(page, t(lang, "Why is it rejected? The person will read the reason."))
+        await tap_button(page, t(lang, "Registered twice"))
+        await bot_says(page, t(lang, "Rejected by {name}").format(name=coordinator.full_name))
+
+        competition = await one_result(sb)
+        await type_text(page, f"/submissions {competition.id}")
+        await tap_button(page, "🏆 " + t(lang, "Results"))
+        await tap_button(page, "📣 " + t(lang, "Publish"))
+        await bot_says(page, t(lang, "Publish before the deadline"))
+        await no_sideways_scroll(page)
+        await page.screenshot(path=str(folder / f"publish-guard-{lang}.png"))
+
+        await page.click("#back")  # on a phone the list of people and the chat take turns
+        await page.click(f'[data-persona-id="{pending.telegram_id}"]')
+        reason = t(lang, "You are already registered from another Telegram account.")
+        await bot_says(page, reason)
+        await page.locator("#messages .msg.bot").last.scroll_into_view_if_needed()
+        await no_sideways_scroll(page)
+        await page.screenshot(path=str(folder / f"rejection-{lang}.png"))

@@ -2,6 +2,9 @@
 
 The draft lives in the `flows` table and is written after every answer, so a restart (or a
 phone that drops off the network for a day) resumes at the step the person had reached.
+
+After a rejection the answers stay on the person's row: registering again starts from them, on
+the summary, where each one can be changed.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from bot.delivery.outbox import Outbox
 FLOW = "registration"
 PLAN = ["lang", "phone", "region", "district", "municipality", "position", "name", "gender"]
 PLAN += ["confirm"]
+ANSWERS = ("phone", "municipality_id", "position", "full_name", "gender")
+"""The answers a registration holds, for the question before leaving it."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,14 @@ class Started:
 
 class Registration(StepFlow):
     flow_name = FLOW
+
+    @classmethod
+    def answers(cls, flow: Flow) -> int:
+        """A registration started again from a rejected one loses nothing on leaving: its
+        answers are still on the person's row."""
+        if flow.data.get("again"):
+            return 0
+        return sum(1 for name in ANSWERS if flow.data.get(name))
 
     def __init__(self, db: Database, clock: Clock, outbox: Outbox, people: People) -> None:
         super().__init__(db, clock)
@@ -58,9 +71,45 @@ class Registration(StepFlow):
             or (await self.people.actor(telegram_id)).is_staff
         ):
             return Started(user, None)
+        if user.status == "rejected":
+            return Started(user, await self._save(await self._from_answers(user)))
         flow = steps.with_plan(Flow(telegram_id, FLOW, "lang"), PLAN)
         await flows.save(self.db, flow, self.now())
         return Started(user, flow)
+
+    async def again(self, telegram_id: int) -> Flow:
+        """[Register again] after a rejection: the previous answers on the summary (or the
+        registration already under way); anyone not rejected has nothing to start again."""
+        current = await self.current(telegram_id)
+        if current is not None:
+            return current
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        if user is None or user.status != "rejected":
+            raise Refusal("stale")
+        return await self._save(await self._from_answers(user))
+
+    async def _from_answers(self, user: User) -> Flow:
+        """A registration holding the rejected one's answers, at the summary; an answer no
+        longer there (cleared since, or its place gone) is asked first."""
+        data: dict[str, object] = {"again": True, "lang": user.lang}
+        for name in ("phone", "full_name", "gender", "position", "position_detail"):
+            data[name] = getattr(user, name)
+        path = await places.path(self.db, user.municipality_id)
+        if path is not None and path.district is not None:
+            data.update(municipality_id=path.municipality.id, district_id=path.district.id,
+                        region_id=path.district.parent_id)  # fmt: skip
+        missing = {
+            "lang": not user.lang,
+            "phone": not user.phone,
+            "region": "municipality_id" not in data,
+            "district": "municipality_id" not in data,
+            "municipality": "municipality_id" not in data,
+            "position": not user.position,
+            "name": not user.full_name,
+            "gender": not user.gender,
+        }
+        plan = [step for step in PLAN[:-1] if missing[step]] + ["confirm"]
+        return steps.with_plan(Flow(user.telegram_id or 0, FLOW, plan[0], data), plan)
 
     async def restart(self, telegram_id: int) -> Flow:
         """'Start over' from the summary keeps the chosen language, which is the first step."""

@@ -1,10 +1,17 @@
-"""Coordinators' screens for registrations: the decision on the card, and /pending."""
+"""Coordinators' screens for registrations: the decision on the card, the reason for a
+rejection, and /pending."""
 
 from __future__ import annotations
 
 from html import escape
 
-from bot.accounts.service.approvals import Decision
+from telegram import InlineKeyboardMarkup
+
+from bot.accounts.callbacks import RejectCb, RejectChoice, RejectReason
+from bot.accounts.pushes import reason_text, registration_card_text
+from bot.accounts.service.approvals import Decision, RegistrationCard
+from bot.core.keyboards import button
+from bot.core.screens import Screen
 from bot.i18n import Translator
 
 
@@ -12,7 +19,57 @@ def outcome(tr: Translator, decision: Decision) -> str:
     reviewer = escape(decision.reviewer.display_name if decision.reviewer else "?")
     if decision.user.status == "approved":
         return "✅ " + tr._("Approved by {name}").format(name=reviewer)
-    return "❌ " + tr._("Rejected by {name}").format(name=reviewer)
+    line = "❌ " + tr._("Rejected by {name}").format(name=reviewer)
+    reason = decision.reason
+    if reason is not None:
+        said = reason_text(tr, {"reason_code": reason.code, "reason": reason.text})
+        if said:
+            line += "\n" + tr._("Reason: {reason}").format(reason=said)
+    return line
+
+
+def reason_label(tr: Translator, code: str) -> str:
+    """A preset reason on the coordinator's button: short, the member reads it in full."""
+    _ = tr._
+    return {
+        "not_staff": _("Not staff of this municipality"),
+        "wrong_details": _("Details look wrong"),
+        "twice": _("Registered twice"),
+    }[code]
+
+
+def reasons(tr: Translator, card: RegistrationCard) -> Screen:
+    """Reject tapped: the card with the question why, the preset reasons, and a typed one."""
+    uid, n = card["user_id"], card.get("submission", 0)
+
+    def cb(reason: RejectChoice) -> RejectCb:
+        return RejectCb(user_id=uid, submission=n, reason=reason)
+
+    presets: tuple[RejectReason, ...] = ("not_staff", "wrong_details", "twice")
+    keyboard = [[button(reason_label(tr, code), cb(code))] for code in presets]
+    keyboard += [[button("✍️ " + tr._("Another reason"), cb("other"))],
+                 [button("« " + tr._("Back"), cb("back"))]]  # fmt: skip
+    question = "❌ " + tr._("Why is it rejected? The person will read the reason.")
+    return Screen(registration_card_text(tr, card) + "\n\n" + question,
+                  InlineKeyboardMarkup(keyboard))  # fmt: skip
+
+
+def reason_prompt(tr: Translator, card: RegistrationCard) -> Screen:
+    """After "Another reason": the next message is the reason."""
+    back = RejectCb(user_id=card["user_id"], submission=card.get("submission", 0), reason="back")
+    prompt = "✍️ " + tr._(
+        "Write the reason in one message. The person will read it as you write it."
+    )
+    return Screen(registration_card_text(tr, card) + "\n\n" + prompt,
+                  InlineKeyboardMarkup([[button("« " + tr._("Back"), back)]]))  # fmt: skip
+
+
+def rejected_note(tr: Translator, decision: Decision) -> str:
+    """Below the typed reason: the card above now says it was rejected."""
+    name = escape(decision.user.display_name)
+    if not decision.first:
+        return outcome(tr, decision)
+    return "❌ " + tr._("Rejected. {name} will get your reason.").format(name=name)
 
 
 def nothing_pending(tr: Translator) -> str:

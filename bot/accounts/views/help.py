@@ -51,6 +51,7 @@ def staff(tr: Translator, admin: bool) -> list[str]:
         _("/competitions – competitions: submissions, review, deadlines, results, export"),
         _("/submissions ID – a competition's submissions, by status"),
         _("/exportsubmissions ID – a competition's submissions as XLSX, with a ZIP of files"),
+        _("/faq – questions the bot answers, and their answers"),
         _("/staff – project staff"),
         _("/cancel – stop what you are doing"),
     ]

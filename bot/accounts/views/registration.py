@@ -24,6 +24,22 @@ def welcome_back(tr: Translator) -> str:
     return tr._("Welcome back! Let's continue where you stopped.")
 
 
+def again_intro(tr: Translator) -> str:
+    """Above the summary, when registering again after a rejection."""
+    return "↩️ " + tr._(
+        "Here are your answers from last time. Change what is needed, then confirm to send "
+        "them for approval again."
+    )
+
+
+def again_missing(tr: Translator) -> str:
+    """Registering again, when some earlier answers are no longer there."""
+    return "↩️ " + tr._(
+        "Some of your answers from last time are missing. Please give them again; "
+        "the others are kept."
+    )
+
+
 def account_state(tr: Translator, actor: Actor) -> str:
     """For someone who sends /start or taps the menu outside a registration."""
     user = actor.user

@@ -1,7 +1,10 @@
-"""Broadcasts after the wizard: stopping one, the history, and who got what.
+"""Broadcasts after the wizard: stopping one, cancelling or moving a scheduled one, the history,
+and who got what.
 
-Only the author and admins can stop a broadcast or read its recipients: the lists name people.
-A coordinator keeps that only while staff of the broadcast's programme.
+Only the author and admins can stop, cancel or move a broadcast or read its recipients: the lists
+name people. A coordinator keeps that only while staff of the broadcast's programme. A scheduled
+broadcast can be cancelled or moved until its first message goes; moving asks a new time in a
+small flow of its own (`broadcast_move`), with the same quick picks as the wizard.
 """
 
 from __future__ import annotations
@@ -9,18 +12,28 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast, Delivery
+from bot.broadcasts.service.audience import named
+from bot.core import flows
 from bot.core import users as users_repo
-from bot.core.errors import NotAllowed, NotFound
+from bot.core.audience.repo import Option
+from bot.core.audience.service import Audience
+from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.core.flows import Flow
 from bot.core.people import Actor, People
 from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
+from bot.core.quicktimes import Pick, choose, soon, typed, unsure
+from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 
 log = logging.getLogger(__name__)
+MOVE_FLOW = "broadcast_move"
+OUT = ("sent", "sending", "failed")
+"""Row statuses that mean the broadcast has started."""
 
 OUR_REASONS = {
     "blocked the bot earlier": "blocked_earlier",
@@ -103,6 +116,98 @@ class Broadcasts:
         stopped = await repo.get(self.db, broadcast_id)
         assert stopped is not None
         return stopped
+
+    def waiting(self, item: Broadcast, counts: dict[str, int]) -> bool:
+        """Scheduled and not started: nothing has gone out, and its time is ahead."""
+        not_yet = datetime.fromisoformat(item.send_at) > self.outbox.clock.now()
+        return item.status != "cancelled" and not_yet and not any(counts.get(s) for s in OUT)
+
+    async def audience_names(self, item: Broadcast) -> list[Option]:
+        audience = cast(Audience, item.audience)  # stored by the wizard as an Audience
+        return await named(self.db, audience, item.programme_id)
+
+    async def entry(self, telegram_id: int, broadcast_id: int) -> tuple[Broadcast, dict[str, int]]:
+        """One broadcast as the history shows it, to its author or an admin."""
+        found = await self._own(telegram_id, broadcast_id)
+        return found, await repo.counts(self.db, found.id)
+
+    async def cancel(self, telegram_id: int, broadcast_id: int) -> Broadcast:
+        """A scheduled broadcast that has not started is called off (confirmed first)."""
+        found, counts = await self.entry(telegram_id, broadcast_id)
+        if not self.waiting(found, counts):
+            raise Refusal("broadcast_started")
+        return await self.stop(telegram_id, broadcast_id)
+
+    async def begin_move(self, telegram_id: int, broadcast_id: int) -> Broadcast:
+        """Asks the new time; another open form is kept (the person finishes it first)."""
+        found, counts = await self.entry(telegram_id, broadcast_id)
+        if not self.waiting(found, counts):
+            raise Refusal("broadcast_started")
+        flow = await flows.get(self.db, telegram_id)
+        if flow is not None and flow.flow != MOVE_FLOW:
+            raise Refusal("other_flow_open")
+        now = utcnow_iso(self.outbox.clock.now())
+        data = {"broadcast_id": broadcast_id}
+        await flows.save(self.db, Flow(telegram_id, MOVE_FLOW, "when", data), now)
+        return found
+
+    async def moving(self, telegram_id: int) -> int | None:
+        """The broadcast whose new time is being asked, if that is the open flow."""
+        flow = await flows.get(self.db, telegram_id)
+        if flow is None or flow.flow != MOVE_FLOW:
+            return None
+        return int(flow.data["broadcast_id"])
+
+    async def move_typed(self, telegram_id: int, raw: str) -> Broadcast:
+        """A typed new time; Unsure when it was not read for certain (shown back for a yes)."""
+        broadcast_id = await self._moving(telegram_id)
+        now, zone = self.outbox.clock.now(), self.people.config.zone
+        reading = typed(raw, now, zone)
+        if reading.when <= now:
+            raise Refusal("time_in_past")
+        unsure(reading, now, zone)
+        return await self._move(telegram_id, broadcast_id, reading.when)
+
+    async def move_to(self, telegram_id: int, broadcast_id: int, when: datetime) -> Broadcast:
+        """A quick pick, or the yes to a time read back."""
+        if await self._moving(telegram_id) != broadcast_id:
+            raise Refusal("stale")
+        if when <= self.outbox.clock.now():
+            raise Refusal("time_in_past")
+        return await self._move(telegram_id, broadcast_id, when)
+
+    async def end_move(self, telegram_id: int) -> None:
+        """The time stays as it was."""
+        if await self.moving(telegram_id) is not None:
+            await flows.clear(self.db, telegram_id)
+
+    def move_picks(self) -> list[Pick]:
+        now, zone = self.outbox.clock.now(), self.people.config.zone
+        return choose(soon(now, zone), now, zone)
+
+    async def _moving(self, telegram_id: int) -> int:
+        broadcast_id = await self.moving(telegram_id)
+        if broadcast_id is None:
+            raise Refusal("stale")
+        return broadcast_id
+
+    async def _move(self, telegram_id: int, broadcast_id: int, when: datetime) -> Broadcast:
+        """Every row still waiting moves with the broadcast, in one transaction with the check
+        that none has gone; a broadcast that started meanwhile keeps its time."""
+        async with self.db.transaction():
+            found, counts = await self.entry(telegram_id, broadcast_id)
+            started = not self.waiting(found, counts)
+            if not started:
+                await repo.set_send_at(self.db, broadcast_id, utcnow_iso(when))
+                await self.outbox.move_keyed(f"broadcast:{broadcast_id}:", when)
+            await flows.clear(self.db, telegram_id)
+        if started:
+            raise Refusal("broadcast_started")
+        by = (await self.people.actor(telegram_id)).user
+        log.info("broadcast %s moved to %s by user %s", broadcast_id, when, by.id if by else None)
+        moved = await repo.get(self.db, broadcast_id)
+        assert moved is not None
+        return moved
 
     async def history(self, telegram_id: int) -> list[tuple[Broadcast, dict[str, int]]]:
         """Admins see every broadcast; a coordinator sees their own in the programmes they are

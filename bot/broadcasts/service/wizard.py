@@ -17,6 +17,7 @@ from datetime import datetime
 
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast
+from bot.broadcasts.service.audience import named
 from bot.core import flows
 from bot.core import users as users_repo
 from bot.core.audience.repo import Option
@@ -26,8 +27,8 @@ from bot.core.flows import Flow
 from bot.core.people import Actor, People
 from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
+from bot.core.quicktimes import Pick, choose, soon, typed, unsure
 from bot.core.texts import note_room, telegram_length
-from bot.core.timeparse import parse_local
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
@@ -51,10 +52,20 @@ class Draft:
     recipients: int
     send_at: datetime | None
     programme_id: int | None = None
+    audience_kind: str = "all"
+    audience_names: tuple[Option, ...] = ()
+    """The chosen places, clusters or positions, to name the audience on the preview."""
 
 
 class BroadcastWizard(Wizard):
     flow_name = FLOW
+
+    @classmethod
+    def answers(cls, flow: Flow) -> int:
+        """The texts, the attachment and the audience chosen so far."""
+        d = flow.data
+        given = [d.get("text_ky"), d.get("text_ru"), d.get("attachment_file_id"), d.get("audience")]
+        return sum(1 for value in given if value) + (1 if d.get("send_at") else 0)
 
     def __init__(self, outbox: Outbox, people: People) -> None:
         self.outbox = outbox
@@ -146,19 +157,34 @@ class BroadcastWizard(Wizard):
         return await self._save(flow)
 
     async def when(self, telegram_id: int, text: str | None) -> Flow:
-        """None sends now; otherwise a Bishkek time, which must be in the future."""
+        """None sends now; otherwise a typed Bishkek time, which must be in the future. A time
+        not read for certain raises Unsure, to be shown back for a yes."""
         flow = await self._at(telegram_id, "preview", "schedule")
         if text is None:
             flow.data["send_at"] = None
         else:
-            when = parse_local(text, self.clock.now(), self.people.config.zone)
-            if when is None:
-                raise Refusal("bad_time")
-            if when <= self.clock.now():
+            now, zone = self.clock.now(), self.people.config.zone
+            reading = typed(text, now, zone)
+            if reading.when <= now:
                 raise Refusal("time_in_past")
-            flow.data["send_at"] = utcnow_iso(when)
+            unsure(reading, now, zone)
+            flow.data["send_at"] = utcnow_iso(reading.when)
         flow.step = "confirm"
         return await self._save(flow)
+
+    async def at(self, telegram_id: int, when: datetime) -> Flow:
+        """A quick pick, or the yes to a time read back; only at the time question."""
+        flow = await self._at(telegram_id, "schedule")
+        if when <= self.clock.now():
+            raise Refusal("time_in_past")
+        flow.data["send_at"] = utcnow_iso(when)
+        flow.step = "confirm"
+        return await self._save(flow)
+
+    def picks(self) -> list[Pick]:
+        """Today 18:00, tomorrow 09:00, Monday 09:00, those still ahead."""
+        now, zone = self.clock.now(), self.people.config.zone
+        return choose(soon(now, zone), now, zone)
 
     async def ask_time(self, telegram_id: int) -> Flow:
         flow = await self._at(telegram_id, "preview")
@@ -169,6 +195,7 @@ class BroadcastWizard(Wizard):
         flow = await self._at(telegram_id, "preview", "schedule", "confirm", "audience_pick")
         d = flow.data
         send_at = d.get("send_at")
+        audience: Audience = d.get("audience") or empty("all")
         return Draft(
             text_ky=d.get("text_ky"),
             text_ru=d.get("text_ru"),
@@ -177,6 +204,8 @@ class BroadcastWizard(Wizard):
             recipients=len(await self._recipients(flow)),
             send_at=datetime.fromisoformat(send_at) if send_at else None,
             programme_id=_programme_of(flow),
+            audience_kind=audience["kind"],
+            audience_names=tuple(await named(self.db, audience, _programme_of(flow))),
         )
 
     async def confirm(self, telegram_id: int) -> Broadcast:

@@ -1,4 +1,5 @@
-"""/broadcasts and /mute: past broadcasts with a CSV of every recipient, announcements on or off."""
+"""/broadcasts and /mute: past broadcasts with a CSV of every recipient, a scheduled one cancelled
+or moved, announcements on or off."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from telegram import InlineKeyboardMarkup
 from bot.broadcasts.callbacks import BroadcastCb
 from bot.broadcasts.repo import Broadcast, Delivery
 from bot.broadcasts.service.history import Health, reason
+from bot.broadcasts.views.audience import reach
 from bot.broadcasts.views.progress import progress
-from bot.core import labels
+from bot.core import labels, timeviews
+from bot.core.audience.repo import Option
 from bot.core.keyboards import button
 from bot.core.programmes import views as programmes
 from bot.core.programmes.repo import Programme
+from bot.core.quicktimes import Pick, TimeCb
 from bot.core.screens import Screen
 from bot.i18n import N_, Translator
 
@@ -68,12 +72,89 @@ def item(
     counts: dict[str, int],
     now: datetime,
     programme: Programme | None = None,
+    names: list[Option] | None = None,
+    waiting: bool = False,
 ) -> Screen:
-    """One past broadcast; headed by its programme when the reader sees several."""
+    """One broadcast and whom it reaches; headed by its programme when the reader sees several.
+    One that is `waiting` (scheduled, not started) can be moved or cancelled."""
     when = tr.datetime(datetime.fromisoformat(b.send_at))
-    text = programmes.labelled(tr, programme, progress(tr, b, counts, now).text + "\n" + when)
-    csv_button = button(tr._("Recipients (CSV)"), BroadcastCb(broadcast_id=b.id, action="csv"))
-    return Screen(text, InlineKeyboardMarkup([[csv_button]]))
+    lines = [progress(tr, b, counts, now).text]
+    if names is not None:
+        lines.append(reach(tr, b.audience["kind"], names, b.total))
+    lines.append(when)
+    text = programmes.labelled(tr, programme, "\n".join(lines))
+    keyboard = []
+    if waiting:
+        keyboard.append(
+            [button(tr._("Move"), BroadcastCb(broadcast_id=b.id, action="move")),
+             button(tr._("Cancel"), BroadcastCb(broadcast_id=b.id, action="cancel"))]
+        )  # fmt: skip
+    keyboard.append(
+        [button(tr._("Recipients (CSV)"), BroadcastCb(broadcast_id=b.id, action="csv"))]
+    )
+    return Screen(text, InlineKeyboardMarkup(keyboard))
+
+
+def cancel_confirm(tr: Translator, b: Broadcast, names: list[Option]) -> Screen:
+    """The consequence, with the numbers, before a scheduled broadcast is called off."""
+    _ = tr._
+    when = tr.datetime(datetime.fromisoformat(b.send_at))
+    lines = [
+        "<b>" + _("Cancel broadcast #{id}?").format(id=b.id) + "</b>",
+        reach(tr, b.audience["kind"], names, b.total),
+        _("Scheduled for {when} (Bishkek time).").format(when=when),
+        _("Nobody will get it, and this can't be undone."),
+    ]
+    keyboard = [
+        [button(_("Yes, cancel it"), BroadcastCb(broadcast_id=b.id, action="cancel_yes"))],
+        [button(_("Keep it"), BroadcastCb(broadcast_id=b.id, action="keep"))],
+    ]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
+
+
+def _time_button(broadcast_id: int) -> timeviews.Make:
+    def make(action: str, minute: int) -> TimeCb:
+        return TimeCb(flow="broadcast_move", step=str(broadcast_id),
+                      action="at" if action == "at" else "type", minute=minute)  # fmt: skip
+
+    return make
+
+
+def _move_question(tr: Translator, b: Broadcast) -> str:
+    when = tr.datetime(datetime.fromisoformat(b.send_at))
+    return "\n".join(
+        [
+            "<b>" + tr._("Move broadcast #{id}").format(id=b.id) + "</b>",
+            tr._("Now: {value}").format(value=when),
+            tr._("When should it go out?"),
+        ]
+    )
+
+
+def move_question(
+    tr: Translator, b: Broadcast, picks: list[Pick], note: str | None = None
+) -> Screen:
+    """The new time: the quick picks, [Another time], and a way to keep the time as it is;
+    `note` (a refused time, with an example) stands in place of the question."""
+    text = note or timeviews.question(tr, _move_question(tr, b), picks)
+    rows = timeviews.pick_rows(tr, picks, _time_button(b.id))
+    keep = [button(tr._("Keep the time"), BroadcastCb(broadcast_id=b.id, action="keep"))]
+    return Screen(text, InlineKeyboardMarkup([*rows, keep]))
+
+
+def move_typing(tr: Translator, b: Broadcast) -> Screen:
+    """After [Another time]: how to write it."""
+    keep = [button(tr._("Keep the time"), BroadcastCb(broadcast_id=b.id, action="keep"))]
+    return Screen(timeviews.typing(tr, _move_question(tr, b)), InlineKeyboardMarkup([keep]))
+
+
+def move_read_back(tr: Translator, broadcast_id: int, pick: Pick) -> Screen:
+    return timeviews.read_back(tr, pick, _time_button(broadcast_id))
+
+
+def started(tr: Translator) -> str:
+    """A cancel or move that came too late: the broadcast is going out."""
+    return tr._("This broadcast has already started. You can still stop what has not gone out.")
 
 
 def deliveries_csv(tr: Translator, rows: list[Delivery]) -> bytes:

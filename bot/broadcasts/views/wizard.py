@@ -9,12 +9,15 @@ from telegram import InlineKeyboardMarkup
 from bot.broadcasts.callbacks import BroadcastWizardCb as Cb
 from bot.broadcasts.pushes import rendered
 from bot.broadcasts.service.wizard import Draft
+from bot.broadcasts.views import audience as audience_views
+from bot.core import timeviews
 from bot.core.audience import views as audience
 from bot.core.audience.repo import Option
 from bot.core.flows import Flow
 from bot.core.keyboards import button
 from bot.core.programmes import views as programmes
 from bot.core.programmes.repo import Programme
+from bot.core.quicktimes import Pick, TimeCb
 from bot.core.screens import Screen
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, translator
@@ -29,7 +32,11 @@ def programme_step(tr: Translator, choices: list[Programme]) -> Screen:
 
 
 def step_screen(
-    tr: Translator, flow: Flow, options: list[Option] | None = None, page: int = 0
+    tr: Translator,
+    flow: Flow,
+    options: list[Option] | None = None,
+    page: int = 0,
+    picks: list[Pick] | None = None,
 ) -> Screen:
     _ = tr._
     step = flow.step
@@ -63,12 +70,39 @@ def step_screen(
     if step == "audience_pick":
         return _picker(tr, flow, options or [], page)
     if step == "schedule":
-        return Screen(
-            _("Send the date and time in Bishkek time, for example: {example}").format(
-                example="25.12.2026 14:30"
-            )
-        )
+        return time_screen(tr, picks or [])
     return Screen(_("Please answer the question above."))
+
+
+def _time_button(action: str, minute: int) -> TimeCb:
+    return TimeCb(flow="broadcast", step="schedule", action="at" if action == "at" else "type",
+                  minute=minute)  # fmt: skip
+
+
+def time_screen(tr: Translator, picks: list[Pick], note: str | None = None) -> Screen:
+    """When to send: the quick picks still ahead, [Another time], Cancel; `note` (a refused
+    time, with an example) stands in place of the question."""
+    question = tr._("When should it go out?")
+    text = note or timeviews.question(tr, question, picks)
+    abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    rows = timeviews.pick_rows(tr, picks, _time_button)
+    return Screen(text, InlineKeyboardMarkup([*rows, abort]))
+
+
+def time_typing(tr: Translator) -> Screen:
+    """After [Another time]: how to write it."""
+    abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    return Screen(
+        timeviews.typing(tr, tr._("When should it go out?")), InlineKeyboardMarkup([abort])
+    )
+
+
+def time_chosen(tr: Translator, pick: Pick) -> Screen:
+    return timeviews.chosen(tr, tr._("When should it go out?"), pick)
+
+
+def time_read_back(tr: Translator, pick: Pick) -> Screen:
+    return timeviews.read_back(tr, pick, _time_button)
 
 
 def _picker(tr: Translator, flow: Flow, options: list[Option], page: int) -> Screen:
@@ -98,11 +132,9 @@ def preview(tr: Translator, draft: Draft, programme: Programme | None = None) ->
     if programme is not None:
         name = escape(programme.name(tr.lang))
         lines.append(_("Programme: {name}").format(name=name))
-    lines += [
-        tr.ngettext(
-            "It will reach {count} member.", "It will reach {count} members.", draft.recipients
-        ).format(count=draft.recipients),
-    ]
+    lines.append(
+        audience_views.reach(tr, draft.audience_kind, list(draft.audience_names), draft.recipients)
+    )
     if draft.text_ky and draft.text_ru:
         lines.append(_("Above: first the message in Kyrgyz, then in Russian."))
     else:

@@ -12,21 +12,32 @@ from datetime import datetime
 from typing import Any, cast
 
 from bot.competitions.pushes.review_templates import TEMPLATES as REVIEW_TEMPLATES
+from bot.competitions.pushes.staff_templates import TEMPLATES as STAFF_TEMPLATES
 from bot.competitions.pushes.templates import TEMPLATES as CALL_TEMPLATES
-from bot.competitions.pushes.templates import Current, PushContext
+from bot.competitions.pushes.templates import Current, NextStep, PushContext
 from bot.competitions.repo import competitions as repo
 from bot.competitions.repo import submissions as subs_repo
-from bot.competitions.repo.competitions import Competition
+from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import SubmissionData
+from bot.competitions.service.competitions import deadline_for
+from bot.competitions.service.draft import FLOW as DRAFT_FLOW
 from bot.competitions.service.notices import Params
 from bot.competitions.service.results import NamedResult, named_results
+from bot.core import flows
+from bot.core import users as users_repo
 from bot.db import Database
 from bot.delivery.kinds import Drop, Rendered
 from bot.delivery.outbox import OutboxRow
 from bot.i18n import Translator
 
 KINDS = ("competition",)
-TEMPLATES = {**CALL_TEMPLATES, **REVIEW_TEMPLATES}
+TEMPLATES = {**CALL_TEMPLATES, **REVIEW_TEMPLATES, **STAFF_TEMPLATES}
+RESULTS = ("competition_winners", "competition_result")
+FOR_THE_READER = ("competition_open", "competition_moved")
+"""Rows about the competition, not one entrant: the buttons follow every entrant the reader
+speaks for."""
+WITH_STEPS = (*FOR_THE_READER, "competition_reminder", "competition_extended",
+              "submission_received")  # fmt: skip
 
 
 def _params(raw: Mapping[str, Any]) -> Params:
@@ -35,9 +46,11 @@ def _params(raw: Mapping[str, Any]) -> Params:
 
 
 async def context(
-    db: Database, template: str, raw: Mapping[str, Any], now: datetime
+    db: Database, template: str, raw: Mapping[str, Any], now: datetime, chat_id: int = 0
 ) -> PushContext | None:
-    """The row's parameters with what its template shows; None when it no longer applies."""
+    """The row's parameters with what its template shows; None when it no longer applies.
+    `chat_id` is the reader's (a private chat's id is the person's): their draft and their
+    entrants decide the buttons."""
     params = _params(raw)
     submission: SubmissionData | None = None
     if "submission_id" in params:
@@ -58,12 +71,61 @@ async def context(
         if entrant is None:
             return None
         current["entrant"] = entrant.plain()
+    if "entrant_ids" in params:
+        named = [await repo.entrant(db, competition, int(e)) for e in params["entrant_ids"]]
+        current["entrants"] = [e.plain() for e in named if e is not None]
     shown: PushContext = {**params, **current}
     if not await _applies(db, template, shown, competition, now):
         return None
-    if template in ("competition_winners", "competition_result"):
+    shown["published"] = competition.results_published_at is not None
+    if template in RESULTS:
         shown["results"] = await _results(db, competition)
+    if template in WITH_STEPS:
+        shown["steps"] = await _steps(db, template, shown, competition, chat_id, now)
     return shown
+
+
+async def _steps(
+    db: Database,
+    template: str,
+    shown: PushContext,
+    competition: Competition,
+    chat_id: int,
+    now: datetime,
+) -> list[NextStep]:
+    """Where each entrant the reader speaks for stands now: the row's entrant, or on a row
+    about the whole competition every entrant of theirs."""
+    if template in FOR_THE_READER:
+        user = await users_repo.by_telegram_id(db, chat_id) if chat_id else None
+        ids = await repo.entrants_of_member(db, competition, user.id) if user else []
+        entrants = [e for e in [await repo.entrant(db, competition, i) for i in ids] if e]
+    else:
+        found = await repo.entrant(db, competition, int(shown["entrant"]["id"]))
+        entrants = [found] if found is not None else []
+    flow = await flows.get(db, chat_id) if chat_id else None
+    drafting = None
+    if flow is not None and flow.flow == DRAFT_FLOW:
+        drafting = (flow.data.get("competition_id"), flow.data.get("entrant_id"))
+    return [await _step(db, competition, e, drafting, now) for e in entrants]
+
+
+async def _step(
+    db: Database,
+    competition: Competition,
+    entrant: Entrant,
+    drafting: tuple[object, object] | None,
+    now: datetime,
+) -> NextStep:
+    sent = await subs_repo.of_entrant(db, competition.id, entrant.id)
+    deadline = deadline_for(competition, entrant, sent)
+    closed = competition.cancelled or now > deadline or (sent is not None and sent.final)
+    return {
+        "entrant_id": entrant.id,
+        "sent": sent is not None,
+        "draft": drafting == (competition.id, entrant.id),
+        "fix": sent is not None and sent.status == "needs_revision",
+        "until": None if closed else deadline.isoformat(),
+    }
 
 
 async def _applies(
@@ -72,13 +134,13 @@ async def _applies(
     if template == "competition_open":
         return True  # queued only for entrants whose own deadline was still ahead
     if template == "competition_reminder":
-        if params.get("version") != competition.version:
+        if params.get("version") != competition.version or competition.results_published_at:
             return False
         if now >= datetime.fromisoformat(params["deadline"]):
             return False
         sent = await subs_repo.of_entrant(db, competition.id, int(params["entrant_id"]))
         return sent is None
-    if template in ("competition_winners", "competition_result"):
+    if template in RESULTS:
         return competition.results_published_at is not None
     if template == "file_archive_failed":
         status = await subs_repo.archive_status(db, int(params["file_row_id"]))
@@ -97,7 +159,7 @@ class CompetitionPushes:
         self.db = db
 
     async def prepare(self, row: OutboxRow, now: datetime) -> PushContext | Drop:
-        found = await context(self.db, row.template, row.params, now)
+        found = await context(self.db, row.template, row.params, now, row.chat_id)
         return Drop() if found is None else found
 
     def render(self, row: OutboxRow, tr: Translator, prepared: PushContext) -> Rendered:

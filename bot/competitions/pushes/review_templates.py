@@ -1,24 +1,32 @@
-"""Review and results pushes: a submission's new status, an entrant's own result, the winners.
+"""Review and results pushes: a submission's new status, the reader's own result with the
+winners, the winners alone.
 
-Rows carry ids only; competition_checks adds the competition, entrant, submission and the
-recorded results as they are when the row goes out. A status notice also carries the change
-itself (status, comment, revision deadline), so two quick changes read as two steps rather
-than twice the latest one.
+Rows carry ids only; `kind.py` adds the competition, entrant, submission and the recorded
+results as they are when the row goes out. A status notice also carries the change itself
+(status, comment, revision deadline); a revision request ends with [See what to fix], which
+opens the draft with the comment and the revision's date. A result congratulates any award
+(or thanks for taking part) and ends with [All results].
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardMarkup
 
 from bot.competitions.callbacks import SubmitCb
-from bot.competitions.pushes.templates import PushContext, Template
+from bot.competitions.pushes.templates import PushContext, Template, all_results, our_submissions
+from bot.competitions.repo.competitions import EntrantData
 from bot.competitions.views import results as views
 from bot.competitions.views import text
 from bot.core.keyboards import button
+from bot.core.screens import fit_lines
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
+
+if TYPE_CHECKING:
+    from bot.competitions.service.results import NamedResult
 
 ICONS = {
     "received": "📨",
@@ -43,7 +51,7 @@ def submission_status(tr: Translator, p: PushContext) -> Rendered:
         )
     )
     if status != "needs_revision":
-        return Rendered(head)
+        return Rendered(head, InlineKeyboardMarkup([[our_submissions(tr)]]))
     lines = [head]
     comment, revision_deadline = p.get("comment"), p.get("revision_deadline")
     if comment:
@@ -51,21 +59,34 @@ def submission_status(tr: Translator, p: PushContext) -> Rendered:
     if revision_deadline:
         until = tr.datetime(text.when(revision_deadline))
         lines.append(tr._("Please correct it and send it again by {date}.").format(date=until))
-    edit = SubmitCb(competition_id=c["id"], entrant_id=entrant["id"], action="view")
-    markup = InlineKeyboardMarkup([[button("✏️ " + tr._("Edit the submission"), edit)]])
+    fix = SubmitCb(competition_id=c["id"], entrant_id=entrant["id"], action="start")
+    markup = InlineKeyboardMarkup([[button("✏️ " + tr._("See what to fix"), fix)]])
     return Rendered("\n".join(lines), markup)
 
 
+def _own(tr: Translator, entrant: EntrantData, result: NamedResult | None) -> str:
+    """A win of any kind is congratulated; otherwise own_text already thanks them."""
+    own = views.own_text(tr, entrant, result)
+    return own if result is None else "🎉 " + tr._("Congratulations!") + " " + own
+
+
 def competition_result(tr: Translator, p: PushContext) -> Rendered:
-    c, entrant = p["competition"], p["entrant"]
+    """The reader's own result (each entrant they speak for) and the winners, in one message."""
+    c = p["competition"]
     head = "🏆 " + tr._("The results of «{title}» are published.").format(title=text.title(tr, c))
-    own = views.own_text(tr, entrant, views.own_result(p["results"], int(entrant["id"])))
+    entrants = p.get("entrants") or ([p["entrant"]] if "entrant" in p else [])
+    results = p["results"]
+    own = [_own(tr, e, views.own_result(results, int(e["id"]))) for e in entrants]
     note = text.title_note(tr, c)
-    return Rendered(head + "\n\n" + own + ("\n" + note if note else ""))
+    winners = views.winners_text(tr, results)
+    blocks = [head, *own, *([note] if note else []), winners]
+    body = "\n".join(fit_lines("\n\n".join(b for b in blocks if b).split("\n")))
+    return Rendered(body, InlineKeyboardMarkup([[all_results(tr)]]))
 
 
 def competition_winners(tr: Translator, p: PushContext) -> Rendered:
-    return Rendered(views.winners_message(tr, p["competition"], p["results"]))
+    body = views.winners_message(tr, p["competition"], p["results"])
+    return Rendered(body, InlineKeyboardMarkup([[all_results(tr)]]))
 
 
 TEMPLATES: dict[str, Template] = {

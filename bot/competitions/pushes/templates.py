@@ -1,7 +1,10 @@
 """Competition pushes: the call, deadline reminders and changes, and receipts for the team.
 
 Rows carry ids only; `kind.py` adds the competition, entrant and submission as they are when
-the row goes out.
+the row goes out, and where each of the reader's entrants stands (`steps`), so every push ends
+with its next step as buttons: [Open the call] and [Start our submission], [Continue our
+draft] or [Our submission]; a receipt [Our submissions] and [Edit until DATE]; once the
+results are out, [All results] instead of anything to prepare.
 """
 
 from __future__ import annotations
@@ -9,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Required, TypedDict
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.competitions.callbacks import SubmitCb
+from bot.competitions.callbacks import MemberListCb, SubmitAction, SubmitCb
 from bot.competitions.repo.competitions import CompetitionContent, EntrantData
 from bot.competitions.repo.submissions import SubmissionData
 from bot.competitions.service.notices import Params
@@ -24,14 +27,31 @@ if TYPE_CHECKING:
     from bot.competitions.service.results import NamedResult
 
 
+class NextStep(TypedDict):
+    """Where one entrant the reader speaks for stands, read when the push goes out, for its
+    buttons: `until` is the last moment they may still send or edit (None: closed, or a final
+    decision); `draft` says the reader has a draft open for it."""
+
+    entrant_id: int
+    sent: bool
+    draft: bool
+    fix: bool
+    until: str | None
+
+
 class Current(TypedDict, total=False):
     """What a row names, read when it goes out: the competition, and the entrant, the submission
-    and the results where the row is about them."""
+    and the results where the row is about them; `entrants` and `steps` for the reader."""
 
     competition: Required[CompetitionContent]
     entrant: EntrantData
+    entrants: list[EntrantData]
+    """A result's: every entrant the reader speaks for that took part."""
     submission: SubmissionData
     results: list[NamedResult]
+    steps: list[NextStep]
+    published: bool
+    """The competition's results are out: nothing is left to prepare."""
 
 
 class PushContext(Params, Current):
@@ -41,19 +61,49 @@ class PushContext(Params, Current):
 Template = Callable[[Translator, PushContext], Rendered]
 
 
-def _take_part(
-    tr: Translator, competition_id: int, entrant_id: int | None
-) -> InlineKeyboardMarkup | None:
-    if entrant_id is None:
+def _cb(c: CompetitionContent, step: NextStep, action: SubmitAction) -> SubmitCb:
+    return SubmitCb(competition_id=c["id"], entrant_id=step["entrant_id"], action=action)
+
+
+def all_results(tr: Translator) -> InlineKeyboardButton:
+    return button("🏅 " + tr._("All results"), MemberListCb(view="results"))
+
+
+def our_submissions(tr: Translator) -> InlineKeyboardButton:
+    return button("📨 " + tr._("Our submissions"), MemberListCb(view="mine"))
+
+
+def next_steps(tr: Translator, p: PushContext) -> InlineKeyboardMarkup | None:
+    """[Open the call] and the one thing to do now for the reader's entrant: start, continue
+    the draft, fix, or see what was sent. Several entrants: the list, where each has its own.
+    Once results are out, only the results."""
+    c = p["competition"]
+    if p.get("published"):
+        return InlineKeyboardMarkup([[all_results(tr)]])
+    steps = p.get("steps") or []
+    if not steps:
         return None
-    data = SubmitCb(competition_id=competition_id, entrant_id=entrant_id, action="view")
-    return InlineKeyboardMarkup([[button("📝 " + tr._("Prepare our submission"), data)]])
+    if len(steps) > 1:
+        return InlineKeyboardMarkup(
+            [[button("📄 " + tr._("Open the call"), MemberListCb(view="open"))]]
+        )
+    step = steps[0]
+    keyboard = [[button("📄 " + tr._("Open the call"), _cb(c, step, "view"))]]
+    if step["until"] is not None and step["draft"]:
+        keyboard.append([button("▶️ " + tr._("Continue our draft"), _cb(c, step, "start"))])
+    elif step["until"] is not None and step["fix"]:
+        keyboard.append([button("✏️ " + tr._("See what to fix"), _cb(c, step, "start"))])
+    elif step["sent"]:
+        keyboard.append([button("📨 " + tr._("Our submission"), MemberListCb(view="mine"))])
+    elif step["until"] is not None:
+        keyboard.append([button("📝 " + tr._("Start our submission"), _cb(c, step, "start"))])
+    return InlineKeyboardMarkup(keyboard)
 
 
 def competition_open(tr: Translator, p: PushContext) -> Rendered:
     c = p["competition"]
-    head = "🏆 " + tr._("A competition is open. Send /competitions to take part.")
-    return Rendered("\n\n".join([head, text.details(tr, c, weekday=True)]))
+    head = "🏆 " + tr._("A competition is open.")
+    return Rendered("\n\n".join([head, text.details(tr, c, weekday=True)]), next_steps(tr, p))
 
 
 def competition_reminder(tr: Translator, p: PushContext) -> Rendered:
@@ -63,9 +113,8 @@ def competition_reminder(tr: Translator, p: PushContext) -> Rendered:
         entrant=text.entrant_name(tr, entrant), title=text.title(tr, c)
     )
     body = tr._("The deadline is {date}.").format(date=tr.datetime(deadline, weekday=True))
-    markup = _take_part(tr, c["id"], entrant["id"])
     note = text.title_note(tr, c)
-    return Rendered("\n".join(filter(None, [head, body, note])), markup)
+    return Rendered("\n".join(filter(None, [head, body, note])), next_steps(tr, p))
 
 
 def competition_moved(tr: Translator, p: PushContext) -> Rendered:
@@ -73,7 +122,7 @@ def competition_moved(tr: Translator, p: PushContext) -> Rendered:
     head = "📅 " + tr._("The deadline of «{title}» has changed.").format(title=text.title(tr, c))
     moved = text.when(c["deadline"])
     body = tr._("New deadline: {date}.").format(date=tr.datetime(moved, weekday=True))
-    return Rendered(head + "\n" + body)
+    return Rendered(head + "\n" + body, next_steps(tr, p))
 
 
 def competition_extended(tr: Translator, p: PushContext) -> Rendered:
@@ -83,7 +132,7 @@ def competition_extended(tr: Translator, p: PushContext) -> Rendered:
         title=text.title(tr, c),
         date=tr.datetime(text.when(p["until"])),
     )
-    return Rendered(head, _take_part(tr, c["id"], entrant["id"]))
+    return Rendered(head, next_steps(tr, p))
 
 
 def submission_received(tr: Translator, p: PushContext) -> Rendered:
@@ -93,7 +142,20 @@ def submission_received(tr: Translator, p: PushContext) -> Rendered:
     ).format(entrant=text.entrant_name(tr, entrant), title=text.title(tr, c),
              receipt=s["receipt"])  # fmt: skip
     version = tr._("Version {version} is now the one that counts.").format(version=p["version"])
-    return Rendered(head + "\n" + version, _take_part(tr, c["id"], entrant["id"]))
+    return Rendered(head + "\n" + version, _receipt_buttons(tr, p))
+
+
+def _receipt_buttons(tr: Translator, p: PushContext) -> InlineKeyboardMarkup:
+    """[Our submissions], and [Edit until DATE] while the entrant may still send a new
+    version."""
+    keyboard = [[our_submissions(tr)]]
+    steps = p.get("steps") or []
+    until = steps[0]["until"] if steps and not p.get("published") else None
+    if until is not None:
+        date = tr.date(text.when(until))
+        label = "✏️ " + tr._("Edit until {date}").format(date=date)
+        keyboard.append([button(label, _cb(p["competition"], steps[0], "start"))])
+    return InlineKeyboardMarkup(keyboard)
 
 
 def file_not_archived(tr: Translator, p: PushContext) -> Rendered:

@@ -79,6 +79,12 @@ def slug(text: str) -> str:
 class ClusterForm(Wizard):
     flow_name = FLOW
 
+    @classmethod
+    def answers(cls, flow: Flow) -> int:
+        """The names typed and the municipalities ticked."""
+        data = cluster_data(flow)
+        return len(data.get("names", {})) + len(data.get("members", []))
+
     def __init__(self, people: People, directory: Directory) -> None:
         self.people = people
         self.directory = directory

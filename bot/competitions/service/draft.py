@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import NotRequired, TypedDict, TypeGuard, cast
 
 from bot.competitions.repo.competitions import Competition, Entrant
-from bot.competitions.repo.submissions import StoredFile
+from bot.competitions.repo.submissions import StoredFile, Submission
 from bot.competitions.service.submissions import (
     TELEGRAM_DOWNLOAD_LIMIT,
     Sent,
@@ -73,6 +73,9 @@ class DraftData(TypedDict):
     back: bool
     """A step opened from the review: answering it goes back there."""
     album: NotRequired[Album]
+    screen: NotRequired[int]
+    """The message that carries the draft's buttons now: the one before loses them when the
+    next is sent, so one keyboard of the draft stays live."""
 
 
 def draft_data(flow: Flow) -> DraftData:
@@ -109,6 +112,8 @@ class Draft:
     competition: Competition
     entrant: Entrant
     deadline: datetime
+    submission: Submission | None = None
+    """What was sent so far: a revision request's comment and date are shown with the draft."""
 
     @property
     def step(self) -> str:
@@ -163,6 +168,16 @@ def _drop(data: DraftData, album: Album) -> None:
 class SubmissionDraft(Wizard):
     flow_name = FLOW
 
+    @classmethod
+    def answers(cls, flow: Flow) -> int:
+        """A new draft's description, number and files; a draft started from a sent version
+        loses only its changes, which the version sent keeps."""
+        data = draft_data(flow)
+        if data.get("based_on"):
+            return 0
+        given = [data.get("description"), data.get("residents")]
+        return sum(1 for g in given if g is not None) + len(data.get("files", []))
+
     def __init__(self, submissions: Submissions) -> None:
         self.submissions = submissions
         self.db = submissions.db
@@ -200,6 +215,20 @@ class SubmissionDraft(Wizard):
     async def draft(self, telegram_id: int) -> Draft | None:
         flow = await self.current(telegram_id)
         return await self._draft(flow) if flow is not None else None
+
+    async def shown(self, telegram_id: int, message_id: int) -> int | None:
+        """Records the message now carrying the draft's buttons; returns the one that carried
+        them before, whose buttons are to go (None when it is the same, or there is none)."""
+        flow = await self.current(telegram_id)
+        if flow is None:
+            return None
+        data = draft_data(flow)
+        before = data.get("screen")
+        if before == message_id:
+            return None
+        data["screen"] = message_id
+        await self._save(flow)
+        return before
 
     async def text(self, telegram_id: int, raw: str) -> Draft:
         flow = await self._at(telegram_id, *STEPS)
@@ -315,4 +344,5 @@ class SubmissionDraft(Wizard):
         standing = await self.submissions.standing(
             flow.telegram_id, data["competition_id"], data["entrant_id"]
         )
-        return Draft(flow, standing.competition, standing.entrant, standing.deadline)
+        return Draft(flow, standing.competition, standing.entrant, standing.deadline,
+                     standing.submission)  # fmt: skip

@@ -2,7 +2,8 @@
 cut off by a restart carries on where they were.
 
 Nothing is created until the preview is confirmed; the checks here are the ones
-`competitions.create` applies again, so a wizard answer is refused at its own step.
+`competitions.create` applies again, so a wizard answer is refused at its own step. From the
+preview's summary any part can be asked again, its current answer kept on "Keep as it is".
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.people import Actor
 from bot.core.programmes.repo import Programme
+from bot.core.quicktimes import Pick, choose, soon, typed, unsure, weeks_after
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 
@@ -36,6 +38,8 @@ STEPS = [
     "prizes_ky", "prizes_ru", "code", "entrant_kind", "audience", "opens_at", "deadline",
     "max_files", "needs_residents",
 ]  # fmt: skip
+TIME_STEPS = ("opens_at", "deadline")
+"""The questions answered with a time: quick picks, typed times read back."""
 OPTIONAL = {*TEXT_LIMITS, "opens_at", "max_files"}
 """Texts may be left empty; the opening may be "now" and the file limit its default."""
 DEFAULT_FILES = 10
@@ -44,6 +48,18 @@ AUDIENCE_KINDS = {
     "cluster": ("all", "clusters"),
 }
 _NUMBER = re.compile(r"^[+-]?\d{1,3}$")
+PARTS: dict[str, list[str]] = {
+    "title": ["title_ky", "title_ru"],
+    "description": ["description_ky", "description_ru"],
+    "rules": ["rules_ky", "rules_ru"],
+    "prizes": ["prizes_ky", "prizes_ru"],
+    "code": ["code"],
+    "entrants": ["entrant_kind", "audience"],
+    "dates": ["opens_at", "deadline"],
+    "files": ["max_files"],
+    "residents": ["needs_residents"],
+}
+"""What the summary can ask again: the steps that are answered together."""
 
 
 class FormValues(TypedDict, total=False):
@@ -78,6 +94,8 @@ class FormData(TypedDict):
     programme_id: NotRequired[int | None]
     """The programme it goes into: chosen at the first step by someone who works in several,
     else the only one open to the author."""
+    revising: NotRequired[bool]
+    """A part is asked again from the summary: each answer can be kept as it is."""
 
 
 def form_data(flow: Flow) -> FormData:
@@ -101,6 +119,12 @@ class Preview:
 
 class CompetitionForm(Wizard):
     flow_name = FLOW
+
+    @classmethod
+    def answers(cls, flow: Flow) -> int:
+        """Every question answered or skipped so far, the audience included."""
+        data = form_data(flow)
+        return len(data.get("values", {})) + (data.get("audience") is not None)
 
     def __init__(self, competitions: Competitions) -> None:
         self.competitions = competitions
@@ -169,20 +193,59 @@ class CompetitionForm(Wizard):
         return await self._next(flow)
 
     def _opening(self, raw: str) -> datetime:
-        now = self.clock.now()
-        when = fields.when_value(raw, now, self.zone)
-        if when <= now:
-            raise Refusal("time_in_past")
+        """A typed opening; Unsure (read back for a yes) when it was not read for certain."""
+        reading = typed(raw, self.clock.now(), self.zone)
+        when = self._check_opening(reading.when)
+        unsure(reading, self.clock.now(), self.zone)
         return when
 
     def _deadline(self, raw: str, opens: str) -> datetime:
-        now = self.clock.now()
-        when = fields.when_value(raw, now, self.zone)
-        if when <= now:
+        reading = typed(raw, self.clock.now(), self.zone)
+        when = self._check_deadline(reading.when, opens)
+        unsure(reading, self.clock.now(), self.zone)
+        return when
+
+    def _check_opening(self, when: datetime) -> datetime:
+        if when <= self.clock.now():
+            raise Refusal("time_in_past")
+        return when
+
+    def _check_deadline(self, when: datetime, opens: str) -> datetime:
+        if when <= self.clock.now():
             raise Refusal("time_in_past")
         if when <= fields.as_time(opens):
             raise Refusal("deadline_before_opening")
         return when
+
+    async def time_question(self, telegram_id: int, step: str | None = None) -> Flow:
+        """The open flow, standing at a time question (at `step`, when named)."""
+        flow = await self._at(telegram_id, *((step,) if step else TIME_STEPS))
+        if flow.step not in TIME_STEPS:
+            raise Refusal("stale")
+        return flow
+
+    async def pick_time(self, telegram_id: int, step: str, when: datetime) -> Flow:
+        """A quick pick, or the yes to a time read back, at the time question it was given."""
+        flow = await self.time_question(telegram_id, step)
+        data = form_data(flow)
+        values = data["values"]
+        if flow.step == "opens_at":
+            values["opens_at"] = utcnow_iso(self._check_opening(when))
+            data["opens_now"] = False
+        else:
+            values["deadline"] = utcnow_iso(self._check_deadline(when, values["opens_at"]))
+        return await self._next(flow)
+
+    def picks(self, flow: Flow) -> list[Pick]:
+        """The opening: today 18:00, tomorrow 09:00, Monday 09:00; the deadline: a week, two
+        weeks or a month after the opening, at 18:00. Only those still ahead."""
+        now, values = self.clock.now(), form_data(flow)["values"]
+        if flow.step == "opens_at":
+            return choose(soon(now, self.zone), now, self.zone)
+        if flow.step == "deadline" and values.get("opens_at"):
+            opens = fields.as_time(values["opens_at"])
+            return choose(weeks_after(opens, self.zone), now, self.zone, after=opens)
+        return []
 
     async def skip(self, telegram_id: int) -> Flow:
         """An empty text, an opening right away, or the default number of files."""
@@ -208,7 +271,42 @@ class CompetitionForm(Wizard):
             _, pid = await self._programme(flow)
             if not await repo.cluster_ids(self.db, [], [], pid):
                 raise Refusal("no_clusters")
-        form_data(flow)["values"]["entrant_kind"] = kind
+        data = form_data(flow)
+        if data["values"].get("entrant_kind") != kind:
+            data["audience"] = None  # chosen among the other kind's places: asked again
+        data["values"]["entrant_kind"] = kind
+        return await self._next(flow)
+
+    async def edit_part(self, telegram_id: int, part: str) -> Flow:
+        """From the summary: the questions of one part again, then the summary."""
+        flow = await self._at(telegram_id, "preview")
+        if part not in PARTS:
+            raise Refusal("stale")
+        data = form_data(flow)
+        data["plan"] = list(PARTS[part])
+        data["revising"] = True
+        flow.step = data["plan"][0]
+        return await self._save(flow)
+
+    async def keep(self, telegram_id: int) -> Flow:
+        """The answer kept as it is, on a question asked again from the summary."""
+        flow = await self._at(telegram_id, *STEPS)
+        data = form_data(flow)
+        step, values = flow.step, data["values"]
+        if not data.get("revising"):
+            raise Refusal("stale")
+        if step == "audience":
+            if data["audience"] is None:
+                raise Refusal("stale")
+            return await self._audience_done(flow)
+        if step not in values:
+            raise Refusal("stale")
+        if step == "deadline":
+            deadline = fields.as_time(values["deadline"])
+            if deadline <= self.clock.now():
+                raise Refusal("time_in_past")
+            if deadline <= fields.as_time(values["opens_at"]):
+                raise Refusal("deadline_before_opening")
         return await self._next(flow)
 
     async def choose_kind(self, telegram_id: int, kind: str) -> Flow:
@@ -296,9 +394,12 @@ class CompetitionForm(Wizard):
         await flows.clear(self.db, telegram_id)
 
     async def _next(self, flow: Flow) -> Flow:
-        plan = form_data(flow)["plan"]
+        data = form_data(flow)
+        plan = data["plan"]
         plan.pop(0)
         flow.step = plan[0] if plan else "preview"
+        if flow.step == "preview":
+            data.pop("revising", None)
         return await self._save(flow)
 
 

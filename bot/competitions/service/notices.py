@@ -27,6 +27,8 @@ class Params(TypedDict, total=False):
 
     competition_id: int
     entrant_id: int
+    entrant_ids: list[int]
+    """A result's: every entrant the reader speaks for that took part."""
     submission_id: int
     version: int
     """The deadline's version on a reminder, the submission's on a receipt."""
@@ -82,6 +84,14 @@ def received(submission_id: int, version: int, user_id: int, chat_id: int, by: i
                 "submission_received", params, kind="competition")  # fmt: skip
 
 
+def revised(submission_id: int, version: int, user_id: int, chat_id: int) -> Push:
+    """The competition's author hears that an entrant sent another version."""
+    params: Params = {"submission_id": submission_id, "version": version}
+    return Push(f"comp-revised:{submission_id}:v{version}:{user_id}", chat_id,
+                "submission_revised", params, kind="competition",
+                fold=f"submission-revised:{submission_id}")  # fmt: skip
+
+
 def status_changed(
     submission_id: int,
     log_stamp: str,
@@ -91,11 +101,13 @@ def status_changed(
     comment: str | None,
     revision_deadline: str | None,
 ) -> Push:
-    """The change as it was made, so two quick changes read as two steps."""
+    """The change as it was made; one still unsent to this reader is replaced by this one, so
+    a burst of changes reaches them as the latest status."""
     params: Params = {"submission_id": submission_id, "status": status, "comment": comment,
                       "revision_deadline": revision_deadline}  # fmt: skip
     return Push(f"comp-status:{submission_id}:{log_stamp}:{user_id}", chat_id,
-                "submission_status", params, kind="competition")  # fmt: skip
+                "submission_status", params, kind="competition",
+                fold=f"submission-status:{submission_id}")  # fmt: skip
 
 
 def deadline_moved(competition_id: int, version: int, user_id: int, chat_id: int) -> Push:
@@ -113,14 +125,16 @@ def extended(
                 chat_id, "competition_extended", params, kind="competition")  # fmt: skip
 
 
-def own_result(competition_id: int, entrant_id: int, user_id: int, chat_id: int) -> Push:
-    params: Params = {"competition_id": competition_id, "entrant_id": entrant_id}
-    return Push(f"comp-result:{competition_id}:{entrant_id}:{user_id}", chat_id,
-                "competition_result", params, kind="competition",
-                expires_at=FOREVER)  # fmt: skip
+def own_result(competition_id: int, entrant_ids: list[int], user_id: int, chat_id: int) -> Push:
+    """One message per reader: the result of each entrant they speak for that took part, with
+    the winners (so they get no separate winners list)."""
+    params: Params = {"competition_id": competition_id, "entrant_ids": entrant_ids}
+    return Push(f"comp-result:{competition_id}:{user_id}", chat_id, "competition_result",
+                params, kind="competition", expires_at=FOREVER)  # fmt: skip
 
 
 def winners(competition_id: int, user_id: int, chat_id: int) -> Push:
+    """For a member whose entrants did not take part: the winners only."""
     params: Params = {"competition_id": competition_id}
     return Push(f"comp-winners:{competition_id}:{user_id}", chat_id, "competition_winners",
                 params, kind="competition", expires_at=FOREVER)  # fmt: skip

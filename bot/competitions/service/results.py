@@ -1,9 +1,9 @@
 """A competition's results: recorded per entrant by staff, published once, then read by members.
 
 Recording asks for a condition (conditional winners only) and an optional grant in a small flow,
-and saves the result only at its end. Publishing stamps the competition and queues every
-entrant's own result and the winners list in the same transaction, so the results are public
-exactly when the messages about them are on their way.
+and saves the result only at its end. Publishing stamps the competition and queues, in the
+same transaction, one message per reader: their own entrants' results with the winners, or the
+winners alone, so the results are public exactly when the messages about them are on their way.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TypedDict, cast
 
 from bot.competitions.repo import competitions as comp_repo
@@ -19,6 +20,7 @@ from bot.competitions.repo import submissions as repo
 from bot.competitions.repo.competitions import Competition, Entrant, EntrantData
 from bot.competitions.repo.submissions import Result, Submission
 from bot.competitions.service import notices as pushes
+from bot.competitions.service.competitions import deadline_for
 from bot.competitions.service.reviews import Card, Reviews, check_comment, close_if_final
 from bot.core import flows
 from bot.core import users as users_repo
@@ -27,6 +29,7 @@ from bot.core.fields import whole_number
 from bot.core.flows import Flow
 from bot.core.people import Actor
 from bot.core.wizard import Wizard
+from bot.delivery.outbox import Push
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,7 @@ AWARDS = {
     "conditional": ("conditional", None),
 }
 MAX_GRANT = 1_000_000_000
+UNREVIEWED = ("received", "under_review")
 
 
 class NamedResult(TypedDict):
@@ -86,6 +90,40 @@ class MemberResults:
     competition: Competition
     own: list[Entrant]
     results: list[NamedResult]
+
+
+@dataclass(frozen=True)
+class PublishCheck:
+    """The publish confirm's numbers: who has not sent, what is not reviewed, how long until
+    the last moment anyone may still send, and how many members will be told."""
+
+    board: Board
+    entrants: int
+    not_sent: int
+    unreviewed: int
+    deadline: datetime
+    """The latest own deadline of any entrant (an extension or a revision may run past the
+    competition's)."""
+    now: datetime
+    readers: int
+
+    @property
+    def early(self) -> bool:
+        """Someone may still send: publishing asks a second time."""
+        return self.now < self.deadline
+
+
+async def publish_check(results: Results, board: Board) -> PublishCheck:
+    c, db = board.competition, results.db
+    entrants = await comp_repo.entrants(db, c)
+    sent = {s.entrant_id: s for s in await repo.of_competition(db, c.id)}
+    deadline = max([deadline_for(c, e, sent.get(e.id)) for e in entrants], default=c.deadline)
+    unreviewed = sum(1 for s in sent.values() if s.status in UNREVIEWED)
+    eligible = [e.id for e in entrants]
+    readers = {uid for _, uid, _ in await comp_repo.staff_of(db, c.entrant_kind, eligible)}
+    not_sent = sum(1 for e in entrants if e.id not in sent)
+    return PublishCheck(board, len(entrants), not_sent, unreviewed, deadline,
+                        results.clock.now(), len(readers))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -196,6 +234,11 @@ class Results(Wizard):
         _check_publishable(board.competition, board.results)
         return board
 
+    async def publish_check(self, telegram_id: int, competition_id: int) -> PublishCheck:
+        """What publishing now would leave behind, for the confirm to say in numbers."""
+        board = await self.preview(telegram_id, competition_id)
+        return await publish_check(self, board)
+
     async def publish(self, telegram_id: int, competition_id: int) -> Published:
         actor, _ = await self.competitions.manage(telegram_id, competition_id)
         who = await self.reviews.actor_ids(actor)
@@ -213,16 +256,15 @@ class Results(Wizard):
                 for _, uid, chat in await comp_repo.staff_of(self.db, c.entrant_kind, eligible)
             }
             await self.outbox.enqueue_many(
-                [pushes.own_result(c.id, e, uid, chat) for e, uid, chat in staff]
-                + [pushes.winners(c.id, uid, chat) for uid, chat in members.items()],
-                programme_id=c.programme_id,
+                _result_pushes(c.id, staff, members), programme_id=c.programme_id
             )
             await repo.log(self.db, c.id, "results_published", self.now(), **who)
         log.info(
             "results of competition %s published by user %s: %s entrants' staff, %s members told",
             c.id, who.get("actor_id"), len(staff), len(members),
         )  # fmt: skip
-        return Published(await self.competitions.get(c.id), len(staff), len(members))
+        told = len(members.keys() | {uid for _, uid, _ in staff})
+        return Published(await self.competitions.get(c.id), len(staff), told)
 
     async def published_for(self, telegram_id: int) -> list[MemberResults]:
         """Published results of every competition this member's entrants could enter."""
@@ -242,6 +284,20 @@ class Results(Wizard):
             found.append(MemberResults(c, own, results))
         found.sort(key=lambda m: m.competition.results_published_at or "", reverse=True)
         return found
+
+
+def _result_pushes(
+    competition_id: int, staff: list[tuple[int, int, int]], members: dict[int, int]
+) -> list[Push]:
+    """One message per reader: their own entrants' results with the winners for whoever speaks
+    for an entrant that took part, the winners alone for every other member."""
+    own: dict[int, tuple[int, list[int]]] = {}
+    for entrant_id, uid, chat in staff:
+        own.setdefault(uid, (chat, []))[1].append(entrant_id)
+    found = [pushes.own_result(competition_id, ids, uid, chat) for uid, (chat, ids) in own.items()]
+    found += [pushes.winners(competition_id, uid, chat) for uid, chat in members.items()
+              if uid not in own]  # fmt: skip
+    return found
 
 
 def _check_recordable(competition: Competition) -> None:

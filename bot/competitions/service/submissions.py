@@ -120,7 +120,8 @@ class Submissions:
         deadline = deadline_for(competition, entrant, submission)
         now = self.clock.now()
         is_open = (not competition.cancelled and competition.opens_at <= now <= deadline
-                   and not (submission and submission.final))  # fmt: skip
+                   and not (submission and submission.final)
+                   and not competition.results_published_at)  # fmt: skip
         return Standing(competition, entrant, submission, deadline, is_open)
 
     async def may_send(self, telegram_id: int, competition_id: int, entrant_id: int) -> Standing:
@@ -129,6 +130,8 @@ class Submissions:
         c, now = found.competition, self.clock.now()
         if c.cancelled:
             raise Refusal("competition_cancelled")
+        if c.results_published_at:
+            raise Refusal("results_published")
         if c.opens_at > now:
             raise Refusal("not_open_yet", opens=c.opens_at)
         if found.submission is not None and found.submission.final:
@@ -209,6 +212,8 @@ class Submissions:
             await self._record(c, sid, entrant_id, submission, (user.id, telegram_id), number)
             await self.outbox.cancel_keyed(pushes.remind_prefix(competition_id, entrant_id))
             told = await self._tell(c, entrant_id, sid, number, user.id)
+            if number > 1:
+                await self._tell_author(c, sid, number, user.id)
         saved = await repo.get(self.db, sid)
         assert saved is not None
         replaced = before if before and before.version != (based_on or 0) else None
@@ -242,6 +247,23 @@ class Submissions:
             programme_id=c.programme_id,
         )
         return len(others)
+
+    async def _tell_author(self, c: Competition, sid: int, number: int, by: int) -> None:
+        """The competition's author hears of each new version after the first, with the way to
+        open it (a revision asked for, or an entrant correcting itself); one still unsent
+        gives way to the next."""
+        if c.created_by is None or c.created_by == by:
+            return
+        author = await users_repo.by_id(self.db, c.created_by)
+        if author is None or author.telegram_id is None:
+            return
+        actor = await self.competitions.people.actor_of(author.telegram_id, author)
+        if not actor.staff_of(c.programme_id):
+            return
+        await self.outbox.enqueue_many(
+            [pushes.revised(sid, number, author.id, author.telegram_id)],
+            programme_id=c.programme_id,
+        )
 
 
 def _fresh(f: StoredFile) -> StoredFile:

@@ -11,11 +11,16 @@ from bot.competitions.views import text
 from bot.competitions.views.staff import Programmes, grouped, prefixed
 from bot.core.keyboards import button, rows
 from bot.core.screens import Screen
+from bot.core.texts import clip
 from bot.i18n import Translator
 
 
 def ask_number(tr: Translator) -> str:
     return tr._("Please write the competition's number, like: /exportsubmissions 3")
+
+
+def _title(tr: Translator, c: Competition) -> str:
+    return clip(text.pick(tr, c.content(), "title"), 40)
 
 
 def choices(tr: Translator, found: list[Competition], names: Programmes) -> Screen:
@@ -24,7 +29,7 @@ def choices(tr: Translator, found: list[Competition], names: Programmes) -> Scre
     if not found:
         return Screen(tr._("There are no competitions to export."))
     keys = [
-        button(prefixed(tr, c, names, f"📤 {c.code} · {text.pick(tr, c.content(), 'title')[:40]}"),
+        button(prefixed(tr, c, names, f"📤 {c.code} · {_title(tr, c)}"),
                CompetitionCb(competition_id=c.id, action="export"))
         for c in grouped(found, names)
     ]  # fmt: skip

@@ -1,26 +1,40 @@
-"""The competition wizard's questions, its preview and the line after it is created."""
+"""The competition wizard's questions, its preview (with a summary where each part can be
+changed) and the line after it is created."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.competitions.callbacks import CompetitionFormCb as Cb
 from bot.competitions.pushes.templates import PushContext, competition_open
 from bot.competitions.repo.competitions import Competition
-from bot.competitions.service.form import AUDIENCE_KINDS, DEFAULT_FILES, Preview, form_data
+from bot.competitions.service.form import (
+    AUDIENCE_KINDS,
+    DEFAULT_FILES,
+    PARTS,
+    TEXT_LIMITS,
+    TIME_STEPS,
+    FormData,
+    Preview,
+    form_data,
+)
 from bot.competitions.views import text
+from bot.core import timeviews
 from bot.core.audience import views as audience
 from bot.core.audience.repo import Option
 from bot.core.flows import Flow
 from bot.core.keyboards import button, rows
 from bot.core.programmes import views as programmes
 from bot.core.programmes.repo import Programme
+from bot.core.quicktimes import Pick, TimeCb
 from bot.core.screens import Screen
 from bot.i18n import Translator, translator
 
-EXAMPLE = "10.12.2026 18:00"
+SHOWN_NOW = 200
+"""A long text asked again is shown up to here; the whole of it is in the call above."""
 
 
 def _question(tr: Translator, step: str) -> str:
@@ -39,13 +53,8 @@ def _question(tr: Translator, step: str) -> str:
             "or SIAP. Receipts will read like IC-2026-001."
         ),
         "entrant_kind": _("Who competes: municipalities, or clusters of municipalities?"),
-        "opens_at": _(
-            "When does the competition open? Bishkek time, for example: {example}. "
-            "Members get the call at that time."
-        ).format(example=EXAMPLE),
-        "deadline": _("The deadline for submissions? Bishkek time, for example: {example}").format(
-            example=EXAMPLE
-        ),
+        "opens_at": _("When does the competition open? Members get the call at that time."),
+        "deadline": _("Until when can submissions be sent?"),
         "max_files": _("How many files may a submission have? A number from 0 to 30."),
         "needs_residents": _("Must a submission give the number of residents reached?"),
     }.get(step, _("Please answer the question above."))
@@ -70,15 +79,41 @@ def _buttons(tr: Translator, step: str) -> list[list[InlineKeyboardButton]]:
     return [[button(label, Cb(action="skip", value="-"))]] if label else []
 
 
-def _kinds(tr: Translator, entrant_kind: str, abort: list[InlineKeyboardButton]) -> Screen:
+def _kinds(tr: Translator, data: FormData, abort: list[InlineKeyboardButton]) -> Screen:
     _ = tr._
+    entrant_kind = data["values"]["entrant_kind"]
     everyone = _("All clusters") if entrant_kind == "cluster" else _("All municipalities")
     choices = [
         button(everyone if k == "all" else audience.kind_label(tr, k), Cb(action="kind", value=k))
         for k in AUDIENCE_KINDS[entrant_kind]
     ]
-    markup = InlineKeyboardMarkup(rows(choices) + [abort])
+    keep = _keep(tr) if data.get("revising") and data["audience"] is not None else []
+    markup = InlineKeyboardMarkup(rows(choices) + keep + [abort])
     return Screen(_("Which of them may take part?"), markup)
+
+
+def _keep(tr: Translator) -> list[list[InlineKeyboardButton]]:
+    return [[button(tr._("Keep as it is"), Cb(action="keep", value="-"))]]
+
+
+def _current(tr: Translator, data: FormData, step: str) -> str | None:
+    """The answer a question asked again from the summary has now."""
+    values: dict[str, object] = dict(data["values"])
+    if step not in values:
+        return None
+    value = values[step]
+    if step == "opens_at" and data["opens_now"]:
+        return tr._("Now")
+    if step in ("opens_at", "deadline"):
+        return tr.datetime(text.when(str(value)))
+    if step == "entrant_kind":
+        return tr._("Clusters") if value == "cluster" else tr._("Municipalities")
+    if step == "needs_residents":
+        return tr._("Yes") if value else tr._("No")
+    if value in (None, ""):
+        return "—"
+    shown = str(value)
+    return escape(shown if len(shown) <= SHOWN_NOW else shown[:SHOWN_NOW].rstrip() + "…")
 
 
 def programme_step(tr: Translator, found: list[Programme]) -> Screen:
@@ -90,17 +125,56 @@ def programme_step(tr: Translator, found: list[Programme]) -> Screen:
 
 
 def step_screen(
-    tr: Translator, flow: Flow, options: list[Option] | None = None, page: int = 0
+    tr: Translator,
+    flow: Flow,
+    options: list[Option] | None = None,
+    page: int = 0,
+    picks: list[Pick] | None = None,
 ) -> Screen:
+    """The question of the flow's step; a time question with its quick `picks`."""
     step, data = flow.step, form_data(flow)
     abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
     if step == "audience":
-        return _kinds(tr, data["values"]["entrant_kind"], abort)
+        return _kinds(tr, data, abort)
     chosen = data["audience"]
     if step == "audience_pick" and chosen is not None:
         return audience.picker(tr, chosen, options or [], page, Cb)
-    markup = InlineKeyboardMarkup([*_buttons(tr, step), abort])
-    return Screen(_question(tr, step), markup)
+    lines = [_question(tr, step)]
+    keyboard = _buttons(tr, step)
+    if step in TIME_STEPS:
+        lines[0] = timeviews.question(tr, lines[0], picks or [])
+        keyboard = [*timeviews.pick_rows(tr, picks or [], _time_button(step)), *keyboard]
+    current = _current(tr, data, step) if data.get("revising") else None
+    if current is not None:
+        lines.append(tr._("Now: {value}").format(value=current))
+        if step in TEXT_LIMITS:
+            keyboard = []  # a text's "Skip" would empty it; "Now" and the choices stay
+        keyboard = [*keyboard, *_keep(tr)]
+    markup = InlineKeyboardMarkup([*keyboard, abort])
+    return Screen("\n".join(lines), markup)
+
+
+def _time_button(step: str) -> timeviews.Make:
+    def make(action: str, minute: int) -> TimeCb:
+        return TimeCb(flow="competition_form", step=step,
+                      action="at" if action == "at" else "type", minute=minute)  # fmt: skip
+
+    return make
+
+
+def time_refused(tr: Translator, flow: Flow, picks: list[Pick], note: str) -> Screen:
+    """A typed or picked time refused: why (with an example), and the picks again."""
+    return Screen(note, step_screen(tr, flow, picks=picks).markup)
+
+
+def time_typing(tr: Translator, flow: Flow) -> Screen:
+    """After [Another time]: the question, and how to write the time."""
+    return step_screen(tr, flow, picks=[])
+
+
+def time_read_back(tr: Translator, step: str, pick: Pick) -> Screen:
+    """A typed time not read for certain: 'Wednesday, 25 December, 09:00?' [Yes] [Another time]."""
+    return timeviews.read_back(tr, pick, _time_button(step))
 
 
 def preview_texts(preview: Preview, tz: str) -> list[str]:
@@ -123,11 +197,30 @@ def preview(tr: Translator, p: Preview) -> Screen:
     else:
         lines.append(_("The call goes out on {date}.").format(date=tr.datetime(opens)))
     lines.append(_("Receipt numbers will read like {example}.").format(example=receipt))
+    lines += ["", "<i>" + _("Tap a part to change it.") + "</i>"]
+    edits = [button("✏️ " + part_label(tr, part), Cb(action="edit", value=part)) for part in PARTS]
     keyboard = [
         [button("✅ " + _("Create the competition"), Cb(action="confirm", value="-"))],
+        *rows(edits, per_row=2),
         [button(_("Cancel"), Cb(action="abort", value="-"))],
     ]
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
+
+
+def part_label(tr: Translator, part: str) -> str:
+    """The summary's name for a part, which is also its button."""
+    _ = tr._
+    return {
+        "title": _("Title"),
+        "description": _("Description"),
+        "rules": _("Rules"),
+        "prizes": _("Prizes"),
+        "code": _("Receipt code"),
+        "entrants": _("Who takes part"),
+        "dates": _("Dates"),
+        "files": _("Files"),
+        "residents": _("Residents reached"),
+    }[part]
 
 
 def entrant_count(tr: Translator, kind: str, count: int) -> str:

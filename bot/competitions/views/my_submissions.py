@@ -9,7 +9,7 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
-from bot.competitions.callbacks import SubmitAction, SubmitCb
+from bot.competitions.callbacks import MemberListCb, SubmitAction, SubmitCb
 from bot.competitions.repo.competitions import CompetitionContent
 from bot.competitions.repo.submissions import Submission
 from bot.competitions.service.submissions import Standing
@@ -18,7 +18,11 @@ from bot.core.keyboards import button
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
+from bot.core.texts import clip
 from bot.i18n import Translator
+
+ENTRANT_ON_BUTTON = 24
+"""How much of an entrant's name a button of the open list carries."""
 
 
 def _cb(s: Standing, action: SubmitAction) -> SubmitCb:
@@ -38,20 +42,24 @@ def state_line(tr: Translator, sub: Submission | None) -> str:
 
 
 def _block(tr: Translator, s: Standing, now: datetime) -> list[str]:
-    return [
+    head = [
         "🏆 <b>" + text.title(tr, s.competition.content()) + "</b>",
         tr._("For: {entrant}").format(entrant=_entrant(tr, s)),
-        text.deadline_line(tr, s.deadline, now),
-        state_line(tr, s.submission),
     ]
+    if s.competition.results_published_at:  # nothing more to send: no deadline, no "not sent"
+        sent = [state_line(tr, s.submission)] if s.submission else []
+        return [*head, *sent, "🏅 " + tr._("The results are published.")]
+    return [*head, text.deadline_line(tr, s.deadline, now), state_line(tr, s.submission)]
 
 
 def _open_label(tr: Translator, s: Standing, several: bool) -> str:
+    """Verb first; with several on the list, the competition's code and the entrant follow,
+    shortened between words (the titles are in the message)."""
     label = ("✏️ " + tr._("Edit our submission")) if s.submission else (
         "📝 " + tr._("Prepare our submission"))  # fmt: skip
     if several:
-        label += f" · {s.competition.code} · {s.entrant.name(tr.lang)}"
-    return label[:60]
+        label += f" · {s.competition.code} · {clip(s.entrant.name(tr.lang), ENTRANT_ON_BUTTON)}"
+    return label
 
 
 def _by_programme(
@@ -87,8 +95,11 @@ def open_list(
     for s in ordered:
         if s.open:
             keyboard.append([button(_open_label(tr, s, len(standings) > 1), _cb(s, "view"))])
-    if not keyboard:
+    published = any(s.competition.results_published_at for s in ordered)
+    if not keyboard and not published:
         lines.append(tr._("Submissions are closed. If you need more time, ask the coordinator."))
+    if published:
+        keyboard.append([button("🏅 " + tr._("All results"), MemberListCb(view="results"))])
     return Screen("\n".join(lines).strip(), InlineKeyboardMarkup(keyboard) if keyboard else None)
 
 

@@ -18,10 +18,17 @@ from bot.competitions.views.staff import Programmes, grouped, prefixed
 from bot.core.audience.repo import Names
 from bot.core.keyboards import button, rows
 from bot.core.screens import TEXT_LIMIT, Screen, fit_lines
+from bot.core.texts import clip
 from bot.i18n import Translator
 
 if TYPE_CHECKING:  # the push templates import this module; services need not load with them
-    from bot.competitions.service.results import Board, MemberResults, NamedResult, Published
+    from bot.competitions.service.results import (
+        Board,
+        MemberResults,
+        NamedResult,
+        PublishCheck,
+        Published,
+    )
     from bot.competitions.service.reviews import Card
 
 GROUPS = (
@@ -193,18 +200,74 @@ def grant_prompt(tr: Translator, submission_id: int) -> Screen:
     return Screen(question, InlineKeyboardMarkup([[button(tr._("Skip"), skip)]]))
 
 
-def preview(tr: Translator, b: Board) -> Screen:
+def _deadline_line(tr: Translator, check: PublishCheck) -> str:
+    when = tr.datetime(check.deadline)
+    if not check.early:
+        return "🔒 " + tr._("The deadline passed on {date}.").format(date=when)
+    left = text.time_left(tr, check.deadline - check.now)
+    return "⏳ " + tr._("The deadline is in {left} ({date}).").format(left=left, date=when)
+
+
+def _open_ends(tr: Translator, check: PublishCheck) -> list[str]:
+    """What publishing now leaves behind, in numbers; nothing said when nothing is left."""
+    lines = []
+    if check.not_sent:
+        lines.append("📭 " + tr.ngettext(
+            "{count} of {total} entrants has not sent anything.",
+            "{count} of {total} entrants have not sent anything.",
+            check.not_sent,
+        ).format(count=check.not_sent, total=check.entrants))  # fmt: skip
+    if check.unreviewed:
+        lines.append("🔍 " + tr.ngettext(
+            "{count} submission is not reviewed yet (received or under review).",
+            "{count} submissions are not reviewed yet (received or under review).",
+            check.unreviewed,
+        ).format(count=check.unreviewed))  # fmt: skip
+    return [*lines, _deadline_line(tr, check)]
+
+
+def preview(tr: Translator, check: PublishCheck) -> Screen:
+    """The publish confirm: whom it reaches and what is still open, then the winners as they
+    will read. Before the deadline, its button asks a second time."""
     _ = tr._
+    b = check.board
     c = b.competition
-    head = _(
-        "Every member of the eligible entrants will receive this list, and each entrant "
-        "that took part will also hear its own result. Publish now? It can't be undone."
-    )
+    head = "📣 <b>" + tr.ngettext(
+        "Publish the results to {count} member?",
+        "Publish the results to {count} members?",
+        check.readers,
+    ).format(count=check.readers) + "</b>"  # fmt: skip
+    about = _("Each entrant that took part also hears its own result. It can't be undone.")
     body = winners_message(tr, c.content(), b.results)
-    yes = CompetitionCb(competition_id=c.id, action="publish_yes")
     back = CompetitionCb(competition_id=c.id, action="results")
-    keyboard = [[button("✅ " + _("Publish and send"), yes)], [button(_("« Back"), back)]]
-    return Screen(head + "\n\n" + body, InlineKeyboardMarkup(keyboard))
+    if check.early:
+        go = CompetitionCb(competition_id=c.id, action="publish", value="early")
+        yes = button("⚠️ " + _("Publish before the deadline"), go)
+    else:
+        yes = button("✅ " + _("Publish and send"), CompetitionCb(competition_id=c.id,
+                                                                 action="publish_yes"))  # fmt: skip
+    lines = [head, about, "", *_open_ends(tr, check), "", body]
+    keyboard = [[yes], [button(_("« Back"), back)]]
+    return Screen("\n".join(fit_lines(lines)), InlineKeyboardMarkup(keyboard))
+
+
+def early(tr: Translator, check: PublishCheck) -> Screen:
+    """The second question before the deadline: entrants could still send, and won't."""
+    _ = tr._
+    c = check.board.competition
+    ends = _open_ends(tr, check)
+    lines = [
+        "⚠️ <b>" + _("The deadline has not passed yet.") + "</b>",
+        ends[-1],
+        *ends[:-1],
+        "",
+        _("Once the results are published, nobody can send or change a submission. "
+          "Publish now anyway?"),
+    ]  # fmt: skip
+    yes = CompetitionCb(competition_id=c.id, action="publish_yes", value="early")
+    back = CompetitionCb(competition_id=c.id, action="results")
+    keyboard = [[button("📣 " + _("Yes, publish now"), yes)], [button(_("« Back"), back)]]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
 
 
 def published_note(tr: Translator, done: Published) -> str:
@@ -244,7 +307,7 @@ def staff_menu(
     names = names or {}
     buttons = [
         button(
-            prefixed(tr, c, names, text.pick(tr, c.content(), "title")[:60]),
+            prefixed(tr, c, names, clip(text.pick(tr, c.content(), "title"), 60)),
             CompetitionCb(competition_id=c.id, action="results"),
         )
         for c in grouped(competitions, names)

@@ -105,6 +105,11 @@ def card(tr: Translator, found: Card, note: str = "") -> Screen:
     return Screen("\n".join(lines), InlineKeyboardMarkup(_card_buttons(tr, found)))
 
 
+def refreshed_note(tr: Translator) -> str:
+    """Above a card drawn again because a move found it out of date."""
+    return "🔄 " + tr._("This card was out of date: here it is as it is now. Nothing was changed.")
+
+
 def cut(raw: str, limit: int) -> str:
     """At most `limit` characters of unescaped text, ending in "…" when shortened."""
     if len(raw) <= limit:

@@ -17,6 +17,7 @@ from bot.core.keyboards import PAGE_SIZE, button, rows
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen
+from bot.core.texts import clip
 from bot.i18n import Translator
 
 
@@ -57,7 +58,7 @@ def grouped(competitions: list[Competition], names: Programmes) -> list[Competit
 def prefixed(tr: Translator, c: Competition, names: Programmes, label: str) -> str:
     """A button's label with the competition's programme first, when there are several."""
     found = names.get(c.programme_id or 0)
-    return f"{found.name(tr.lang)[:24]} · {label}" if found is not None else label
+    return f"{clip(found.name(tr.lang), 24)} · {label}" if found is not None else label
 
 
 def listing(
@@ -73,7 +74,7 @@ def listing(
     counted = {c.id: counts for c, counts in items}
     buttons = []
     for c in grouped([c for c, _counts in items], names):
-        name = text.pick(tr, c.content(), "title")[:30]
+        name = clip(text.pick(tr, c.content(), "title"), 30)
         count = submissions(tr, sum(counted[c.id].values()))
         label = f"{state(tr, c, now)} · {c.code} · {name} · {count}"
         buttons.append(button(prefixed(tr, c, names, label), _act(c, "open")))

@@ -153,12 +153,31 @@ def review(tr: Translator, d: Draft, now: datetime) -> list[Screen]:
     facts.append("<b>" + tr.ngettext("{count} file", "{count} files", count).format(count=count)
                  + "</b>")  # fmt: skip
     facts += [f"{n}. {file_label(tr, f)}" for n, f in enumerate(d.files, 1)]
-    facts += ["", text.deadline_line(tr, d.deadline, now)]
+    fixing = _to_fix(tr, d)
+    top += fixing
+    if not fixing:
+        facts += ["", text.deadline_line(tr, d.deadline, now)]
     markup = InlineKeyboardMarkup(_review_buttons(tr, d))
     whole = "\n".join([*top, "", *body, "", *facts])
     if len(whole) <= TEXT_LIMIT:
         return [Screen(whole, markup)]
     return [Screen("\n".join([*top, "", *body])), Screen("\n".join([*top, "", *facts]), markup)]
+
+
+def _to_fix(tr: Translator, d: Draft) -> list[str]:
+    """What the reviewer asked and by when, at the top, while a revision is requested (the
+    revision's date stands in for the competition's deadline)."""
+    sub = d.submission
+    if sub is None or sub.status != "needs_revision":
+        return []
+    lines = [""]
+    if sub.review_comment:
+        lines.append("💬 " + tr._("Reviewer's comment: {comment}").format(
+            comment=escape(sub.review_comment)))  # fmt: skip
+    until = sub.revision_deadline or d.deadline
+    lines.append("✏️ " + tr._("Please send a revised version by {date}.").format(
+        date=tr.datetime(until)))  # fmt: skip
+    return lines
 
 
 def _review_buttons(tr: Translator, d: Draft) -> list[list[InlineKeyboardButton]]:

@@ -13,7 +13,7 @@ from bot.core.keyboards import button
 from bot.core.texts import telegram_length
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
-from bot.seminars.callbacks import FeedbackCb, RsvpCb
+from bot.seminars.callbacks import FeedbackCb, RsvpCb, SeminarCb
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.notices import Params
 from bot.seminars.views import text
@@ -90,7 +90,13 @@ def _caption(tr: Translator, head: str, s: Seminar) -> str:
 def seminar_promoted(tr: Translator, push: SeminarPush) -> Rendered:
     s = push.seminar
     head = "🎉 " + tr._("A place has opened up: you are now on the list of participants.")
-    return Rendered(_caption(tr, head, s), document=calendar_file(tr, s))
+    return Rendered(_caption(tr, head, s), _cant_come(tr, s.id), document=calendar_file(tr, s))
+
+
+def _cant_come(tr: Translator, seminar_id: int) -> InlineKeyboardMarkup:
+    """For someone on the list: the one thing left to say, so the place goes to another."""
+    no = button("❌ " + tr._("I can't attend"), RsvpCb(seminar_id=seminar_id, answer="no"))
+    return InlineKeyboardMarkup([[no]])
 
 
 def seminar_changed(tr: Translator, push: SeminarPush) -> Rendered:
@@ -108,9 +114,10 @@ def seminar_changed(tr: Translator, push: SeminarPush) -> Rendered:
     }
     what = ", ".join(labels[part] for part in parts)
     head = "✏️ " + tr._("The seminar has changed: {what}.").format(what=what)
+    answer = rsvp_buttons(tr, s.id)
     if "time" in parts or "place" in parts:
-        return Rendered(_caption(tr, head, s), document=calendar_file(tr, s))
-    return Rendered("\n\n".join([head, text.details(tr, s, with_description=False)]))
+        return Rendered(_caption(tr, head, s), answer, document=calendar_file(tr, s))
+    return Rendered("\n\n".join([head, text.details(tr, s, with_description=False)]), answer)
 
 
 def seminar_cancelled(tr: Translator, push: SeminarPush) -> Rendered:
@@ -132,8 +139,10 @@ def seminar_fill(tr: Translator, push: SeminarPush) -> Rendered:
         "{going} of {capacity} place taken.", "{going} of {capacity} places taken.", capacity
     ).format(going=going, capacity=capacity)
     title = text.title(tr, s)
+    card = button("📋 " + tr._("Open the seminar"), SeminarCb(seminar_id=s.id, action="open"))
     return Rendered(
-        "📊 " + head.format(title=title, percent=push.params["percent"]) + "\n" + places
+        "📊 " + head.format(title=title, percent=push.params["percent"]) + "\n" + places,
+        InlineKeyboardMarkup([[card]]),
     )
 
 

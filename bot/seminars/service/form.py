@@ -6,6 +6,9 @@ seminar's current values, and "skip" keeps a value as it is.
 
 Someone who may create seminars in several programmes is first asked which one; with one, it is
 taken without a question. The audience picker offers only the places that programme reaches.
+
+The wizard ends in a summary: any part can be asked again from there (with its current answer
+shown and kept on "Keep as it is"), then the summary comes back.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.people import Actor
 from bot.core.programmes.repo import Programme
+from bot.core.quicktimes import Pick, before, choose, meetings, typed, unsure
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 from bot.seminars.repo.seminars import (
@@ -51,6 +55,8 @@ PARTS: dict[Part, list[str]] = {
     "capacity": ["capacity"],
     "organiser": ["organiser"],
 }
+TIME_STEPS: tuple[str, ...] = TIMES
+"""The questions answered with a time: quick picks, typed times read back."""
 OPTIONAL = {"title_ky", "title_ru", "description_ky", "description_ru", "rsvp_deadline", "location"}
 _TEXT_LIMITS = fields.TEXT_LIMITS
 
@@ -71,6 +77,9 @@ class FormData(TypedDict):
     """The steps answered rather than skipped."""
     programme_id: NotRequired[int]
     """The programme the seminar goes into (chosen, the only one, or the edited seminar's)."""
+    revising: NotRequired[bool]
+    """A part of a new seminar is asked again from the summary: its answers are kept unless
+    changed, as when editing."""
 
 
 def form_data(flow: Flow) -> FormData:
@@ -89,6 +98,11 @@ class Preview:
 
 class SeminarForm(Wizard):
     flow_name = FLOW
+
+    @classmethod
+    def answers(cls, flow: Flow) -> int:
+        """The questions answered so far (a part asked again counts once)."""
+        return len(set(form_data(flow).get("touched", [])))
 
     def __init__(self, seminars: Seminars) -> None:
         self.seminars = seminars
@@ -154,10 +168,47 @@ class SeminarForm(Wizard):
         return await self._next(flow)
 
     def _time(self, step: str, raw: str, values: SeminarFields) -> datetime:
+        """A typed time, checked for its step; Unsure (to be read back for a yes) when it was
+        not read for certain. A bare time for the end or the deadline is on the start's day."""
         now = self.clock.now()
         starts = values.get("starts_at")
         day_of = fields.as_time(starts) if starts and step != "starts_at" else None
-        when = fields.when_value(raw, now, self.zone, day_of)
+        reading = typed(raw, now, self.zone, day_of)
+        when = self._check(step, reading.when, values)
+        unsure(reading, now, self.zone)
+        return when
+
+    async def time_question(self, telegram_id: int, step: str | None = None) -> Flow:
+        """The open flow, standing at a time question (at `step`, when named)."""
+        flow = await self._at(telegram_id, *((step,) if step else TIME_STEPS))
+        if flow.step not in TIME_STEPS:
+            raise Refusal("stale")
+        return flow
+
+    async def pick_time(self, telegram_id: int, step: str, when: datetime) -> Flow:
+        """A quick pick, or the yes to a time read back, at the time question it was given."""
+        flow = await self.time_question(telegram_id, step)
+        values = form_data(flow)["values"]
+        for field in TIMES:
+            if field == flow.step:
+                values[field] = utcnow_iso(self._check(field, when, values))
+        return await self._next(flow)
+
+    def picks(self, flow: Flow) -> list[Pick]:
+        """Quick picks for the start (tomorrow, Monday, the Monday after, at 10:00) and the
+        answer deadline (before the start); the end is a time on the start's day, typed."""
+        now, values = self.clock.now(), form_data(flow)["values"]
+        if flow.step == "starts_at":
+            return choose(meetings(now, self.zone), now, self.zone)
+        starts = values.get("starts_at")
+        if flow.step == "rsvp_deadline" and starts:
+            limit = fields.as_time(starts)
+            return choose(before(limit, now, self.zone), now, self.zone, not_after=limit)
+        return []
+
+    def _check(self, step: str, when: datetime, values: SeminarFields) -> datetime:
+        now = self.clock.now()
+        starts = values.get("starts_at")
         if step == "starts_at":
             if when <= now:
                 raise Refusal("time_in_past")
@@ -178,11 +229,25 @@ class SeminarForm(Wizard):
         values["latitude"], values["longitude"] = fields.coordinates(lat, lon)
         return await self._next(flow)
 
+    async def edit_part(self, telegram_id: int, part: str) -> Flow:
+        """From the summary: the questions of one part again, then the summary."""
+        flow = await self._at(telegram_id, "preview")
+        if part not in PARTS:
+            raise Refusal("stale")
+        d = form_data(flow)
+        d["plan"] = list(PARTS[part])
+        if d["seminar_id"] is None:
+            d["revising"] = True
+            if "audience" in d:
+                d["original_audience"] = d["audience"]
+        flow.step = d["plan"][0]
+        return await self._save(flow)
+
     async def skip(self, telegram_id: int) -> Flow:
         """Leaves an optional answer empty; when editing, keeps the current value."""
         flow = await self._at(telegram_id, *STEPS, "audience_pick")
         d = form_data(flow)
-        editing = d["seminar_id"] is not None
+        editing = d["seminar_id"] is not None or bool(d.get("revising"))
         if flow.step not in OPTIONAL and not editing:
             raise Refusal("stale")
         values = d["values"]
@@ -192,6 +257,9 @@ class SeminarForm(Wizard):
                 values["rsvp_deadline"] = starts
         elif flow.step == "title_ru" and not values.get("title_ky"):
             raise Refusal("no_text")
+        elif flow.step == "ends_at" and d.get("revising"):
+            schedule: SeminarFields = {**values, "rsvp_deadline": values["starts_at"]}
+            fields.check_schedule(schedule, self.clock.now(), False)
         elif flow.step == "audience_pick":
             d["audience"] = d["original_audience"]
             flow.step = "audience"
@@ -279,4 +347,6 @@ class SeminarForm(Wizard):
         if touched:
             d.setdefault("touched", []).append(done)
         flow.step = plan[0] if plan else "preview"
+        if not plan:
+            d.pop("revising", None)
         return await self._save(flow)

@@ -92,9 +92,11 @@ def filled(seminar_id: int, percent: int, chat_id: int, going: int, capacity: in
 
 
 def changed(seminar_id: int, user_id: int, chat_id: int, fields: list[str], stamp: str) -> Push:
+    """Changes not yet sent to this member fold into this one, naming every field changed."""
     params: Params = {"seminar_id": seminar_id, "fields": fields}
     return Push(f"seminar-changed:{seminar_id}:{stamp}:{user_id}", chat_id, "seminar_changed",
-                params, kind="seminar")  # fmt: skip
+                params, kind="seminar", fold=f"seminar-changed:{seminar_id}",
+                merge=("fields",))  # fmt: skip
 
 
 def cancelled(seminar_id: int, user_id: int, chat_id: int) -> Push:

@@ -10,13 +10,17 @@ they name; an admin gets every programme unless they name one.
 from __future__ import annotations
 
 import asyncio
+import calendar
+import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
+from bot.core import flows
 from bot.core.errors import NotAllowed
+from bot.core.flows import Flow
 from bot.core.positions import GENDERS, POSITIONS
 from bot.db import utcnow_iso
 from bot.seminars.repo import report_rows as rows_repo
@@ -29,6 +33,41 @@ __all__ = ["Participant", "SeminarReport", "SeminarReports", "Tally", "summarise
 
 YES = ("going", "waitlist")
 K = TypeVar("K", bound=Hashable)
+PERIOD_FLOW = "report_period"
+"""Staff asked for "another period" and the bot waits for two typed dates."""
+_DATES = re.compile(r"^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*[-–—]?\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$")
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def period_of(choice: str, today: date) -> tuple[date, date]:
+    """A picker's period as first and last day, both included: the whole month, the month
+    before, the calendar quarter, the year (days still ahead included)."""
+    if choice == "last_month":
+        end = today.replace(day=1) - timedelta(days=1)
+        return end.replace(day=1), end
+    if choice == "quarter":
+        first = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+        return first, _month_end(first.replace(month=first.month + 2))
+    if choice == "year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if choice == "month":
+        return today.replace(day=1), _month_end(today)
+    raise ValueError(choice)
+
+
+def typed_period(raw: str) -> tuple[date, date]:
+    """Two dates as staff write them, "01.11.2026 30.11.2026" (a dash between is fine);
+    ValueError for anything else, or an end before the start."""
+    found = _DATES.match(raw or "")
+    if found is None:
+        raise ValueError("two dates")
+    start, end = (datetime.strptime(d, "%d.%m.%Y").date() for d in found.groups())
+    if end < start:
+        raise ValueError("end before start")
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -80,6 +119,27 @@ class SeminarReports:
         scope = await self.seminars.programmes.scope(telegram_id, code)
         found = await repo.between(self.db, utcnow_iso(start), utcnow_iso(end), scope)
         return await self.build([s for s in found if await self._manages(telegram_id, s)], scope)
+
+    async def ask_period(self, telegram_id: int, code: str | None) -> None:
+        """For "another period": the next text is read as its two dates (for `code`'s
+        programme)."""
+        await self.people.require_staff(telegram_id)
+        flow = Flow(telegram_id, PERIOD_FLOW, "dates", {"code": code})
+        await flows.save(self.db, flow, utcnow_iso(self.seminars.clock.now()))
+
+    async def asked_period(self, telegram_id: int) -> str | None:
+        """The programme code the open period question was asked for (None: no code)."""
+        flow = await flows.get(self.db, telegram_id)
+        if flow is None or flow.flow != PERIOD_FLOW:
+            return None
+        code = flow.data.get("code")
+        return str(code) if code else None
+
+    async def leave_period(self, telegram_id: int) -> None:
+        """A period picked, or a report made: the question for typed dates is closed."""
+        flow = await flows.get(self.db, telegram_id)
+        if flow is not None and flow.flow == PERIOD_FLOW:
+            await flows.clear(self.db, telegram_id)
 
     async def operator_range(
         self, start: datetime, end: datetime, programme_ids: list[int] | None = None

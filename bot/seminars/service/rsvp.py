@@ -55,6 +55,16 @@ class Rsvp:
             raise NotAllowed
         return seminar, found
 
+    async def state(self, telegram_id: int, seminar_id: int) -> Answer:
+        """The member's answer as it stands, for [Change answer]: only while it can still be
+        changed (a "can't attend" is taken until the start)."""
+        seminar, invitation = await self.invitation(telegram_id, seminar_id)
+        if seminar.cancelled:
+            raise Refusal("seminar_cancelled")
+        if self.clock.now() >= seminar.starts_at:
+            raise Refusal("rsvp_closed", deadline=seminar.starts_at)
+        return await self._result(seminar, invitation.user_id, changed=False)
+
     async def answer(self, telegram_id: int, seminar_id: int, answer: str) -> Answer:
         """A yes is taken until the RSVP deadline; "can't attend" until the start, so a place
         freed at the last minute still goes to the waitlist."""

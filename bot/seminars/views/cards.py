@@ -17,12 +17,14 @@ from bot.core.keyboards import button, rows
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen, fit_lines
+from bot.core.texts import clip
 from bot.i18n import Translator
-from bot.seminars.callbacks import RsvpCb, SeminarAction, SeminarCb, SeminarEditCb
+from bot.seminars.callbacks import MyRsvpCb, SeminarAction, SeminarCb, SeminarEditCb
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.attendance import Feedback
 from bot.seminars.service.form import PARTS
 from bot.seminars.service.rsvp import MySeminar
+from bot.seminars.views import rsvp as rsvp_views
 from bot.seminars.views import text
 
 Programmes = Mapping[int, Programme]
@@ -30,6 +32,10 @@ Programmes = Mapping[int, Programme]
 T = TypeVar("T")
 PROGRAMME_PREFIX = 24
 """How much of a programme's name goes before a seminar on a button."""
+NUMBERS = ("1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟")
+"""Ties a member's answer buttons to their seminar in the text, as /status does."""
+STAFF_TITLE = 32
+"""How much of a title a seminar's button in the staff list carries."""
 
 
 def _title(tr: Translator, seminar: Seminar) -> str:
@@ -61,10 +67,10 @@ def listing(
         return Screen(_("There are no seminars yet. Send /newseminar to create one."))
     buttons = []
     for programme, group in _by_programme(items, lambda item: item[0], programmes):
-        prefix = f"📌 {programme.name(tr.lang)[:PROGRAMME_PREFIX]} · " if programme else ""
+        prefix = f"📌 {clip(programme.name(tr.lang), PROGRAMME_PREFIX)} · " if programme else ""
         for seminar, counts in group:
             mark = "🚫 " if seminar.cancelled else ("✓ " if seminar.ends_at < now else "")
-            name = text.plain_title(tr, seminar)[:40]
+            name = clip(text.plain_title(tr, seminar), STAFF_TITLE)
             places = f"{counts.get('going', 0)}/{seminar.capacity}"
             label = f"{prefix}{mark}{tr.date(seminar.starts_at)} · {name} · {places}"
             buttons.append(button(label, SeminarCb(seminar_id=seminar.id, action="open")))
@@ -146,40 +152,37 @@ def cancel_question(tr: Translator, seminar: Seminar, concerned: int) -> Screen:
 
 
 def answer_label(tr: Translator, item: MySeminar) -> str:
-    _ = tr._
-    status = item.invitation.status
-    if status == "going":
-        return "✅ " + _("You are coming.")
-    if status == "waitlist":
-        return "⏳ " + _("You are on the waitlist, number {position}.").format(
-            position=item.position
-        )
-    if status == "declined":
-        return "❌ " + _("You can't attend.")
-    return "❔ " + _("You haven't answered yet.")
+    return rsvp_views.status_line(tr, item.invitation.status, item.position)
 
 
 def mine(
     tr: Translator, items: list[MySeminar], now: datetime, programmes: Programmes | None = None
 ) -> Screen:
     """Upcoming with my answer (and buttons where I can still answer), then past with attendance;
-    each part grouped by programme when `programmes` is given."""
+    each part grouped by programme when `programmes` is given. Titles stay in the text; when
+    several seminars can be answered, each and its buttons carry the same number."""
     _ = tr._
     upcoming = [i for i in reversed(items) if i.seminar.ends_at >= now and not i.seminar.cancelled]
     past = [i for i in items if i.seminar.ends_at < now and not i.seminar.cancelled][:10]
     if not upcoming and not past:
         return Screen(_("You have no seminar invitations yet."))
+    groups = _by_programme(upcoming, _seminar_of, programmes)
+    answerable = [i for _p, group in groups for i in group if _may_answer(i, now)]
+    numbered = len(answerable) > 1
     lines, keyboard = [], []
     if upcoming:
         lines.append("<b>" + _("Upcoming seminars") + "</b>")
-    for programme, group in _by_programme(upcoming, _seminar_of, programmes):
+    for programme, group in groups:
         if programme is not None:
             lines += ["", programme_views.label(tr, programme)]
         for item in group:
             s = item.seminar
-            lines += ["", text.details(tr, s, with_description=False), answer_label(tr, item)]
-            if now <= s.rsvp_deadline:
-                keyboard += _answer_buttons(tr, item)
+            mark = ""
+            if item in answerable:
+                mark = _mark(answerable.index(item)) if numbered else ""
+                keyboard += _answer_buttons(tr, item, now, mark)
+            block = text.details(tr, s, with_description=False)
+            lines += ["", (mark + " " if mark else "") + block, answer_label(tr, item)]
     if past:
         lines += ["", "<b>" + _("Past seminars") + "</b>"]
     for programme, group in _by_programme(past, _seminar_of, programmes):
@@ -197,16 +200,32 @@ def _seminar_of(item: MySeminar) -> Seminar:
     return item.seminar
 
 
-def _answer_buttons(tr: Translator, item: MySeminar) -> list[list[InlineKeyboardButton]]:
+def _mark(index: int) -> str:
+    return NUMBERS[index] if index < len(NUMBERS) else f"{index + 1}."
+
+
+def _may_answer(item: MySeminar, now: datetime) -> bool:
+    """A yes until the answer deadline; a "can't attend" from a place taken until the start."""
+    if now <= item.seminar.rsvp_deadline:
+        return True
+    return item.invitation.status in ("going", "waitlist") and now < item.seminar.starts_at
+
+
+def _answer_buttons(
+    tr: Translator, item: MySeminar, now: datetime, mark: str
+) -> list[list[InlineKeyboardButton]]:
+    """The answers this member can still give, verb first, on one row; `mark` ties them to
+    their seminar in the text when there are several."""
     sid, status = item.seminar.id, item.invitation.status
-    short = text.plain_title(tr, item.seminar)[:30]
+    before = mark + " " if mark else ""
     found = []
-    if status not in ("going", "waitlist"):
-        found.append([button("✅ " + short, RsvpCb(seminar_id=sid, answer="yes"))])
+    if status not in ("going", "waitlist") and now <= item.seminar.rsvp_deadline:
+        label = before + "✅ " + tr._("I will attend")
+        found.append(button(label, MyRsvpCb(seminar_id=sid, answer="yes")))
     if status != "declined":
-        label = "❌ " + tr._("I can't attend") + ": " + short
-        found.append([button(label, RsvpCb(seminar_id=sid, answer="no"))])
-    return found
+        label = before + "❌ " + tr._("I can't attend")
+        found.append(button(label, MyRsvpCb(seminar_id=sid, answer="no")))
+    return [found] if found else []
 
 
 def feedback(tr: Translator, found: Feedback) -> Screen:

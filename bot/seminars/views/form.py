@@ -1,4 +1,5 @@
-"""The seminar wizard's questions and its preview."""
+"""The seminar wizard's questions, and its preview: the invitation as members will read it,
+then a summary where each part can be changed before the seminar is created."""
 
 from __future__ import annotations
 
@@ -6,22 +7,25 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.core import timeviews
 from bot.core.audience import views as audience
 from bot.core.audience.repo import Option
 from bot.core.flows import Flow
-from bot.core.keyboards import button
+from bot.core.keyboards import button, rows
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
+from bot.core.quicktimes import Pick, TimeCb
 from bot.core.screens import Screen
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, translator
 from bot.seminars.callbacks import SeminarFormCb as Cb
 from bot.seminars.pushes.templates import SeminarPush, seminar_invite
 from bot.seminars.repo.seminars import TIMES, SeminarFields
-from bot.seminars.service.form import OPTIONAL, Preview, form_data
+from bot.seminars.service.form import OPTIONAL, PARTS, Preview, form_data
 from bot.seminars.views import text
 
-EXAMPLE = "25.12.2026 10:00"
+PICKED = ("starts_at", "rsvp_deadline")
+"""The time questions that offer quick picks; the end is typed, on the start's day."""
 
 
 def _question(tr: Translator, step: str) -> str:
@@ -31,13 +35,9 @@ def _question(tr: Translator, step: str) -> str:
         "title_ru": _("Now the title in Russian."),
         "description_ky": _("A short description in Kyrgyz: what it is about and for whom."),
         "description_ru": _("The description in Russian."),
-        "starts_at": _("When does it start? Bishkek time, for example: {example}").format(
-            example=EXAMPLE
-        ),
+        "starts_at": _("When does it start?"),
         "ends_at": _("When does it end? A time on the same day (17:00) or a date and time."),
-        "rsvp_deadline": _("Until when can members answer? For example: {example}").format(
-            example=EXAMPLE
-        ),
+        "rsvp_deadline": _("Until when can members answer?"),
         "city": _("In which town or village is it?"),
         "address": _("The address: street, building, room."),
         "location": _(
@@ -76,10 +76,16 @@ def _current(tr: Translator, step: str, values: SeminarFields) -> str | None:
 
 
 def step_screen(
-    tr: Translator, flow: Flow, options: list[Option] | None = None, page: int = 0
+    tr: Translator,
+    flow: Flow,
+    options: list[Option] | None = None,
+    page: int = 0,
+    picks: list[Pick] | None = None,
 ) -> Screen:
+    """The question of the flow's step; a time question with its quick `picks`."""
     data = form_data(flow)
-    step, editing = flow.step, data["seminar_id"] is not None
+    step = flow.step
+    editing = data["seminar_id"] is not None or bool(data.get("revising"))
     abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
     if step == "audience":
         extra = [[button(tr._("Keep as it is"), Cb(action="skip", value="-"))]] if editing else []
@@ -91,10 +97,39 @@ def step_screen(
     if current:
         lines.append(tr._("Now: {value}").format(value=current))
     keyboard = []
+    if step in PICKED:
+        lines[0] = timeviews.question(tr, lines[0], picks or [])
+        keyboard += timeviews.pick_rows(tr, picks or [], _time_button(step))
     label = _skip_label(tr, step, editing)
     if label:
         keyboard.append([button(label, Cb(action="skip", value="-"))])
     return Screen("\n".join(lines), InlineKeyboardMarkup([*keyboard, abort]))
+
+
+def _time_button(step: str) -> timeviews.Make:
+    def make(action: str, minute: int) -> TimeCb:
+        return TimeCb(flow="seminar_form", step=step, action="at" if action == "at" else "type",
+                      minute=minute)  # fmt: skip
+
+    return make
+
+
+def time_refused(tr: Translator, flow: Flow, picks: list[Pick], note: str) -> Screen:
+    """A typed or picked time refused: why (with an example), and the picks again."""
+    return Screen(note, step_screen(tr, flow, picks=picks).markup)
+
+
+def time_typing(tr: Translator, flow: Flow) -> Screen:
+    """After [Another time]: the question, and how to write the time."""
+    screen = step_screen(tr, flow, picks=[])
+    if flow.step in PICKED:
+        return screen  # with nothing to pick, the question asks to type
+    return Screen(timeviews.typing(tr, screen.text), screen.markup)
+
+
+def time_read_back(tr: Translator, step: str, pick: Pick) -> Screen:
+    """A typed time not read for certain: 'Wednesday, 25 December, 09:00?' [Yes] [Another time]."""
+    return timeviews.read_back(tr, pick, _time_button(step))
 
 
 def programme_step(tr: Translator, programmes: list[Programme]) -> Screen:
@@ -121,6 +156,36 @@ def preview_messages(
     return rendered[:1] if texts[0] == texts[1] else rendered
 
 
+def part_label(tr: Translator, part: str) -> str:
+    """The summary's name for a part, which is also its button."""
+    _ = tr._
+    return {
+        "title": _("Title"),
+        "description": _("Description"),
+        "schedule": _("Date and time"),
+        "venue": _("Place"),
+        "audience": _("Who is invited"),
+        "capacity": _("Number of places"),
+        "organiser": _("Organiser"),
+    }[part]
+
+
+def _summary(tr: Translator, p: Preview) -> list[str]:
+    """One short line per part, in the order the questions came."""
+    s = p.seminar
+    titles = " / ".join(escape(t) for t in (s.title_ky, s.title_ru) if t)
+    schedule = tr.span(s.starts_at, s.ends_at, weekday=True)
+    deadline = tr._("answers until {date}").format(date=tr.datetime(s.rsvp_deadline))
+    line = "{label}: {value}".format
+    return [
+        line(label=part_label(tr, "title"), value=titles),
+        line(label=part_label(tr, "schedule"), value=f"{schedule} ({deadline})"),
+        line(label=part_label(tr, "venue"), value=text.place(tr, s)),
+        line(label=part_label(tr, "capacity"), value=s.capacity),
+        line(label=part_label(tr, "organiser"), value=escape(s.organiser)),
+    ]
+
+
 def preview(tr: Translator, p: Preview, concerned: int = 0) -> Screen:
     _ = tr._
     lines = ["<b>" + _("Preview") + "</b>"]
@@ -141,14 +206,12 @@ def preview(tr: Translator, p: Preview, concerned: int = 0) -> Screen:
                 p.reach,
             ).format(count=p.reach)
         )
-        lines.append(
-            tr.ngettext("{count} place.", "{count} places.", p.seminar.capacity).format(
-                count=p.seminar.capacity
-            )
-        )
         confirm = _("Create and send invitations")
+    lines += ["", *_summary(tr, p), "", "<i>" + _("Tap a part to change it.") + "</i>"]
+    edits = [button("✏️ " + part_label(tr, part), Cb(action="edit", value=part)) for part in PARTS]
     keyboard = [
         [button("✅ " + confirm, Cb(action="confirm", value="-"))],
+        *rows(edits, per_row=2),
         [button(_("Cancel"), Cb(action="abort", value="-"))],
     ]
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))

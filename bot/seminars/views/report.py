@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from html import escape
 
+from telegram import InlineKeyboardMarkup
+
 from bot.core import labels
+from bot.core.keyboards import button
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
-from bot.core.screens import fit_lines
+from bot.core.screens import Screen, fit_lines
 from bot.i18n import Translator
+from bot.seminars.callbacks import ReportCb, ReportPeriod
 from bot.seminars.repo.report_rows import place_name
 from bot.seminars.service.reports import SeminarReport, Tally
 
@@ -29,22 +34,40 @@ def the_programme(
     return programmes.get(report.programme_ids[0])
 
 
+Period = tuple[date, date]
+"""The first and the last day a report covers, both included."""
+
+
 def summary(
-    tr: Translator, report: SeminarReport, programmes: Mapping[int, Programme] | None = None
+    tr: Translator,
+    report: SeminarReport,
+    programmes: Mapping[int, Programme] | None = None,
+    period: Period | None = None,
 ) -> str:
     """Headline first, as donors quote it: "5 seminars, 108 trained, including 13 women".
     With `programmes` (there are several), the report names its programme, or counts by
-    programme when it covers more than one."""
+    programme when it covers more than one. With `period`, the one asked for is named (else
+    the seminars' own dates)."""
     return programme_views.labelled(
-        tr, the_programme(report, programmes), _summary(tr, report, programmes)
+        tr, the_programme(report, programmes), _summary(tr, report, programmes, period)
     )
 
 
+def period_text(tr: Translator, period: Period) -> str:
+    """As "1–30 November 2026": always with the year, as a report is quoted later."""
+    return tr.days(*period, year=True)
+
+
 def _summary(
-    tr: Translator, report: SeminarReport, programmes: Mapping[int, Programme] | None
+    tr: Translator,
+    report: SeminarReport,
+    programmes: Mapping[int, Programme] | None,
+    period: Period | None,
 ) -> str:
     _ = tr._
     count = len(report.seminars)
+    if not count and period is not None:
+        return _("No seminars in the period {period}.").format(period=period_text(tr, period))
     if not count:
         return _("There are no seminars in this period.")
     seminars = tr.ngettext("{count} seminar", "{count} seminars", count).format(count=count)
@@ -54,9 +77,11 @@ def _summary(
         count=women
     )
     first, last = tr.date(report.seminars[0].starts_at), tr.date(report.seminars[-1].starts_at)
-    period = first if first == last else f"{first} – {last}"
+    dates = first if first == last else f"{first} – {last}"
+    if period is not None:
+        dates = _("Period: {period}").format(period=period_text(tr, period))
     head = f"<b>{seminars}, {trained}, {including}</b>"
-    lines = [head, period, "", _line(tr, _("In total"), report.total)]
+    lines = [head, dates, "", _line(tr, _("In total"), report.total)]
     if programmes is not None and len(report.by_programme) > 1:
         lines += ["", "<b>" + _("By programme") + "</b>"]
         lines += [
@@ -85,3 +110,49 @@ def period_hint(tr: Translator, code: str | None = None) -> str:
             "To count one programme only, add its code: /report {code} 01.11.2026 30.11.2026"
         ).format(code=escape(code))
     return text
+
+
+def _picker_buttons(tr: Translator, code: str | None) -> InlineKeyboardMarkup:
+    _ = tr._
+    choices: tuple[tuple[ReportPeriod, str], ...] = (
+        ("month", "📅 " + _("This month")),
+        ("last_month", "⏮ " + _("Last month")),
+        ("quarter", "🗓 " + _("This quarter")),
+        ("year", "📆 " + _("This year")),
+        ("other", "✏️ " + _("Another period")),
+    )
+    rows = [[button(label, ReportCb(period=p, code=code or "-"))] for p, label in choices]
+    return InlineKeyboardMarkup(rows)
+
+
+def _report_head(tr: Translator, code: str | None) -> str:
+    head = "📊 <b>" + tr._("Seminar report") + "</b>"
+    return head + f" · {escape(code)}" if code else head
+
+
+def picker(tr: Translator, code: str | None = None) -> Screen:
+    """Which period: the usual ones as buttons, any other typed."""
+    text = _report_head(tr, code) + "\n" + tr._("Which period should the report cover?")
+    return Screen(text, _picker_buttons(tr, code))
+
+
+def nothing_in(tr: Translator, period: Period, code: str | None = None) -> Screen:
+    """An empty period, named, with the picker to try another."""
+    text = tr._("No seminars in the period {period}.").format(period=period_text(tr, period))
+    return Screen(text + "\n" + tr._("Choose another period:"), _picker_buttons(tr, code))
+
+
+def ask_dates(tr: Translator, code: str | None = None) -> Screen:
+    return Screen(
+        _report_head(tr, code)
+        + "\n"
+        + tr._("Write the first and the last day of the period, like: 01.11.2026 30.11.2026")
+    )
+
+
+def bad_dates(tr: Translator, code: str | None = None) -> Screen:
+    """Typed dates that could not be read: the example again, and the usual periods."""
+    text = "⚠️ " + tr._(
+        "I couldn't read two dates. Write the first and the last day, like: 01.11.2026 30.11.2026"
+    )
+    return Screen(text, _picker_buttons(tr, code))
