@@ -1,7 +1,9 @@
 """Command line: python -m bot run | sandbox | migrate | import-municipalities FILE
 | compile-locales | import-seminars FILE | import-clusters FILE
 | export seminars --from DATE --to DATE | export submissions --competition ID
-| export my-data --telegram-id N | programme add|list|close | import-targets CODE FILE."""
+| export my-data --telegram-id N | export coverage [--programme CODE]
+| export audit [--out F.xlsx]
+| programme add|list|close | import-targets CODE FILE."""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ from pathlib import Path
 from bot.accounts import cli as cli_accounts
 from bot.competitions import cli as cli_submissions
 from bot.config import Config, ConfigError, load_config
+from bot.core import audit_cli as cli_audit
 from bot.core.programmes import cli as cli_programmes
+from bot.coverage import cli as cli_coverage
 from bot.db import open_database
 from bot.i18n import compile_catalogs
 from bot.seminars import cli as cli_seminars
@@ -59,7 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     cli_seminars.add_parsers(sub)
     cli_submissions.add_parsers(sub)
     cli_accounts.add_parsers(sub)
+    cli_audit.add_parsers(sub)
     cli_programmes.add_parsers(sub)
+    cli_coverage.add_parsers(sub)
     return parser
 
 
@@ -141,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         return cli_programmes.run(args, config)
     if cli_accounts.wanted(args):
         return cli_accounts.run(args, config)
+    if cli_audit.wanted(args):
+        return cli_audit.run(args, config)
+    if cli_coverage.wanted(args):
+        return cli_coverage.run(args, config)
     if cli_submissions.wanted(args):
         return cli_submissions.run(args, config)
     if args.command in cli_seminars.COMMANDS:

@@ -28,9 +28,11 @@ from bot.updates import FairUpdateProcessor, SeenUpdates
 from bot.wiring import Services
 from handlers import (
     accounts,
+    audit,
     basics,
     broadcasts,
     competitions,
+    coverage,
     flow_steps,
     home,
     programmes,
@@ -52,8 +54,8 @@ load in bench/updates.py, about 100 ms with this)."""
 def register_handlers(app: App) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last; seminars
     before accounts, so a check-in link's /start is not taken for registration's."""
-    for feature in (home, basics, seminars, accounts, broadcasts, competitions, programmes,
-                    questions):  # fmt: skip
+    for feature in (home, basics, seminars, accounts, broadcasts, competitions, programmes, audit,
+                    coverage, questions):  # fmt: skip
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)
@@ -98,6 +100,11 @@ async def _post_init(app: App) -> None:
     compile_catalogs()
     db = await open_database(config.db_path)
     svc = Services.build(config, db, app.bot_data["clock"])
+    if not config.admins:
+        log.warning(
+            "MUNIBOT_ADMINS is empty: no one can approve registrations, which wait until an"
+            " admin is set (the Telegram id that /myid shows, in MUNIBOT_ADMINS) and restarts"
+        )
     app.bot_data["services"] = svc
     seen = SeenUpdates(db, svc.clock)
     await seen.load()

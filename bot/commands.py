@@ -33,6 +33,7 @@ MEMBER = (
     ("programmes", N_("Programmes")),
     ("language", N_("Change language")),
     ("help", N_("Help")),
+    ("myid", N_("My Telegram id")),
     ("start", N_("Register or continue")),
     ("cancel", N_("Cancel")),
 )
@@ -44,15 +45,18 @@ STAFF = (
     ("newseminar", N_("New seminar")),
     ("seminars", N_("Seminars")),
     ("report", N_("Seminar report")),
+    ("coverage", N_("Who is registered where")),
     ("newcompetition", N_("New competition")),
     ("newcluster", N_("New cluster")),
     ("competitions", N_("Competitions")),
     ("results", N_("Competition results")),
     ("faq", N_("Questions the bot answers")),
     ("staff", N_("Project staff")),
+    ("people", N_("People directory (XLSX)")),
     ("programmes", N_("Programmes")),
     ("language", N_("Change language")),
     ("help", N_("Help")),
+    ("myid", N_("My Telegram id")),
     ("cancel", N_("Cancel")),
 )
 

@@ -37,11 +37,14 @@ from bot.competitions.service.submissions import Submissions
 from bot.competitions.views import errors as competition_wordings
 from bot.config import Config
 from bot.core import flows, refusals
+from bot.core.audit import AuditLog
 from bot.core.people import People
 from bot.core.places.search import Directory
 from bot.core.programmes import views as programme_wordings
 from bot.core.programmes.pushes import Labelled
 from bot.core.programmes.service import Programmes
+from bot.coverage import views as coverage_wordings
+from bot.coverage.service import Coverage
 from bot.db import Database
 from bot.delivery.kinds import Kinds
 from bot.delivery.outbox import Outbox
@@ -66,6 +69,7 @@ for _wordings in (
     seminar_wordings,
     competition_wordings,
     question_wordings,
+    coverage_wordings,
 ):
     refusals.register(_wordings.WORDINGS)
 
@@ -102,6 +106,8 @@ class Services:
     retention: Retention
     faq: Faq
     questions: Questions
+    audit: AuditLog
+    coverage: Coverage
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -161,6 +167,8 @@ class Services:
             retention=retention,
             faq=faq,
             questions=Questions(people, rsvp, seminars, submissions, faq),
+            audit=AuditLog(people),
+            coverage=Coverage(db, people),
         )
 
 

@@ -1,6 +1,7 @@
 """`python -m bot export my-data --telegram-id N [--out F] [--lang ru]`: everything stored about
 one person, as the JSON file /mydata sends them (for a request that reaches an operator by mail
-or in person).
+or in person); `python -m bot export people [--out F.xlsx] [--lang ru]`: the people directory
+(approved members and coordinators, with phones) as a spreadsheet.
 
 It runs with the rights of whoever owns the database file, so nothing here checks permissions.
 """
@@ -26,15 +27,37 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     cmd.add_argument("--telegram-id", type=int, required=True, metavar="N")
     cmd.add_argument("--out", type=Path, help="default: my-data-N.json")
     cmd.add_argument("--lang", choices=LANGUAGES, help="default: the person's own language")
+    people = what.add_parser("people", help="the people directory, as .xlsx")
+    people.add_argument("--out", type=Path, help="default: people.xlsx")
+    people.add_argument("--lang", choices=LANGUAGES, help="default: the configured language")
 
 
 def wanted(args: argparse.Namespace) -> bool:
-    return args.command == "export" and getattr(args, "what", None) == "my-data"
+    return args.command == "export" and getattr(args, "what", None) in ("my-data", "people")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     compile_catalogs()
+    if args.what == "people":
+        return asyncio.run(export_people(config, args.out, args.lang))
     return asyncio.run(export(config, args.telegram_id, args.out, args.lang))
+
+
+async def export_people(config: Config, out: Path | None, lang: str | None) -> int:
+    from bot.accounts.service.people import directory
+    from bot.accounts.views.people_xlsx import workbook
+
+    db = await open_database(config.db_path)
+    try:
+        rows = await directory(db)
+    finally:
+        await db.close()
+    tr = translator(lang or config.default_lang, config.tz)
+    path = out or Path("people.xlsx")
+    data = await asyncio.to_thread(workbook, rows, tr)
+    await asyncio.to_thread(_save, path, data)
+    print(path)
+    return 0
 
 
 async def export(config: Config, telegram_id: int, out: Path | None, lang: str | None) -> int:

@@ -30,6 +30,8 @@ CHECK_IN_LINK = "/start checkin_"
 PRIVACY = ("/mydata", "/deleteme")
 """What is stored about a person, and erasing it, are answered to anyone, before any choice
 (and without starting a registration, which would store their name)."""
+ANYONE = (*PRIVACY, "/myid")
+"""Commands answered before any choice: the privacy ones, and /myid (for /promote)."""
 
 
 @command()
@@ -38,7 +40,12 @@ async def start(turn: Turn) -> None:
     svc = turn.svc
     started = await svc.registration.start(turn.tid, turn.tg_name, turn.user.language_code)
     if started.flow is None:
-        await turn.with_menu(views.account_state(turn.tr, await turn.actor()))
+        actor = await turn.actor()
+        text = views.account_state(turn.tr, actor)
+        if actor.is_staff:
+            _, waiting = await svc.approvals.pending(turn.tid, limit=0)
+            text = "\n".join(filter(None, (text, views.waiting_for_staff(turn.tr, waiting))))
+        await turn.with_menu(text)
         return
     if started.flow.step == "lang":
         readers = [translator(lang, svc.config.tz) for lang in LANGUAGE_NAMES]
@@ -89,6 +96,9 @@ async def on_confirm(turn: Turn, value: str) -> None:
         await turn.alert(refusal_text(turn.tr, exc))
         return
     await turn.answer()
+    if not await svc.registration.reviewers_of(turn.tid):
+        await turn.show(Screen(views.no_coordinator(turn.tr)))
+        return
     await turn.show(views.sent_for_approval(turn.tr))
 
 
@@ -121,7 +131,7 @@ async def newcomer_first(update: Update, context: Context) -> None:
 
 def _maybe_newcomer(update: Update) -> bool:
     """What the gate looks at: a message or a button in a private chat, but not a language
-    button (the newcomer's answer), the check-in link, nor /mydata and /deleteme."""
+    button (the newcomer's answer), the check-in link, nor /mydata, /deleteme and /myid."""
     chat = update.effective_chat
     if update.effective_user is None or chat is None or chat.type != ChatType.PRIVATE:
         return False
@@ -133,7 +143,7 @@ def _maybe_newcomer(update: Update) -> bool:
         return False
     text = message.text or ""
     command = text.split(maxsplit=1)[0].split("@")[0] if text.startswith("/") else ""
-    return not text.startswith(CHECK_IN_LINK) and command not in PRIVACY
+    return not text.startswith(CHECK_IN_LINK) and command not in ANYONE
 
 
 def register(app: App) -> None:

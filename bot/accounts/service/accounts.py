@@ -12,7 +12,7 @@ from bot.accounts.repo import menus as menus_repo
 from bot.accounts.service import cards, personal
 from bot.accounts.service.personal import Document, ExportHook
 from bot.config import LANGUAGES
-from bot.core import flows
+from bot.core import audit, flows
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, Refusal
 from bot.core.people import People
@@ -97,6 +97,7 @@ class Accounts:
         else:
             await programmes_repo.drop_staff(self.db, target.id)
         await users_repo.set_role(self.db, target.id, role, self.people.now())
+        await audit.record(self.db, _id(actor.user), "role_changed", "user", target.id, role)
         await self.outbox.enqueue(
             f"role:{target.id}:{role}:{self.people.clock.now().isoformat()}",
             target_tid,
@@ -149,6 +150,9 @@ class Accounts:
             return False
         async with self.db.transaction():
             after, edited, dropped = await self._forget(user)
+            await audit.record(
+                self.db, None, "account_erased", "user", None if dropped else user.id
+            )
         for step in after:
             try:
                 await step()

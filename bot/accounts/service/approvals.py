@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Required, TypedDict
 
 from bot.accounts.repo import cards
-from bot.core import fields, flows
+from bot.core import audit, fields, flows
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.flows import Flow
@@ -191,6 +191,10 @@ class Approvals:
             first = await users_repo.decide_pending(
                 self.db, user_id, submission, status, reviewer.id, now
             )
+            if first:
+                await audit.record(
+                    self.db, reviewer.id, f"registration_{status}", "user", user_id, at=now
+                )
             if first and target.telegram_id is not None:
                 await self.outbox.enqueue(
                     f"decision:{user_id}:{submission}",

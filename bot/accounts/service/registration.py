@@ -168,6 +168,14 @@ class Registration(StepFlow):
             )
         return len(recipients)
 
+    async def reviewers_of(self, telegram_id: int) -> int:
+        """How many coordinators would get this person's registration card (none when no admin
+        is configured and no coordinator covers their region)."""
+        user = await users_repo.by_telegram_id(self.db, telegram_id)
+        if user is None:
+            return 0
+        return len(await self._reviewers(await places.region_id_of(self.db, user.municipality_id)))
+
     async def _reviewers(self, region_id: int | None) -> list[int]:
         chat_ids = set(self.people.config.admins)
         for person in await users_repo.staff(self.db):

@@ -55,6 +55,32 @@ def account_state(tr: Translator, actor: Actor) -> str:
     return tr._("Send /start to register.")
 
 
+def waiting_for_staff(tr: Translator, registrations: int) -> str:
+    """What /start shows a coordinator besides their state: the registrations they may decide."""
+    if not registrations:
+        return ""
+    return tr.ngettext(
+        "{count} registration is waiting for your decision: /pending",
+        "{count} registrations are waiting for your decision: /pending",
+        registrations,
+    ).format(count=registrations)
+
+
+def no_coordinator(tr: Translator) -> str:
+    """After the final confirm, when no coordinator covers the person (none is configured)."""
+    return tr._(
+        "The project has no coordinator in the bot yet, so your registration will wait. "
+        "You will get a message here when it is approved."
+    )
+
+
+def my_id(tr: Translator, telegram_id: int) -> str:
+    """/myid: the number an admin gives /promote."""
+    return tr._(
+        "Your Telegram id: {id}\nAn admin can make you project staff with /promote {id}"
+    ).format(id=telegram_id)
+
+
 def menu_not_yet(tr: Translator, actor: Actor) -> str:
     later = tr._("The menu opens once your registration is approved.")
     return account_state(tr, actor) + "\n" + later

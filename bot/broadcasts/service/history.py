@@ -17,7 +17,7 @@ from typing import NamedTuple, cast
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast, Delivery
 from bot.broadcasts.service.audience import named
-from bot.core import flows
+from bot.core import audit, flows
 from bot.core import users as users_repo
 from bot.core.audience.repo import Option
 from bot.core.audience.service import Audience
@@ -105,13 +105,16 @@ class Broadcasts:
         self.db = outbox.db
         self.programmes = Programmes(self.db, people)
 
-    async def stop(self, telegram_id: int, broadcast_id: int) -> Broadcast:
+    async def stop(
+        self, telegram_id: int, broadcast_id: int, action: str = "broadcast_stopped"
+    ) -> Broadcast:
         """The author or an admin stops what has not gone out yet; what was sent stays sent."""
         await self._own(telegram_id, broadcast_id)
+        by = (await self.people.actor(telegram_id)).user
         async with self.db.transaction():
             await repo.set_status(self.db, broadcast_id, "cancelled")
             await self.outbox.cancel_broadcast(broadcast_id)
-        by = (await self.people.actor(telegram_id)).user
+            await audit.record(self.db, by.id if by else None, action, "broadcast", broadcast_id)
         log.info("broadcast %s stopped by user %s", broadcast_id, by.id if by else None)
         stopped = await repo.get(self.db, broadcast_id)
         assert stopped is not None
@@ -136,7 +139,7 @@ class Broadcasts:
         found, counts = await self.entry(telegram_id, broadcast_id)
         if not self.waiting(found, counts):
             raise Refusal("broadcast_started")
-        return await self.stop(telegram_id, broadcast_id)
+        return await self.stop(telegram_id, broadcast_id, "broadcast_cancelled")
 
     async def begin_move(self, telegram_id: int, broadcast_id: int) -> Broadcast:
         """Asks the new time; another open form is kept (the person finishes it first)."""
@@ -194,16 +197,24 @@ class Broadcasts:
     async def _move(self, telegram_id: int, broadcast_id: int, when: datetime) -> Broadcast:
         """Every row still waiting moves with the broadcast, in one transaction with the check
         that none has gone; a broadcast that started meanwhile keeps its time."""
+        by = (await self.people.actor(telegram_id)).user
         async with self.db.transaction():
             found, counts = await self.entry(telegram_id, broadcast_id)
             started = not self.waiting(found, counts)
             if not started:
                 await repo.set_send_at(self.db, broadcast_id, utcnow_iso(when))
                 await self.outbox.move_keyed(f"broadcast:{broadcast_id}:", when)
+                await audit.record(
+                    self.db,
+                    by.id if by else None,
+                    "broadcast_moved",
+                    "broadcast",
+                    broadcast_id,
+                    utcnow_iso(when),
+                )
             await flows.clear(self.db, telegram_id)
         if started:
             raise Refusal("broadcast_started")
-        by = (await self.people.actor(telegram_id)).user
         log.info("broadcast %s moved to %s by user %s", broadcast_id, when, by.id if by else None)
         moved = await repo.get(self.db, broadcast_id)
         assert moved is not None

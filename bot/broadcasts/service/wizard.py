@@ -18,7 +18,7 @@ from datetime import datetime
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast
 from bot.broadcasts.service.audience import named
-from bot.core import flows
+from bot.core import audit, flows
 from bot.core import users as users_repo
 from bot.core.audience.repo import Option
 from bot.core.audience.service import Audience, Audiences, empty, with_programme
@@ -245,6 +245,14 @@ class BroadcastWizard(Wizard):
                 broadcast_id, chat_ids, datetime.fromisoformat(send_at), programme_id=programme_id
             )
             await flows.clear(self.db, telegram_id)
+            await audit.record(
+                self.db,
+                author.id,
+                "broadcast_confirmed",
+                "broadcast",
+                broadcast_id,
+                f"{len(chat_ids)} · {send_at}",
+            )
         log.info(
             "broadcast %s (programme %s) to %s recipients confirmed by user %s, sending at %s",
             broadcast_id, programme_id, len(chat_ids), author.id, send_at,

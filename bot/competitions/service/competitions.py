@@ -15,6 +15,7 @@ from bot.competitions.repo import submissions as subs_repo
 from bot.competitions.repo.competitions import Competition, CompetitionContent, Content, Entrant
 from bot.competitions.repo.submissions import Submission
 from bot.competitions.service import notices as pushes
+from bot.core import audit
 from bot.core import users as users_repo
 from bot.core.audience.service import Audience, Audiences, _values, with_programme
 from bot.core.errors import NotAllowed, NotFound, Refusal
@@ -240,6 +241,14 @@ class Competitions:
             await subs_repo.log(self.db, competition_id, "deadline_moved", self.now(),
                                 comment=utcnow_iso(deadline), actor_id=_uid(actor),
                                 actor_telegram_id=telegram_id)  # fmt: skip
+            await audit.record(
+                self.db,
+                _uid(actor),
+                "deadline_moved",
+                "competition",
+                competition_id,
+                utcnow_iso(deadline),
+            )
         return moved, len(told)
 
     async def extend(
@@ -268,6 +277,14 @@ class Competitions:
             await subs_repo.log(self.db, competition_id, "extension", self.now(),
                                 entrant_id=entrant_id, comment=utcnow_iso(until),
                                 actor_id=_uid(actor), actor_telegram_id=telegram_id)  # fmt: skip
+            await audit.record(
+                self.db,
+                _uid(actor),
+                "deadline_extended",
+                "competition",
+                competition_id,
+                f"#{entrant_id} {utcnow_iso(until)}",
+            )
         updated = await repo.entrant(self.db, competition, entrant_id)
         assert updated is not None
         return updated

@@ -22,7 +22,7 @@ from bot.competitions.repo.submissions import Result, Submission
 from bot.competitions.service import notices as pushes
 from bot.competitions.service.competitions import deadline_for
 from bot.competitions.service.reviews import Card, Reviews, check_comment, close_if_final
-from bot.core import flows
+from bot.core import audit, flows
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, Refusal
 from bot.core.fields import whole_number
@@ -259,6 +259,14 @@ class Results(Wizard):
                 _result_pushes(c.id, staff, members), programme_id=c.programme_id
             )
             await repo.log(self.db, c.id, "results_published", self.now(), **who)
+            await audit.record(
+                self.db,
+                who.get("actor_id"),
+                "results_published",
+                "competition",
+                c.id,
+                str(len(results)),
+            )
         log.info(
             "results of competition %s published by user %s: %s entrants' staff, %s members told",
             c.id, who.get("actor_id"), len(staff), len(members),

@@ -17,7 +17,7 @@ from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import LogEntry, Result, ReviewFields, Submission, Version
 from bot.competitions.service import notices as pushes
 from bot.competitions.service.competitions import Competitions
-from bot.core import flows
+from bot.core import audit, flows
 from bot.core import users as users_repo
 from bot.core.errors import NotFound, Refusal
 from bot.core.fields import whole_number
@@ -222,7 +222,18 @@ class Reviews:
     async def log(
         self, s: Submission, action: str, who: ActorIds, **fields: Unpack[LogFields]
     ) -> int:
-        """One audit-log row about this submission, by `who` (see actor_ids), now."""
+        """One audit-log row about this submission, by `who` (see actor_ids), now; a review
+        decision also goes on the staff record."""
+        if action in ("status", "result"):
+            await audit.record(
+                self.db,
+                who["actor_id"],
+                "review_decided",
+                "submission",
+                s.id,
+                fields.get("to_status") or "",
+                self.now(),
+            )
         return await repo.log(
             self.db,
             s.competition_id,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bot.core import audit
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import Actor, People
@@ -145,9 +146,19 @@ class Programmes:
         if telegram_id is not None:
             await self._admin_target(telegram_id, programme_id)
         now = self.people.now()
+        by = (await self.people.actor(telegram_id)).user if telegram_id is not None else None
         async with self.db.transaction():
             await repo.close(self.db, programme_id, now)
             dropped = await repo.drop_scheduled(self.db, programme_id, now)
+            await audit.record(
+                self.db,
+                by.id if by else None,
+                "programme_closed",
+                "programme",
+                programme_id,
+                str(dropped),
+                now,
+            )
         self.forget()
         log.info("programme %s closed, %s waiting pushes dropped", programme_id, dropped)
         return dropped

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.core import attempts, flows
+from bot.core import attempts, audit, flows
 from bot.core import users as users_repo
 from bot.core.audience.service import Audiences
 from bot.core.errors import NotAllowed, Refusal
@@ -108,7 +108,7 @@ class Attendance:
 
     async def toggle(self, telegram_id: int, seminar_id: int, user_id: int) -> bool:
         """A staff mark by hand; pressing again takes it back. Returns whether they attended."""
-        _, seminar = await self.seminars.manage(telegram_id, seminar_id)
+        actor, seminar = await self.seminars.manage(telegram_id, seminar_id)
         if seminar.cancelled:
             raise Refusal("seminar_cancelled")
         if self.clock.now() < seminar.starts_at - OPENS_BEFORE:
@@ -117,6 +117,15 @@ class Attendance:
             invitation = await repo.invitation(self.db, seminar_id, user_id)
             if invitation is None:
                 raise Refusal("stale")
+            came = not invitation.attended_at
+            await audit.record(
+                self.db,
+                actor.user.id if actor.user else None,
+                "attendance_marked",
+                "seminar",
+                seminar_id,
+                f"#{user_id} {'✓' if came else '✗'}",
+            )
             if invitation.attended_at:
                 await repo.set_attended(self.db, seminar_id, user_id, None, None)
                 await self.outbox.cancel_keyed(pushes.feedback_prefix(seminar_id, user_id))

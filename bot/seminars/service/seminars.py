@@ -15,6 +15,7 @@ import logging
 import secrets
 from datetime import datetime
 
+from bot.core import audit
 from bot.core import users as users_repo
 from bot.core.audience.service import Audience, Audiences, with_programme
 from bot.core.errors import NotAllowed, NotFound, Refusal
@@ -122,6 +123,9 @@ class Seminars:
                 created_by=author_id, created_at=now, updated_at=now, programme_id=programme_id,
             )  # fmt: skip
             invited = await self._invite(actor, seminar_id, programme_id, audience)
+            await audit.record(
+                self.db, author_id, "seminar_created", "seminar", seminar_id, str(invited), now
+            )
         log.info(
             "seminar %s of programme %s created by user %s, %s invited",
             seminar_id, programme_id, author_id, invited,
@@ -202,6 +206,15 @@ class Seminars:
             assert updated is not None
             await self._replan(seminar, updated)
             told = await self._tell_changed(updated, fields, now) if fields else 0
+            await audit.record(
+                self.db,
+                _id(actor),
+                "seminar_moved" if updated.version != seminar.version else "seminar_edited",
+                "seminar",
+                seminar_id,
+                ", ".join(fields),
+                now,
+            )
             if audience is not None:
                 await self._invite(
                     actor, seminar_id, seminar.programme_id, _in_programme(audience, seminar)
@@ -244,6 +257,7 @@ class Seminars:
             raise Refusal("seminar_cancelled")
         async with self.db.transaction():
             await repo.update(self.db, seminar_id, status="cancelled", updated_at=self.now())
+            await audit.record(self.db, _id(actor), "seminar_cancelled", "seminar", seminar_id)
             sent = await self.outbox.sent_chats(pushes.invite_prefix(seminar_id))
             for prefix in pushes.ALL_BUT_CANCELLED:
                 await self.outbox.cancel_keyed(prefix(seminar_id))

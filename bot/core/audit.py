@@ -1,0 +1,120 @@
+"""The record of staff actions: one row per decision (approve, promote, a broadcast sent, a
+seminar moved, results published...), with who, when, what and the object's id.
+
+A service records inside its own transaction where it has one, so the row and the action stand
+or fall together. The detail is short and never personal data: a date, a count, a role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.core.errors import Refusal
+from bot.db import Database, Row, utcnow_iso
+
+if TYPE_CHECKING:
+    from bot.core.people import People
+
+ACTIONS = (
+    "registration_approved",
+    "registration_rejected",
+    "role_changed",
+    "broadcast_confirmed",
+    "broadcast_stopped",
+    "broadcast_moved",
+    "broadcast_cancelled",
+    "seminar_created",
+    "seminar_edited",
+    "seminar_moved",
+    "seminar_cancelled",
+    "attendance_marked",
+    "review_decided",
+    "deadline_moved",
+    "deadline_extended",
+    "results_published",
+    "account_erased",
+    "programme_closed",
+)
+MAX_DETAIL = 200
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    at: str
+    actor_id: int | None
+    actor_telegram_id: int | None
+    actor_name: str | None
+    action: str
+    object_kind: str
+    object_id: int | None
+    detail: str
+
+
+async def record(
+    db: Database,
+    actor_user_id: int | None,
+    action: str,
+    kind: str,
+    object_id: int | None,
+    detail: str = "",
+    at: str | None = None,
+) -> None:
+    """One staff action; inside the caller's transaction when there is one."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    await db.execute(
+        "INSERT INTO audit_log (at, actor_id, action, object_kind, object_id, detail)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (at or utcnow_iso(), actor_user_id, action, kind, object_id, detail[:MAX_DETAIL]),
+    )
+
+
+_SELECT = (
+    "SELECT a.id, a.at, a.actor_id, u.telegram_id, COALESCE(u.full_name, u.tg_name) AS name,"
+    " a.action, a.object_kind, a.object_id, a.detail"
+    " FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id"
+)
+
+
+def _entry(row: Row) -> Entry:
+    return Entry(
+        id=row["id"],
+        at=row["at"],
+        actor_id=row["actor_id"],
+        actor_telegram_id=row["telegram_id"],
+        actor_name=row["name"],
+        action=row["action"],
+        object_kind=row["object_kind"],
+        object_id=row["object_id"],
+        detail=row["detail"],
+    )
+
+
+async def latest(db: Database, limit: int = DEFAULT_LIMIT) -> list[Entry]:
+    """The newest `limit` rows, newest first."""
+    rows = await db.fetchall(_SELECT + " ORDER BY a.id DESC LIMIT ?", (limit,))
+    return [_entry(r) for r in rows]
+
+
+async def every(db: Database) -> list[Entry]:
+    """The whole record, oldest first, read off the event loop (for the export)."""
+    rows = await db.fetchall_off_loop(_SELECT + " ORDER BY a.id")
+    return [_entry(r) for r in rows]
+
+
+class AuditLog:
+    """/audit and the export: admins only (the record names staff)."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.db = people.db
+
+    async def latest(self, telegram_id: int, limit: int = DEFAULT_LIMIT) -> list[Entry]:
+        actor = await self.people.actor(telegram_id)
+        if not actor.is_admin:
+            raise Refusal("admins_only")
+        return await latest(self.db, max(1, min(limit, MAX_LIMIT)))

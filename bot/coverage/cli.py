@@ -1,0 +1,59 @@
+"""`python -m bot export coverage [--programme CODE] [--out F.xlsx] [--lang ru]`: every
+municipality the programme reaches (or every one), those with nobody registered first.
+
+It runs with the rights of whoever owns the database file, so nothing here checks permissions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from bot.clock import Clock
+from bot.config import LANGUAGES, Config
+from bot.db import open_database
+from bot.i18n import compile_catalogs, translator
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Adds `coverage` next to `export seminars`, under the same `export` command."""
+    export = sub.choices["export"]
+    what = next(a for a in export._actions if isinstance(a, argparse._SubParsersAction))
+    cmd = what.add_parser("coverage", help="registered staff by municipality, as .xlsx")
+    cmd.add_argument("--programme", metavar="CODE", help="one programme's reach (default: all)")
+    cmd.add_argument("--out", type=Path, help="default: coverage[-CODE].xlsx")
+    cmd.add_argument("--lang", choices=LANGUAGES, help="default: MUNIBOT_DEFAULT_LANG")
+
+
+def wanted(args: argparse.Namespace) -> bool:
+    return args.command == "export" and getattr(args, "what", None) == "coverage"
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    compile_catalogs()
+    lang = args.lang or config.default_lang
+    return asyncio.run(export(config, args.programme, args.out, lang))
+
+
+async def export(config: Config, code: str | None, out: Path | None, lang: str) -> int:
+    from bot.core.errors import Refusal
+    from bot.coverage.views import workbook
+    from bot.wiring import Services
+
+    db = await open_database(config.db_path)
+    try:
+        services = Services.build(config, db, Clock())
+        report = await services.coverage.operator(code)
+    except Refusal:
+        print(f"there is no programme with the code {code}", file=sys.stderr)
+        return 1
+    finally:
+        await db.close()
+    data = await asyncio.to_thread(workbook, translator(lang, config.tz), report)
+    path = out or Path(f"coverage-{code.lower()}.xlsx" if code else "coverage.xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    print(path)
+    return 0
