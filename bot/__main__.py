@@ -2,7 +2,7 @@
 | compile-locales | import-seminars FILE | import-clusters FILE
 | export seminars --from DATE --to DATE | export submissions --competition ID
 | export my-data --telegram-id N | export coverage [--programme CODE]
-| export audit [--out F.xlsx]
+| export audit [--out F.xlsx] | export report --from DATE --to DATE [--region R]
 | programme add|list|close | import-targets CODE FILE."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bot.core.programmes import cli as cli_programmes
 from bot.coverage import cli as cli_coverage
 from bot.db import open_database
 from bot.i18n import compile_catalogs
+from bot.reports import cli as cli_report
 from bot.seminars import cli as cli_seminars
 
 NO_TOKEN = (
@@ -66,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.add_parsers(sub)
     cli_programmes.add_parsers(sub)
     cli_coverage.add_parsers(sub)
+    cli_report.add_parsers(sub)
     return parser
 
 
@@ -149,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli_accounts.run(args, config)
     if cli_audit.wanted(args):
         return cli_audit.run(args, config)
+    if cli_report.wanted(args):
+        return cli_report.run(args, config)
     if cli_coverage.wanted(args):
         return cli_coverage.run(args, config)
     if cli_submissions.wanted(args):

@@ -37,6 +37,7 @@ from handlers import (
     home,
     programmes,
     questions,
+    reports,
     seminars,
 )
 from handlers.common import App
@@ -55,7 +56,7 @@ def register_handlers(app: App) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last; seminars
     before accounts, so a check-in link's /start is not taken for registration's."""
     for feature in (home, basics, seminars, accounts, broadcasts, competitions, programmes, audit,
-                    coverage, questions):  # fmt: skip
+                    coverage, reports, questions):  # fmt: skip
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)

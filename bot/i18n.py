@@ -165,6 +165,11 @@ class Translator:
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
 
+    def month_label(self, day: dt.date) -> str:
+        """A month on a chart's axis, short and with its year: "Ноя 2026", "нояб. 2026"."""
+        names = get_month_names("abbreviated", context="stand-alone", locale=self.locale)
+        return f"{names[day.month]} {day.year}"
+
     def _at(self, days: str, hours: str) -> str:
         return f"{days}, саат {hours}" if self.lang == "ky" else f"{days}, {hours}"
 

@@ -51,6 +51,7 @@ from bot.delivery.outbox import Outbox
 from bot.questions.service.answers import Questions
 from bot.questions.service.faq import Faq
 from bot.questions.views import errors as question_wordings
+from bot.reports.service import DonorReports
 from bot.seminars.pushes.kind import KINDS as SEMINAR_KINDS
 from bot.seminars.pushes.kind import SeminarPushes
 from bot.seminars.service import personal as seminar_data
@@ -95,6 +96,7 @@ class Services:
     attendance: Attendance
     seminar_form: SeminarForm
     seminar_reports: SeminarReports
+    donor_reports: DonorReports
     competitions: Competitions
     competition_form: CompetitionForm
     cluster_form: ClusterForm
@@ -136,6 +138,7 @@ class Services:
         results = Results(reviews)
         rsvp = Rsvp(outbox, people)
         faq = Faq(db, people)
+        seminar_reports = SeminarReports(seminars)
         return cls(
             config=config,
             db=db,
@@ -155,7 +158,8 @@ class Services:
             rsvp=rsvp,
             attendance=Attendance(outbox, people, seminars),
             seminar_form=SeminarForm(seminars),
-            seminar_reports=SeminarReports(seminars),
+            seminar_reports=seminar_reports,
+            donor_reports=DonorReports(seminar_reports, people, programmes),
             competitions=competitions,
             competition_form=CompetitionForm(competitions),
             cluster_form=ClusterForm(people, Directory(db)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from telegram import InlineKeyboardMarkup, InputFile, Message, Update, User
+from telegram import InlineKeyboardMarkup, InputFile, InputMediaPhoto, Message, Update, User
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, filters
@@ -127,6 +127,15 @@ class Turn(Incoming):
     async def send_photo(self, photo: bytes, caption: str | None = None) -> Message:
         bot = self.context.bot
         return await retrying(lambda: bot.send_photo(self.chat_id, photo, caption=caption))
+
+    async def send_album(self, photos: list[tuple[str, bytes]]) -> None:
+        """2 to 10 photos as one album; a single one goes as a plain photo."""
+        bot = self.context.bot
+        if len(photos) == 1:
+            await self.send_photo(photos[0][1])
+            return
+        media = [InputMediaPhoto(data, filename=f"{name}.png") for name, data in photos]
+        await retrying(lambda: bot.send_media_group(self.chat_id, media))
 
     async def send_rendered(self, message: Rendered) -> Message:
         """A push's text as its readers get it, without its buttons (the wizards' previews)."""

@@ -28,9 +28,9 @@ from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions import listing as competitions
 from handlers.competitions import my_submissions, submit
+from handlers.reports import period as reports_period
 from handlers.routes import Command, command
 from handlers.seminars import cards as seminars
-from handlers.seminars import reports as seminar_reports
 
 OPEN_TO_ALL = frozenset({"status", "language", "help"})
 
@@ -109,7 +109,7 @@ ROUTES: dict[str, Command] = {
     "help": basics.help_command,
     "broadcast": broadcast_wizard.broadcast_command,
     "approvals": approvals.pending_command,
-    "reports": seminar_reports.report_command,  # no dates: the period picker
+    "reports": reports_period.report_command,  # no dates: the period picker
 }
 
 

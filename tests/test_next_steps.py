@@ -194,14 +194,18 @@ async def test_reports_from_the_menu_open_a_period_picker_and_name_an_empty_peri
     await admin.send("/start")
     await expect(admin, t("ru", "You are project staff. Send /help to see your commands."))
     await admin.send(t("ru", "📊 Reports"))
-    picker = await expect(admin, t("ru", "Which period should the report cover?"))
+    asked = "Seminars, competitions and registrations: which period should the report cover?"
+    picker = await expect(admin, t("ru", asked))
     periods = ["📅 This month", "⏮ Last month", "🗓 This quarter", "📆 This year",
                "✏️ Another period"]  # fmt: skip
     assert buttons(picker) == [label("ru", p) for p in periods]
 
     await tap(admin, label("ru", "⏮ Last month"))
-    empty = await expect(admin, RU._("No seminars in the period {period}.").format(period=OCTOBER))
-    assert empty["text"].startswith("За период 1–31 октября 2026\u202fг. семинаров не было.")
+    nothing = (
+        "Nothing in the period {period}: no seminars, no competition deadlines, no new members."
+    )
+    empty = await expect(admin, RU._(nothing).format(period=OCTOBER))
+    assert empty["text"].startswith("За период 1–31 октября 2026\u202fг. ничего не было")
     assert buttons(empty) == [label("ru", p) for p in periods], "the picker again"
     state = await admin.state()
     shown = next(m for m in state["messages"] if m["message_id"] == picker["message_id"])
@@ -217,22 +221,23 @@ async def test_reports_from_the_menu_open_a_period_picker_and_name_an_empty_peri
     assert buttons(bad) == [label("ru", p) for p in periods]
     await admin.send("01.11.2026 30.11.2026")
     summary = await expect(
-        admin, RU._("Period: {period}").format(period="1–30 ноября 2026\u202fг.")
+        admin, RU._("Report for {period}").format(period="1–30 ноября 2026\u202fг.")
     )
     assert RU.ngettext("{count} seminar", "{count} seminars", 1).format(count=1) in summary["text"]
     await admin.wait_state(
         lambda st: any((m.get("document") or {}).get("file_name", "") ==
-                       "seminars-2026-11-01-2026-11-30.xlsx" for m in st["messages"])
+                       "report-2026-11-01-2026-11-30.xlsx" for m in st["messages"])
     )  # fmt: skip
     assert await sbot.services.current_flow(ADMIN_ID) is None, "the question is closed"
 
     await admin.send("/language")
     await tap(admin, "Кыргызча")
     await admin.send("/report")
-    ky_picker = await expect(admin, t("ky", "Which period should the report cover?"))
+    ky_picker = await expect(admin, t("ky", asked))
     assert buttons(ky_picker) == [label("ky", p) for p in periods]
     await tap(admin, label("ky", "📆 This year"))
-    await expect(admin, KY._("Period: {period}").format(period="2026-жылдын 1-январы – 31-декабры"))
+    this_year = "2026-жылдын 1-январы – 31-декабры"
+    await expect(admin, KY._("Report for {period}").format(period=this_year))
 
 
 async def test_seminar_pushes_end_with_what_to_do(sbot):

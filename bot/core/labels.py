@@ -70,6 +70,11 @@ def gender(tr: Translator, code: str | None) -> str:
     return tr._(GENDER_LABELS[code]) if code in GENDER_LABELS else "—"
 
 
+def gender_heading(tr: Translator, code: str | None) -> str:
+    """A gender as a chart's legend or a column names it: "Not known" rather than a dash."""
+    return gender(tr, code) if code in GENDER_LABELS else tr._("Not known")
+
+
 def status(tr: Translator, code: str) -> str:
     return tr._(STATUS_LABELS.get(code, code))
 

@@ -72,6 +72,11 @@ class Sheet:
         self.rows.append(row)
         self.looks.append(look)
 
+    @property
+    def next_row(self) -> int:
+        """The number the next row added will have in the sheet (for a chart's ranges)."""
+        return len(self.rows) + 1
+
     def blank(self) -> None:
         self.rows.append(())
         self.looks.append(PLAIN)
@@ -100,3 +105,8 @@ class Sheet:
         if look.date_format is not None and isinstance(value, datetime):
             cell.number_format = look.date_format
         return cell
+
+
+def sheet_title(text: str) -> str:
+    """Excel allows 31 characters and none of []:*?/\\ in a sheet name."""
+    return "".join(c for c in text if c not in "[]:*?/\\")[:31] or "Sheet"

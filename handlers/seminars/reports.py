@@ -1,46 +1,24 @@
-"""Seminar reports for staff: one seminar from its card, or a period: picked from the menu's
-"📊 Reports" (and /report alone) as this month, last month, this quarter, this year or another
-period typed as two dates, or given at once with /report FROM TO. An empty period is named and
-the picker offered again.
-
-Where there are several programmes, `/report CODE [FROM TO]` counts one programme only; without
-a code, staff get the programmes they work in and an admin gets all of them.
-
-A period may hold tens of thousands of invitations: the service reads and counts them in
-worker threads, and the spreadsheet is written in one too, so other users' replies don't wait.
-"""
+"""One seminar's report for staff, from its card: the counts in the chat and every
+participant in the spreadsheet. A period's report is the donor report (handlers.reports)."""
 
 from __future__ import annotations
 
 import asyncio
-import re
-from datetime import datetime, timedelta
 
 from telegram import InputFile
-from telegram.error import BadRequest
-from telegram.ext import CommandHandler
 
-from bot.core.errors import NotAllowed, Refusal
-from bot.http import retrying
-from bot.seminars.callbacks import ReportCb, SeminarCb
-from bot.seminars.service.reports import PERIOD_FLOW, SeminarReport, period_of, typed_period
-from bot.seminars.views import report as views
-from bot.seminars.views.report import Period, period_hint, summary
+from bot.seminars.callbacks import SeminarCb
+from bot.seminars.service.reports import SeminarReport
+from bot.seminars.views.report import summary
 from bot.seminars.views.xlsx import workbook
-from handlers import flow_steps
 from handlers.buttons import button
-from handlers.common import PRIVATE, App, Turn
-from handlers.routes import command
-
-DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
+from handlers.common import App, Turn
 
 
-async def send_report(
-    turn: Turn, report: SeminarReport, name: str, period: Period | None = None
-) -> None:
+async def send_report(turn: Turn, report: SeminarReport, name: str) -> None:
     svc = turn.svc
     programmes = await svc.programmes.known() if await svc.programmes.several() else None
-    await turn.say(summary(turn.tr, report, programmes, period))
+    await turn.say(summary(turn.tr, report, programmes))
     if report.seminars:
         data = await asyncio.to_thread(workbook, report, turn.tr, programmes)
         await turn.send_document(InputFile(data, filename=f"{name}.xlsx"))
@@ -53,122 +31,5 @@ async def on_button(turn: Turn, data: SeminarCb) -> None:
     await send_report(turn, report, f"seminar-{data.seminar_id}")
 
 
-@command()
-async def report_command(turn: Turn) -> None:
-    """Two dates, both included: the report at once. Without them, the period picker. A
-    programme's code anywhere among them keeps to that programme."""
-    try:
-        code, dates = _code(turn.args)
-        period = _period(dates) if dates else None
-    except ValueError:
-        await turn.say(period_hint(turn.tr, await _example_code(turn)))
-        return
-    if not (await turn.actor()).is_staff:
-        raise NotAllowed
-    if period is None:
-        await turn.svc.seminar_reports.leave_period(turn.tid)
-        await turn.say(views.picker(turn.tr, code))
-        return
-    await report_for(turn, period, code)
-
-
-async def report_for(turn: Turn, period: Period, code: str | None) -> None:
-    """The summary and the file; an empty period is named, with the picker again."""
-    svc = turn.svc
-    zone = svc.config.zone
-    start, end = period
-    try:
-        report = await svc.seminar_reports.for_range(
-            turn.tid,
-            datetime.combine(start, datetime.min.time(), zone),
-            datetime.combine(end + timedelta(days=1), datetime.min.time(), zone),
-            code,
-        )
-    except NotAllowed:
-        raise Refusal("forbidden") from None  # staff, but not of the programme named
-    if not report.seminars:
-        await turn.say(views.nothing_in(turn.tr, period, code))
-        return
-    prefix = f"seminars-{code.lower()}" if code else "seminars"
-    await send_report(turn, report, f"{prefix}-{start}-{end}", period)
-
-
-@button(ReportCb, denied="staff_only")
-async def on_period(turn: Turn, data: ReportCb) -> None:
-    """A period from the picker: the picker says which, and the report follows; "another
-    period" asks for two dates."""
-    svc, tr = turn.svc, turn.tr
-    code = None if data.code == "-" else data.code
-    if not (await turn.actor()).is_staff:
-        raise NotAllowed
-    if data.period == "other":
-        await svc.seminar_reports.ask_period(turn.tid, code)
-        await turn.answer()
-        await _strip(turn)
-        await turn.say(views.ask_dates(tr, code))
-        return
-    await svc.seminar_reports.leave_period(turn.tid)
-    period = period_of(data.period, svc.clock.now().astimezone(svc.config.zone).date())
-    await turn.answer()
-    await _strip(turn)
-    await report_for(turn, period, code)
-
-
-async def _strip(turn: Turn) -> None:
-    """The pressed picker's buttons go (one live picker); its text stays, and what follows
-    names the period."""
-    try:
-        await retrying(lambda: turn.query.edit_message_reply_markup(None))
-    except BadRequest as exc:
-        if "not modified" not in exc.message:
-            raise
-
-
-@command()
-async def on_dates(turn: Turn) -> None:
-    """The two dates of "another period"; unreadable ones get the example and the picker,
-    and the question stays open."""
-    reports = turn.svc.seminar_reports
-    code = await reports.asked_period(turn.tid)
-    try:
-        period = typed_period(turn.text)
-    except ValueError:
-        await turn.say(views.bad_dates(turn.tr, code))
-        return
-    await reports.leave_period(turn.tid)
-    await report_for(turn, period, code)
-
-
-@command()
-async def on_media(turn: Turn) -> None:
-    await turn.say(views.bad_dates(turn.tr, await turn.svc.seminar_reports.asked_period(turn.tid)))
-
-
-async def _example_code(turn: Turn) -> str | None:
-    """A code the reader could name, for the hint; None when there is only one programme."""
-    svc = turn.svc
-    if not await svc.programmes.several():
-        return None
-    visible = await svc.programmes.visible_to(await turn.actor())
-    return visible[0].code if visible else None
-
-
-def _code(args: list[str]) -> tuple[str | None, list[str]]:
-    """The one argument that is not a date is a programme's code."""
-    codes = [a for a in args if not DATE.match(a)]
-    if len(codes) > 1:
-        raise ValueError("more than one code")
-    return (codes[0] if codes else None), [a for a in args if DATE.match(a)]
-
-
-def _period(args: list[str]) -> Period:
-    if len(args) != 2:
-        raise ValueError("two dates")
-    return typed_period(" ".join(args))
-
-
 def register(app: App) -> None:
-    app.add_handler(CommandHandler("report", report_command, filters=PRIVATE))
     app.add_handler(on_button.route(action="report"))
-    app.add_handler(on_period.route())
-    flow_steps.flow(PERIOD_FLOW, on_dates, on_media)

@@ -119,9 +119,13 @@ async def test_staff_menu_opens_approvals_and_reports(bot):
     await admin.send(t("en", "✅ Registrations to approve"))
     await expect(admin, "Осмонов Бакыт")
     await admin.send(t("ru", "📊 Reports"))  # the Russian label from an older keyboard
-    await expect(admin, t("en", "Which period should the report cover?"))
+    asked = "Seminars, competitions and registrations: which period should the report cover?"
+    await expect(admin, t("en", asked))
     await tap(admin, "📅 " + t("en", "This month"))
-    await expect(admin, t("en", "No seminars in the period {period}.").split("{")[0])
+    nothing = (
+        "Nothing in the period {period}: no seminars, no competition deadlines, no new members."
+    )
+    await expect(admin, t("en", nothing).split("{")[0])
 
 
 async def test_command_menus_per_language_and_for_staff(bot):

@@ -20,7 +20,7 @@ from bot.competitions.views import submission_labels as labels
 from bot.competitions.views import text
 from bot.competitions.views.submission_zip import path_in_zip
 from bot.core.audience.repo import Names
-from bot.core.sheets import Look, Sheet
+from bot.core.sheets import Look, Sheet, sheet_title
 from bot.i18n import N_, Translator
 
 DATE_FORMAT = "dd.mm.yyyy hh:mm"
@@ -37,7 +37,7 @@ def workbook(export: Export, tr: Translator) -> bytes:
     book = Workbook(write_only=True)
     fill = (_submissions, _versions, _files, _eligible, _log)
     for title, write in zip(SHEETS, fill, strict=True):
-        ws = Sheet(book, _sheet_title(tr._(title)), freeze="A2", max_width=MAX_WIDTH)
+        ws = Sheet(book, sheet_title(tr._(title)), freeze="A2", max_width=MAX_WIDTH)
         write(ws, export, tr)
         ws.write()
     out = BytesIO()
@@ -159,11 +159,6 @@ def _append(ws: Sheet, values: list[Cell], tr: Translator) -> None:
     local = [v.astimezone(tr.tz).replace(tzinfo=None) if isinstance(v, datetime) and v.tzinfo
              else v for v in values]  # fmt: skip
     ws.add(local, BODY)
-
-
-def _sheet_title(text: str) -> str:
-    """Excel allows 31 characters and none of []:*?/\\ in a sheet name."""
-    return "".join(c for c in text if c not in "[]:*?/\\")[:31] or "Sheet"
 
 
 def caption(tr: Translator, export: Export) -> str:

@@ -41,6 +41,7 @@ class Participant:
     """One invitation, with the member's places (empty when not known)."""
 
     seminar_id: int
+    user_id: int
     seminar_title_ky: str | None
     seminar_title_ru: str | None
     starts_at: datetime
@@ -62,7 +63,7 @@ class Participant:
 _PLACES = ("m", "d", "r")
 _SQL = (
     "SELECT s.id AS seminar_id, s.title_ky, s.title_ru, s.starts_at,"
-    " u.full_name, u.gender, u.position, u.position_detail, u.phone,"
+    " u.id AS user_id, u.full_name, u.gender, u.position, u.position_detail, u.phone,"
     " i.status, i.attended_at, i.attended_via, i.rating, i.comment,"
     + ", ".join(
         f"{t}.id AS {t}_id, {t}.name_ky AS {t}_ky, {t}.name_ru AS {t}_ru, {t}.name_en AS {t}_en"
@@ -100,6 +101,7 @@ def _place(row: Row, t: str, made: Places) -> Place:
 def _participant(row: Row, made: Places) -> Participant:
     return Participant(
         seminar_id=row["seminar_id"],
+        user_id=row["user_id"],
         seminar_title_ky=row["title_ky"],
         seminar_title_ru=row["title_ru"],
         starts_at=datetime.fromisoformat(row["starts_at"]),

@@ -1,7 +1,7 @@
 """How many were invited, said yes and came, in total and by gender, position and place.
 
-Counts are of invitations, not of people: someone who attended two seminars counts twice, the
-way donors count "108 trained" (trainings given, not distinct trainees).
+The tallies count invitations, not people: someone who attended two seminars counts twice, the
+way donors count "108 trained" (trainings given). `people` counts each member once.
 
 A report covers one programme or several: staff get the programmes they work in, or the one
 they name; an admin gets every programme unless they name one.
@@ -27,6 +27,7 @@ from bot.seminars.repo import report_rows as rows_repo
 from bot.seminars.repo import seminars as repo
 from bot.seminars.repo.report_rows import Participant, Place
 from bot.seminars.repo.seminars import Seminar
+from bot.seminars.service.distinct import Distinct, Rating, distinct, rating
 from bot.seminars.service.seminars import Seminars
 
 __all__ = ["Participant", "SeminarReport", "SeminarReports", "Tally", "summarise"]
@@ -96,6 +97,12 @@ class SeminarReport:
     """Per programme, in the programmes' order (a seminar with no programme last)."""
     programme_ids: list[int] | None = None
     """The programmes the report was asked for (None: all of them)."""
+    people: Distinct = field(default_factory=Distinct)
+    """Distinct members who attended, where `total` counts person-trainings."""
+    rating: Rating = field(default_factory=Rating)
+    attendance_rate: float | None = None
+    """Of the invitations answered yes, the share that came (walk-ins are not in it); None
+    when nobody said yes."""
 
 
 class SeminarReports:
@@ -110,15 +117,22 @@ class SeminarReports:
         return await self.build([seminar], scope)
 
     async def for_range(
-        self, telegram_id: int, start: datetime, end: datetime, code: str | None = None
+        self,
+        telegram_id: int,
+        start: datetime,
+        end: datetime,
+        code: str | None = None,
+        regions: list[int] | None = None,
     ) -> SeminarReport:
         """Only the seminars of the programme named by `code` (else of every programme this
         person works in; an admin's: all) that this person may manage; a limited coordinator
-        sees their own. A programme they are not staff of is not allowed."""
+        sees their own. A programme they are not staff of is not allowed. `regions` counts
+        only the participants from those regions."""
         await self.people.require_staff(telegram_id)
         scope = await self.seminars.programmes.scope(telegram_id, code)
         found = await repo.between(self.db, utcnow_iso(start), utcnow_iso(end), scope)
-        return await self.build([s for s in found if await self._manages(telegram_id, s)], scope)
+        mine = [s for s in found if await self._manages(telegram_id, s)]
+        return await self.build(mine, scope, regions)
 
     async def ask_period(self, telegram_id: int, code: str | None) -> None:
         """For "another period": the next text is read as its two dates (for `code`'s
@@ -142,11 +156,15 @@ class SeminarReports:
             await flows.clear(self.db, telegram_id)
 
     async def operator_range(
-        self, start: datetime, end: datetime, programme_ids: list[int] | None = None
+        self,
+        start: datetime,
+        end: datetime,
+        programme_ids: list[int] | None = None,
+        regions: list[int] | None = None,
     ) -> SeminarReport:
         """No permission check: the command line runs as whoever owns the database."""
         found = await repo.between(self.db, utcnow_iso(start), utcnow_iso(end), programme_ids)
-        return await self.build(found, programme_ids)
+        return await self.build(found, programme_ids, regions)
 
     async def _manages(self, telegram_id: int, seminar: Seminar) -> bool:
         """Asks Seminars.manage itself, so the rule can never drift from the one for editing."""
@@ -157,12 +175,16 @@ class SeminarReports:
         return True
 
     async def build(
-        self, seminars: list[Seminar], programme_ids: list[int] | None = None
+        self,
+        seminars: list[Seminar],
+        programme_ids: list[int] | None = None,
+        regions: list[int] | None = None,
     ) -> SeminarReport:
         """No permission check: callers decide which seminars may be shown. The rows are read
-        and counted in worker threads: a year's report holds tens of thousands of them."""
+        and counted in worker threads: a year's report holds tens of thousands of them. With
+        `regions`, only participants from them count, and only seminars with one of them."""
         found = await rows_repo.participants(self.db, [s.id for s in seminars])
-        return await asyncio.to_thread(summarise, seminars, found, programme_ids)
+        return await asyncio.to_thread(summarise, seminars, found, programme_ids, regions)
 
 
 def tally(rows: list[Participant]) -> Tally:
@@ -212,8 +234,16 @@ def _by_programme(
 
 
 def summarise(
-    seminars: list[Seminar], rows: list[Participant], programme_ids: list[int] | None = None
+    seminars: list[Seminar],
+    rows: list[Participant],
+    programme_ids: list[int] | None = None,
+    regions: list[int] | None = None,
 ) -> SeminarReport:
+    if regions:
+        wanted = set(regions)
+        rows = [r for r in rows if r.region.get("id") in wanted]
+        held = {r.seminar_id for r in rows}
+        seminars = [s for s in seminars if s.id in held]
     per_seminar = _grouped(rows, lambda r: r.seminar_id)
     return SeminarReport(
         seminars=list(seminars),
@@ -227,4 +257,12 @@ def summarise(
         by_seminar=[(s, tally(per_seminar.get(s.id, []))) for s in seminars],
         by_programme=_by_programme(seminars, per_seminar),
         programme_ids=programme_ids,
+        people=distinct(rows, GENDERS, POSITIONS),
+        rating=rating(rows),
+        attendance_rate=_attendance_rate(rows),
     )
+
+
+def _attendance_rate(rows: list[Participant]) -> float | None:
+    said_yes = [r for r in rows if r.status in YES]
+    return sum(r.attended for r in said_yes) / len(said_yes) if said_yes else None

@@ -84,9 +84,7 @@ def _summary(
     lines = [head, dates, "", _line(tr, _("In total"), report.total)]
     if programmes is not None and len(report.by_programme) > 1:
         lines += ["", "<b>" + _("By programme") + "</b>"]
-        lines += [
-            _line(tr, _programme_name(tr, programmes, pid), t) for pid, t in report.by_programme
-        ]
+        lines += [by_programme_line(tr, programmes, pid, t) for pid, t in report.by_programme]
     lines += ["", "<b>" + _("By gender") + "</b>"]
     lines += [_line(tr, labels.gender(tr, code), t) for code, t in report.by_gender.items()]
     lines += ["", "<b>" + _("By position") + "</b>"]
@@ -95,6 +93,13 @@ def _summary(
     lines += [_line(tr, place_name(region, tr.lang) or "—", t) for region, t in report.by_region]
     lines += ["", _("Every participant, and the numbers by municipality, are in the file.")]
     return "\n".join(fit_lines(lines))
+
+
+def by_programme_line(
+    tr: Translator, programmes: Mapping[int, Programme], pid: int | None, tally: Tally
+) -> str:
+    """One programme's counts: "Programme: attended 5 · said yes 7 · invited 9"."""
+    return _line(tr, _programme_name(tr, programmes, pid), tally)
 
 
 def _programme_name(tr: Translator, programmes: Mapping[int, Programme], pid: int | None) -> str:
@@ -126,19 +131,25 @@ def _picker_buttons(tr: Translator, code: str | None) -> InlineKeyboardMarkup:
 
 
 def _report_head(tr: Translator, code: str | None) -> str:
-    head = "📊 <b>" + tr._("Seminar report") + "</b>"
+    head = "📊 <b>" + tr._("Report") + "</b>"
     return head + f" · {escape(code)}" if code else head
 
 
 def picker(tr: Translator, code: str | None = None) -> Screen:
     """Which period: the usual ones as buttons, any other typed."""
-    text = _report_head(tr, code) + "\n" + tr._("Which period should the report cover?")
+    text = (
+        _report_head(tr, code)
+        + "\n"
+        + tr._("Seminars, competitions and registrations: which period should the report cover?")
+    )
     return Screen(text, _picker_buttons(tr, code))
 
 
 def nothing_in(tr: Translator, period: Period, code: str | None = None) -> Screen:
     """An empty period, named, with the picker to try another."""
-    text = tr._("No seminars in the period {period}.").format(period=period_text(tr, period))
+    text = tr._(
+        "Nothing in the period {period}: no seminars, no competition deadlines, no new members."
+    ).format(period=period_text(tr, period))
     return Screen(text + "\n" + tr._("Choose another period:"), _picker_buttons(tr, code))
 
 

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 
 from bot.core import labels
 from bot.core.programmes.repo import Programme
-from bot.core.sheets import Look, Sheet
+from bot.core.sheets import Look, Sheet, sheet_title
 from bot.core.texts import text_for
 from bot.i18n import N_, Translator
 from bot.seminars.repo.report_rows import Place, place_name
@@ -46,16 +46,28 @@ Programmes = Mapping[int, Programme]
 
 def workbook(report: SeminarReport, tr: Translator, programmes: Programmes | None = None) -> bytes:
     book = Workbook(write_only=True)
-    summary = Sheet(book, _sheet_title(tr._("Summary")), max_width=MAX_WIDTH)
-    several = programmes if programmes is not None and len(report.by_programme) > 1 else None
-    _summary(summary, report, tr, programmes, several)
-    people = Sheet(book, _sheet_title(tr._("Participants")), freeze="A2", max_width=MAX_WIDTH)
-    _participants(people, report, tr, several)
-    for sheet in (summary, people):
+    for sheet in add_sheets(book, report, tr, programmes, tr._("Summary")):
         sheet.write()
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def add_sheets(
+    book: Workbook,
+    report: SeminarReport,
+    tr: Translator,
+    programmes: Programmes | None,
+    summary_title: str,
+) -> list[Sheet]:
+    """The counts and every participant, as two sheets of `book` (not yet written): the
+    donor report puts them after its own."""
+    summary = Sheet(book, sheet_title(summary_title), max_width=MAX_WIDTH)
+    several = programmes if programmes is not None and len(report.by_programme) > 1 else None
+    _summary(summary, report, tr, programmes, several)
+    people = Sheet(book, sheet_title(tr._("Participants")), freeze="A2", max_width=MAX_WIDTH)
+    _participants(people, report, tr, several)
+    return [summary, people]
 
 
 def _summary(
@@ -164,8 +176,3 @@ def _programme_name(programmes: Programmes, programme_id: int | None, lang: str)
 
 def _name(place: Place, lang: str) -> str:
     return place_name(place, lang) or place.get("name_en") or "—"
-
-
-def _sheet_title(text: str) -> str:
-    """Excel allows 31 characters and none of []:*?/\\ in a sheet name."""
-    return "".join(c for c in text if c not in "[]:*?/\\")[:31] or "Sheet"

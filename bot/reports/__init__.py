@@ -1,0 +1,1 @@
+"""The donor report: seminars, competitions and registrations over a period, with charts."""

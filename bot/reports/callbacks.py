@@ -1,0 +1,16 @@
+"""The donor report's buttons' typed payloads (see bot.core.callback_data for the format)."""
+
+from __future__ import annotations
+
+from bot.core.callback_data import CallbackData, callback
+
+
+@callback("rpr1")
+class RegionReportCb(CallbackData):
+    """One region's report for the same period: days as ordinals, to stay within 64 bytes;
+    `code` is the programme's, or "-"."""
+
+    first: int
+    last: int
+    region: int
+    code: str

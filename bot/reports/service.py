@@ -1,0 +1,226 @@
+"""The donor report: a period's seminars, competitions and registrations as plain values, so the
+chat, the spreadsheet, the charts and later the web console show the same figures.
+
+It composes the features from above: the seminars' own report (with distinct people), the
+competitions staff may manage, and the approved members. Who may see what follows the rest of
+the bot: staff see their programmes, a region-limited coordinator their regions; asking for
+another region is refused, not answered with zeros.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+
+from bot.competitions.repo import competitions as competitions_repo
+from bot.competitions.repo.competitions import Competition
+from bot.competitions.service.competitions import may_manage
+from bot.core.errors import Refusal
+from bot.core.people import Actor, People
+from bot.core.places import repo as places
+from bot.core.places.repo import Place
+from bot.core.programmes.service import Programmes
+from bot.db import Database, utcnow_iso
+from bot.reports import repo
+from bot.reports.repo import EntrantRow
+from bot.seminars.service.distinct import Month, months
+from bot.seminars.service.reports import SeminarReport, SeminarReports
+
+NOT_SENT = "not_sent"
+"""The status key of eligible entrants who sent nothing."""
+
+
+@dataclass(frozen=True)
+class CompetitionFigures:
+    competition: Competition
+    entrants: list[EntrantRow]
+
+    @property
+    def eligible(self) -> int:
+        return len(self.entrants)
+
+    @property
+    def submitted(self) -> int:
+        return sum(e.status is not None for e in self.entrants)
+
+    @property
+    def by_status(self) -> dict[str, int]:
+        return dict(Counter(e.status or NOT_SENT for e in self.entrants))
+
+    @property
+    def winners(self) -> list[EntrantRow]:
+        """Placed entrants, by place (shared places stay together)."""
+        return [e for e in self.entrants if e.award == "place"]
+
+    def awarded(self, award: str) -> list[EntrantRow]:
+        return [e for e in self.entrants if e.award == award]
+
+    @property
+    def grants_kgs(self) -> int:
+        return sum(e.grant_kgs or 0 for e in self.entrants)
+
+    @property
+    def published(self) -> bool:
+        return self.competition.results_published_at is not None
+
+
+@dataclass(frozen=True)
+class Registrations:
+    approved: int = 0
+    """Approved members at the end of the period."""
+    new: int = 0
+    """Of them, approved within the period."""
+
+
+@dataclass(frozen=True)
+class DonorReport:
+    first_day: date
+    last_day: date
+    """Both included."""
+    seminars: SeminarReport
+    months: list[Month] = field(default_factory=list)
+    competitions: list[CompetitionFigures] = field(default_factory=list)
+    registrations: Registrations = field(default_factory=Registrations)
+    programme_ids: list[int] | None = None
+    region_ids: list[int] = field(default_factory=list)
+    """The regions it is limited to (empty: all)."""
+    region: Place | None = None
+    """The one region it was asked for, to name it."""
+
+    @property
+    def empty(self) -> bool:
+        """Nothing happened: no seminar, no competition, nobody approved."""
+        return not self.seminars.seminars and not self.competitions and not self.registrations.new
+
+    @property
+    def grants_kgs(self) -> int:
+        return sum(c.grants_kgs for c in self.competitions)
+
+
+def region_limit(actor: Actor, scope: list[int] | None) -> list[int] | None:
+    """The regions a report for `scope` may show this person (None: all of them): limited
+    only when every programme in it limits them."""
+    if actor.is_admin:
+        return None
+    ids = scope if scope is not None else actor.programme_ids() or []
+    limits = [actor.programmes.get(pid, ()) for pid in ids]
+    if not limits or any(not limit for limit in limits):
+        return None
+    return sorted(set().union(*limits))
+
+
+class DonorReports:
+    def __init__(
+        self, seminar_reports: SeminarReports, people: People, programmes: Programmes
+    ) -> None:
+        self.seminar_reports = seminar_reports
+        self.people = people
+        self.programmes = programmes
+        self.db: Database = people.db
+        self.zone = people.config.zone
+
+    def _bounds(self, first: date, last: date) -> tuple[datetime, datetime]:
+        start = datetime.combine(first, time(), self.zone)
+        return start, datetime.combine(last + timedelta(days=1), time(), self.zone)
+
+    async def for_period(
+        self,
+        telegram_id: int,
+        first: date,
+        last: date,
+        code: str | None = None,
+        region_id: int | None = None,
+    ) -> DonorReport:
+        """As staff: their programmes (or the one named), within their regions; a region
+        they do not cover is refused."""
+        actor = await self.people.require_staff(telegram_id)
+        scope = await self.programmes.scope(telegram_id, code)
+        regions = await self._regions(actor, scope, region_id)
+        start, end = self._bounds(first, last)
+        report = await self.seminar_reports.for_range(telegram_id, start, end, code, regions)
+        found = await self._competitions(start, end, scope, regions, actor)
+        done = await self._assemble(first, last, report, found, scope, regions)
+        return await self._named(done, region_id)
+
+    async def operator(
+        self,
+        first: date,
+        last: date,
+        programme_ids: list[int] | None = None,
+        region_id: int | None = None,
+    ) -> DonorReport:
+        """No permission check: the command line runs as whoever owns the database."""
+        regions = [region_id] if region_id is not None else []
+        start, end = self._bounds(first, last)
+        report = await self.seminar_reports.operator_range(start, end, programme_ids, regions)
+        found = await self._competitions(start, end, programme_ids, regions, None)
+        done = await self._assemble(first, last, report, found, programme_ids, regions)
+        return await self._named(done, region_id)
+
+    async def _named(self, report: DonorReport, region_id: int | None) -> DonorReport:
+        if region_id is None:
+            return report
+        return replace(report, region=await places.region(self.db, region_id))
+
+    async def _regions(
+        self, actor: Actor, scope: list[int] | None, region_id: int | None
+    ) -> list[int]:
+        limit = region_limit(actor, scope)
+        if region_id is None:
+            return limit or []
+        if await places.region(self.db, region_id) is None:
+            raise Refusal("stale")
+        if limit is not None and region_id not in limit:
+            raise Refusal("forbidden")
+        return [region_id]
+
+    async def _competitions(
+        self,
+        start: datetime,
+        end: datetime,
+        scope: list[int] | None,
+        regions: list[int],
+        actor: Actor | None,
+    ) -> list[CompetitionFigures]:
+        """`actor` None: the operator's, every one."""
+        ids = await repo.competition_ids(self.db, utcnow_iso(start), utcnow_iso(end), scope)
+        found = []
+        for competition_id in ids:
+            competition = await competitions_repo.get(self.db, competition_id)
+            if competition is None or (actor is not None and not may_manage(actor, competition)):
+                continue
+            published = competition.results_published_at is not None
+            rows = await repo.entrants(
+                self.db, competition.id, competition.entrant_kind, published, regions
+            )
+            if rows or not regions:
+                found.append(CompetitionFigures(competition, rows))
+        return found
+
+    async def _assemble(
+        self,
+        first: date,
+        last: date,
+        report: SeminarReport,
+        competitions: list[CompetitionFigures],
+        scope: list[int] | None,
+        regions: list[int],
+    ) -> DonorReport:
+        start, end = self._bounds(first, last)
+        approved, new = await repo.registrations(
+            self.db, utcnow_iso(start), utcnow_iso(end), regions, scope
+        )
+        starts = {s.id: s.starts_at for s in report.seminars}
+        by_month = await asyncio.to_thread(months, starts, report.participants, self.zone)
+        return DonorReport(
+            first_day=first,
+            last_day=last,
+            seminars=report,
+            months=by_month,
+            competitions=competitions,
+            registrations=Registrations(approved, new),
+            programme_ids=scope,
+            region_ids=regions,
+        )
