@@ -52,7 +52,7 @@ STAFF = (
     ("results", N_("Competition results")),
     ("faq", N_("Questions the bot answers")),
     ("staff", N_("Project staff")),
-    ("people", N_("People directory (XLSX)")),
+    ("people", N_("People directory")),
     ("programmes", N_("Programmes")),
     ("language", N_("Change language")),
     ("help", N_("Help")),

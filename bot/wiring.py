@@ -14,6 +14,7 @@ from bot.accounts.pushes import KINDS as ACCOUNT_KINDS
 from bot.accounts.pushes import AccountPushes
 from bot.accounts.service.accounts import Accounts
 from bot.accounts.service.approvals import Approvals
+from bot.accounts.service.membership import Membership
 from bot.accounts.service.profile import Profile
 from bot.accounts.service.registration import Registration
 from bot.accounts.service.retention import Retention
@@ -89,6 +90,7 @@ class Services:
     registration: Registration
     profile: Profile
     approvals: Approvals
+    membership: Membership
     broadcasts: Broadcasts
     broadcast_wizard: BroadcastWizard
     seminars: Seminars
@@ -152,6 +154,7 @@ class Services:
             registration=registration,
             profile=Profile(db, clock, registration),
             approvals=approvals,
+            membership=Membership(approvals),
             broadcasts=broadcasts,
             broadcast_wizard=BroadcastWizard(outbox, people),
             seminars=seminars,

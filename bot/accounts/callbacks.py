@@ -6,7 +6,9 @@ from typing import Literal
 
 from bot.core.callback_data import CallbackData, callback
 
-ProfileField = Literal["name", "phone", "municipality", "position", "gender", "lang"]
+ProfileField = Literal[
+    "name", "phone", "municipality", "position", "gender", "lang", "organisation"
+]
 
 
 @callback("appr2")
@@ -60,3 +62,25 @@ class MenuCb(CallbackData):
     """A home menu item as an inline button (the welcome after approval)."""
 
     key: MenuKey
+
+
+PeopleAction = Literal["xlsx", "find", "inactive", "home"]
+
+
+@callback("ppl1")
+class PeopleCb(CallbackData):
+    """/people's buttons: the spreadsheet, finding a member, the deactivated ones, back."""
+
+    action: PeopleAction
+
+
+MemberAction = Literal["open", "deactivate", "confirm", "reactivate"]
+
+
+@callback("mbr1")
+class MemberCb(CallbackData):
+    """A member's card in /people: open it, ask before deactivating, deactivate (confirmed),
+    bring back. The service checks the presser's region on every one."""
+
+    user_id: int
+    action: MemberAction

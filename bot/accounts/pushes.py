@@ -104,6 +104,8 @@ def _contact(tr: Translator, params: Mapping[str, Any]) -> str | None:
     name = escape(str(params.get("by") or ""))
     if not name:
         return None
+    if params.get("by_org"):
+        name += ", " + escape(str(params["by_org"]))
     username = params.get("by_username")
     if username:
         return tr._("Decided by {name}. To ask about it, write to {contact}.").format(
@@ -154,6 +156,15 @@ def _card_erased(tr: Translator, params: dict[str, Any]) -> Rendered:
     return Rendered("🗑 " + text, edit=int(params["message_id"]))
 
 
+def _reactivated(tr: Translator, params: dict[str, Any]) -> Rendered:
+    """A deactivated member brought back by staff, with the home menu again."""
+    text = "✅ " + tr._(
+        "Your account is active again: seminar invitations, competition calls and "
+        "announcements will come here as before."
+    )
+    return Rendered(text, menu.keyboard(tr, staff=False))
+
+
 def _role_changed(tr: Translator, params: dict[str, Any]) -> Rendered:
     role = str(params["role"])
     text = tr._("Your role is now: {role}.").format(role=labels.role(tr, role))
@@ -167,6 +178,7 @@ TEMPLATES: dict[str, Callable[[Translator, dict[str, Any]], Rendered]] = {
     "registration_welcome": _welcome,
     "registration_rejected": _rejected,
     "role_changed": _role_changed,
+    "member_reactivated": _reactivated,
     "approval_replaced": _card_replaced,
     "approval_erased": _card_erased,
 }

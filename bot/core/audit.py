@@ -35,6 +35,8 @@ ACTIONS = (
     "results_published",
     "account_erased",
     "programme_closed",
+    "member_deactivated",
+    "member_reactivated",
 )
 MAX_DETAIL = 200
 DEFAULT_LIMIT = 20
@@ -98,6 +100,16 @@ async def latest(db: Database, limit: int = DEFAULT_LIMIT) -> list[Entry]:
     """The newest `limit` rows, newest first."""
     rows = await db.fetchall(_SELECT + " ORDER BY a.id DESC LIMIT ?", (limit,))
     return [_entry(r) for r in rows]
+
+
+async def last_about(db: Database, kind: str, object_id: int, action: str) -> Entry | None:
+    """The newest row of one action on one object (who deactivated this member, and when)."""
+    row = await db.fetchone(
+        _SELECT + " WHERE a.object_kind = ? AND a.object_id = ? AND a.action = ?"
+        " ORDER BY a.id DESC LIMIT 1",
+        (kind, object_id, action),
+    )
+    return _entry(row) if row is not None else None
 
 
 async def every(db: Database) -> list[Entry]:

@@ -33,6 +33,8 @@ ACTIONS = {
     "results_published": N_("competition results published"),
     "account_erased": N_("account erased"),
     "programme_closed": N_("programme closed"),
+    "member_deactivated": N_("member deactivated"),
+    "member_reactivated": N_("member reactivated"),
 }
 KINDS = {
     "user": N_("member"),

@@ -40,6 +40,7 @@ STATUS_LABELS = {
     "approved": N_("approved"),
     "rejected": N_("not approved"),
     "deleted": N_("deleted"),
+    "inactive": N_("deactivated"),
 }
 
 DELIVERY_LABELS = {

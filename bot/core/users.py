@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from bot.db import Database, Row
+from bot.db import Database, Row, utcnow_iso
 
 PROFILE_FIELDS = (
     "lang",
@@ -16,6 +17,7 @@ PROFILE_FIELDS = (
     "municipality_id",
     "position",
     "position_detail",
+    "organisation",
 )
 
 
@@ -39,6 +41,9 @@ class User:
     created_at: str
     unreachable: int = 0
     muted: int = 0
+    organisation: str | None = None
+    """A staff member's organisation, shown with their name on their decisions."""
+    last_active_at: str | None = None
 
     @property
     def is_staff(self) -> bool:
@@ -48,10 +53,16 @@ class User:
     def display_name(self) -> str:
         return self.full_name or self.tg_name or str(self.telegram_id)
 
+    @property
+    def is_inactive(self) -> bool:
+        """A member staff deactivated (they left office): kept for the records, sent nothing."""
+        return self.status == "inactive" and self.role == "member"
+
 
 _COLUMNS = (
     "id, telegram_id, lang, tg_lang, phone, full_name, tg_name, gender, municipality_id, position,"
-    " position_detail, role, status, submissions, reviewed_by, created_at, unreachable, muted"
+    " position_detail, role, status, submissions, reviewed_by, created_at, unreachable, muted,"
+    " organisation, last_active_at"
 )
 
 
@@ -142,6 +153,31 @@ async def decide_pending(
     return cur.rowcount == 1
 
 
+async def set_active(db: Database, user_id: int, active: bool, now: str) -> bool:
+    """Deactivates an approved member, or brings a deactivated one back; False when the row
+    was not in the state to change (someone else was first, or it changed since)."""
+    _forget()
+    before, after = ("inactive", "approved") if active else ("approved", "inactive")
+    cur = await db.execute(
+        "UPDATE users SET status = ?, updated_at = ? WHERE id = ? AND status = ?"
+        " AND role = 'member'",
+        (after, now, user_id, before),
+    )
+    return cur.rowcount == 1
+
+
+async def seen(db: Database, when: dict[int, str], window: timedelta) -> None:
+    """People who wrote to the bot, by Telegram id with the time: their last-active time, in
+    one statement each and one transaction, unless it was written less than `window` before
+    (by another process, or before a restart)."""
+    _forget()
+    await db.executemany(
+        "UPDATE users SET last_active_at = ? WHERE telegram_id = ?"
+        " AND (last_active_at IS NULL OR last_active_at < ?)",
+        [(at, tid, utcnow_iso(datetime.fromisoformat(at) - window)) for tid, at in when.items()],
+    )
+
+
 async def set_role(db: Database, user_id: int, role: str, now: str) -> None:
     _forget()
     await db.execute("UPDATE users SET role = ?, updated_at = ? WHERE id = ?", (role, now, user_id))
@@ -178,7 +214,7 @@ async def erase_personal_data(db: Database, user_id: int, now: str) -> None:
     await db.execute(
         "UPDATE users SET telegram_id = NULL, phone = NULL, full_name = NULL, tg_name = NULL,"
         " position_detail = NULL, lang = NULL, tg_lang = NULL, role = 'member', status = 'deleted',"
-        " updated_at = ? WHERE id = ?",
+        " organisation = NULL, last_active_at = NULL, updated_at = ? WHERE id = ?",
         (now, user_id),
     )
     await db.execute("DELETE FROM programme_staff WHERE user_id = ?", (user_id,))

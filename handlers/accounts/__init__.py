@@ -9,6 +9,8 @@ from handlers.accounts import (
     language,
     membership,
     mydata,
+    people,
+    presence,
     profile,
     registration,
     retention,
@@ -18,6 +20,6 @@ from handlers.common import App
 
 
 def register(app: App) -> None:
-    modules = (registration, language, profile, approvals, admin, account, mydata, membership)
-    for module in (*modules, retention, steps):
+    modules = (registration, language, profile, approvals, admin, people, account, mydata)
+    for module in (*modules, membership, presence, retention, steps):
         module.register(app)

@@ -1,15 +1,10 @@
-"""Admin commands: who is project staff, and for which regions; /people, the directory."""
+"""Admin commands: who is project staff, and for which regions."""
 
 from __future__ import annotations
 
-import asyncio
-
-from telegram import InputFile
 from telegram.ext import CommandHandler
 
 from bot import commands
-from bot.accounts.service import people
-from bot.accounts.views import people_xlsx
 from bot.accounts.views import staff as views
 from handlers.common import PRIVATE, App, Turn
 from handlers.routes import command
@@ -49,19 +44,7 @@ async def staff_command(turn: Turn) -> None:
     await turn.say(views.staff_list(turn.tr, await turn.svc.accounts.staff_list(turn.tid)))
 
 
-@command()
-async def people_command(turn: Turn) -> None:
-    """/people: the directory of the regions this coordinator covers, as a spreadsheet."""
-    rows = await people.directory_for(turn.svc.db, turn.svc.people, turn.tid)
-    data = await asyncio.to_thread(people_xlsx.workbook, rows, turn.tr)
-    name = f"people-{turn.svc.clock.now():%Y-%m-%d}.xlsx"
-    await turn.send_document(
-        InputFile(data, filename=name), caption=people_xlsx.caption(turn.tr, len(rows))
-    )
-
-
 def register(app: App) -> None:
     app.add_handler(CommandHandler("promote", promote, filters=PRIVATE))
     app.add_handler(CommandHandler("demote", demote, filters=PRIVATE))
     app.add_handler(CommandHandler("staff", staff_command, filters=PRIVATE))
-    app.add_handler(CommandHandler("people", people_command, filters=PRIVATE))

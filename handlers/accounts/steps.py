@@ -92,7 +92,11 @@ async def on_text(turn: Turn) -> None:
         matches = await turn.svc.directory.search(turn.text)
         await turn.say(search_screen(turn.tr, turn.text, matches, MIN_SCORE))
         return
-    await question(turn, await service.text(turn.tid, turn.text), new=True)
+    answered = await service.text(turn.tid, turn.text)
+    if flow.step == "phone":  # a typed number (staff): the contact button goes
+        saved = texts.phone_saved(turn.tr, str(answered.data["phone"]))
+        await turn.with_menu(saved, otherwise=ReplyKeyboardRemove())
+    await question(turn, answered, new=True)
 
 
 @command(on_refusal=wrong_answer)

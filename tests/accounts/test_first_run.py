@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from bot.__main__ import _parser
 from bot.accounts import cli
 from tests.accounts.test_registration import APPROVED, admin_phone, register
-from tests.conftest import ADMIN_ID, BotUnderTest, expect, seed, t
+from tests.conftest import ADMIN_ID, BotUnderTest, expect, seed, t, tap
 
 STAFF = "You are project staff. Send /help to see your commands."
 NO_COORDINATOR = (
@@ -122,8 +122,9 @@ async def test_export_people(bot, tmp_path):
     names = [r[0] for r in rows[1:]]
     assert "Токтогулова Нурзат" in names and "Ждёт Решения" not in names
     nurzat = rows[1 + names.index("Токтогулова Нурзат")]
-    assert nurzat[3] == "Бешик-Джон" and nurzat[6].startswith("+996") and nurzat[8] == 1105
-    assert nurzat[7] == "Русский" and nurzat[9] is not None
+    assert nurzat[4] == "Бешик-Джон" and nurzat[7].startswith("+996") and nurzat[9] == 1105
+    assert nurzat[8] == "Русский" and nurzat[10] is not None
+    assert nurzat[12] == t("ru", "approved")
 
 
 async def test_people_command_sends_the_directory(bot):
@@ -134,6 +135,8 @@ async def test_people_command_sends_the_directory(bot):
     await admin.press("✅ " + t("en", "Approve"), message_id=card["message_id"])
     await expect(member, t("ru", APPROVED)[:40])
     await admin.send("/people")
+    await expect(admin, t("en", "People directory"))
+    await tap(admin, "📥 XLSX")
     doc = await expect(admin, t("en", "People directory: {count} person").format(count=1))
     assert doc["document"]["file_name"].endswith(".xlsx")
     sheet = load_workbook(BytesIO(await admin.download(doc["document"]["file_id"]))).active

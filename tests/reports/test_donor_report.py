@@ -16,7 +16,7 @@ from bot.competitions.repo.submissions import Result
 from bot.i18n import translator
 from bot.reports.callbacks import RegionReportCb
 from tests.competitions.helpers import DEADLINE, OPENS, make_competition, place_members
-from tests.conftest import add_members, expect, t, tap
+from tests.conftest import ADMIN_ID, add_members, expect, t, tap
 from tests.programmes import coordinator_of
 from tests.seminars.helpers import START, forge, make_seminar
 from tests.seminars.test_seminars import answer, staff
@@ -143,3 +143,18 @@ async def test_an_empty_period_says_so_with_no_chart_and_no_file(sbot):
     state = await admin.state()
     after = messages_after(state, empty["message_id"] - 1)
     assert not any(m.get("photo") or m.get("document") for m in after)
+
+
+async def test_a_member_deactivated_later_still_counts_for_a_past_period(sbot):
+    db = sbot.services.db
+    await add_members(db, sbot.emulator.url, [8301, 8302])
+    reports = sbot.services.donor_reports
+    november = (START.date().replace(day=1), START.date().replace(day=30))
+    before = await reports.operator(*november)
+    assert before.registrations.approved == 2
+    gone = await sbot.user(8302)
+    sbot.clock.set(START + timedelta(days=20))  # in December
+    await sbot.services.membership.deactivate(ADMIN_ID, gone.id)
+    assert (await reports.operator(*november)).registrations.approved == 2, "was approved then"
+    december = (START.date().replace(month=12, day=1), START.date().replace(month=12, day=31))
+    assert (await reports.operator(*december)).registrations.approved == 1

@@ -92,6 +92,7 @@ class Rejected(TypedDict, total=False):
     reason_code: str
     reason: str
     by: str
+    by_org: str
     by_telegram_id: int
     by_username: str
 
@@ -240,6 +241,8 @@ class Approvals:
 
 def _rejected(reviewer: User, reason: Reason | None, username: str | None) -> Rejected:
     params: Rejected = {"by": reviewer.display_name}
+    if reviewer.organisation:
+        params["by_org"] = reviewer.organisation
     if reviewer.telegram_id is not None:
         params["by_telegram_id"] = reviewer.telegram_id
     if username:

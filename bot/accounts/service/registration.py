@@ -31,6 +31,9 @@ PLAN = ["lang", "phone", "region", "district", "municipality", "position", "name
 PLAN += ["confirm"]
 ANSWERS = ("phone", "municipality_id", "position", "full_name", "gender")
 """The answers a registration holds, for the question before leaving it."""
+AGAIN = ("rejected", "inactive")
+"""Who registers again from their previous answers: after a rejection, or deactivated by
+staff after leaving office (a new request, decided as usual)."""
 
 
 @dataclass(frozen=True)
@@ -71,20 +74,21 @@ class Registration(StepFlow):
             or (await self.people.actor(telegram_id)).is_staff
         ):
             return Started(user, None)
-        if user.status == "rejected":
+        if user.status in AGAIN:
             return Started(user, await self._save(await self._from_answers(user)))
         flow = steps.with_plan(Flow(telegram_id, FLOW, "lang"), PLAN)
         await flows.save(self.db, flow, self.now())
         return Started(user, flow)
 
     async def again(self, telegram_id: int) -> Flow:
-        """[Register again] after a rejection: the previous answers on the summary (or the
-        registration already under way); anyone not rejected has nothing to start again."""
+        """[Register again] after a rejection or a deactivation: the previous answers on the
+        summary (or the registration already under way); anyone else has nothing to start
+        again."""
         current = await self.current(telegram_id)
         if current is not None:
             return current
         user = await users_repo.by_telegram_id(self.db, telegram_id)
-        if user is None or user.status != "rejected":
+        if user is None or user.status not in AGAIN:
             raise Refusal("stale")
         return await self._save(await self._from_answers(user))
 

@@ -28,6 +28,13 @@ FIELD_PLANS = {
     "gender": ["gender"],
 }
 """The steps that change one field: used by the profile editor and the registration summary."""
+STAFF_PLANS = {
+    "name": ["name"],
+    "organisation": ["organisation"],
+    "phone": ["phone"],
+    "staff": ["name", "organisation", "phone"],
+}
+"""Staff's own profile: one field, or all three the first time."""
 
 
 def advance(flow: Flow) -> Flow:
@@ -82,6 +89,10 @@ def take_text(flow: Flow, text: str) -> Flow:
         flow.data["full_name"] = clean_text(text, "name")
     elif flow.step == "position_detail":
         flow.data["position_detail"] = clean_text(text, "detail")
+    elif flow.step == "organisation":
+        flow.data["organisation"] = clean_text(text, "organisation")
+    elif flow.step == "phone" and flow.data.get("staff"):
+        flow.data["phone"] = normalise_phone(text.strip())  # staff may give an office number
     elif flow.step == "phone":
         raise Refusal("need_contact")
     else:

@@ -16,10 +16,22 @@ from bot.i18n import Translator
 
 
 def outcome(tr: Translator, decision: Decision) -> str:
-    reviewer = escape(decision.reviewer.display_name if decision.reviewer else "?")
-    if decision.user.status == "approved":
+    """Who decided, with their organisation when their staff profile has one."""
+    by = decision.reviewer
+    reviewer = escape(by.display_name if by else "?")
+    org = escape(by.organisation) if by is not None and by.organisation else None
+    if decision.user.status != "rejected":  # approved, or deactivated since
+        if org:
+            return "✅ " + tr._("Approved by {name}, {organisation}").format(
+                name=reviewer, organisation=org
+            )
         return "✅ " + tr._("Approved by {name}").format(name=reviewer)
-    line = "❌ " + tr._("Rejected by {name}").format(name=reviewer)
+    if org:
+        line = "❌ " + tr._("Rejected by {name}, {organisation}").format(
+            name=reviewer, organisation=org
+        )
+    else:
+        line = "❌ " + tr._("Rejected by {name}").format(name=reviewer)
     reason = decision.reason
     if reason is not None:
         said = reason_text(tr, {"reason_code": reason.code, "reason": reason.text})

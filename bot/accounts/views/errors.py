@@ -24,6 +24,8 @@ WORDINGS: dict[str, Wording] = {
     "bad_phone": N_("This phone number doesn't look right. Please use the button below."),
     "name_empty": N_("The name can't be empty. Please write your full name."),
     "detail_empty": N_("This can't be empty. Please write a few words."),
+    "organisation_empty": N_("Please write the name of your organisation."),
     "registration_gone": N_("This registration no longer exists."),
+    "member_gone": N_("This member is no longer in the directory."),
     "registration_limit": _registration_limit,
 }

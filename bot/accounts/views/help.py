@@ -53,7 +53,8 @@ def staff(tr: Translator, admin: bool) -> list[str]:
         _("/exportsubmissions ID – a competition's submissions as XLSX, with a ZIP of files"),
         _("/faq – questions the bot answers, and their answers"),
         _("/staff – project staff"),
-        _("/people – the people directory as XLSX: name, position, municipality, phone"),
+        _("/people – find a member, deactivate one who left office, the directory as XLSX"),
+        _("/profile – your name, organisation and phone, shown on your decisions"),
         _("/myid – your Telegram id, for /promote"),
         _("/cancel – stop what you are doing"),
     ]

@@ -1,4 +1,5 @@
-"""The people directory as a spreadsheet: one row a person, in the reader's language.
+"""The people directory as a spreadsheet: one row a person, in the reader's language, with
+when they last wrote to the bot and whether they are still active; times in Bishkek.
 
 Blocking and linear in the rows (`sheets.Sheet`): call `workbook` in a worker thread. Names
 and other typed text are written as text, never as formulas.
@@ -28,8 +29,9 @@ def workbook(rows: list[PersonRow], tr: Translator) -> bytes:
     book = Workbook(write_only=True)
     sheet = Sheet(book, _("People")[:31], freeze="A2")
     sheet.add(
-        [_("Name"), _("Role"), _("Position"), _("Municipality"), _("District"), _("Region"),
-         _("Phone"), _("Language"), _("Telegram id"), _("Registered"), _("Last change")],
+        [_("Name"), _("Role"), _("Position"), _("Organisation"), _("Municipality"),
+         _("District"), _("Region"), _("Phone"), _("Language"), _("Telegram id"),
+         _("Registered"), _("Last active"), _("Status")],
         BOLD,
     )  # fmt: skip
     for row in rows:
@@ -38,6 +40,7 @@ def workbook(rows: list[PersonRow], tr: Translator) -> bytes:
                 row.full_name,
                 labels.role(tr, row.role),
                 labels.position(tr, row.position, row.position_detail) if row.position else None,
+                row.organisation,
                 _name(row.municipality, tr.lang),
                 _name(row.district, tr.lang),
                 _name(row.region, tr.lang),
@@ -45,7 +48,8 @@ def workbook(rows: list[PersonRow], tr: Translator) -> bytes:
                 labels.language_name(row.lang) if row.lang else None,
                 row.telegram_id,
                 _local(row.registered, tr.tz),
-                _local(row.last_change, tr.tz),
+                _local(row.last_active, tr.tz),
+                labels.status(tr, row.status),
             ],
             DATED,
         )

@@ -46,3 +46,37 @@ def profile_screen(tr: Translator, user: User, path: PlacePath | None, saved: bo
     ]
     buttons = [button("✏️ " + label, ProfileCb(field=field)) for field, label in edits]
     return Screen("\n".join(lines), InlineKeyboardMarkup(rows(buttons, per_row=2)))
+
+
+def staff_profile_screen(tr: Translator, user: User, role: str, saved: bool) -> Screen:
+    """Staff who are not a registered member: what members see on their decisions."""
+    _ = tr._
+    lines = [
+        "<b>" + _("Your staff profile") + "</b>",
+        _("Name: {name}").format(name=escape(user.full_name or "—")),
+        _("Organisation: {organisation}").format(organisation=escape(user.organisation or "—")),
+        _("Phone: {phone}").format(phone=escape(user.phone or "—")),
+        _("Language: {language}").format(language=labels.language_name(user.lang)),
+        _("Role: {role}").format(role=labels.role(tr, role)),
+        "<i>"
+        + _("Members and other staff see your name and organisation on your decisions.")
+        + "</i>",
+    ]
+    if saved:
+        lines.insert(0, "✓ " + _("Saved."))
+    edits: list[tuple[ProfileField, str]] = [
+        ("name", _("Name")),
+        ("organisation", _("Organisation")),
+        ("phone", _("Phone")),
+        ("lang", _("Language")),
+    ]
+    buttons = [button("✏️ " + label, ProfileCb(field=field)) for field, label in edits]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(rows(buttons, per_row=2)))
+
+
+def staff_profile_intro(tr: Translator) -> str:
+    """Before the first question of a staff member's first /profile."""
+    return "👤 " + tr._(
+        "Your staff profile: members see your name and organisation on the decisions you "
+        "make. It takes three answers."
+    )

@@ -47,6 +47,9 @@ def staff_list(tr: Translator, people: list[StaffEntry]) -> str:
                 regions="; ".join(scopes) if user.role == "coordinator" else tr._("all regions"),
             )
         )
+        contact = [escape(part) for part in (user.organisation, user.phone) if part]
+        if contact:
+            lines.append("   " + " · ".join(contact))
     return "\n".join(lines)
 
 

@@ -33,7 +33,14 @@ def step_screen(tr: Translator, q: Question, page: int = 0) -> Screen:
     step = flow.step
     if step == "phone":
         text = _("Please share your phone number with the button below.")
+        if flow.data.get("staff"):
+            text = _(
+                "Share your phone number with the button below, or type the number members "
+                "should call, for example +996 555 123 456."
+            )
         return Screen(text, keyboards.share_contact(_("📱 Share my phone number")))
+    if step == "organisation":
+        return Screen(_("Your organisation? For example: Helvetas, DPI."))
     if step in ("region", "district", "municipality"):
         return _place_screen(tr, q, page)
     if step == "position":

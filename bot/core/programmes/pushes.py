@@ -1,6 +1,7 @@
 """Every feature's pushes, labelled with their programme and held back where it no longer
-applies: a closed programme sends nothing more, and a member who muted one gets none of its
-announcements, invitations or calls (what they answered themselves still reaches them)."""
+applies: a closed programme sends nothing more, a member who muted one gets none of its
+announcements, invitations or calls (what they answered themselves still reaches them), and a
+deactivated member gets nothing at all."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ class Labelled:
         self.db = db
 
     async def prepare(self, row: OutboxRow, now: datetime) -> Prepared | Drop:
+        if await self._deactivated(row):
+            return Drop("member deactivated")
         programme = None
         if row.programme_id is not None:
             programme = await self.programmes.get(row.programme_id)
@@ -53,6 +56,14 @@ class Labelled:
             return rendered
         text = views.labelled(tr, prepared.programme, rendered.text)
         return Rendered(text, rendered.markup, rendered.photo, rendered.document)
+
+    async def _deactivated(self, row: OutboxRow) -> bool:
+        """A member staff deactivated (they left office) gets nothing, whatever queued it."""
+        found = await self.db.fetchone(
+            "SELECT 1 FROM users WHERE telegram_id = ? AND status = 'inactive' AND role = 'member'",
+            (row.chat_id,),
+        )
+        return found is not None
 
     async def _muted(self, row: OutboxRow) -> bool:
         found = await self.db.fetchone(
