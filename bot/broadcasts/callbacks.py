@@ -20,6 +20,18 @@ class BroadcastWizardCb(CallbackData):
     page: int = 0
 
 
+@callback("bca1")
+class BroadcastAudienceCb(CallbackData):
+    """The audience beyond places: "narrow" opens the choices on the preview ("back" returns,
+    "restart" chooses the audience again), "positions" narrows by position, "event" lists the
+    seminars or competitions (`value` the kind, `page` the page), "eventid" picks one by id and
+    "behaviour" what its members did."""
+
+    action: Literal["narrow", "positions", "event", "eventid", "behaviour"]
+    value: str
+    page: int = 0
+
+
 @callback("bc1")
 class BroadcastCb(CallbackData):
     """Actions on one broadcast: stop it, its recipients' CSV, and while it waits to start,

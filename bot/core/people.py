@@ -53,6 +53,15 @@ class Actor:
             raise NotAllowed
         return replace(self, region_ids=self.programmes[programme_id])
 
+    def manages(self, programme_id: int | None, created_by: int | None) -> bool:
+        """The one rule for a seminar or competition: staff of its programme; of them, admins,
+        its author, and coordinators without a region limit in that programme."""
+        if not self.staff_of(programme_id):
+            return False
+        within = self.within(programme_id)
+        own = within.user is not None and within.user.id == created_by
+        return within.is_admin or own or not within.region_ids
+
     def programme_ids(self) -> list[int] | None:
         """None for admins, who see every programme."""
         return None if self.is_admin else sorted(self.programmes)

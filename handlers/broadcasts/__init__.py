@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers.broadcasts import history, schedule, wizard
+from handlers.broadcasts import audience, history, schedule, wizard
 from handlers.common import App
 
 
 def register(app: App) -> None:
-    for module in (wizard, history, schedule):
+    for module in (wizard, audience, history, schedule):
         module.register(app)

@@ -1,4 +1,5 @@
-"""/broadcast: text per language, an optional attachment, an audience, a preview, a time."""
+"""/broadcast: text per language, an optional attachment, an audience, a preview, a time.
+The audience's narrowing and `start_with` are in handlers.broadcasts.audience."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.quicktimes import TIME_CODES, TimeCb, Unsure, at_minute, pick
 from bot.core.refusals import refusal_text
-from bot.core.screens import Screen
 from bot.core.texts import telegram_length
 from handlers import basics, flow_steps
+from handlers.broadcasts.asking import ask
 from handlers.broadcasts.history import post_progress
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
@@ -29,27 +30,6 @@ async def broadcast_command(turn: Turn) -> None:
         await turn.say(views.programme_step(turn.tr, await wizard.programme_choices(turn.tid)))
         return
     await turn.say(views.step_screen(turn.tr, flow))
-
-
-async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
-    """The next question; the preview and confirm steps show the whole message first."""
-    wizard = turn.svc.broadcast_wizard
-    if flow.step == "programme":
-        await turn.show(views.programme_step(turn.tr, await wizard.programme_choices(turn.tid)))
-        return
-    if flow.step in ("preview", "confirm"):
-        draft = await wizard.draft(turn.tid)
-        programme = await turn.svc.programmes.label(draft.programme_id)
-        for message in views.preview_messages(draft, turn.svc.config.tz, programme):
-            await turn.send_rendered(message)
-        markup = views.preview_buttons(turn.tr, confirm=flow.step == "confirm")
-        await turn.say(Screen(views.preview(turn.tr, draft, programme).text, markup))
-        return
-    options = None
-    if flow.step == "audience_pick":
-        options = await wizard.options(turn.tid, flow.data["audience"]["kind"])
-    picks = wizard.picks() if flow.step == "schedule" else None
-    await turn.show(views.step_screen(turn.tr, flow, options, page, picks))
 
 
 @command()
@@ -71,6 +51,8 @@ async def on_text(turn: Turn) -> None:
             return
     elif flow is not None and flow.step in ("text_ky", "text_ru"):
         flow = await wizard.text(turn.tid, message.text_html, telegram_length(turn.text))
+    elif flow is not None and flow.step == "audience_pick":
+        flow = await wizard.search(turn.tid, turn.text)
     else:
         raise Refusal("use_buttons")
     await ask(turn, flow)
@@ -119,10 +101,9 @@ async def _step(turn: Turn, data: BroadcastWizardCb) -> tuple[Flow, int]:
     if data.action == "toggle":
         return await wizard.toggle(tid, data.value), data.page
     if data.action == "page":
-        flow = await wizard.current(tid)
-        if flow is None or flow.step != "audience_pick":
-            raise Refusal("stale")
-        return flow, data.page
+        if data.value == "all":
+            return await wizard.search(tid, None), 0
+        return await wizard.page(tid), data.page
     if data.action == "done":
         return await wizard.audience_done(tid), 0
     if data.action == "later":

@@ -93,7 +93,7 @@ async def _act(svc: CompetitionForm, tid: int, data: CompetitionFormCb) -> Flow:
         "entrants": lambda: svc.entrant_kind(tid, data.value),
         "kind": lambda: svc.choose_kind(tid, data.value),
         "toggle": lambda: svc.toggle(tid, data.value),
-        "page": lambda: svc.page(tid),
+        "page": lambda: svc.search(tid, None) if data.value == "all" else svc.page(tid),
         "done": lambda: svc.audience_done(tid),
         "yesno": lambda: svc.yes_no(tid, data.value),
         "edit": lambda: svc.edit_part(tid, data.value),

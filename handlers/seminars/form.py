@@ -121,6 +121,8 @@ async def _step(turn: Turn, data: SeminarFormCb) -> tuple[Flow, int]:
     if data.action == "toggle":
         return await form.toggle(tid, data.value), data.page
     if data.action == "page":
+        if data.value == "all":
+            return await form.search(tid, None), 0
         flow = await form.current(tid)
         if flow is None or flow.step != "audience_pick":
             raise Refusal("stale")

@@ -16,10 +16,9 @@ from typing import NamedTuple, cast
 
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast, Delivery
-from bot.broadcasts.service.audience import named
+from bot.broadcasts.service.audience import Named, named_whole
 from bot.core import audit, flows
 from bot.core import users as users_repo
-from bot.core.audience.repo import Option
 from bot.core.audience.service import Audience
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.flows import Flow
@@ -125,9 +124,9 @@ class Broadcasts:
         not_yet = datetime.fromisoformat(item.send_at) > self.outbox.clock.now()
         return item.status != "cancelled" and not_yet and not any(counts.get(s) for s in OUT)
 
-    async def audience_names(self, item: Broadcast) -> list[Option]:
+    async def audience_names(self, item: Broadcast) -> Named:
         audience = cast(Audience, item.audience)  # stored by the wizard as an Audience
-        return await named(self.db, audience, item.programme_id)
+        return await named_whole(self.db, audience, item.programme_id)
 
     async def entry(self, telegram_id: int, broadcast_id: int) -> tuple[Broadcast, dict[str, int]]:
         """One broadcast as the history shows it, to its author or an admin."""

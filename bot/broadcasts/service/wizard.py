@@ -18,18 +18,19 @@ from datetime import datetime
 from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast
 from bot.broadcasts.service.audience import named
+from bot.broadcasts.service.audience_steps import AudienceSteps
 from bot.core import audit, flows
 from bot.core import users as users_repo
+from bot.core.audience.behaviour import EVENT_OF, Event
 from bot.core.audience.repo import Option
-from bot.core.audience.service import Audience, Audiences, empty, with_programme
+from bot.core.audience.service import Audience, Audiences, Narrowed, empty, with_programme
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
-from bot.core.people import Actor, People
+from bot.core.people import People
 from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
 from bot.core.quicktimes import Pick, choose, soon, typed, unsure
 from bot.core.texts import note_room, telegram_length
-from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 
@@ -55,9 +56,17 @@ class Draft:
     audience_kind: str = "all"
     audience_names: tuple[Option, ...] = ()
     """The chosen places, clusters or positions, to name the audience on the preview."""
+    narrowed: Narrowed | None = None
+    """How many each part leaves, when positions or a behaviour narrow the places."""
+    positions: tuple[str, ...] = ()
+    behaviour: str | None = None
+    event: Event | None = None
+    """The seminar or competition the behaviour is about."""
+    why_empty: str | None = None
+    """Why nobody is left (a code of `Audiences.why_empty`), when a behaviour empties it."""
 
 
-class BroadcastWizard(Wizard):
+class BroadcastWizard(AudienceSteps):
     flow_name = FLOW
 
     @classmethod
@@ -72,7 +81,7 @@ class BroadcastWizard(Wizard):
         self.people = people
         self.db = outbox.db
         self.clock = outbox.clock
-        self.audiences = Audiences(self.db)
+        self.audiences = Audiences(self.db, self.clock)
         self.programmes = Programmes(self.db, people)
 
     async def begin(self, telegram_id: int, programme_id: int | None = None) -> Flow:
@@ -83,6 +92,17 @@ class BroadcastWizard(Wizard):
             return await self._save(Flow(telegram_id, FLOW, "programme", {}))
         programme = await self.programmes.pick(actor, programme_id)
         return await self._save(Flow(telegram_id, FLOW, "text_ky", {"programme": programme.id}))
+
+    async def begin_with(self, telegram_id: int, audience: Audience) -> Flow:
+        """The wizard with its audience already chosen by another screen ("message them" on a
+        coverage line): the programme is the audience's, and every part of it must be one this
+        person could have chosen in the selector. The texts are asked, then the preview."""
+        actor = await self.people.require_staff(telegram_id)
+        programme = await self.programmes.pick(actor, audience.get("programme"))
+        ready = with_programme(audience, programme.id)
+        await self.audiences.check(actor.within(programme.id), ready)
+        data = {"programme": programme.id, "audience": ready, "audience_given": True}
+        return await self._save(Flow(telegram_id, FLOW, "text_ky", data))
 
     async def choose_programme(self, telegram_id: int, programme_id: int) -> Flow:
         """Only a programme open to this person can be chosen: a forged id is not allowed."""
@@ -118,7 +138,7 @@ class BroadcastWizard(Wizard):
                 raise Refusal("no_text")
             flow.step = "attachment"
         else:
-            flow.step = "audience"
+            flow.step = _after_attachment(flow)
         return await self._save(flow)
 
     async def attach(self, telegram_id: int, kind: str, file_id: str, name: str | None) -> Flow:
@@ -129,37 +149,14 @@ class BroadcastWizard(Wizard):
         if longest > limit:
             raise Refusal("caption_too_long", limit=limit, length=longest)
         flow.data.update(attachment_kind=kind, attachment_file_id=file_id, attachment_name=name)
-        flow.step = "audience"
-        return await self._save(flow)
-
-    async def choose_kind(self, telegram_id: int, kind: str) -> Flow:
-        flow = await self._at(telegram_id, "audience", "audience_pick", "preview")
-        audience = empty(kind)
-        if (programme_id := _programme_of(flow)) is not None:
-            audience = with_programme(audience, programme_id)
-        flow.data["audience"] = audience
-        flow.step = "audience_pick" if kind != "all" else "preview"
-        if kind == "all":
-            await self._require_reach(flow)
-        return await self._save(flow)
-
-    async def toggle(self, telegram_id: int, value: str) -> Flow:
-        """Only values the selector offers this person can be chosen; anything else is stale."""
-        flow = await self._at(telegram_id, "audience_pick")
-        actor = await self._actor(telegram_id, flow)
-        await self.audiences.toggle(actor, flow.data["audience"], value)
-        return await self._save(flow)
-
-    async def audience_done(self, telegram_id: int) -> Flow:
-        flow = await self._at(telegram_id, "audience_pick")
-        await self._require_reach(flow)
-        flow.step = "preview"
+        flow.step = _after_attachment(flow)
         return await self._save(flow)
 
     async def when(self, telegram_id: int, text: str | None) -> Flow:
         """None sends now; otherwise a typed Bishkek time, which must be in the future. A time
         not read for certain raises Unsure, to be shown back for a yes."""
         flow = await self._at(telegram_id, "preview", "schedule")
+        await self._require_reach(flow)
         if text is None:
             flow.data["send_at"] = None
         else:
@@ -188,6 +185,7 @@ class BroadcastWizard(Wizard):
 
     async def ask_time(self, telegram_id: int) -> Flow:
         flow = await self._at(telegram_id, "preview")
+        await self._require_reach(flow)
         flow.step = "schedule"
         return await self._save(flow)
 
@@ -196,16 +194,29 @@ class BroadcastWizard(Wizard):
         d = flow.data
         send_at = d.get("send_at")
         audience: Audience = d.get("audience") or empty("all")
+        actor = await self._actor(telegram_id, flow)
+        narrowed = await self.audiences.narrowed(actor, audience)
+        chosen = audience.get("behaviour")
+        event = why = None
+        if chosen is not None:
+            kind = EVENT_OF.get(chosen["kind"], "")
+            event = await self.audiences.event(actor, kind, int(chosen["id"]), _programme_of(flow))
+            why = await self.audiences.why_empty(chosen) if not narrowed.total else None
         return Draft(
             text_ky=d.get("text_ky"),
             text_ru=d.get("text_ru"),
             attachment_kind=d.get("attachment_kind"),
             attachment_file_id=d.get("attachment_file_id"),
-            recipients=len(await self._recipients(flow)),
+            recipients=narrowed.total,
             send_at=datetime.fromisoformat(send_at) if send_at else None,
             programme_id=_programme_of(flow),
             audience_kind=audience["kind"],
             audience_names=tuple(await named(self.db, audience, _programme_of(flow))),
+            narrowed=narrowed,
+            positions=tuple(audience.get("positions") or ()),
+            behaviour=chosen["kind"] if chosen else None,
+            event=event,
+            why_empty=why,
         )
 
     async def confirm(self, telegram_id: int) -> Broadcast:
@@ -271,27 +282,12 @@ class BroadcastWizard(Wizard):
         names = (programme.name(lang) for lang in ("ky", "ru", "en"))
         return max(telegram_length(f"📌 {name}\n") for name in names)
 
-    async def _actor(self, telegram_id: int, flow: Flow) -> Actor:
-        """The author as staff of the broadcast's programme, with that programme's limit."""
-        actor = await self.people.require_staff(telegram_id)
-        programme_id = _programme_of(flow)
-        return actor if programme_id is None else actor.within(programme_id)
-
-    async def _recipients(self, flow: Flow) -> list[int]:
-        actor = await self._actor(flow.telegram_id, flow)
-        return await self.audiences.chat_ids(actor, flow.data.get("audience"))
-
-    async def _require_reach(self, flow: Flow) -> None:
-        if not await self._recipients(flow):
-            raise Refusal("no_recipients")
-
-    async def options(self, telegram_id: int, kind: str) -> list[Option]:
-        """The picker's choices: within the author's limit and the programme's reach."""
-        flow = await self._at(telegram_id)
-        actor = await self._actor(telegram_id, flow)
-        return await self.audiences.options(actor, kind, _programme_of(flow))
-
 
 def _programme_of(flow: Flow) -> int | None:
     found = flow.data.get("programme")
     return int(found) if found is not None else None
+
+
+def _after_attachment(flow: Flow) -> str:
+    """An audience given by another screen (`begin_with`) skips the audience question."""
+    return "preview" if flow.data.get("audience_given") else "audience"

@@ -11,11 +11,11 @@ from telegram import InlineKeyboardMarkup
 
 from bot.broadcasts.callbacks import BroadcastCb
 from bot.broadcasts.repo import Broadcast, Delivery
+from bot.broadcasts.service.audience import Named
 from bot.broadcasts.service.history import Health, reason
-from bot.broadcasts.views.audience import reach
+from bot.broadcasts.views.audience import reach_named
 from bot.broadcasts.views.progress import progress
 from bot.core import labels, timeviews
-from bot.core.audience.repo import Option
 from bot.core.keyboards import button
 from bot.core.programmes import views as programmes
 from bot.core.programmes.repo import Programme
@@ -72,7 +72,7 @@ def item(
     counts: dict[str, int],
     now: datetime,
     programme: Programme | None = None,
-    names: list[Option] | None = None,
+    names: Named | None = None,
     waiting: bool = False,
 ) -> Screen:
     """One broadcast and whom it reaches; headed by its programme when the reader sees several.
@@ -80,7 +80,7 @@ def item(
     when = tr.datetime(datetime.fromisoformat(b.send_at))
     lines = [progress(tr, b, counts, now).text]
     if names is not None:
-        lines.append(reach(tr, b.audience["kind"], names, b.total))
+        lines.append(reach_named(tr, names, b.total))
     lines.append(when)
     text = programmes.labelled(tr, programme, "\n".join(lines))
     keyboard = []
@@ -95,13 +95,13 @@ def item(
     return Screen(text, InlineKeyboardMarkup(keyboard))
 
 
-def cancel_confirm(tr: Translator, b: Broadcast, names: list[Option]) -> Screen:
+def cancel_confirm(tr: Translator, b: Broadcast, names: Named) -> Screen:
     """The consequence, with the numbers, before a scheduled broadcast is called off."""
     _ = tr._
     when = tr.datetime(datetime.fromisoformat(b.send_at))
     lines = [
         "<b>" + _("Cancel broadcast #{id}?").format(id=b.id) + "</b>",
-        reach(tr, b.audience["kind"], names, b.total),
+        reach_named(tr, names, b.total),
         _("Scheduled for {when} (Bishkek time).").format(when=when),
         _("Nobody will get it, and this can't be undone."),
     ]

@@ -6,6 +6,7 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.broadcasts.callbacks import BroadcastAudienceCb as AudienceCb
 from bot.broadcasts.callbacks import BroadcastWizardCb as Cb
 from bot.broadcasts.pushes import rendered
 from bot.broadcasts.service.wizard import Draft
@@ -13,6 +14,7 @@ from bot.broadcasts.views import audience as audience_views
 from bot.core import timeviews
 from bot.core.audience import views as audience
 from bot.core.audience.repo import Option
+from bot.core.audience.service import Audience
 from bot.core.flows import Flow
 from bot.core.keyboards import button
 from bot.core.programmes import views as programmes
@@ -66,9 +68,11 @@ def step_screen(
             ),
         )
     if step == "audience":
-        return audience.kinds(tr, Cb, [abort])
-    if step == "audience_pick":
+        return audience.kinds(tr, Cb, [*audience_views.by_event(tr), abort])
+    if step in ("audience_pick", "positions_pick"):
         return _picker(tr, flow, options or [], page)
+    if step == "narrow":
+        return audience_views.narrow(tr, flow.data["audience"])
     if step == "schedule":
         return time_screen(tr, picks or [])
     return Screen(_("Please answer the question above."))
@@ -106,7 +110,14 @@ def time_read_back(tr: Translator, pick: Pick) -> Screen:
 
 
 def _picker(tr: Translator, flow: Flow, options: list[Option], page: int) -> Screen:
-    return audience.picker(tr, flow.data["audience"], options, page, Cb)
+    """The places (typed text searches them), or the positions that narrow them."""
+    chosen = flow.data["audience"]
+    if flow.step == "positions_pick":
+        positions: Audience = {"kind": "positions", "values": list(chosen.get("positions") or [])}
+        screen = audience.picker(tr, positions, options, page, Cb)
+        return Screen(tr._("Only members in these positions:") + "\n" + screen.text, screen.markup)
+    query = flow.data.get("query")
+    return audience.picker(tr, chosen, options, page, Cb, query=query, searchable=True)
 
 
 def preview_messages(draft: Draft, tz: str, programme: Programme | None = None) -> list[Rendered]:
@@ -132,9 +143,7 @@ def preview(tr: Translator, draft: Draft, programme: Programme | None = None) ->
     if programme is not None:
         name = escape(programme.name(tr.lang))
         lines.append(_("Programme: {name}").format(name=name))
-    lines.append(
-        audience_views.reach(tr, draft.audience_kind, list(draft.audience_names), draft.recipients)
-    )
+    lines += audience_views.narrowed(tr, draft)
     if draft.text_ky and draft.text_ru:
         lines.append(_("Above: first the message in Kyrgyz, then in Russian."))
     else:
@@ -150,18 +159,23 @@ def preview(tr: Translator, draft: Draft, programme: Programme | None = None) ->
     return Screen("\n".join(lines))
 
 
-def preview_buttons(tr: Translator, confirm: bool) -> InlineKeyboardMarkup:
+def preview_buttons(tr: Translator, confirm: bool, recipients: int = 1) -> InlineKeyboardMarkup:
+    """Send or schedule, narrow the audience, cancel; with nobody to send to, no way to send."""
     _ = tr._
-    abort = button(_("Cancel"), Cb(action="abort", value="-"))
+    abort = [button(_("Cancel"), Cb(action="abort", value="-"))]
     if confirm:
         return InlineKeyboardMarkup(
-            [[button("✅ " + _("Confirm and send"), Cb(action="confirm", value="-"))], [abort]]
+            [[button("✅ " + _("Confirm and send"), Cb(action="confirm", value="-"))], abort]
         )
+    narrow = [button(_("Narrow the audience"), AudienceCb(action="narrow", value="open"))]
+    if not recipients:
+        return InlineKeyboardMarkup([narrow, abort])
     return InlineKeyboardMarkup(
         [
             [button(_("Send now"), Cb(action="now", value="-"))],
             [button(_("Schedule"), Cb(action="later", value="-"))],
-            [abort],
+            narrow,
+            abort,
         ]
     )
 

@@ -69,11 +69,7 @@ def deadline_for(
 def may_manage(actor: Actor, competition: Competition) -> bool:
     """Staff of the competition's programme only; within it, as for seminars: admins, the
     author, and coordinators without a region limit in that programme."""
-    if not actor.staff_of(competition.programme_id):
-        return False
-    within = actor.within(competition.programme_id)
-    own = within.user is not None and within.user.id == competition.created_by
-    return within.is_admin or own or not within.region_ids
+    return actor.manages(competition.programme_id, competition.created_by)
 
 
 class Competitions:

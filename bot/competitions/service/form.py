@@ -18,7 +18,7 @@ from bot.competitions.repo.competitions import Competition, CompetitionContent, 
 from bot.competitions.service.competitions import CODE_RE, LIMITS, Competitions
 from bot.core import fields, flows
 from bot.core.audience.repo import Option
-from bot.core.audience.service import Audience, empty
+from bot.core.audience.service import Audience, empty, find
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.people import Actor
@@ -96,6 +96,8 @@ class FormData(TypedDict):
     else the only one open to the author."""
     revising: NotRequired[bool]
     """A part is asked again from the summary: each answer can be kept as it is."""
+    audience_query: NotRequired[str | None]
+    """What was typed to find a place on the audience's list, if anything."""
 
 
 def form_data(flow: Flow) -> FormData:
@@ -188,6 +190,8 @@ class CompetitionForm(Wizard):
             values["deadline"] = utcnow_iso(self._deadline(raw, values["opens_at"]))
         elif step == "max_files":
             values["max_files"] = files_value(raw)
+        elif step == "audience_pick":
+            return await self.search(telegram_id, raw)
         else:
             raise Refusal("use_buttons")
         return await self._next(flow)
@@ -315,6 +319,7 @@ class CompetitionForm(Wizard):
         if kind not in AUDIENCE_KINDS[data["values"]["entrant_kind"]]:
             raise Refusal("stale")
         data["audience"] = empty(kind)
+        data.pop("audience_query", None)
         if kind != "all":
             flow.step = "audience_pick"
             return await self._save(flow)
@@ -336,6 +341,7 @@ class CompetitionForm(Wizard):
     async def _audience_done(self, flow: Flow) -> Flow:
         if not await self._entrants(flow):
             raise Refusal("no_entrants")
+        form_data(flow).pop("audience_query", None)
         flow.step = "audience"
         return await self._next(flow)
 
@@ -346,7 +352,17 @@ class CompetitionForm(Wizard):
         return len(await self.competitions.entrant_ids(actor, kind, _audience(data), pid))
 
     async def options(self, telegram_id: int, kind: str) -> list[Option]:
-        return await self._options(await self._at(telegram_id, "audience_pick"), kind)
+        """The picker's choices, or those found for what was typed."""
+        flow = await self._at(telegram_id, "audience_pick")
+        found = await self._options(flow, kind)
+        query = form_data(flow).get("audience_query")
+        return find(found, query) if query else found
+
+    async def search(self, telegram_id: int, raw: str | None) -> Flow:
+        """Typed text on the audience's list looks for a place; None shows the whole list."""
+        flow = await self._at(telegram_id, "audience_pick")
+        form_data(flow)["audience_query"] = fields.text_value(raw, 100) if raw is not None else None
+        return await self._save(flow)
 
     async def _options(self, flow: Flow, kind: str) -> list[Option]:
         """The picker's choices within the programme: places it reaches, its own clusters."""

@@ -138,7 +138,8 @@ def step_screen(
         return _kinds(tr, data, abort)
     chosen = data["audience"]
     if step == "audience_pick" and chosen is not None:
-        return audience.picker(tr, chosen, options or [], page, Cb)
+        query = data.get("audience_query")
+        return audience.picker(tr, chosen, options or [], page, Cb, query=query, searchable=True)
     lines = [_question(tr, step)]
     keyboard = _buttons(tr, step)
     if step in TIME_STEPS:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TypedDict
 
+from bot.core.audience import behaviour
 from bot.db import Database, Row
 
 
@@ -35,6 +37,18 @@ _FILTERS = {
 }
 
 
+@dataclass(frozen=True)
+class Narrowing:
+    """What narrows a place audience further: positions, and one behaviour (its kind and the
+    seminar's or competition's id), read at `now`."""
+
+    positions: tuple[str, ...] = ()
+    behaviour: tuple[str, int] | None = None
+    now: str = ""
+
+
+WHOLE = Narrowing()
+
 _REACH = " AND m.id IN (SELECT municipality_id FROM programme_reach WHERE programme_id = ?)"
 _NOT_MUTED = " AND u.id NOT IN (SELECT user_id FROM programme_mutes WHERE programme_id = ?)"
 
@@ -46,6 +60,7 @@ def _where(
     announcements: bool,
     programme_id: int | None = None,
     sent: bool = True,
+    narrow: Narrowing = WHOLE,
 ) -> tuple[str, list[str | int]]:
     """`programme_id` keeps to the municipalities the programme reaches; for what is sent
     (`announcements` or not) it also leaves out the members who muted the programme."""
@@ -53,6 +68,13 @@ def _where(
         raise ValueError(kind)
     sql = _FILTERS[kind].format(marks=",".join("?" * len(values)))
     params: list[str | int] = list(values) if kind != "all" else []
+    if narrow.positions:
+        sql += _FILTERS["positions"].format(marks=",".join("?" * len(narrow.positions)))
+        params += narrow.positions
+    if narrow.behaviour is not None:
+        more, more_params = behaviour.where(*narrow.behaviour, narrow.now)
+        sql += more
+        params += more_params
     if region_ids:
         sql += " AND d.region_id IN ({})".format(",".join("?" * len(region_ids)))
         params += region_ids
@@ -74,9 +96,10 @@ async def chat_ids(
     region_ids: list[int],
     announcements: bool = True,
     programme_id: int | None = None,
+    narrow: Narrowing = WHOLE,
 ) -> list[int]:
     """`region_ids` narrows to a coordinator's regions; muted members skip announcements."""
-    where, params = _where(kind, values, region_ids, announcements, programme_id)
+    where, params = _where(kind, values, region_ids, announcements, programme_id, narrow=narrow)
     rows = await db.fetchall("SELECT u.telegram_id" + _BASE + where + " ORDER BY u.id", params)
     return [r[0] for r in rows]
 
@@ -88,9 +111,10 @@ async def members(
     region_ids: list[int],
     announcements: bool = False,
     programme_id: int | None = None,
+    narrow: Narrowing = WHOLE,
 ) -> list[tuple[int, int]]:
     """(user id, chat id) of each member reached: seminars keep who was invited."""
-    where, params = _where(kind, values, region_ids, announcements, programme_id)
+    where, params = _where(kind, values, region_ids, announcements, programme_id, narrow=narrow)
     rows = await db.fetchall(
         "SELECT u.id, u.telegram_id" + _BASE + where + " ORDER BY u.id", params
     )
@@ -104,9 +128,10 @@ async def reaches(
     user_id: int,
     region_ids: list[int],
     programme_id: int | None = None,
+    narrow: Narrowing = WHOLE,
 ) -> bool:
     """Whether one member falls inside an audience (a walk-in at a seminar's check-in)."""
-    where, params = _where(kind, values, region_ids, False, programme_id, sent=False)
+    where, params = _where(kind, values, region_ids, False, programme_id, False, narrow)
     row = await db.fetchone("SELECT 1" + _BASE + where + " AND u.id = ?", [*params, user_id])
     return row is not None
 

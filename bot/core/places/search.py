@@ -66,7 +66,7 @@ class Directory:
             return []
         best: dict[int, Match] = {}
         for place, names in await self._entries():
-            result = process.extractOne(needle, names, scorer=_score)
+            result = process.extractOne(needle, names, scorer=score)
             if result and (place.id not in best or best[place.id].score < result[1]):
                 best[place.id] = Match(place, result[1])
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.place.name_en))
@@ -101,7 +101,7 @@ async def describe(db: Database, municipality_id: int | None, lang: str) -> str:
     return found.describe(lang) if found is not None else "—"
 
 
-def _score(query: str, name: str, **kwargs: object) -> float:
+def score(query: str, name: str, **kwargs: object) -> float:
     """Whole-name similarity, or a prefix typed so far ("besh" finds Beshik-Jon)."""
     whole = fuzz.ratio(query, name)
     if len(query) >= 3 and name.startswith(query):

@@ -19,8 +19,9 @@ from typing import Literal, NotRequired, TypedDict, cast
 
 from bot.core import flows
 from bot.core.audience.repo import Option
-from bot.core.audience.service import Audience, empty, with_programme
+from bot.core.audience.service import Audience, empty, find, with_programme
 from bot.core.errors import Refusal
+from bot.core.fields import text_value
 from bot.core.flows import Flow
 from bot.core.people import Actor
 from bot.core.programmes.repo import Programme
@@ -80,6 +81,8 @@ class FormData(TypedDict):
     revising: NotRequired[bool]
     """A part of a new seminar is asked again from the summary: its answers are kept unless
     changed, as when editing."""
+    audience_query: NotRequired[str | None]
+    """What was typed to find a place on the audience's list, if anything."""
 
 
 def form_data(flow: Flow) -> FormData:
@@ -155,6 +158,8 @@ class SeminarForm(Wizard):
     async def text(self, telegram_id: int, raw: str) -> Flow:
         flow = await self._at(telegram_id, PROGRAMME, *STEPS, "audience_pick")
         step, values = flow.step, form_data(flow)["values"]
+        if step == "audience_pick":
+            return await self.search(telegram_id, raw)
         if step in _TEXT_LIMITS:
             values[step] = fields.text_value(raw, _TEXT_LIMITS[step])
         elif step == "location":
@@ -272,10 +277,17 @@ class SeminarForm(Wizard):
         programme_id = d.get("programme_id")
         audience = empty(kind)
         d["audience"] = audience if programme_id is None else with_programme(audience, programme_id)
+        d.pop("audience_query", None)
         if kind != "all":
             flow.step = "audience_pick"
             return await self._save(flow)
         return await self._audience_done(flow)
+
+    async def search(self, telegram_id: int, raw: str | None) -> Flow:
+        """Typed text on the audience's list looks for a place; None shows the whole list."""
+        flow = await self._at(telegram_id, "audience_pick")
+        form_data(flow)["audience_query"] = text_value(raw, 100) if raw is not None else None
+        return await self._save(flow)
 
     async def toggle(self, telegram_id: int, value: str) -> Flow:
         flow = await self._at(telegram_id, "audience_pick")
@@ -295,6 +307,7 @@ class SeminarForm(Wizard):
     async def _audience_done(self, flow: Flow) -> Flow:
         if not await self.seminars.reach(flow.telegram_id, form_data(flow)["audience"]):
             raise Refusal("no_recipients")
+        form_data(flow).pop("audience_query", None)
         flow.step = "audience"
         return await self._next(flow)
 
@@ -303,7 +316,9 @@ class SeminarForm(Wizard):
         flow = await self._at(telegram_id, "audience_pick")
         programme_id = form_data(flow).get("programme_id")
         actor = await self._actor(flow)
-        return await self.seminars.audiences.options(actor, kind, programme_id)
+        found = await self.seminars.audiences.options(actor, kind, programme_id)
+        query = form_data(flow).get("audience_query")
+        return find(found, query) if query else found
 
     async def preview(self, telegram_id: int) -> Preview:
         flow = await self._at(telegram_id, "preview")

@@ -276,11 +276,7 @@ class Seminars:
 def may_manage(actor: Actor, seminar: Seminar) -> bool:
     """Staff of the seminar's programme only; of them, admins, the seminar's author, and
     coordinators without a region limit in that programme."""
-    if not actor.staff_of(seminar.programme_id):
-        return False
-    within = actor.within(seminar.programme_id)
-    own = within.user is not None and within.user.id == seminar.created_by
-    return within.is_admin or own or not within.region_ids
+    return actor.manages(seminar.programme_id, seminar.created_by)
 
 
 def audience_of(seminar: Seminar) -> Audience:

@@ -91,7 +91,10 @@ def step_screen(
         extra = [[button(tr._("Keep as it is"), Cb(action="skip", value="-"))]] if editing else []
         return audience.kinds(tr, Cb, extra + [abort])
     if step == "audience_pick":
-        return audience.picker(tr, data["audience"], options or [], page, Cb)
+        query = data.get("audience_query")
+        return audience.picker(
+            tr, data["audience"], options or [], page, Cb, query=query, searchable=True
+        )
     lines = [_question(tr, step)]
     current = _current(tr, step, data["values"]) if editing else None
     if current:
