@@ -1,7 +1,8 @@
 """Command line: python -m bot run | sandbox | migrate | import-municipalities FILE
 | compile-locales | import-seminars FILE | import-clusters FILE
 | export seminars --from DATE --to DATE | export submissions --competition ID
-| export my-data --telegram-id N | export coverage [--programme CODE]
+| export my-data --telegram-id N
+| export coverage [--programme CODE | --seminar ID | --competition ID]
 | export audit [--out F.xlsx] | export report --from DATE --to DATE [--region R]
 | programme add|list|close | import-targets CODE FILE."""
 

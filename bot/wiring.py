@@ -44,8 +44,8 @@ from bot.core.places.search import Directory
 from bot.core.programmes import views as programme_wordings
 from bot.core.programmes.pushes import Labelled
 from bot.core.programmes.service import Programmes
-from bot.coverage import views as coverage_wordings
-from bot.coverage.service import Coverage
+from bot.coverage.service.coverage import Coverage
+from bot.coverage.views import errors as coverage_wordings
 from bot.db import Database
 from bot.delivery.kinds import Kinds
 from bot.delivery.outbox import Outbox
@@ -175,7 +175,7 @@ class Services:
             faq=faq,
             questions=Questions(people, rsvp, seminars, submissions, faq),
             audit=AuditLog(people),
-            coverage=Coverage(db, people),
+            coverage=Coverage(db, people, seminars, competitions),
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.coverage.repo.events import Figures
 from bot.db import Database
 
 
@@ -25,6 +26,8 @@ class MunicipalityRow:
     region: PlaceNames
     approved: dict[str, int] = field(default_factory=dict)
     pending: int = 0
+    figures: Figures = field(default_factory=Figures)
+    """The chosen seminar's or competition's, when there is one."""
 
 
 async def municipalities(

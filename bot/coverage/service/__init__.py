@@ -1,0 +1,1 @@
+"""Coverage figures as plain values, for the chat, the spreadsheet and later the console."""

@@ -1,0 +1,1 @@
+"""/coverage in the reader's language: the screens, the spreadsheet, the audience of a line."""
