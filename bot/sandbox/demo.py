@@ -14,13 +14,15 @@ from pathlib import Path
 
 from bot.competitions.repo.competitions import Content
 from bot.core import users as users_repo
-from bot.core.audience.service import Audience
+from bot.core.audience.service import Audience, with_programme
 from bot.core.places import repo as places
 from bot.core.places.importer import import_municipalities
 from bot.core.programmes import repo as programmes_repo
 from bot.core.programmes.repo import NewProgramme
+from bot.db import utcnow_iso
 from bot.emulator.protocol import Profile
 from bot.sandbox.personas import Persona, PersonaBook
+from bot.seminars.repo import seminars as seminars_repo
 from bot.seminars.repo.seminars import SeminarFields
 from bot.wiring import Services
 
@@ -150,6 +152,7 @@ async def seed(svc: Services, book: PersonaBook, csv_path: Path = PILOT_CSV) -> 
         await _seminar(svc, audience, programmes["psi"])
         await _voice_seminar(svc, programmes["voice"])
         await _competition(svc, audience, programmes["psi"])
+        await _past_seminar(svc, audience, programmes["psi"])
 
 
 async def _programmes(svc: Services) -> dict[str, int]:
@@ -243,6 +246,48 @@ async def _competition(svc: Services, audience: Audience, programme_id: int) -> 
     await svc.competitions.create(
         COORDINATOR.telegram_id, values, audience, programme_id=programme_id
     )
+
+
+PAST_SEMINAR: SeminarFields = {
+    "title_ky": "Кызмат көрсөтүүлөрдү жакшыртуу планы: тажрыйба алмашуу",
+    "title_ru": "План улучшения услуг: обмен опытом",
+    "description_ky": None,
+    "description_ru": "Как составить план улучшения услуг вместе с соседними аймаками.",
+    "city": "Каракол",
+    "address": "ул. Абдрахманова, 121",
+    "latitude": None,
+    "longitude": None,
+    "capacity": 25,
+    "organiser": "Айгүл Токтосунова, +996 555 000 001",
+}
+PAST_ANSWERS = {5_000_002: (True, 5), 5_000_003: (True, 4), 5_000_004: (False, None)}
+"""Who said yes to the past seminar: whether they came, and the rating they gave."""
+
+
+async def _past_seminar(svc: Services, audience: Audience, programme_id: int) -> None:
+    """Held three weeks ago, so that /report and /coverage have something to count: two of
+    the members came and rated it, one said yes and did not come. Written straight into the
+    tables: the invitations went out long ago, nothing is pushed now."""
+    title = str(PAST_SEMINAR["title_ru"])
+    if await svc.db.fetchone("SELECT 1 FROM seminars WHERE title_ru = ?", (title,)):
+        return
+    starts, now = _bishkek(svc, -21, 10), svc.people.now()
+    author = await users_repo.by_telegram_id(svc.db, COORDINATOR.telegram_id)
+    seminar_id = await seminars_repo.create(
+        svc.db, **PAST_SEMINAR, starts_at=starts, ends_at=starts + timedelta(hours=6),
+        rsvp_deadline=starts - timedelta(days=1), audience=with_programme(audience, programme_id),
+        checkin_code=f"{900000 + programme_id}", created_by=author.id if author else None,
+        created_at=now, updated_at=now, programme_id=programme_id,
+    )  # fmt: skip
+    for telegram_id, (came, rating) in PAST_ANSWERS.items():
+        user = await users_repo.by_telegram_id(svc.db, telegram_id)
+        assert user is not None
+        await seminars_repo.invite_many(svc.db, seminar_id, [user.id], now)
+        await seminars_repo.set_answer(svc.db, seminar_id, user.id, "going", now, None)
+        if came:
+            at = utcnow_iso(starts + timedelta(minutes=20))
+            await seminars_repo.set_attended(svc.db, seminar_id, user.id, at, "code")
+            await seminars_repo.set_feedback(svc.db, seminar_id, user.id, rating, None)
 
 
 def programmes_line() -> str:
