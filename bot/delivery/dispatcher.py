@@ -222,11 +222,14 @@ class Dispatcher:
         wait = self.limiter.chat_wait(row.chat_id)
         if wait > DEFER_OVER_S:
             return Outcome(row.id, "pending", not_before=self._later(wait))
-        lang = resolve_lang(row.lang, row.tg_lang, self.default_lang)
-        rendered = kind.render(row, translator(lang, self.tz), prepared)
         async with self.limiter.chat(row.chat_id):
             if row.broadcast_id in self.outbox.stopped_broadcasts:
                 return Outcome(row.id, "cancelled", error="cancelled by staff")
+            saved, telegram = (row.lang, row.tg_lang)
+            if wait > 0:  # the reader may have changed language while this row waited its turn
+                saved, telegram = await self.outbox.languages_of(row.chat_id, saved, telegram)
+            lang = resolve_lang(saved, telegram, self.default_lang)
+            rendered = kind.render(row, translator(lang, self.tz), prepared)
             try:
                 message_id = await self._send(row.chat_id, rendered)
             except Exception as exc:

@@ -285,6 +285,13 @@ class Outbox:
         ordered = sorted(rows, key=lambda r: (r["not_before"], r["id"]))  # RETURNING has no order
         return [_row(r, people.get(r["chat_id"])) for r in ordered]
 
+    async def languages_of(
+        self, chat_id: int, saved: str | None, telegram: str | None
+    ) -> tuple[str | None, str | None]:
+        """The recipient's languages now (the ones given when they have no row)."""
+        found = (await self._recipients([chat_id])).get(chat_id)
+        return (found["lang"], found["tg_lang"]) if found is not None else (saved, telegram)
+
     async def _recipients(self, chat_ids: list[int]) -> dict[int, Row]:
         """Language and mute setting of each recipient, for rendering a batch of pushes."""
         unique = list(set(chat_ids))
