@@ -40,6 +40,7 @@ from handlers import (
     reports,
     seminars,
 )
+from handlers import console as console_commands
 from handlers.common import App
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def register_handlers(app: App) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last; seminars
     before accounts, so a check-in link's /start is not taken for registration's."""
     for feature in (home, basics, seminars, accounts, broadcasts, competitions, programmes, audit,
-                    coverage, reports, questions):  # fmt: skip
+                    coverage, reports, console_commands, questions):  # fmt: skip
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)

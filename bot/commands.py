@@ -53,6 +53,7 @@ STAFF = (
     ("faq", N_("Questions the bot answers")),
     ("staff", N_("Project staff")),
     ("people", N_("People directory")),
+    ("console", N_("Web console")),
     ("programmes", N_("Programmes")),
     ("language", N_("Change language")),
     ("help", N_("Help")),

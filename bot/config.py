@@ -46,6 +46,10 @@ class Config:
     """Every push asks for Telegram's paid broadcasts (MUNIBOT_PAID_BROADCAST)."""
     api_timeout: float = 5.0
     """Seconds to wait for the Bot API's answer (MUNIBOT_API_TIMEOUT); files get longer."""
+    console_url: str | None = None
+    """The web console's public base URL (MUNIBOT_CONSOLE_URL); None: no console."""
+    console_listen: str = "127.0.0.1"
+    console_port: int = 8081
 
     @property
     def file_base(self) -> str:
@@ -105,10 +109,11 @@ def _url(env: Mapping[str, str], name: str, default: str | None) -> str | None:
     return value
 
 
-def _port(env: Mapping[str, str]) -> int:
-    raw = env.get("MUNIBOT_WEBHOOK_PORT", "8443").strip() or "8443"
-    if not raw.isdigit() or not 0 < int(raw) < 65536:
-        raise ConfigError("MUNIBOT_WEBHOOK_PORT", f"expected a port number, got {raw!r}")
+def _port(env: Mapping[str, str], name: str = "MUNIBOT_WEBHOOK_PORT", default: int = 8443) -> int:
+    """0 takes any free port (the sandbox and the tests)."""
+    raw = env.get(name, str(default)).strip() or str(default)
+    if not raw.isdigit() or not 0 <= int(raw) < 65536:
+        raise ConfigError(name, f"expected a port number, got {raw!r}")
     return int(raw)
 
 
@@ -175,4 +180,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         retention_days=_retention(env),
         paid_broadcast=paid,
         api_timeout=_seconds(env, "MUNIBOT_API_TIMEOUT", 5.0, 120.0),
+        console_url=_url(env, "MUNIBOT_CONSOLE_URL", None),
+        console_listen=env.get("MUNIBOT_CONSOLE_LISTEN", "").strip() or "127.0.0.1",
+        console_port=_port(env, "MUNIBOT_CONSOLE_PORT", 8081),
     )

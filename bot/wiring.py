@@ -37,6 +37,8 @@ from bot.competitions.service.reviews import Reviews
 from bot.competitions.service.submissions import Submissions
 from bot.competitions.views import errors as competition_wordings
 from bot.config import Config
+from bot.console.auth import views as console_wordings
+from bot.console.auth.service import ConsoleAuth
 from bot.core import flows, refusals
 from bot.core.audit import AuditLog
 from bot.core.people import People
@@ -72,6 +74,7 @@ for _wordings in (
     competition_wordings,
     question_wordings,
     coverage_wordings,
+    console_wordings,
 ):
     refusals.register(_wordings.WORDINGS)
 
@@ -112,6 +115,7 @@ class Services:
     questions: Questions
     audit: AuditLog
     coverage: Coverage
+    console_auth: ConsoleAuth
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -141,6 +145,9 @@ class Services:
         rsvp = Rsvp(outbox, people)
         faq = Faq(db, people)
         seminar_reports = SeminarReports(seminars)
+        console_auth = ConsoleAuth(db, config, clock, people)
+        accounts.on_demote.append(console_auth.end_sessions_of)
+        accounts.on_erase.append(console_auth.forget)
         return cls(
             config=config,
             db=db,
@@ -176,6 +183,7 @@ class Services:
             questions=Questions(people, rsvp, seminars, submissions, faq),
             audit=AuditLog(people),
             coverage=Coverage(db, people, seminars, competitions),
+            console_auth=console_auth,
         )
 
 

@@ -62,6 +62,8 @@ class Accounts:
         and audit actors, broadcast progress cards)."""
         self.on_export: list[ExportHook] = []
         """Other features' sections of a person's copy of their data."""
+        self.on_demote: list[Callable[[int], Awaitable[None]]] = []
+        """What ends, by Telegram id, when someone is no longer staff (console sessions)."""
 
     async def set_language(self, telegram_id: int, lang: str, tg_name: str) -> None:
         if lang not in LANGUAGES:
@@ -97,6 +99,9 @@ class Accounts:
         else:
             await programmes_repo.drop_staff(self.db, target.id)
         await users_repo.set_role(self.db, target.id, role, self.people.now())
+        if role == "member":
+            for hook in self.on_demote:
+                await hook(target_tid)
         await audit.record(self.db, _id(actor.user), "role_changed", "user", target.id, role)
         await self.outbox.enqueue(
             f"role:{target.id}:{role}:{self.people.clock.now().isoformat()}",

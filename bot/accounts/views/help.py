@@ -55,6 +55,7 @@ def staff(tr: Translator, admin: bool) -> list[str]:
         _("/staff – project staff"),
         _("/people – find a member, deactivate one who left office, the directory as XLSX"),
         _("/profile – your name, organisation and phone, shown on your decisions"),
+        _("/console – open the web console in a browser (a one-time sign-in link)"),
         _("/myid – your Telegram id, for /promote"),
         _("/cancel – stop what you are doing"),
     ]
