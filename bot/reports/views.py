@@ -45,7 +45,9 @@ def summary(
     else:
         lines += _seminars(tr, report, programmes) + _competitions(tr, report)
         lines += _registrations(tr, report)
-        lines += ["", _("The charts follow; every participant and entrant is in the file.")]
+        charts = bool(report.seminars.people.people)
+        lines += ["", _("The charts follow; every participant and entrant is in the file.")
+                  if charts else _("Every participant and entrant is in the file.")]  # fmt: skip
     one = the_programme(report.seminars, programmes)
     return programme_views.labelled(tr, one, "\n".join(fit_lines(lines)))
 
@@ -122,7 +124,7 @@ def _competition(tr: Translator, figures: CompetitionFigures) -> list[str]:
         title=f"<b>{title}</b>", submitted=figures.submitted, eligible=figures.eligible
     )
     counts = figures.by_status
-    parts = [f"{_status(tr, code)} {counts[code]}" for code in STATUS_ORDER if code in counts]
+    parts = [f"{_status(tr, code)}: {counts[code]}" for code in STATUS_ORDER if code in counts]
     lines = ["• " + sent, "  " + " · ".join(parts)]
     if not figures.published:
         return [*lines, "  " + _("Results not published yet.")]
