@@ -19,6 +19,7 @@ from bot.broadcasts.progress import ProgressCards
 from bot.clock import Clock
 from bot.competitions import archiver
 from bot.config import Config
+from bot.console.web import server as console
 from bot.db import open_database
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limiter import Limiter
@@ -123,6 +124,8 @@ async def _post_init(app: App) -> None:
         app.job_queue.run_repeating(_wake_dispatcher, WAKE_EVERY_S, first=1)
     await _set_commands(app)
     archiver.start(app)
+    if config.console_url:
+        app.bot_data["console"] = await console.start(svc)
     _settle_garbage_collector()
 
 
@@ -160,6 +163,9 @@ async def _wake_dispatcher(context: CallbackContext[Any, Any, Any, Any]) -> None
 
 async def _post_stop(app: App) -> None:
     """The dispatcher stops before PTB closes its HTTP session, so no send is cut off midway."""
+    runner = app.bot_data.pop("console", None)
+    if runner is not None:
+        await runner.cleanup()
     for name in ("dispatcher_task", "seen_task", "stall_task", "menus_task"):
         task = app.bot_data.pop(name, None)
         if task is not None:

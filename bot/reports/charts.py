@@ -71,7 +71,8 @@ class Chart:
     legend: bool = field(default=True)
 
 
-def draw(chart: Chart) -> bytes:
+def draw(chart: Chart, fmt: str = "png") -> bytes:
+    """`fmt`: "png" for the chat, "svg" for the console (text drawn as shapes: no font needed)."""
     figure = Figure(figsize=SIZE, dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
@@ -84,7 +85,7 @@ def draw(chart: Chart) -> bytes:
     if chart.legend and len(chart.series) > 1:
         figure.legend(loc="outside lower center", frameon=False, fontsize=13)
     out = BytesIO()
-    figure.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
+    figure.savefig(out, format=fmt, dpi=DPI, metadata={"Software": None} if fmt == "png" else None)
     return out.getvalue()
 
 
@@ -124,11 +125,13 @@ def _side_by_side(axes: Axes, chart: Chart) -> None:
     axes.margins(y=0.15)
 
 
-def draw_all(charts: list[Chart]) -> list[tuple[str, bytes]]:
-    return [(chart.name, draw(chart)) for chart in charts]
+def draw_all(charts: list[Chart], fmt: str = "png") -> list[tuple[str, bytes]]:
+    return [(chart.name, draw(chart, fmt)) for chart in charts]
 
 
-async def render(charts: list[Chart], timeout_s: float = 120) -> list[tuple[str, bytes]]:
+async def render(
+    charts: list[Chart], fmt: str = "png", timeout_s: float = 120
+) -> list[tuple[str, bytes]]:
     """The PNGs, drawn by `python -m bot.reports.charts` in a process of its own; none (and a
     warning) if it failed, so the report's text and file still go out."""
     if not charts:
@@ -142,7 +145,7 @@ async def render(charts: list[Chart], timeout_s: float = 120) -> list[tuple[str,
         sys.executable, "-c", CHILD, env=env, stdin=PIPE, stdout=PIPE, stderr=PIPE
     )
     try:
-        out, err = await asyncio.wait_for(proc.communicate(pickle.dumps(charts)), timeout_s)
+        out, err = await asyncio.wait_for(proc.communicate(pickle.dumps((charts, fmt))), timeout_s)
     except TimeoutError:
         proc.kill()
         await proc.wait()
@@ -158,8 +161,8 @@ async def render(charts: list[Chart], timeout_s: float = 120) -> list[tuple[str,
 def main() -> None:
     """The child's side: specs in on stdin, PNGs out on stdout, both pickled (parent and child
     are the same program)."""
-    charts = pickle.loads(sys.stdin.buffer.read())
-    sys.stdout.buffer.write(pickle.dumps(draw_all(charts)))
+    charts, fmt = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(pickle.dumps(draw_all(charts, fmt)))
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ class Sandbox:
         self.emulator: Emulator | None = None
         self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self._lock: TextIO | None = None
+        self.console_port = 0
 
     @property
     def url(self) -> str:
@@ -89,6 +90,7 @@ class Sandbox:
                 await self.emulator.start(self.host, self.port)
             except OSError as exc:
                 raise _port_error(self.host, self.port, exc) from None
+            self.console_port = _free_port(self.host)
             self._lock.truncate(0)
             self._lock.write(self.url)
             self._lock.flush()
@@ -153,8 +155,17 @@ class Sandbox:
                 "MUNIBOT_MEDIA_DIR": str(self.folder / "media"),
                 "MUNIBOT_DEFAULT_LANG": self.default_lang,
                 "MUNIBOT_TZ": self.tz,
+                "MUNIBOT_CONSOLE_URL": self.console_url,
+                "MUNIBOT_CONSOLE_LISTEN": self.host,
+                "MUNIBOT_CONSOLE_PORT": str(self.console_port),
             }
         )
+
+    @property
+    def console_url(self) -> str:
+        """The console beside the web chat, on a port of its own picked at start."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.console_port}"
 
     async def _seed(self, config: Config) -> None:
         assert self.book is not None
@@ -183,6 +194,14 @@ class Sandbox:
         for persona in self.book.all():
             self.emulator.world.person(persona.id, demo.emulator_profile(persona))
             self.emulator.world.open_chat(persona.id)
+
+
+def _free_port(host: str) -> int:
+    """A port free right now for the console (the emulator's own is given or bound already)."""
+    family = socket.getaddrinfo(host, 0, type=socket.SOCK_STREAM)[0][0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
 
 
 def _check_port(host: str, port: int) -> None:
@@ -269,6 +288,8 @@ def exposure(host: str, public: bool) -> str | None:
 def _banner(sandbox: Sandbox) -> str:
     return (
         f"munibot sandbox is running: open {sandbox.url} in a browser (Ctrl+C to stop).\n"
+        f"  The coordinators' web console: {sandbox.console_url}/console/ (sign in by sending"
+        " /console to the bot as a coordinator in the web chat).\n"
         f"  The real bot talks to a local Telegram emulator; demo data in {sandbox.db_path}.\n"
         "  Chats start empty after a restart (the emulator keeps them in memory); registrations"
         " and everything else stay. --reset starts from a fresh demo.\n" + demo.programmes_line()

@@ -1,0 +1,30 @@
+"""Who is reading a page, and in which language: the session's, or before signing in the one
+asked for (?lang=) or the bot's default."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from bot.config import LANGUAGES
+from bot.console.auth.service import Session
+from bot.i18n import Translator, translator
+from bot.wiring import Services
+
+COOKIE = "munibot_console"
+SERVICES = web.AppKey("services", Services)
+SESSION = web.RequestKey("session", Session)
+
+
+def services(request: web.Request) -> Services:
+    return request.app[SERVICES]
+
+
+def session(request: web.Request) -> Session:
+    return request[SESSION]
+
+
+def tr_of(request: web.Request) -> Translator:
+    config = services(request).config
+    signed = request.get(SESSION)
+    lang = signed.lang if signed is not None else request.query.get("lang", "")
+    return translator(lang if lang in LANGUAGES else config.default_lang, config.tz)

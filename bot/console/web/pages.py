@@ -1,0 +1,116 @@
+"""The pages staff read: the overview (what needs attention, coverage by region), the donor
+report with its charts and file, the staff actions. Each asks the service the chat asks, as
+the signed-in person, so the figures and the refusals are the same."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from aiohttp import web
+
+from bot.console.web import words
+from bot.console.web.context import services, session, tr_of
+from bot.console.web.render import page
+from bot.core import auditviews
+from bot.core.texts import text_for
+from bot.reports import figures
+from bot.reports import views as report_views
+from bot.reports.charts import render
+from bot.reports.xlsx import workbook
+
+WEEK = timedelta(days=7)
+
+
+async def overview(request: web.Request) -> web.StreamResponse:
+    svc, who, tr = services(request), session(request), tr_of(request)
+    now = svc.clock.now()
+    desk = (await svc.status.overview(who.telegram_id)).desk
+    seminars = [s for s, _ in await svc.seminars.listing(who.telegram_id)
+                if not s.cancelled and now <= s.starts_at <= now + WEEK]  # fmt: skip
+    deadlines = [c for c, _ in await svc.competitions.listing(who.telegram_id)
+                 if not c.cancelled and now <= c.deadline <= now + WEEK]  # fmt: skip
+    coverage = await svc.coverage.for_staff(who.telegram_id)
+    week = sorted(
+        [(s.starts_at, text_for(tr.lang, s.title_ky, s.title_ru), "") for s in seminars]
+        + [(c.deadline, text_for(tr.lang, c.title_ky, c.title_ru), "⏰") for c in deadlines]
+    )
+    return page(
+        tr, "overview.html", csrf=who.csrf, here="overview", o=words.overview(tr), desk=desk,
+        week=[(tr.datetime(at), title, mark) for at, title, mark in week], coverage=coverage,
+    )  # fmt: skip
+
+
+def _period(request: web.Request, today: date) -> tuple[date, date] | None:
+    """?from=&to= as ISO dates, both included; this year when not given; None when unreadable."""
+    try:
+        first = date.fromisoformat(request.query.get("from") or f"{today.year}-01-01")
+        last = date.fromisoformat(request.query.get("to") or f"{today.year}-12-31")
+    except ValueError:
+        return None
+    return (first, last) if first <= last else None
+
+
+def _region(request: web.Request) -> int | None:
+    raw = request.query.get("region", "")
+    return int(raw) if raw.isdigit() else None
+
+
+async def report(request: web.Request) -> web.StreamResponse:
+    svc, who, tr = services(request), session(request), tr_of(request)
+    today = svc.clock.now().astimezone(svc.config.zone).date()
+    period, region = _period(request, today), _region(request)
+    regions = await svc.directory.regions()
+    context: dict[str, Any] = {
+        "r": words.report(tr), "regions": [(p.id, p.name(tr.lang)) for p in regions],
+        "region": region, "here": "report",
+    }  # fmt: skip
+    if period is None:
+        return page(tr, "report.html", 400, csrf=who.csrf, bad=True, **context)
+    found = await svc.donor_reports.for_period(who.telegram_id, *period, None, region)
+    name = found.region.name(tr.lang) if found.region is not None else None
+    programmes = await svc.programmes.known() if await svc.programmes.several() else None
+    drawn = await render(figures.charts(tr, found), "svg")
+    charts = [base64.b64encode(svg).decode() for _, svg in drawn]
+    return page(
+        tr, "report.html", csrf=who.csrf, period=period, charts=charts,
+        summary=report_views.summary(tr, found, programmes, name), query=request.query_string,
+        **context,
+    )  # fmt: skip
+
+
+async def report_file(request: web.Request) -> web.StreamResponse:
+    svc, who, tr = services(request), session(request), tr_of(request)
+    period = _period(request, svc.clock.now().astimezone(svc.config.zone).date())
+    if period is None:
+        raise web.HTTPBadRequest()
+    found = await svc.donor_reports.for_period(who.telegram_id, *period, None, _region(request))
+    name = found.region.name(tr.lang) if found.region is not None else None
+    programmes = await svc.programmes.known() if await svc.programmes.several() else None
+    data = await asyncio.to_thread(workbook, found, tr, programmes, name)
+    filename = f"report-{period[0]}-{period[1]}.xlsx"
+    return web.Response(
+        body=data,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+async def audit(request: web.Request) -> web.StreamResponse:
+    svc, who, tr = services(request), session(request), tr_of(request)
+    entries = await svc.audit.latest(who.telegram_id, 100)
+    rows = [
+        (tr.datetime(datetime.fromisoformat(e.at)), auditviews.who(tr, e),
+         auditviews.action_name(tr, e.action), auditviews.what(tr, e), e.detail)
+        for e in entries
+    ]  # fmt: skip
+    return page(tr, "audit.html", csrf=who.csrf, here="audit", a=words.audit(tr), rows=rows)
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/console/overview", overview)
+    router.add_get("/console/report", report)
+    router.add_get("/console/report.xlsx", report_file)
+    router.add_get("/console/audit", audit)

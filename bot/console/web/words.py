@@ -1,0 +1,104 @@
+"""Every text of the console's pages, in the reader's language: the templates show these and
+nothing else, so the catalogs (and their Kyrgyz and Russian) stay the one place for words."""
+
+from __future__ import annotations
+
+from bot.i18n import Translator
+
+
+def common(tr: Translator) -> dict[str, str]:
+    """The frame around every page: the title, the menu, signing out, the language."""
+    _ = tr._
+    return {
+        "console": _("munibot console"),
+        "overview": _("Overview"),
+        "report": _("Report"),
+        "audit": _("Staff actions"),
+        "sign_out": _("Sign out"),
+        "language": _("Language"),
+        "change": _("Change"),
+    }
+
+
+def signin(tr: Translator) -> dict[str, str]:
+    _ = tr._
+    return {
+        "title": _("Sign in"),
+        "how": _(
+            "The console is for project staff. To sign in, send /console to the bot in Telegram:"
+            " it answers with a link that works once, for 10 minutes."
+        ),
+        "webapp": _("Or open the console from the bot's button inside Telegram."),
+        "button": _("Sign in to the console"),
+    }
+
+
+def refused(tr: Translator) -> dict[str, str]:
+    _ = tr._
+    return {
+        "title": _("Not signed in"),
+        "again": _("Send /console to the bot again for a new link."),
+        "back": _("Back to sign-in"),
+    }
+
+
+def overview(tr: Translator) -> dict[str, str]:
+    _ = tr._
+    return {
+        "title": _("Overview"),
+        "attention": _("What needs attention"),
+        "registrations": _("Registrations waiting"),
+        "review": _("Submissions to review"),
+        "seminars": _("Seminars ahead"),
+        "competitions": _("Competitions open"),
+        "this_week": _("This week"),
+        "nothing_this_week": _("No seminar and no deadline in the next 7 days."),
+        "deadline": _("deadline"),
+        "coverage": _("Coverage"),
+        "region": _("Region"),
+        "municipalities": tr.pgettext("coverage column", "Municipalities"),
+        "registered": _("With registered staff"),
+        "nobody": _("With nobody"),
+        "staff": _("Approved staff"),
+        "pending": _("Pending"),
+        "in_total": _("In total"),
+    }
+
+
+def report(tr: Translator) -> dict[str, str]:
+    _ = tr._
+    return {
+        "title": _("Report"),
+        "from": tr.pgettext("period start", "From"),
+        "to": tr.pgettext("period end", "To"),
+        "region": _("Region"),
+        "all_regions": _("All regions"),
+        "show": _("Show"),
+        "download": _("Download XLSX"),
+        "print": _("Print this page from the browser to keep it on paper."),
+        "bad_dates": _("Please give two dates, the first not after the last."),
+        "charts": _("Charts"),
+    }
+
+
+def audit(tr: Translator) -> dict[str, str]:
+    _ = tr._
+    return {
+        "title": _("Staff actions"),
+        "when": _("When"),
+        "who": _("Who"),
+        "what": _("What"),
+        "object": _("Object"),
+        "detail": _("Detail"),
+        "none": _("Nothing on the record yet."),
+    }
+
+
+def error(tr: Translator, status: int) -> dict[str, str]:
+    _ = tr._
+    texts = {
+        403: _("You are not allowed to see this page."),
+        404: _("There is no such page."),
+        400: _("The form was sent without its check, or twice. Go back and try again."),
+    }
+    return {"title": str(status), "text": texts.get(status, _("Something went wrong."))}

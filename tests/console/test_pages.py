@@ -1,0 +1,164 @@
+"""The console's pages over real HTTP: signing in with the link /console sends, the overview and
+the donor report in a real Chromium (screenshots kept at 1366×768 and 768×1024), the XLSX, the
+guards (no session, no CSRF token, another region), signing out."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+from openpyxl import load_workbook
+
+from bot.clock import ManualClock
+from tests.conftest import ADMIN_ID, BotUnderTest, add_members, expect, seed, t
+from tests.programmes import coordinator_of
+from tests.sandbox.test_webchat_browser import ARGS, CHROMIUM, require_browser
+from tests.seminars.helpers import NOW, START
+from tests.test_cli import free_port
+
+LINK = re.compile(r"https?://\S+/console/login/[A-Za-z0-9_-]+")
+
+
+@pytest.fixture
+async def cbot(emulator, tmp_path) -> AsyncIterator[BotUnderTest]:
+    """A bot with its console on a free local port."""
+    db_path = tmp_path / "console.sqlite3"
+    await seed(db_path)
+    port = free_port()
+    bot = BotUnderTest(
+        emulator, db_path, ManualClock(NOW), MUNIBOT_CONSOLE_URL=f"http://127.0.0.1:{port}",
+        MUNIBOT_CONSOLE_PORT=str(port),
+    )  # fmt: skip
+    bot.console = f"http://127.0.0.1:{port}"
+    await bot.start()
+    try:
+        yield bot
+    finally:
+        await bot.close()
+
+
+async def link_from_the_bot(bot: BotUnderTest, telegram_id: int = ADMIN_ID) -> str:
+    phone = bot.phone(telegram_id, lang="ru")
+    await phone.send("/console")
+    message = await expect(phone, "/console/login/")
+    found = LINK.search(message["text"])
+    assert found, message["text"]
+    return found.group(0)
+
+
+def jar_session() -> aiohttp.ClientSession:
+    """A client that keeps cookies for 127.0.0.1, as a browser does."""
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+async def signed_in(bot: BotUnderTest, telegram_id: int = ADMIN_ID) -> aiohttp.ClientSession:
+    session = jar_session()
+    link = await link_from_the_bot(bot, telegram_id)
+    async with session.get(link) as answer:
+        assert "/console/overview" not in str(answer.url), "opening the link only asks"
+    async with session.post(link) as answer:
+        assert answer.status == 200 and answer.url.path == "/console/overview"
+    return session
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found
+    return found.group(1)
+
+
+async def test_pages_need_a_session_and_forms_their_token(cbot):
+    async with aiohttp.ClientSession() as anonymous:
+        async with anonymous.get(cbot.console + "/console/overview") as answer:
+            assert answer.url.path == "/console/", "redirected to sign-in"
+            assert t("ru", "Sign in") in await answer.text() or "Кирүү" in await answer.text()
+        async with anonymous.post(cbot.console + "/console/logout", data={}) as answer:
+            assert answer.status == 401
+    session = await signed_in(cbot)
+    try:
+        async with session.post(cbot.console + "/console/lang", data={"lang": "ky"}) as answer:
+            assert answer.status == 400, "no CSRF token"
+        async with session.get(cbot.console + "/console/overview") as answer:
+            token = csrf_of(await answer.text())
+        form = {"lang": "ky", "csrf": token, "next": "/console/audit"}
+        async with session.post(cbot.console + "/console/lang", data=form) as answer:
+            assert answer.url.path == "/console/audit"
+            assert t("ky", "Staff actions") in await answer.text()
+    finally:
+        await session.close()
+
+
+async def test_a_link_works_once(cbot):
+    link = await link_from_the_bot(cbot)
+    async with jar_session() as preview, preview.get(link) as answer:
+        assert answer.status == 200, "a preview that fetches the link does not use it up"
+    async with jar_session() as first, first.post(link) as answer:
+        assert answer.url.path == "/console/overview"
+    async with jar_session() as second, second.post(link) as answer:
+        assert answer.status == 403
+        assert "/console/overview" not in str(answer.url)
+
+
+async def test_the_report_and_its_file_keep_to_a_coordinators_regions(cbot):
+    db = cbot.services.db
+    await add_members(db, cbot.emulator.url, [8401, 8402])
+    jalal = await db.fetchone("SELECT id FROM regions WHERE code = 'jalal-abad'")
+    osh = await db.fetchone("SELECT id FROM regions WHERE code = 'osh'")
+    await coordinator_of(cbot, 9401, 1, [jalal[0]])
+    session = await signed_in(cbot, 9401)
+    period = f"from={START.date().replace(day=1)}&to={START.date().replace(day=28)}"
+    try:
+        async with session.get(f"{cbot.console}/console/report?{period}") as answer:
+            assert answer.status == 200
+        async with session.get(f"{cbot.console}/console/report?{period}&region={osh[0]}") as no:
+            assert no.status == 403
+            assert t("ru", "You are not allowed to see this page.") in await no.text()
+        async with session.get(f"{cbot.console}/console/report.xlsx?{period}") as answer:
+            book = load_workbook(io.BytesIO(await answer.read()))
+            assert book.sheetnames[0] == t("ru", "Overview")
+        async with session.get(
+            f"{cbot.console}/console/report?from=2026-12-31&to=2026-01-01"
+        ) as bad:
+            assert bad.status == 400
+    finally:
+        await session.close()
+
+
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("MUNIBOT_SCREENSHOTS") or tmp_path / "screens")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+async def test_in_chromium_sign_in_overview_report_and_sign_out(cbot, tmp_path):
+    require_browser()
+    from playwright.async_api import async_playwright
+
+    await add_members(cbot.services.db, cbot.emulator.url, [8501, 8502, 8503])
+    link = await link_from_the_bot(cbot)
+    folder = shots(tmp_path)
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = await browser.new_page(viewport={"width": 1366, "height": 768})
+        try:
+            await page.goto(link)
+            await page.click("#sign-in")
+            await page.wait_for_selector("#coverage")
+            assert "Жалал-Абад облусу" in await page.inner_text("#coverage"), "the admin reads ky"
+            await page.screenshot(path=str(folder / "console-overview-1366.png"), full_page=True)
+            await page.set_viewport_size({"width": 768, "height": 1024})
+            await page.screenshot(path=str(folder / "console-overview-768.png"), full_page=True)
+            await page.click(f"nav >> text={t('ky', 'Report')}")
+            await page.wait_for_selector(".summary")
+            await page.screenshot(path=str(folder / "console-report-768.png"), full_page=True)
+            await page.click("#sign-out")
+            await page.wait_for_url("**/console/")
+            await page.goto(cbot.console + "/console/overview")
+            assert page.url.endswith("/console/"), "signed out: back to sign-in"
+        finally:
+            await browser.close()
