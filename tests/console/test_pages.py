@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.clock import ManualClock
+from tests.accounts.test_registration import APPROVED, register
 from tests.conftest import ADMIN_ID, BotUnderTest, add_members, expect, seed, t
 from tests.programmes import coordinator_of
 from tests.sandbox.test_webchat_browser import ARGS, CHROMIUM, require_browser
@@ -162,3 +163,51 @@ async def test_in_chromium_sign_in_overview_report_and_sign_out(cbot, tmp_path):
             assert page.url.endswith("/console/"), "signed out: back to sign-in"
         finally:
             await browser.close()
+
+
+async def test_a_registration_approved_in_chromium_reaches_the_members_phone(cbot, tmp_path):
+    """The member registers in the chat; the admin approves in the browser; the member's phone
+    gets the approval in Russian; posting the same form again changes nothing."""
+    require_browser()
+    from playwright.async_api import async_playwright
+
+    member = cbot.phone(7301, lang="ru", first_name="Айгүл")
+    await register(cbot, member, "ru", name="Асанова Айгүл")
+    link = await link_from_the_bot(cbot)
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = await browser.new_page(viewport={"width": 1366, "height": 768})
+        try:
+            await page.goto(link)
+            await page.click("#sign-in")
+            await page.click(f"nav >> text={t('ky', 'Registrations')}")
+            row = page.locator("#registrations tr", has_text="Асанова Айгүл")
+            await page.screenshot(path=str(shots(tmp_path) / "console-registrations-waiting.png"))
+            await row.locator("button.approve").click()
+            await page.wait_for_load_state()
+            assert "Асанова Айгүл" not in await page.inner_text("main"), "decided: off the list"
+            await page.screenshot(path=str(shots(tmp_path) / "console-registrations.png"))
+        finally:
+            await browser.close()
+    await expect(member, t("ru", APPROVED))
+    user = await cbot.user(7301)
+    assert user.status == "approved"
+    decided = await cbot.services.db.fetchone(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'registration_approved' AND object_id = ?",
+        (user.id,),
+    )
+    assert decided[0] == 1
+    session = await signed_in(cbot)
+    try:
+        async with session.get(cbot.console + "/console/overview") as answer:
+            token = csrf_of(await answer.text())
+        again = f"{cbot.console}/console/registrations/{user.id}/1/approve"
+        async with session.post(again, data={"csrf": token}) as answer:
+            assert answer.status == 200
+        approvals = await cbot.services.db.fetchone(
+            "SELECT COUNT(*) FROM outbox WHERE template = 'registration_approved' AND chat_id = ?",
+            (7301,),
+        )
+        assert approvals[0] == 1, "the second post is applied once: no second message"
+    finally:
+        await session.close()

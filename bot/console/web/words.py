@@ -14,6 +14,7 @@ def common(tr: Translator) -> dict[str, str]:
         "overview": _("Overview"),
         "report": _("Report"),
         "audit": _("Staff actions"),
+        "registrations": _("Registrations"),
         "sign_out": _("Sign out"),
         "language": _("Language"),
         "change": _("Change"),
@@ -78,6 +79,24 @@ def report(tr: Translator) -> dict[str, str]:
         "print": _("Print this page from the browser to keep it on paper."),
         "bad_dates": _("Please give two dates, the first not after the last."),
         "charts": _("Charts"),
+    }
+
+
+def registrations(tr: Translator) -> dict[str, str]:
+    _ = tr._
+    return {
+        "title": _("Registrations waiting"),
+        "name": _("Name"),
+        "position": _("Position"),
+        "place": _("Municipality"),
+        "phone": _("Phone"),
+        "decision": _("Decision"),
+        "approve": _("Approve"),
+        "reject": _("Reject"),
+        "reason": _("Reason"),
+        "no_reason": _("No reason given"),
+        "more": _("The oldest are shown first; decide them to see the rest."),
+        "none": _("No registration is waiting."),
     }
 
 
