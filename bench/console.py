@@ -54,7 +54,7 @@ async def run(args: argparse.Namespace, url: str, db_path: Path) -> dict:
         link = await app.bot_data["services"].console_auth.issue_link(ADMIN_ID)
         jar = aiohttp.CookieJar(unsafe=True)
         async with aiohttp.ClientSession(cookie_jar=jar) as browser:
-            async with browser.get(link) as answer:
+            async with browser.post(link) as answer:
                 if answer.url.path != "/console/overview":
                     raise RuntimeError(f"sign-in failed: {answer.status}")
             for _ in range(args.requests):
