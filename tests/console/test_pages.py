@@ -157,6 +157,10 @@ async def test_in_chromium_sign_in_overview_report_and_sign_out(cbot, tmp_path):
             await page.click(f"nav >> text={t('ky', 'Report')}")
             await page.wait_for_selector(".summary")
             await page.screenshot(path=str(folder / "console-report-768.png"), full_page=True)
+            await page.goto(cbot.console + "/console/people?q=Member&confirm=" + str(
+                (await cbot.user(8501)).id))  # fmt: skip
+            await page.wait_for_selector("#people")
+            await page.screenshot(path=str(folder / "console-people-768.png"), full_page=True)
             await page.click("#sign-out")
             await page.wait_for_url("**/console/")
             await page.goto(cbot.console + "/console/overview")
@@ -209,5 +213,40 @@ async def test_a_registration_approved_in_chromium_reaches_the_members_phone(cbo
             (7301,),
         )
         assert approvals[0] == 1, "the second post is applied once: no second message"
+    finally:
+        await session.close()
+
+
+async def test_people_found_deactivated_after_asking_and_brought_back(cbot):
+    db = cbot.services.db
+    await add_members(db, cbot.emulator.url, [8601, 8602])
+    await add_members(db, cbot.emulator.url, [8701], region="osh")
+    jalal = await db.fetchone("SELECT id FROM regions WHERE code = 'jalal-abad'")
+    gone, other = await cbot.user(8602), await cbot.user(8701)
+    await coordinator_of(cbot, 9501, 1, [jalal[0]])
+    session = await signed_in(cbot, 9501)
+    base = cbot.console + "/console/people"
+    try:
+        async with session.get(base, params={"q": "8602"}) as answer:
+            html = await answer.text()
+            assert "Member 8602" in html and "Member 8601" not in html
+            assert f"/console/people/{gone.id}/deactivate" not in html, "asked first"
+        async with session.get(base, params={"q": "8602", "confirm": str(gone.id)}) as answer:
+            html = await answer.text()
+            assert t("ru", "They will get nothing from the bot until reactivated.") in html
+        form = {"csrf": csrf_of(html)}
+        async with session.post(f"{base}/{gone.id}/deactivate", data=form) as answer:
+            assert t("ru", "Deactivated members") in await answer.text()
+        assert (await cbot.user(8602)).status == "inactive"
+        async with session.post(f"{base}/{other.id}/deactivate", data=form) as answer:
+            assert answer.status == 403, "a member of another region"
+        assert (await cbot.user(8701)).status == "approved"
+        async with session.post(f"{base}/{gone.id}/reactivate", data=form) as answer:
+            assert answer.status == 200
+        assert (await cbot.user(8602)).status == "approved"
+        async with session.get(base + ".xlsx") as answer:
+            book = load_workbook(io.BytesIO(await answer.read()))
+            names = [r[0] for r in book.worksheets[0].iter_rows(values_only=True)]
+            assert "Member 8601" in names and "Member 8701" not in names
     finally:
         await session.close()

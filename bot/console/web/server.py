@@ -15,7 +15,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.console.web import pages, registrations, signin
+from bot.console.web import pages, people, registrations, signin
 from bot.console.web.context import COOKIE, SERVICES, SESSION, services, tr_of
 from bot.console.web.render import page
 from bot.console.web.words import error
@@ -65,6 +65,7 @@ def build(services: Services) -> web.Application:
     signin.add_routes(app.router)
     pages.add_routes(app.router)
     registrations.add_routes(app.router)
+    people.add_routes(app.router)
     app.router.add_static("/console/static/", STATIC)
     return app
 

@@ -15,6 +15,7 @@ def common(tr: Translator) -> dict[str, str]:
         "report": _("Report"),
         "audit": _("Staff actions"),
         "registrations": _("Registrations"),
+        "people": _("People"),
         "sign_out": _("Sign out"),
         "language": _("Language"),
         "change": _("Change"),
@@ -97,6 +98,32 @@ def registrations(tr: Translator) -> dict[str, str]:
         "no_reason": _("No reason given"),
         "more": _("The oldest are shown first; decide them to see the rest."),
         "none": _("No registration is waiting."),
+    }
+
+
+def people(tr: Translator) -> dict[str, str]:
+    _ = tr._
+    return {
+        "title": _("People directory"),
+        "members": _("Members"),
+        "deactivated": _("Deactivated"),
+        "staff": _("Project staff"),
+        "download": _("Download XLSX"),
+        "find": _("Find a member: name, municipality or phone"),
+        "search": _("Find"),
+        "found": _("Found"),
+        "inactive_list": _("Deactivated members"),
+        "name": _("Name"),
+        "position": _("Position"),
+        "place": _("Municipality"),
+        "phone": _("Phone"),
+        "is_inactive": _("deactivated"),
+        "deactivate": _("Deactivate"),
+        "reactivate": _("Reactivate"),
+        "sure": _("They will get nothing from the bot until reactivated."),
+        "keep": _("Keep them"),
+        "nobody": _("Nobody found. Try part of the name, or the phone's last digits."),
+        "none_inactive": _("No member is deactivated."),
     }
 
 
