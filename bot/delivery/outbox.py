@@ -83,6 +83,8 @@ class OutboxRow:
     tg_lang: str | None
     muted: bool
     expires_at: datetime | None = None
+    deactivated: bool = False
+    """The recipient is a member staff deactivated (they left office)."""
     maybe_twice: bool = False
     programme_id: int | None = None
 
@@ -293,10 +295,11 @@ class Outbox:
         return (found["lang"], found["tg_lang"]) if found is not None else (saved, telegram)
 
     async def _recipients(self, chat_ids: list[int]) -> dict[int, Row]:
-        """Language and mute setting of each recipient, for rendering a batch of pushes."""
+        """Language, mute setting and standing of each recipient, for a batch of pushes."""
         unique = list(set(chat_ids))
         rows = await self.db.fetchall(
-            "SELECT telegram_id, lang, tg_lang, muted FROM users"
+            "SELECT telegram_id, lang, tg_lang, muted, status = 'inactive' AND role = 'member'"
+            " AS deactivated FROM users"
             f" WHERE telegram_id IN ({','.join('?' * len(unique))})",
             unique,
         )
@@ -419,6 +422,7 @@ def _row(r: Row, person: Row | None) -> OutboxRow:
         lang=person["lang"] if person else None,
         tg_lang=person["tg_lang"] if person else None,
         muted=bool(person["muted"]) if person else False,
+        deactivated=bool(person["deactivated"]) if person else False,
         expires_at=datetime.fromisoformat(r["expires_at"]) if r["expires_at"] else None,
         maybe_twice=bool(r["maybe_twice"]),
         programme_id=r["programme_id"],

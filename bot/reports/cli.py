@@ -84,8 +84,7 @@ async def _export(args: argparse.Namespace, config: Config) -> int:
         region_id = await _region_id(db, args.region)
         scope = await _programmes(db, args.programme)
         report = await services.donor_reports.operator(args.start, args.end, scope, region_id)
-        several = await services.programmes.several()
-        programmes = await services.programmes.known() if several else None
+        programmes = await services.programmes.to_name()
     except LookupError as exc:
         print(exc.args[0], file=sys.stderr)
         return 2

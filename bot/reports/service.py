@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from bot.competitions.repo import competitions as competitions_repo
@@ -111,6 +111,17 @@ def region_limit(actor: Actor, scope: list[int] | None) -> list[int] | None:
     return sorted(set().union(*limits))
 
 
+def _allowed(actor: Actor, scope: list[int] | None, region: Place | None) -> list[int]:
+    """The regions the report counts: the one asked for, if this person covers it (else
+    refused), or all they may see (empty: every region)."""
+    limit = region_limit(actor, scope)
+    if region is None:
+        return limit or []
+    if limit is not None and region.id not in limit:
+        raise Refusal("forbidden")
+    return [region.id]
+
+
 class DonorReports:
     def __init__(
         self, seminar_reports: SeminarReports, people: People, programmes: Programmes
@@ -137,12 +148,14 @@ class DonorReports:
         they do not cover is refused."""
         actor = await self.people.require_staff(telegram_id)
         scope = await self.programmes.scope(telegram_id, code)
-        regions = await self._regions(actor, scope, region_id)
+        region = await self._region(region_id)
+        if region is None and region_id is not None:
+            raise Refusal("stale")
+        regions = _allowed(actor, scope, region)
         start, end = self._bounds(first, last)
         report = await self.seminar_reports.for_range(telegram_id, start, end, code, regions)
         found = await self._competitions(start, end, scope, regions, actor)
-        done = await self._assemble(first, last, report, found, scope, regions)
-        return await self._named(done, region_id)
+        return await self._assemble(first, last, report, found, scope, regions, region)
 
     async def operator(
         self,
@@ -156,25 +169,11 @@ class DonorReports:
         start, end = self._bounds(first, last)
         report = await self.seminar_reports.operator_range(start, end, programme_ids, regions)
         found = await self._competitions(start, end, programme_ids, regions, None)
-        done = await self._assemble(first, last, report, found, programme_ids, regions)
-        return await self._named(done, region_id)
+        region = await self._region(region_id)
+        return await self._assemble(first, last, report, found, programme_ids, regions, region)
 
-    async def _named(self, report: DonorReport, region_id: int | None) -> DonorReport:
-        if region_id is None:
-            return report
-        return replace(report, region=await places.region(self.db, region_id))
-
-    async def _regions(
-        self, actor: Actor, scope: list[int] | None, region_id: int | None
-    ) -> list[int]:
-        limit = region_limit(actor, scope)
-        if region_id is None:
-            return limit or []
-        if await places.region(self.db, region_id) is None:
-            raise Refusal("stale")
-        if limit is not None and region_id not in limit:
-            raise Refusal("forbidden")
-        return [region_id]
+    async def _region(self, region_id: int | None) -> Place | None:
+        return await places.region(self.db, region_id) if region_id is not None else None
 
     async def _competitions(
         self,
@@ -207,6 +206,7 @@ class DonorReports:
         competitions: list[CompetitionFigures],
         scope: list[int] | None,
         regions: list[int],
+        region: Place | None,
     ) -> DonorReport:
         start, end = self._bounds(first, last)
         approved, new = await repo.registrations(
@@ -223,4 +223,5 @@ class DonorReports:
             registrations=Registrations(approved, new),
             programme_ids=scope,
             region_ids=regions,
+            region=region,
         )

@@ -91,7 +91,7 @@ class Status:
         draft = None
         if flow is not None and flow.flow == DRAFT_FLOW:
             draft = (int(flow.data["competition_id"]), int(flow.data["entrant_id"]))
-        desk = await self._desk(telegram_id) if actor.is_staff else None
+        desk = await self.desk(telegram_id) if actor.is_staff else None
         if not actor.is_approved or actor.user is None:
             return Overview(actor, registering, desk=desk)
         try:
@@ -123,7 +123,8 @@ class Status:
             found.append(UpcomingSeminar(item, await self.people.outbox.next_keyed(prefix)))
         return found
 
-    async def _desk(self, telegram_id: int) -> StaffDesk:
+    async def desk(self, telegram_id: int) -> StaffDesk:
+        """What waits for a staff member: the chat's /status and the console's overview."""
         now = self.clock.now()
         _, pending = await self.approvals.pending(telegram_id, limit=0)
         seminars = [s for s, _ in await self.seminars.listing(telegram_id)]

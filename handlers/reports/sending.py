@@ -37,7 +37,7 @@ async def report_for(
     if report.empty and region_id is None:
         await turn.say(period_views.nothing_in(tr, period, code))
         return
-    programmes = await svc.programmes.known() if await svc.programmes.several() else None
+    programmes = await svc.programmes.to_name()
     name = report.region.name(tr.lang) if report.region is not None else None
     markup = None if region_id is not None else views.region_buttons(tr, report, code)
     await turn.say(Screen(views.summary(tr, report, programmes, name), markup))

@@ -17,7 +17,7 @@ from handlers.common import App, Turn
 
 async def send_report(turn: Turn, report: SeminarReport, name: str) -> None:
     svc = turn.svc
-    programmes = await svc.programmes.known() if await svc.programmes.several() else None
+    programmes = await svc.programmes.to_name()
     await turn.say(summary(turn.tr, report, programmes))
     if report.seminars:
         data = await asyncio.to_thread(workbook, report, turn.tr, programmes)

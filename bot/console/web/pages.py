@@ -15,19 +15,22 @@ from bot.console.web import words
 from bot.console.web.context import services, session, tr_of
 from bot.console.web.render import page
 from bot.core import auditviews
+from bot.core.programmes.repo import Programme
 from bot.core.texts import text_for
 from bot.reports import figures
 from bot.reports import views as report_views
 from bot.reports.charts import render
+from bot.reports.service import DonorReport
 from bot.reports.xlsx import workbook
 
 WEEK = timedelta(days=7)
+Programmes = dict[int, Programme]
 
 
 async def overview(request: web.Request) -> web.StreamResponse:
     svc, who, tr = services(request), session(request), tr_of(request)
     now = svc.clock.now()
-    desk = (await svc.status.overview(who.telegram_id)).desk
+    desk = await svc.status.desk(who.telegram_id)
     seminars = [s for s, _ in await svc.seminars.listing(who.telegram_id)
                 if not s.cancelled and now <= s.starts_at <= now + WEEK]  # fmt: skip
     deadlines = [c for c, _ in await svc.competitions.listing(who.telegram_id)
@@ -58,39 +61,42 @@ def _region(request: web.Request) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-async def report(request: web.Request) -> web.StreamResponse:
-    svc, who, tr = services(request), session(request), tr_of(request)
-    today = svc.clock.now().astimezone(svc.config.zone).date()
-    period, region = _period(request, today), _region(request)
-    regions = await svc.directory.regions()
-    context: dict[str, Any] = {
-        "r": words.report(tr), "regions": [(p.id, p.name(tr.lang)) for p in regions],
-        "region": region, "here": "report",
-    }  # fmt: skip
-    if period is None:
-        return page(tr, "report.html", 400, csrf=who.csrf, bad=True, **context)
-    found = await svc.donor_reports.for_period(who.telegram_id, *period, None, region)
-    name = found.region.name(tr.lang) if found.region is not None else None
-    programmes = await svc.programmes.known() if await svc.programmes.several() else None
-    drawn = await render(figures.charts(tr, found), "svg")
-    charts = [base64.b64encode(svg).decode() for _, svg in drawn]
-    return page(
-        tr, "report.html", csrf=who.csrf, period=period, charts=charts,
-        summary=report_views.summary(tr, found, programmes, name), query=request.query_string,
-        **context,
-    )  # fmt: skip
-
-
-async def report_file(request: web.Request) -> web.StreamResponse:
+async def _asked(request: web.Request) -> tuple[DonorReport, Programmes | None, str | None]:
+    """The report the query asks for (?from=&to=&region=), the programmes to name in it and
+    the region's name; HTTPBadRequest for dates that can't be read."""
     svc, who, tr = services(request), session(request), tr_of(request)
     period = _period(request, svc.clock.now().astimezone(svc.config.zone).date())
     if period is None:
         raise web.HTTPBadRequest()
     found = await svc.donor_reports.for_period(who.telegram_id, *period, None, _region(request))
     name = found.region.name(tr.lang) if found.region is not None else None
-    programmes = await svc.programmes.known() if await svc.programmes.several() else None
-    data = await asyncio.to_thread(workbook, found, tr, programmes, name)
-    filename = f"report-{period[0]}-{period[1]}.xlsx"
+    return found, await svc.programmes.to_name(), name
+
+
+async def report(request: web.Request) -> web.StreamResponse:
+    svc, who, tr = services(request), session(request), tr_of(request)
+    regions = await svc.directory.regions()
+    context: dict[str, Any] = {
+        "r": words.report(tr), "regions": [(p.id, p.name(tr.lang)) for p in regions],
+        "region": _region(request), "here": "report",
+    }  # fmt: skip
+    try:
+        found, programmes, name = await _asked(request)
+    except web.HTTPBadRequest:
+        return page(tr, "report.html", 400, csrf=who.csrf, bad=True, **context)
+    drawn = await render(figures.charts(tr, found), "svg")
+    return page(
+        tr, "report.html", csrf=who.csrf, period=(found.first_day, found.last_day),
+        charts=[base64.b64encode(svg).decode() for _, svg in drawn],
+        summary=report_views.summary(tr, found, programmes, name), query=request.query_string,
+        **context,
+    )  # fmt: skip
+
+
+async def report_file(request: web.Request) -> web.StreamResponse:
+    found, programmes, name = await _asked(request)
+    data = await asyncio.to_thread(workbook, found, tr_of(request), programmes, name)
+    filename = f"report-{found.first_day}-{found.last_day}.xlsx"
     return web.Response(
         body=data,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

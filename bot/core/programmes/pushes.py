@@ -35,7 +35,7 @@ class Labelled:
         self.db = db
 
     async def prepare(self, row: OutboxRow, now: datetime) -> Prepared | Drop:
-        if await self._deactivated(row):
+        if row.deactivated:
             return Drop("member deactivated")
         programme = None
         if row.programme_id is not None:
@@ -56,14 +56,6 @@ class Labelled:
             return rendered
         text = views.labelled(tr, prepared.programme, rendered.text)
         return Rendered(text, rendered.markup, rendered.photo, rendered.document)
-
-    async def _deactivated(self, row: OutboxRow) -> bool:
-        """A member staff deactivated (they left office) gets nothing, whatever queued it."""
-        found = await self.db.fetchone(
-            "SELECT 1 FROM users WHERE telegram_id = ? AND status = 'inactive' AND role = 'member'",
-            (row.chat_id,),
-        )
-        return found is not None
 
     async def _muted(self, row: OutboxRow) -> bool:
         found = await self.db.fetchone(

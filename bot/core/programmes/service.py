@@ -55,6 +55,10 @@ class Programmes:
         """More than one programme: only then are pushes and lists labelled by programme."""
         return len(await self.known()) > 1
 
+    async def to_name(self) -> dict[int, Programme] | None:
+        """The programmes a report or list names, or None when there is only one."""
+        return await self.known() if await self.several() else None
+
     async def get(self, programme_id: int) -> Programme:
         found = (await self.known()).get(programme_id) or await repo.by_id(self.db, programme_id)
         if found is None:
