@@ -5,72 +5,16 @@ guards (no session, no CSRF token, another region), signing out."""
 from __future__ import annotations
 
 import io
-import os
-import re
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import aiohttp
-import pytest
 from openpyxl import load_workbook
 
-from bot.clock import ManualClock
 from tests.accounts.test_registration import APPROVED, register
-from tests.conftest import ADMIN_ID, BotUnderTest, add_members, expect, seed, t
+from tests.conftest import add_members, expect, t
+from tests.console.helpers import csrf_of, jar_session, link_from_the_bot, shots, signed_in
 from tests.programmes import coordinator_of
 from tests.sandbox.test_webchat_browser import ARGS, CHROMIUM, require_browser
-from tests.seminars.helpers import NOW, START
-from tests.test_cli import free_port
-
-LINK = re.compile(r"https?://\S+/console/login/[A-Za-z0-9_-]+")
-
-
-@pytest.fixture
-async def cbot(emulator, tmp_path) -> AsyncIterator[BotUnderTest]:
-    """A bot with its console on a free local port."""
-    db_path = tmp_path / "console.sqlite3"
-    await seed(db_path)
-    port = free_port()
-    bot = BotUnderTest(
-        emulator, db_path, ManualClock(NOW), MUNIBOT_CONSOLE_URL=f"http://127.0.0.1:{port}",
-        MUNIBOT_CONSOLE_PORT=str(port),
-    )  # fmt: skip
-    bot.console = f"http://127.0.0.1:{port}"
-    await bot.start()
-    try:
-        yield bot
-    finally:
-        await bot.close()
-
-
-async def link_from_the_bot(bot: BotUnderTest, telegram_id: int = ADMIN_ID) -> str:
-    phone = bot.phone(telegram_id, lang="ru")
-    await phone.send("/console")
-    message = await expect(phone, "/console/login/")
-    found = LINK.search(message["text"])
-    assert found, message["text"]
-    return found.group(0)
-
-
-def jar_session() -> aiohttp.ClientSession:
-    """A client that keeps cookies for 127.0.0.1, as a browser does."""
-    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
-
-
-async def signed_in(bot: BotUnderTest, telegram_id: int = ADMIN_ID) -> aiohttp.ClientSession:
-    session = jar_session()
-    link = await link_from_the_bot(bot, telegram_id)
-    async with session.get(link) as answer:
-        assert "/console/overview" not in str(answer.url), "opening the link only asks"
-    async with session.post(link) as answer:
-        assert answer.status == 200 and answer.url.path == "/console/overview"
-    return session
-
-
-def csrf_of(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert found
-    return found.group(1)
+from tests.seminars.helpers import START
 
 
 async def test_pages_need_a_session_and_forms_their_token(cbot):
@@ -128,12 +72,6 @@ async def test_the_report_and_its_file_keep_to_a_coordinators_regions(cbot):
             assert bad.status == 400
     finally:
         await session.close()
-
-
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("MUNIBOT_SCREENSHOTS") or tmp_path / "screens")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 async def test_in_chromium_sign_in_overview_report_and_sign_out(cbot, tmp_path):
