@@ -178,7 +178,7 @@ class SubmissionExports:
         one worker thread for all)."""
         pairs = [(s, v, f) for s, found in sent for v in found for f in v.files]
         root = media_dir(self.config)
-        paths = await asyncio.to_thread(lambda: [_on_disk(f, root) for _, _, f in pairs])
+        paths = await asyncio.to_thread(lambda: [on_disk(f, root) for _, _, f in pairs])
         latest = {s.id: found[-1].version for s, found in sent}
         rows: dict[int, list[FileRow]] = {s.id: [] for s, _ in sent}
         for (s, v, f), path in zip(pairs, paths, strict=True):
@@ -195,7 +195,7 @@ def _place(
     return found if found is not None else (None, None)
 
 
-def _on_disk(f: StoredFile, root: Path) -> Path | None:
+def on_disk(f: StoredFile, root: Path) -> Path | None:
     """Blocking. The archiver writes the path as it opened it (absolute, or relative to where
     the bot runs, media folder included); a path relative to the media folder works too."""
     if f.archive_status != "archived" or not f.local_path:

@@ -179,6 +179,29 @@ class Results(Wizard):
         await flows.save(self.db, flow, self.now())
         return flow
 
+    async def record(
+        self, telegram_id: int, submission_id: int, award: str, condition: str, grant: str
+    ) -> None:
+        """A result in one go, as a form sends it (the chat asks in a flow, `choose`); the
+        same result sent again changes nothing and is not logged twice."""
+        actor, card = await self.reviews.manage_card(telegram_id, submission_id)
+        _check_recordable(card.competition)
+        if award != "none" and award not in AWARDS:
+            raise Refusal("stale")
+        wanted = None
+        if award != "none":
+            kind, place = AWARDS[award]
+            wanted = Result(
+                card.submission.entrant_id, kind, place,
+                check_grant(grant) if grant.strip() else None,
+                check_comment(condition) if kind == "conditional" else None,
+            )  # fmt: skip
+        if wanted == card.result:
+            return
+        await self._store(actor, card, award if wanted else None,
+                          wanted.grant_kgs if wanted else None,
+                          wanted.condition if wanted else None)  # fmt: skip
+
     async def text(self, telegram_id: int, raw: str) -> Flow:
         flow = await self._at(telegram_id, "condition", "grant")
         if flow.step == "condition":

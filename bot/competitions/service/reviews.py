@@ -121,20 +121,27 @@ class Reviews:
         return utcnow_iso(self.clock.now())
 
     async def listing(
-        self, telegram_id: int, competition_id: int, status: str = "all", page: int = 0
+        self,
+        telegram_id: int,
+        competition_id: int,
+        status: str = "all",
+        page: int = 0,
+        per_page: int = PAGE,
     ) -> Listing:
+        """One page of the submissions in a status; the chat shows `PAGE` a page, a browser
+        more."""
         _, competition = await self.competitions.manage(telegram_id, competition_id)
         if status != "all" and status not in MOVES:
             raise Refusal("stale")
         found = await repo.of_competition(
             self.db, competition_id, None if status == "all" else status
         )
-        pages = max(1, -(-len(found) // PAGE))
+        pages = max(1, -(-len(found) // per_page))
         page = min(max(page, 0), pages - 1)
         names = {e.id: e for e in await comp_repo.entrants(self.db, competition)}
         items = [
             (s, names[s.entrant_id])
-            for s in found[page * PAGE : (page + 1) * PAGE]
+            for s in found[page * per_page : (page + 1) * per_page]
             if s.entrant_id in names
         ]
         counts = await repo.counts(self.db, competition_id)
@@ -251,6 +258,21 @@ class Reviews:
             self.db, actor.telegram_id, str(actor.telegram_id), self.now()
         )
         return {"actor_id": user.id, "actor_telegram_id": actor.telegram_id}
+
+    async def revise(
+        self, telegram_id: int, submission_id: int, comment: str, until_raw: str
+    ) -> Card:
+        """A revision asked in one go, as a form sends it; the chat asks for the comment and
+        the deadline one message at a time (`begin_revision`, `text`)."""
+        checked, until = check_comment(comment), self._until(until_raw)
+        actor, card = await self.manage_card(telegram_id, submission_id)
+        await self._change(actor, card, "needs_revision", checked, until)
+        return await self.card(telegram_id, submission_id)
+
+    async def give_score(self, telegram_id: int, submission_id: int, raw: str) -> Card:
+        actor, card = await self.manage_card(telegram_id, submission_id)
+        await self._score(actor, card, check_score(raw))
+        return await self.card(telegram_id, submission_id)
 
     async def begin_revision(self, telegram_id: int, submission_id: int) -> Flow:
         _, card = await self.manage_card(telegram_id, submission_id)

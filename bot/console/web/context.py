@@ -7,6 +7,7 @@ from aiohttp import web
 
 from bot.config import LANGUAGES
 from bot.console.auth.service import Session
+from bot.core.errors import NotFound
 from bot.i18n import Translator, translator
 from bot.wiring import Services
 
@@ -28,3 +29,10 @@ def tr_of(request: web.Request) -> Translator:
     signed = request.get(SESSION)
     lang = signed.lang if signed is not None else request.query.get("lang", "")
     return translator(lang if lang in LANGUAGES else config.default_lang, config.tz)
+
+
+def whole_number(raw: str) -> int:
+    """An id from the address or a form; anything else names a page that does not exist."""
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
+        raise NotFound(raw[:20])
+    return int(raw)

@@ -16,6 +16,7 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.console.web import pages, people, registrations, signin
+from bot.console.web.competitions import pages as competitions
 from bot.console.web.context import COOKIE, SERVICES, SESSION, services, tr_of
 from bot.console.web.render import page
 from bot.console.web.words import error
@@ -66,6 +67,7 @@ def build(services: Services) -> web.Application:
     pages.add_routes(app.router)
     registrations.add_routes(app.router)
     people.add_routes(app.router)
+    competitions.add_routes(app.router)
     app.router.add_static("/console/static/", STATIC)
     return app
 
