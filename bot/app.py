@@ -125,7 +125,7 @@ async def _post_init(app: App) -> None:
     await _set_commands(app)
     archiver.start(app)
     if config.console_url:
-        app.bot_data["console"] = await console.start(svc)
+        app.bot_data["console"] = await console.start(svc, app.bot.username)
     _settle_garbage_collector()
 
 

@@ -13,11 +13,16 @@ from bot.wiring import Services
 
 COOKIE = "munibot_console"
 SERVICES = web.AppKey("services", Services)
+BOT_USERNAME = web.AppKey("bot_username", str)
 SESSION = web.RequestKey("session", Session)
 
 
 def services(request: web.Request) -> Services:
     return request.app[SERVICES]
+
+
+def bot_username(request: web.Request) -> str:
+    return request.app[BOT_USERNAME]
 
 
 def session(request: web.Request) -> Session:

@@ -17,8 +17,9 @@ from aiohttp import web
 
 from bot.console.web import pages, people, registrations, signin
 from bot.console.web.competitions import pages as competitions
-from bot.console.web.context import COOKIE, SERVICES, SESSION, services, tr_of
+from bot.console.web.context import BOT_USERNAME, COOKIE, SERVICES, SESSION, services, tr_of
 from bot.console.web.render import page
+from bot.console.web.seminars import pages as seminars
 from bot.console.web.words import error
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.wiring import Services
@@ -59,14 +60,17 @@ async def _refusals(request: web.Request, handler: Handler) -> web.StreamRespons
         return page(tr_of(request), "message.html", 403, m=error(tr_of(request), 403))
 
 
-def build(services: Services) -> web.Application:
+def build(services: Services, username: str) -> web.Application:
+    """`username`: the bot's @username, for links into the chat (the check-in QR)."""
     app = web.Application(middlewares=[_refusals, _signed_in])
     app[SERVICES] = services
+    app[BOT_USERNAME] = username
     app.router.add_get("/console", _to_signin)
     signin.add_routes(app.router)
     pages.add_routes(app.router)
     registrations.add_routes(app.router)
     people.add_routes(app.router)
+    seminars.add_routes(app.router)
     competitions.add_routes(app.router)
     app.router.add_static("/console/static/", STATIC)
     return app
@@ -76,10 +80,10 @@ async def _to_signin(_: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther("/console/")
 
 
-async def start(services: Services) -> web.AppRunner:
+async def start(services: Services, username: str) -> web.AppRunner:
     """Listens on MUNIBOT_CONSOLE_LISTEN:PORT (port 0: any free one, see `bound_port`)."""
     config = services.config
-    runner = web.AppRunner(build(services), access_log=None)
+    runner = web.AppRunner(build(services, username), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, config.console_listen, config.console_port)
     await site.start()

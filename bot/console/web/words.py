@@ -16,6 +16,7 @@ def common(tr: Translator) -> dict[str, str]:
         "audit": _("Staff actions"),
         "registrations": _("Registrations"),
         "people": _("People"),
+        "seminars": _("Seminars"),
         "competitions": _("Competitions"),
         "sign_out": _("Sign out"),
         "language": _("Language"),

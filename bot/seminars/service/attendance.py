@@ -133,6 +133,19 @@ class Attendance:
             await self._mark(seminar, user_id, invitation.telegram_id, "staff")
             return True
 
+    async def set_attended(
+        self, telegram_id: int, seminar_id: int, user_id: int, attended: bool
+    ) -> bool:
+        """A mark by hand that says which state is wanted (the console's form), so the same
+        form posted twice marks once where `toggle` would take the mark back. A change goes
+        through `toggle`, its checks and its audit entry; returns whether they attended."""
+        await self.seminars.manage(telegram_id, seminar_id)
+        async with self.db.transaction():
+            invitation = await repo.invitation(self.db, seminar_id, user_id)
+            if invitation is not None and bool(invitation.attended_at) == attended:
+                return attended
+            return await self.toggle(telegram_id, seminar_id, user_id)
+
     async def rate(self, telegram_id: int, seminar_id: int, rating: int) -> Seminar:
         """Attendees only; a new rating replaces the old one. Then a comment may follow."""
         seminar, invitation = await self._attendee(telegram_id, seminar_id)
