@@ -219,14 +219,16 @@ class Broadcasts:
         assert moved is not None
         return moved
 
-    async def history(self, telegram_id: int) -> list[tuple[Broadcast, dict[str, int]]]:
+    async def history(
+        self, telegram_id: int, limit: int = 10
+    ) -> list[tuple[Broadcast, dict[str, int]]]:
         """Admins see every broadcast; a coordinator sees their own in the programmes they are
-        staff of (the lists name people)."""
+        staff of (the lists name people). The newest `limit` (the chat shows 10)."""
         actor = await self.people.require_staff(telegram_id)
         author = None if actor.is_admin else (actor.user.id if actor.user else -1)
         found = []
         for item in await repo.recent(
-            self.db, author_id=author, programme_ids=actor.programme_ids()
+            self.db, author_id=author, limit=limit, programme_ids=actor.programme_ids()
         ):
             found.append((item, await repo.counts(self.db, item.id)))
         return found

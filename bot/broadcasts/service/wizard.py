@@ -7,11 +7,15 @@ programme reaches and leaves out the members who muted it.
 The audience is resolved when the coordinator confirms; every recipient's row is written in one
 transaction with the chosen `not_before`, so a scheduled broadcast is just rows waiting in the
 database, and a restart neither loses nor repeats it.
+
+The console's form gives every field at once (`compose`, then `send`): the same checks, the same
+preview and the same confirmation, with no draft kept in the flows table.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +23,7 @@ from bot.broadcasts import repo
 from bot.broadcasts.repo import Broadcast
 from bot.broadcasts.service.audience import named
 from bot.broadcasts.service.audience_steps import AudienceSteps
+from bot.broadcasts.service.compose import Composition, new_key, spend, typed_text
 from bot.core import audit, flows
 from bot.core import users as users_repo
 from bot.core.audience.behaviour import EVENT_OF, Event
@@ -97,11 +102,8 @@ class BroadcastWizard(AudienceSteps):
         """The wizard with its audience already chosen by another screen ("message them" on a
         coverage line): the programme is the audience's, and every part of it must be one this
         person could have chosen in the selector. The texts are asked, then the preview."""
-        actor = await self.people.require_staff(telegram_id)
-        programme = await self.programmes.pick(actor, audience.get("programme"))
-        ready = with_programme(audience, programme.id)
-        await self.audiences.check(actor.within(programme.id), ready)
-        data = {"programme": programme.id, "audience": ready, "audience_given": True}
+        ready = await self.ready_audience(telegram_id, audience)
+        data = {"programme": ready["programme"], "audience": ready, "audience_given": True}
         return await self._save(Flow(telegram_id, FLOW, "text_ky", data))
 
     async def choose_programme(self, telegram_id: int, programme_id: int) -> Flow:
@@ -120,9 +122,7 @@ class BroadcastWizard(AudienceSteps):
         flow = await self._at(telegram_id, "text_ky", "text_ru")
         # a text that may go out alone leaves room for the note saying it is in one language
         alone = flow.step == "text_ky" or not flow.data.get("text_ky")
-        limit = MAX_TEXT - await self._label_room(flow) - (note_room() if alone else 0)
-        if length > limit:
-            raise Refusal("text_too_long", limit=limit, length=length)
+        await self._check_length(flow, length, alone)
         lang = flow.step[-2:]
         flow.data[f"text_{lang}"] = html
         flow.data[f"length_{lang}"] = length
@@ -191,10 +191,13 @@ class BroadcastWizard(AudienceSteps):
 
     async def draft(self, telegram_id: int) -> Draft:
         flow = await self._at(telegram_id, "preview", "schedule", "confirm", "audience_pick")
+        return await self._draft(flow)
+
+    async def _draft(self, flow: Flow) -> Draft:
         d = flow.data
         send_at = d.get("send_at")
         audience: Audience = d.get("audience") or empty("all")
-        actor = await self._actor(telegram_id, flow)
+        actor = await self._actor(flow.telegram_id, flow)
         narrowed = await self.audiences.narrowed(actor, audience)
         chosen = audience.get("behaviour")
         event = why = None
@@ -221,6 +224,17 @@ class BroadcastWizard(AudienceSteps):
 
     async def confirm(self, telegram_id: int) -> Broadcast:
         flow = await self._at(telegram_id, "confirm")
+        d = flow.data
+        if d.get("send_at") and datetime.fromisoformat(d["send_at"]) <= self.clock.now():
+            flow.step = "schedule"
+            await self._save(flow)
+            raise Refusal("time_in_past")
+        return await self._create(flow, lambda: flows.clear(self.db, telegram_id))
+
+    async def _create(self, flow: Flow, first: Callable[[], Awaitable[object]]) -> Broadcast:
+        """The broadcast and one outbox row per recipient, in one transaction that begins
+        with `first` (the chat clears its draft; the console takes its form's key)."""
+        telegram_id = flow.telegram_id
         staff = await self.people.require_staff(telegram_id)
         programme_id = (await self.programmes.pick(staff, _programme_of(flow))).id
         actor = staff.within(programme_id)
@@ -229,15 +243,12 @@ class BroadcastWizard(AudienceSteps):
         if not chat_ids:
             raise Refusal("no_recipients")
         d = flow.data
-        if d.get("send_at") and datetime.fromisoformat(d["send_at"]) <= self.clock.now():
-            flow.step = "schedule"
-            await self._save(flow)
-            raise Refusal("time_in_past")
         send_at = d.get("send_at") or self.now()
         author = actor.user or await users_repo.ensure(
             self.db, telegram_id, str(telegram_id), self.now()
         )
         async with self.db.transaction():
+            await first()
             broadcast_id = await repo.create(
                 self.db,
                 author_id=author.id,
@@ -255,7 +266,6 @@ class BroadcastWizard(AudienceSteps):
             await self.outbox.enqueue_broadcast(
                 broadcast_id, chat_ids, datetime.fromisoformat(send_at), programme_id=programme_id
             )
-            await flows.clear(self.db, telegram_id)
             await audit.record(
                 self.db,
                 author.id,
@@ -271,6 +281,61 @@ class BroadcastWizard(AudienceSteps):
         found = await repo.get(self.db, broadcast_id)
         assert found is not None
         return found
+
+    async def ready_audience(self, telegram_id: int, audience: Audience) -> Audience:
+        """An audience built outside the chat's selector (a form, a "message these people"
+        link), in its programme: every part must be one this person could have chosen."""
+        actor = await self.people.require_staff(telegram_id)
+        programme = await self.programmes.pick(actor, audience.get("programme"))
+        ready = with_programme(audience, programme.id)
+        await self.audiences.check(actor.within(programme.id), ready)
+        return ready
+
+    async def choices(self, telegram_id: int, programme_id: int, kind: str) -> list[Option]:
+        """What a form's selector offers in a programme: the places of `kind`, or the
+        positions, within this person's limit and the programme's reach."""
+        actor = (await self.people.require_staff(telegram_id)).within(programme_id)
+        return await self.audiences.options(actor, kind, programme_id)
+
+    def send_key(self) -> str:
+        """A key for one preview's Send (see `send`)."""
+        return new_key(self.clock.now())
+
+    async def compose(self, telegram_id: int, given: Composition) -> Draft:
+        """The whole broadcast at once (the console's form), checked as the chat checks it step
+        by step, and previewed the same way; no draft is kept."""
+        return await self._draft(await self._composed(telegram_id, given))
+
+    async def send(self, telegram_id: int, given: Composition, key: str) -> Broadcast:
+        """What `confirm` does, for a form: `key` (from `send_key`) is taken in the same
+        transaction, so the same form sent twice makes one broadcast ("already_sent")."""
+        flow = await self._composed(telegram_id, given)
+        now = self.clock.now()
+        return await self._create(flow, lambda: spend(self.db, telegram_id, key, now))
+
+    async def _composed(self, telegram_id: int, given: Composition) -> Flow:
+        """The form's fields as the chat's draft at its last step, after the chat's checks."""
+        audience = await self.ready_audience(telegram_id, given.audience)
+        flow = Flow(telegram_id, FLOW, "confirm", {"programme": audience["programme"]})
+        texts = {"ky": typed_text(given.text_ky), "ru": typed_text(given.text_ru)}
+        if not any(texts.values()):
+            raise Refusal("no_text")
+        for lang, given_text in texts.items():
+            if given_text is not None:
+                await self._check_length(flow, given_text[1], alone=not all(texts.values()))
+                flow.data[f"text_{lang}"], flow.data[f"length_{lang}"] = given_text
+        if given.send_at is not None and given.send_at <= self.clock.now():
+            raise Refusal("time_in_past")
+        flow.data["audience"] = audience
+        flow.data["send_at"] = utcnow_iso(given.send_at) if given.send_at else None
+        return flow
+
+    async def _check_length(self, flow: Flow, length: int, alone: bool) -> None:
+        """Telegram's limit, less the programme's label and, for a text that may go out
+        alone, the note saying it is in one language."""
+        limit = MAX_TEXT - await self._label_room(flow) - (note_room() if alone else 0)
+        if length > limit:
+            raise Refusal("text_too_long", limit=limit, length=length)
 
     async def _label_room(self, flow: Flow) -> int:
         """What the programme's label takes of Telegram's limit when there are several

@@ -16,6 +16,7 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.console.web import pages, people, registrations, signin
+from bot.console.web.broadcasts import pages as broadcasts
 from bot.console.web.competitions import pages as competitions
 from bot.console.web.context import BOT_USERNAME, COOKIE, SERVICES, SESSION, services, tr_of
 from bot.console.web.render import page
@@ -72,6 +73,7 @@ def build(services: Services, username: str) -> web.Application:
     people.add_routes(app.router)
     seminars.add_routes(app.router)
     competitions.add_routes(app.router)
+    broadcasts.add_routes(app.router)
     app.router.add_static("/console/static/", STATIC)
     return app
 

@@ -18,6 +18,7 @@ def common(tr: Translator) -> dict[str, str]:
         "people": _("People"),
         "seminars": _("Seminars"),
         "competitions": _("Competitions"),
+        "broadcasts": _("Announcements"),
         "sign_out": _("Sign out"),
         "language": _("Language"),
         "change": _("Change"),
@@ -66,6 +67,7 @@ def overview(tr: Translator) -> dict[str, str]:
         "staff": _("Approved staff"),
         "pending": _("Pending"),
         "in_total": _("In total"),
+        "message": _("Message them"),
     }
 
 
