@@ -8,6 +8,7 @@ or fall together. The detail is short and never personal data: a date, a count, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.core.errors import Refusal
@@ -96,10 +97,40 @@ def _entry(row: Row) -> Entry:
     )
 
 
-async def latest(db: Database, limit: int = DEFAULT_LIMIT) -> list[Entry]:
-    """The newest `limit` rows, newest first."""
-    rows = await db.fetchall(_SELECT + " ORDER BY a.id DESC LIMIT ?", (limit,))
+@dataclass(frozen=True)
+class Filter:
+    """What the console's audit page narrows the record to; None: any."""
+
+    action: str | None = None
+    actor_id: int | None = None
+    since: datetime | None = None
+    """Inclusive."""
+    until: datetime | None = None
+    """Exclusive."""
+
+
+async def latest(db: Database, limit: int = DEFAULT_LIMIT, only: Filter = Filter()) -> list[Entry]:
+    """The newest `limit` rows that `only` lets through, newest first."""
+    wheres, params = [], []
+    since = utcnow_iso(only.since) if only.since else None
+    until = utcnow_iso(only.until) if only.until else None
+    for column, op, value in (("a.action", "=", only.action), ("a.actor_id", "=", only.actor_id),
+                              ("a.at", ">=", since), ("a.at", "<", until)):  # fmt: skip
+        if value is not None:
+            wheres.append(f"{column} {op} ?")
+            params.append(value)
+    where = " WHERE " + " AND ".join(wheres) if wheres else ""
+    rows = await db.fetchall(_SELECT + where + " ORDER BY a.id DESC LIMIT ?", (*params, limit))
     return [_entry(r) for r in rows]
+
+
+async def actors(db: Database) -> list[tuple[int, str]]:
+    """Everyone on the record, by name, for the filter's list."""
+    rows = await db.fetchall(
+        "SELECT DISTINCT a.actor_id, COALESCE(u.full_name, u.tg_name, CAST(u.telegram_id AS TEXT))"
+        " FROM audit_log a JOIN users u ON u.id = a.actor_id ORDER BY 2"
+    )
+    return [(r[0], r[1]) for r in rows]
 
 
 async def last_about(db: Database, kind: str, object_id: int, action: str) -> Entry | None:
@@ -125,8 +156,17 @@ class AuditLog:
         self.people = people
         self.db = people.db
 
-    async def latest(self, telegram_id: int, limit: int = DEFAULT_LIMIT) -> list[Entry]:
+    async def latest(
+        self, telegram_id: int, limit: int = DEFAULT_LIMIT, only: Filter = Filter()
+    ) -> list[Entry]:
+        await self._admin(telegram_id)
+        return await latest(self.db, max(1, min(limit, MAX_LIMIT)), only)
+
+    async def actors(self, telegram_id: int) -> list[tuple[int, str]]:
+        await self._admin(telegram_id)
+        return await actors(self.db)
+
+    async def _admin(self, telegram_id: int) -> None:
         actor = await self.people.actor(telegram_id)
         if not actor.is_admin:
             raise Refusal("admins_only")
-        return await latest(self.db, max(1, min(limit, MAX_LIMIT)))

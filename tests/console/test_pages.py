@@ -9,8 +9,10 @@ import io
 import aiohttp
 from openpyxl import load_workbook
 
+from bot.core import audit
+from bot.core import users as users_repo
 from tests.accounts.test_registration import APPROVED, register
-from tests.conftest import add_members, expect, t
+from tests.conftest import ADMIN_ID, add_members, expect, t
 from tests.console.helpers import csrf_of, jar_session, link_from_the_bot, shots, signed_in
 from tests.programmes import coordinator_of
 from tests.sandbox.test_webchat_browser import ARGS, CHROMIUM, require_browser
@@ -186,5 +188,35 @@ async def test_people_found_deactivated_after_asking_and_brought_back(cbot):
             book = load_workbook(io.BytesIO(await answer.read()))
             names = [r[0] for r in book.worksheets[0].iter_rows(values_only=True)]
             assert "Member 8601" in names and "Member 8701" not in names
+    finally:
+        await session.close()
+
+
+async def test_the_staff_actions_narrow_by_action_person_and_day(cbot):
+    db = cbot.services.db
+    await add_members(db, cbot.emulator.url, [8801])
+    member = await cbot.user(8801)
+    admin = await users_repo.ensure(db, ADMIN_ID, "Админ", "2026-01-01T00:00:00+00:00")
+    # 2026-11-20 23:30 UTC is already 21 November in Bishkek
+    done = [
+        ("member_deactivated", admin.id, "2026-11-20T23:30:00+00:00"),
+        ("member_reactivated", admin.id, "2026-11-21T10:00:00+00:00"),
+        ("role_changed", member.id, "2026-11-19T10:00:00+00:00"),
+    ]
+    for action, actor, at in done:
+        await audit.record(db, actor, action, "user", member.id, "", at)
+    session = await signed_in(cbot)
+    base = cbot.console + "/console/audit"
+    try:
+        async with session.get(base, params={"action": "member_reactivated"}) as answer:
+            assert (await answer.text()).count("<tr>") == 2, "the head and one row"
+        async with session.get(base, params={"who": str(member.id)}) as answer:
+            html = await answer.text()
+            assert html.count("<tr>") == 2 and t("ky", "role changed") in html
+        day = {"from": "2026-11-21", "to": "2026-11-21"}
+        async with session.get(base, params=day) as answer:
+            assert (await answer.text()).count("<tr>") == 3, "both of 21 November in Bishkek"
+        async with session.get(base, params={"action": "nonsense", "from": "x"}) as answer:
+            assert answer.status == 200 and (await answer.text()).count("<tr>") >= 4
     finally:
         await session.close()

@@ -1,12 +1,12 @@
 """The pages staff read: the overview (what needs attention, coverage by region), the donor
-report with its charts and file, the staff actions. Each asks the service the chat asks, as
+report with its charts and file. Each asks the service the chat asks, as
 the signed-in person, so the figures and the refusals are the same."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -14,7 +14,6 @@ from aiohttp import web
 from bot.console.web import words
 from bot.console.web.context import services, session, tr_of
 from bot.console.web.render import page
-from bot.core import auditviews
 from bot.core.programmes.repo import Programme
 from bot.core.texts import text_for
 from bot.reports import figures
@@ -104,19 +103,7 @@ async def report_file(request: web.Request) -> web.StreamResponse:
     )
 
 
-async def audit(request: web.Request) -> web.StreamResponse:
-    svc, who, tr = services(request), session(request), tr_of(request)
-    entries = await svc.audit.latest(who.telegram_id, 100)
-    rows = [
-        (tr.datetime(datetime.fromisoformat(e.at)), auditviews.who(tr, e),
-         auditviews.action_name(tr, e.action), auditviews.what(tr, e), e.detail)
-        for e in entries
-    ]  # fmt: skip
-    return page(tr, "audit.html", csrf=who.csrf, here="audit", a=words.audit(tr), rows=rows)
-
-
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/console/overview", overview)
     router.add_get("/console/report", report)
     router.add_get("/console/report.xlsx", report_file)
-    router.add_get("/console/audit", audit)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.console.web import pages, people, registrations, signin
+from bot.console.web import audit, pages, people, registrations, signin
 from bot.console.web.broadcasts import pages as broadcasts
 from bot.console.web.competitions import pages as competitions
 from bot.console.web.context import BOT_USERNAME, COOKIE, SERVICES, SESSION, services, tr_of
@@ -69,6 +69,7 @@ def build(services: Services, username: str) -> web.Application:
     app.router.add_get("/console", _to_signin)
     signin.add_routes(app.router)
     pages.add_routes(app.router)
+    audit.add_routes(app.router)
     registrations.add_routes(app.router)
     people.add_routes(app.router)
     seminars.add_routes(app.router)

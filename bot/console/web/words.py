@@ -141,6 +141,13 @@ def audit(tr: Translator) -> dict[str, str]:
         "object": _("Object"),
         "detail": _("Detail"),
         "none": _("Nothing on the record yet."),
+        "action": _("Action"),
+        "any": _("Any"),
+        "staff": _("Staff member"),
+        "from": tr.pgettext("period start", "From"),
+        "to": tr.pgettext("period end", "To"),
+        "show": _("Show"),
+        "newest": _("The newest {limit} are shown; narrow the filter to see older ones."),
     }
 
 
