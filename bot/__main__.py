@@ -1,6 +1,7 @@
 """Command line: python -m bot run | sandbox | migrate | import-municipalities FILE
 | compile-locales | import-seminars FILE | import-clusters FILE
 | export seminars --from DATE --to DATE | export submissions --competition ID
+| export certificates --seminar ID [--out F.zip]
 | export my-data --telegram-id N
 | export coverage [--programme CODE | --seminar ID | --competition ID]
 | export audit [--out F.xlsx] | export report --from DATE --to DATE [--region R]

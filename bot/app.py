@@ -35,6 +35,7 @@ from handlers import (
     competitions,
     coverage,
     flow_steps,
+    grants,
     home,
     programmes,
     questions,
@@ -57,8 +58,8 @@ load in bench/updates.py, about 100 ms with this)."""
 def register_handlers(app: App) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last; seminars
     before accounts, so a check-in link's /start is not taken for registration's."""
-    for feature in (home, basics, seminars, accounts, broadcasts, competitions, programmes, audit,
-                    coverage, reports, console_commands, questions):  # fmt: skip
+    for feature in (home, basics, seminars, accounts, broadcasts, competitions, grants, programmes,
+                    audit, coverage, reports, console_commands, questions):  # fmt: skip
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)
@@ -109,6 +110,7 @@ async def _post_init(app: App) -> None:
             " admin is set (the Telegram id that /myid shows, in MUNIBOT_ADMINS) and restarts"
         )
     app.bot_data["services"] = svc
+    svc.seminar_pushes.bot_username = app.bot.username
     seen = SeenUpdates(db, svc.clock)
     await seen.load()
     app.bot_data["updates"].seen = seen

@@ -50,6 +50,12 @@ class Config:
     """The web console's public base URL (MUNIBOT_CONSOLE_URL); None: no console."""
     console_listen: str = "127.0.0.1"
     console_port: int = 8081
+    followup_days: int = 3
+    """Days after a seminar the organisers have to upload its photos and signed list before
+    they are reminded once (MUNIBOT_FOLLOWUP_DAYS)."""
+    quiet_hours: tuple[int, int] | None = (21 * 60, 8 * 60)
+    """Reminders and scheduled broadcasts due from the first minute of the day (Bishkek) to the
+    second go at the second instead (MUNIBOT_QUIET_HOURS); None: no quiet hours."""
 
     @property
     def file_base(self) -> str:
@@ -157,6 +163,28 @@ def _retention(env: Mapping[str, str]) -> int:
     return int(raw)
 
 
+def _quiet(env: Mapping[str, str]) -> tuple[int, int] | None:
+    """Like 21:00-08:00 (as minutes of the day, from and to), or off."""
+    raw = env.get("MUNIBOT_QUIET_HOURS", "").strip() or "21:00-08:00"
+    if raw.lower() in ("off", "0", "no", "none"):
+        return None
+    found = re.fullmatch(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})", raw)
+    hours = [int(x) for x in found.groups()] if found else []
+    if not hours or hours[0] > 23 or hours[2] > 23 or hours[1] > 59 or hours[3] > 59:
+        raise ConfigError("MUNIBOT_QUIET_HOURS", f"expected like 21:00-08:00 or off, got {raw!r}")
+    start, end = hours[0] * 60 + hours[1], hours[2] * 60 + hours[3]
+    if start == end:
+        raise ConfigError("MUNIBOT_QUIET_HOURS", "the start and the end are the same; use off")
+    return start, end
+
+
+def _whole(env: Mapping[str, str], name: str, default: int, top: int) -> int:
+    raw = env.get(name, "").strip() or str(default)
+    if not raw.isdigit() or not 1 <= int(raw) <= top:
+        raise ConfigError(name, f"expected whole days (1-{top}), got {raw!r}")
+    return int(raw)
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read and check every variable; tests pass their own mapping instead of os.environ."""
     env = os.environ if env is None else env
@@ -183,4 +211,6 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         console_url=_url(env, "MUNIBOT_CONSOLE_URL", None),
         console_listen=env.get("MUNIBOT_CONSOLE_LISTEN", "").strip() or "127.0.0.1",
         console_port=_port(env, "MUNIBOT_CONSOLE_PORT", 8081),
+        followup_days=_whole(env, "MUNIBOT_FOLLOWUP_DAYS", 3, 60),
+        quiet_hours=_quiet(env),
     )

@@ -32,6 +32,8 @@ from bot.competitions.service.cluster_form import ClusterForm
 from bot.competitions.service.competitions import Competitions
 from bot.competitions.service.draft import SubmissionDraft
 from bot.competitions.service.form import CompetitionForm
+from bot.competitions.service.panel import Panel
+from bot.competitions.service.panel_review import Scoring
 from bot.competitions.service.results import Results
 from bot.competitions.service.reviews import Reviews
 from bot.competitions.service.submissions import Submissions
@@ -46,34 +48,52 @@ from bot.core.places.search import Directory
 from bot.core.programmes import views as programme_wordings
 from bot.core.programmes.pushes import Labelled
 from bot.core.programmes.service import Programmes
+from bot.core.reminders import errors as reminder_wordings
 from bot.coverage.service.coverage import Coverage
 from bot.coverage.views import errors as coverage_wordings
 from bot.db import Database
 from bot.delivery.kinds import Kinds
 from bot.delivery.outbox import Outbox
+from bot.grants.pushes import KINDS as GRANT_KINDS
+from bot.grants.pushes import GrantPushes
+from bot.grants.service.projects import Grants
+from bot.grants.service.reporting import GrantReports
+from bot.grants.service.requests import Requests as GrantRequests
+from bot.grants.views import errors as grant_wordings
 from bot.questions.service.answers import Questions
 from bot.questions.service.faq import Faq
 from bot.questions.views import errors as question_wordings
 from bot.reports.service import DonorReports
+from bot.seminars.pushes.certificate import KINDS as CERTIFICATE_KINDS
+from bot.seminars.pushes.certificate import CertificatePushes
 from bot.seminars.pushes.kind import KINDS as SEMINAR_KINDS
 from bot.seminars.pushes.kind import SeminarPushes
 from bot.seminars.service import personal as seminar_data
 from bot.seminars.service.attendance import Attendance
+from bot.seminars.service.certificates import Certificates
+from bot.seminars.service.certificates import forget as forget_certificates
+from bot.seminars.service.files import SeminarFiles
 from bot.seminars.service.form import SeminarForm
+from bot.seminars.service.organisers import Organisers as SeminarOrganisers
 from bot.seminars.service.reports import SeminarReports
 from bot.seminars.service.rsvp import Rsvp
 from bot.seminars.service.seminars import Seminars
+from bot.seminars.service.walkins import Walkins
+from bot.seminars.views import certificates as certificate_wordings
 from bot.seminars.views import errors as seminar_wordings
 from bot.status.service import Status
 
 for _wordings in (
     programme_wordings,
+    reminder_wordings,
     account_wordings,
     staff_wordings,
     seminar_wordings,
+    certificate_wordings,
     competition_wordings,
     question_wordings,
     coverage_wordings,
+    grant_wordings,
     console_wordings,
 ):
     refusals.register(_wordings.WORDINGS)
@@ -99,6 +119,10 @@ class Services:
     seminars: Seminars
     rsvp: Rsvp
     attendance: Attendance
+    seminar_files: SeminarFiles
+    seminar_organisers: SeminarOrganisers
+    walkins: Walkins
+    seminar_pushes: SeminarPushes
     seminar_form: SeminarForm
     seminar_reports: SeminarReports
     donor_reports: DonorReports
@@ -108,6 +132,8 @@ class Services:
     submissions: Submissions
     reviews: Reviews
     results: Results
+    panel: Panel
+    scoring: Scoring
     status: Status
     submission_draft: SubmissionDraft
     retention: Retention
@@ -116,6 +142,10 @@ class Services:
     audit: AuditLog
     coverage: Coverage
     console_auth: ConsoleAuth
+    certificates: Certificates
+    grants: Grants
+    grant_reports: GrantReports
+    grant_requests: GrantRequests
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -134,7 +164,7 @@ class Services:
         seminars = Seminars(outbox, people)
         competitions = Competitions(outbox, people)
         broadcasts = Broadcasts(outbox, people)
-        _erasure(accounts, outbox, broadcasts, config.media_dir)
+        _erasure(accounts, outbox, broadcasts, config)
         retention = Retention(db, clock, config.retention_days)
         retention.on_prune.append(broadcasts.keep_pruned)
         approvals = Approvals(db, outbox, people)
@@ -143,17 +173,25 @@ class Services:
         submissions = Submissions(competitions)
         results = Results(reviews)
         rsvp = Rsvp(outbox, people)
+        attendance = Attendance(outbox, people, seminars)
+        seminar_pushes = SeminarPushes(db)
         faq = Faq(db, people)
         seminar_reports = SeminarReports(seminars)
         console_auth = ConsoleAuth(db, config, clock, people)
         accounts.on_demote.append(console_auth.end_sessions_of)
         accounts.on_erase.append(console_auth.forget)
+        certificates = Certificates(seminars)
+        kinds = _kinds(db, programmes, seminar_pushes)
+        drawn = CertificatePushes(certificates, config.default_lang, config.tz)
+        kinds.register(CERTIFICATE_KINDS, Labelled(drawn, programmes, db))
+        grants = Grants(db, clock, outbox, people, results)
+        kinds.register(GRANT_KINDS, Labelled(GrantPushes(db), programmes, db))
         return cls(
             config=config,
             db=db,
             clock=clock,
             outbox=outbox,
-            kinds=_kinds(db, programmes),
+            kinds=kinds,
             directory=Directory(db),
             people=people,
             programmes=programmes,
@@ -166,7 +204,11 @@ class Services:
             broadcast_wizard=BroadcastWizard(outbox, people),
             seminars=seminars,
             rsvp=rsvp,
-            attendance=Attendance(outbox, people, seminars),
+            attendance=attendance,
+            seminar_files=SeminarFiles(seminars),
+            seminar_organisers=SeminarOrganisers(seminars),
+            walkins=Walkins(attendance),
+            seminar_pushes=seminar_pushes,
             seminar_form=SeminarForm(seminars),
             seminar_reports=seminar_reports,
             donor_reports=DonorReports(seminar_reports, people, programmes),
@@ -176,7 +218,9 @@ class Services:
             submissions=submissions,
             reviews=reviews,
             results=results,
-            status=Status(people, rsvp, submissions, results, approvals, seminars),
+            panel=Panel(reviews),
+            scoring=Scoring(reviews),
+            status=Status(people, rsvp, submissions, results, approvals, seminars, grants=grants),
             submission_draft=SubmissionDraft(submissions),
             retention=retention,
             faq=faq,
@@ -184,27 +228,32 @@ class Services:
             audit=AuditLog(people),
             coverage=Coverage(db, people, seminars, competitions),
             console_auth=console_auth,
+            certificates=certificates,
+            grants=grants,
+            grant_reports=GrantReports(grants),
+            grant_requests=GrantRequests(db, clock, outbox, config.zone),
         )
 
 
-def _erasure(accounts: Accounts, outbox: Outbox, broadcasts: Broadcasts, media_dir: str) -> None:
+def _erasure(accounts: Accounts, outbox: Outbox, broadcasts: Broadcasts, config: Config) -> None:
     """What each feature forgets of an erased person, and adds to a person's copy of their
     data: seminar places and comments; files, senders and audit actors; progress cards."""
     db = outbox.db
     accounts.on_erase += [
-        partial(seminar_data.forget, outbox),
-        partial(competition_data.forget, db, media_dir),
+        partial(seminar_data.forget, outbox, config),
+        partial(competition_data.forget, db, config.media_dir),
         broadcasts.forget,
+        partial(forget_certificates, db),
     ]
     accounts.on_export += [partial(seminar_data.export, db), partial(competition_data.export, db)]
 
 
-def _kinds(db: Database, programmes: Programmes) -> Kinds:
+def _kinds(db: Database, programmes: Programmes, seminar_pushes: SeminarPushes) -> Kinds:
     """Each feature tells the dispatcher how its rows are checked and rendered at send time;
     every row is labelled with its programme when there are several."""
     kinds = Kinds()
     kinds.register(ACCOUNT_KINDS, Labelled(AccountPushes(db), programmes, db))
     kinds.register(BROADCAST_KINDS, Labelled(BroadcastPushes(db), programmes, db))
-    kinds.register(SEMINAR_KINDS, Labelled(SeminarPushes(db), programmes, db))
+    kinds.register(SEMINAR_KINDS, Labelled(seminar_pushes, programmes, db))
     kinds.register(COMPETITION_KINDS, Labelled(CompetitionPushes(db), programmes, db))
     return kinds

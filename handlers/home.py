@@ -28,6 +28,7 @@ from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions import listing as competitions
 from handlers.competitions import my_submissions, submit
+from handlers.grants import staff as grant_staff
 from handlers.reports import period as reports_period
 from handlers.routes import Command, command
 from handlers.seminars import cards as seminars
@@ -55,6 +56,7 @@ DESK: dict[str, Command] = {
     "approvals": approvals.pending_command,
     "seminars": seminars.seminars_command,
     "competitions": competitions.competitions_command,
+    "grants": grant_staff.grants_command,
 }
 
 

@@ -8,11 +8,13 @@ field here is a routing mistake, raised as such instead of being checked in ever
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from telegram import CallbackQuery, Message, Update, User
 from telegram.ext import ContextTypes
 
 Context = ContextTypes.DEFAULT_TYPE
+T_co = TypeVar("T_co", covariant=True)
 
 
 @dataclass
@@ -62,3 +64,32 @@ class Incoming:
     @property
     def tg_name(self) -> str:
         return self.user.full_name
+
+
+class FileFields(Protocol[T_co]):
+    """What each feature keeps of a file: its own class, built from the same six fields."""
+
+    def __call__(
+        self,
+        kind: str,
+        file_id: str,
+        file_unique_id: str,
+        file_name: str | None,
+        mime_type: str | None,
+        file_size: int | None,
+    ) -> T_co: ...
+
+
+def file_of(message: Message, make: FileFields[T_co], videos: bool = True) -> T_co | None:
+    """The file a message carries (the largest size of a photo), as `make` keeps it; None for
+    stickers, voice, animations and such, and for a video when `videos` is False."""
+    if message.photo:
+        p = message.photo[-1]
+        return make("photo", p.file_id, p.file_unique_id, None, "image/jpeg", p.file_size)
+    video = message.video if videos else None
+    found = video or (message.document if message.animation is None else None)
+    if found is None:
+        return None
+    kind = "video" if video else "document"
+    return make(kind, found.file_id, found.file_unique_id, found.file_name, found.mime_type,
+                found.file_size)  # fmt: skip

@@ -7,9 +7,11 @@ from typing import Literal
 from bot.core.callback_data import CallbackData, callback
 
 CompetitionAction = Literal["open", "list", "subs", "move", "extend", "export", "results",
-                            "publish", "publish_yes"]  # fmt: skip
+                            "publish", "publish_yes", "grants"]  # fmt: skip
 SubmitAction = Literal["start", "view", "files_done", "clear_files", "keep", "send", "fix_text",
                        "fix_figures", "fix_files", "abort"]  # fmt: skip
+PanelAction = Literal["open", "add", "pick", "desk", "every", "chosen", "toggle", "drop",
+                      "criteria"]  # fmt: skip
 Award = Literal["place1", "place2", "place3", "incentive", "conditional", "none"]
 
 
@@ -19,7 +21,7 @@ class CompetitionFormCb(CallbackData):
     picker, yes/no; on the summary, a part to ask again ("edit") and "keep" its answer."""
 
     action: Literal["programme", "skip", "entrants", "kind", "toggle", "page", "done", "yesno",
-                    "confirm", "abort", "edit", "keep"]  # fmt: skip
+                    "confirm", "abort", "edit", "keep", "reminders"]  # fmt: skip
     value: str
     page: int = 0
 
@@ -82,3 +84,47 @@ class ClusterFormCb(CallbackData):
     action: Literal["programme", "toggle", "page", "done", "confirm", "abort"]
     value: str
     page: int = 0
+
+
+@callback("pnl1")
+class PanelCb(CallbackData):
+    """A manager's action on a competition's review panel: the panel screen, adding (the list of
+    staff, then one picked), one reviewer's desk (all submissions or chosen ones, a submission
+    given or taken), taking a reviewer off, typing the criteria. `user_id` is a users id."""
+
+    competition_id: int
+    action: PanelAction
+    user_id: int = 0
+    submission_id: int = 0
+
+
+@callback("rvw1")
+class ScoreCb(CallbackData):
+    """A reviewer's own list and sheets ("mine" needs no submission: 0), and, for managers,
+    every reviewer's scores on one submission ("scores")."""
+
+    action: Literal["mine", "open", "score", "files", "scores"]
+    submission_id: int = 0
+
+
+@callback("cnd1")
+class ConditionCb(CallbackData):
+    """Settling a conditional win after publication: the question, then met or not met."""
+
+    submission_id: int
+    action: Literal["ask", "met", "not_met"]
+
+
+ReminderAction = Literal[
+    "show", "times", "text_ky", "text_ru", "default", "off", "on", "no_text", "open", "back"
+]
+
+
+@callback("cmr1")
+class CompetitionRemindersCb(CallbackData):
+    """The competition's reminders on its staff card: "show" opens them, "open" draws them
+    again (dropping a question left unanswered), "back" returns to the card; the rest change
+    them."""
+
+    competition_id: int
+    action: ReminderAction

@@ -38,6 +38,21 @@ ACTIONS = (
     "programme_closed",
     "member_deactivated",
     "member_reactivated",
+    "coorganiser_added",
+    "coorganiser_removed",
+    "walkin_recorded",
+    "handouts_sent",
+    "seminar_file_added",
+    "reviewer_assigned",
+    "reviewer_removed",
+    "criteria_set",
+    "condition_met",
+    "condition_not_met",
+    "certificates_sent",
+    "reminders_set",
+    "grant_tracked",
+    "grant_updated",
+    "grant_closed",
 )
 MAX_DETAIL = 200
 DEFAULT_LIMIT = 20

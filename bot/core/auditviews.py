@@ -35,6 +35,21 @@ ACTIONS = {
     "programme_closed": N_("programme closed"),
     "member_deactivated": N_("member deactivated"),
     "member_reactivated": N_("member reactivated"),
+    "coorganiser_added": N_("co-organiser added"),
+    "coorganiser_removed": N_("co-organiser removed"),
+    "walkin_recorded": N_("walk-in recorded"),
+    "handouts_sent": N_("handouts sent"),
+    "seminar_file_added": N_("seminar file added"),
+    "reviewer_assigned": N_("reviewer assigned"),
+    "reviewer_removed": N_("reviewer removed"),
+    "criteria_set": N_("review criteria set"),
+    "condition_met": N_("condition met: conditional winner became a winner"),
+    "condition_not_met": N_("condition not met: conditional win lapsed"),
+    "certificates_sent": N_("certificates of attendance sent"),
+    "reminders_set": N_("reminders set"),
+    "grant_tracked": N_("grants tracked"),
+    "grant_updated": N_("grant project updated"),
+    "grant_closed": N_("grant project closed"),
 }
 KINDS = {
     "user": N_("member"),
@@ -43,6 +58,7 @@ KINDS = {
     "competition": N_("competition"),
     "submission": N_("submission"),
     "programme": N_("programme"),
+    "grant_project": N_("grant project"),
 }
 
 

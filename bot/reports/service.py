@@ -23,6 +23,8 @@ from bot.core.places import repo as places
 from bot.core.places.repo import Place
 from bot.core.programmes.service import Programmes
 from bot.db import Database, utcnow_iso
+from bot.grants.service import donor as grants
+from bot.grants.service.donor import GrantFigures
 from bot.reports import repo
 from bot.reports.repo import EntrantRow
 from bot.seminars.service.distinct import Month, months
@@ -88,11 +90,18 @@ class DonorReport:
     """The regions it is limited to (empty: all)."""
     region: Place | None = None
     """The one region it was asked for, to name it."""
+    grants: GrantFigures = field(default_factory=lambda: GrantFigures([]))
+    """The grant projects under way in the period, as they stand today."""
 
     @property
     def empty(self) -> bool:
-        """Nothing happened: no seminar, no competition, nobody approved."""
-        return not self.seminars.seminars and not self.competitions and not self.registrations.new
+        """Nothing happened: no seminar, no competition, nobody approved, no grant under way."""
+        return (
+            not self.seminars.seminars
+            and not self.competitions
+            and not self.registrations.new
+            and not self.grants.records
+        )
 
     @property
     def grants_kgs(self) -> int:
@@ -155,7 +164,8 @@ class DonorReports:
         start, end = self._bounds(first, last)
         report = await self.seminar_reports.for_range(telegram_id, start, end, code, regions)
         found = await self._competitions(start, end, scope, regions, actor)
-        return await self._assemble(first, last, report, found, scope, regions, region)
+        under_way = await self._grants(start, end, scope, regions, actor)
+        return await self._assemble(first, last, report, found, scope, regions, region, under_way)
 
     async def operator(
         self,
@@ -170,7 +180,21 @@ class DonorReports:
         report = await self.seminar_reports.operator_range(start, end, programme_ids, regions)
         found = await self._competitions(start, end, programme_ids, regions, None)
         region = await self._region(region_id)
-        return await self._assemble(first, last, report, found, programme_ids, regions, region)
+        under_way = await self._grants(start, end, programme_ids, regions, None)
+        return await self._assemble(
+            first, last, report, found, programme_ids, regions, region, under_way
+        )
+
+    async def _grants(
+        self,
+        start: datetime,
+        end: datetime,
+        scope: list[int] | None,
+        regions: list[int],
+        actor: Actor | None,
+    ) -> GrantFigures:
+        now = self.people.clock.now()
+        return await grants.for_period(self.db, self.zone, now, start, end, scope, regions, actor)
 
     async def _region(self, region_id: int | None) -> Place | None:
         return await places.region(self.db, region_id) if region_id is not None else None
@@ -207,6 +231,7 @@ class DonorReports:
         scope: list[int] | None,
         regions: list[int],
         region: Place | None,
+        under_way: GrantFigures | None = None,
     ) -> DonorReport:
         start, end = self._bounds(first, last)
         approved, new = await repo.registrations(
@@ -224,4 +249,5 @@ class DonorReports:
             programme_ids=scope,
             region_ids=regions,
             region=region,
+            grants=under_way or GrantFigures([]),
         )

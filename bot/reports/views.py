@@ -15,12 +15,13 @@ from bot.core.keyboards import button, rows
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
 from bot.core.screens import fit_lines
+from bot.grants.views import donor as grant_views
 from bot.i18n import Translator
 from bot.reports.callbacks import RegionReportCb
 from bot.reports.repo import EntrantRow
 from bot.reports.service import NOT_SENT, CompetitionFigures, DonorReport
 from bot.seminars.repo.report_rows import place_name
-from bot.seminars.views.report import by_programme_line, period_text, the_programme
+from bot.seminars.views.report import by_programme_line, guests_lines, period_text, the_programme
 
 SHOWN_WINNERS = 6
 STATUS_ORDER = ("accepted", "under_review", "received", "needs_revision", "rejected", NOT_SENT)
@@ -44,6 +45,7 @@ def summary(
         lines.append(_("Nothing in this period: no seminars, no competitions, no new members."))
     else:
         lines += _seminars(tr, report, programmes) + _competitions(tr, report)
+        lines += grant_views.summary_lines(tr, report.grants)
         lines += _registrations(tr, report)
         charts = bool(report.seminars.people.people)
         lines += ["", _("The charts follow; every participant and entrant is in the file.")
@@ -75,6 +77,7 @@ def _seminars(
     lines = [
         "<b>" + _("Seminars") + "</b>",
         f"<b>{seminars}, {trained}, {including.format(count=women)}</b>",
+        *guests_lines(tr, s.guests),
         f"{people}, {people_women.format(count=s.people.women)}",
     ]
     if s.attendance_rate is not None:
@@ -132,7 +135,7 @@ def _competition(tr: Translator, figures: CompetitionFigures) -> list[str]:
         named = [e for e in figures.winners if e.place == place]
         if named:
             lines.append(f"  {award_name(tr, award, place)}: {_names(tr, named)}")
-    for award in ("conditional", "incentive"):
+    for award in ("winner", "conditional", "incentive"):
         named = figures.awarded(award)
         if named:
             lines.append(f"  {award_name(tr, award)}: {_names(tr, named)}")

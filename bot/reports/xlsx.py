@@ -19,6 +19,7 @@ from bot.competitions.views.results import award_name
 from bot.core import labels
 from bot.core.programmes.repo import Programme
 from bot.core.sheets import Look, Sheet, sheet_title
+from bot.grants.views import donor as grant_views
 from bot.i18n import Translator
 from bot.reports.service import NOT_SENT, DonorReport
 from bot.reports.views import STATUS_ORDER
@@ -45,6 +46,8 @@ def workbook(
         entrants = Sheet(book, sheet_title(tr._("Entrants")), freeze="A2", max_width=50)
         _entrants(entrants, report, tr)
         sheets.append(entrants)
+    if report.grants.records:
+        sheets.append(grant_views.add_sheet(book, report.grants, tr))
     if report.seminars.seminars:
         sheets += add_sheets(book, report.seminars, tr, programmes, tr._("Seminars"))
     for sheet in sheets:

@@ -13,7 +13,7 @@ class SeminarFormCb(CallbackData):
     for "programme", `value` is the programme's id; for "edit", the summary's part to ask again."""
 
     action: Literal["programme", "skip", "kind", "toggle", "page", "done", "confirm", "abort",
-                    "edit"]  # fmt: skip
+                    "edit", "reminders"]  # fmt: skip
     value: str
     page: int = 0
 
@@ -89,3 +89,78 @@ class FeedbackCb(CallbackData):
 
     seminar_id: int
     rating: int
+
+
+# A seminar's later life: its files, walk-ins and co-organisers.
+CycleAction = Literal[
+    "agenda", "handouts", "send_handouts", "photos", "signed_list", "files", "walkin", "guest",
+    "organisers", "done",
+]  # fmt: skip
+
+
+@callback("scy1")
+class CycleCb(CallbackData):
+    """Staff actions on one seminar, from its card, its roster or the follow-up."""
+
+    seminar_id: int
+    action: CycleAction
+
+
+@callback("sfl1")
+class FileCb(CallbackData):
+    """One file kept with a seminar, sent to whoever may have it (an agenda to those invited,
+    a handout to those who came, any file to the seminar's staff)."""
+
+    seminar_id: int
+    file_id: int
+
+
+@callback("swk1")
+class WalkinCb(CallbackData):
+    """A registered member found by name, recorded as having come."""
+
+    seminar_id: int
+    user_id: int
+
+
+Gender = Literal["female", "male", "undisclosed"]
+
+
+@callback("sgs1")
+class GuestCb(CallbackData):
+    """The gender of the guest whose name was just written."""
+
+    seminar_id: int
+    gender: Gender
+
+
+@callback("sco1")
+class OrganiserCb(CallbackData):
+    """Adds (1) or removes (0) a co-organiser."""
+
+    seminar_id: int
+    user_id: int
+    add: int
+
+
+@callback("crt1")
+class CertificateCb(CallbackData):
+    """A certificate of attendance: the member's own ("mine"), or staff sending one to every
+    attendee ("send" asks first, "send_yes" sends)."""
+
+    seminar_id: int
+    action: Literal["mine", "send", "send_yes"]
+
+
+ReminderAction = Literal[
+    "show", "times", "text_ky", "text_ru", "default", "off", "on", "no_text", "open", "back"
+]
+
+
+@callback("smr1")
+class SeminarRemindersCb(CallbackData):
+    """The seminar's reminders on its staff card: "show" opens them, "open" draws them again
+    (dropping a question left unanswered), "back" returns to the card; the rest change them."""
+
+    seminar_id: int
+    action: ReminderAction

@@ -50,12 +50,19 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     sem.add_argument("--out", type=Path, help="default: seminars-FROM-TO.xlsx")
     sem.add_argument("--lang", choices=LANGUAGES, help="default: MUNIBOT_DEFAULT_LANG")
     sem.add_argument("--programme", metavar="CODE", help="one programme's seminars (default: all)")
+    cert = what.add_parser("certificates", help="a seminar's certificates of attendance, as a .zip")
+    cert.add_argument("--seminar", type=int, required=True, metavar="ID")
+    cert.add_argument("--out", type=Path, help="default: certificates-seminar-ID.zip")
+    cert.add_argument("--lang", choices=LANGUAGES, help="default: each attendee's own language")
+    cert.add_argument("--bot", metavar="USERNAME", help="the bot's @username, printed for /verify")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     compile_catalogs()
     if args.command == "import-seminars":
         return asyncio.run(_import(config, args.file, args.programme))
+    if args.what == "certificates":
+        return asyncio.run(_certificates(args, config))
     return _export(args, config)
 
 
@@ -96,6 +103,33 @@ async def _report(
         report = await services.seminar_reports.operator_range(start, end, scope)
         several = await services.programmes.several()
         return report, (await services.programmes.known() if several else None)
+
+
+async def _certificates(args: argparse.Namespace, config: Config) -> int:
+    """One PDF per attendee, each in their own language unless --lang says otherwise."""
+    from bot.core.errors import NotFound, Refusal
+    from bot.core.refusals import refusal_text
+    from bot.seminars.views.certificate_pdf import bundle
+
+    async with _services(config) as services:
+        try:
+            found = await services.certificates.of_seminar(args.seminar)
+        except NotFound:
+            print(f"there is no seminar {args.seminar}", file=sys.stderr)
+            return 1
+        except Refusal as exc:
+            print(refusal_text(translator("en", config.tz), exc), file=sys.stderr)
+            return 1
+    readers = [
+        translator(args.lang or c.attendee.lang or config.default_lang, config.tz) for c in found
+    ]
+    data = await asyncio.to_thread(bundle, list(zip(readers, found, strict=True)), args.bot)
+    out = args.out or Path(f"certificates-seminar-{args.seminar}.zip")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(out)
+    print(f"{len(found)} certificate{'' if len(found) == 1 else 's'}")
+    return 0
 
 
 def _export(args: argparse.Namespace, config: Config) -> int:

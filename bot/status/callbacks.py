@@ -12,4 +12,4 @@ class DeskCb(CallbackData):
     """A count on a coordinator's /status: the registrations to approve, the seminars ahead,
     the competitions (with their submissions to review)."""
 
-    to: Literal["approvals", "seminars", "competitions"]
+    to: Literal["approvals", "seminars", "competitions", "grants"]

@@ -20,6 +20,8 @@ from bot.core.people import Actor, People
 from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
 from bot.core.users import User
+from bot.grants.service.projects import Grants
+from bot.grants.service.records import Record
 from bot.seminars.service import notices as seminar_pushes
 from bot.seminars.service.rsvp import MySeminar, Rsvp
 from bot.seminars.service.seminars import Seminars
@@ -42,6 +44,8 @@ class StaffDesk:
     upcoming_seminars: int
     open_competitions: int
     waiting_review: int
+    late_grants: int = 0
+    """Grant projects with a milestone past its date or a report overdue."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Overview:
     them."""
     draft: tuple[int, int] | None = None
     """(competition, entrant) of the submission draft this person has open, if any."""
+    grants: list[Record] = field(default_factory=list)
+    """The grant projects of the entrants this member speaks for."""
 
     @property
     def user(self) -> User | None:
@@ -73,6 +79,7 @@ class Status:
         results: Results,
         approvals: Approvals,
         seminars: Seminars,
+        grants: Grants | None = None,
     ) -> None:
         self.people = people
         self.rsvp = rsvp
@@ -80,6 +87,7 @@ class Status:
         self.results = results
         self.approvals = approvals
         self.seminars = seminars
+        self.grants = grants
         self.db = people.db
         self.clock = people.clock
         self.programmes = Programmes(self.db, people)
@@ -104,6 +112,7 @@ class Status:
                 desk=desk,
                 programmes=await self._programmes(telegram_id),
                 draft=draft,
+                grants=await self.grants.mine(telegram_id) if self.grants else [],
             )
         except NotAllowed:
             return Overview(actor, registering, desk=desk)
@@ -132,4 +141,5 @@ class Status:
         competitions = await self.submissions.competitions.listing(telegram_id)
         running = [(c, n) for c, n in competitions if not c.cancelled and c.deadline >= now]
         waiting = sum(n.get(code, 0) for _, n in competitions for code in WAITING_REVIEW)
-        return StaffDesk(pending, len(upcoming), len(running), waiting)
+        late = sum(r.late for r in await self.grants.listing(telegram_id)) if self.grants else 0
+        return StaffDesk(pending, len(upcoming), len(running), waiting, late)

@@ -22,6 +22,7 @@ from bot.core.callback_data import CallbackData
 from bot.core.keyboards import button
 from bot.core.programmes import views as programme_views
 from bot.core.screens import Screen, fit_lines
+from bot.grants.views import member as grant_views
 from bot.i18n import Translator
 from bot.seminars.callbacks import InvitationCb
 from bot.seminars.views import text as seminar_text
@@ -120,12 +121,18 @@ def _desk(tr: Translator, d: StaffDesk) -> list[str]:
     review = tr.ngettext(
         "{count} submission to review", "{count} submissions to review", d.waiting_review
     ).format(count=d.waiting_review)
-    return [
+    lines = [
         "<b>" + tr._("For coordinators") + "</b>",
         f"• {pending}",
         f"• {seminars}",
         f"• {running}, {review}",
     ]
+    if d.late_grants:
+        late = tr.ngettext(
+            "{count} grant project is late", "{count} grant projects are late", d.late_grants
+        )
+        lines.append("• ⚠️ " + late.format(count=d.late_grants))
+    return lines
 
 
 def _desk_buttons(tr: Translator, d: StaffDesk) -> list[InlineKeyboardButton]:
@@ -143,6 +150,9 @@ def _desk_buttons(tr: Translator, d: StaffDesk) -> list[InlineKeyboardButton]:
     elif d.open_competitions:
         label = tr._("Open competitions ({count})").format(count=d.open_competitions)
         found.append(button("🏆 " + label, DeskCb(to="competitions")))
+    if d.late_grants:
+        label = tr._("Late grant projects ({count})").format(count=d.late_grants)
+        found.append(button("📈 " + label, DeskCb(to="grants")))
     return found
 
 
@@ -164,6 +174,19 @@ def _member(tr: Translator, o: Overview, now: datetime, doors: _Doors) -> list[s
             for entrant in found.own:
                 own = result_views.own_result(found.results, entrant.id)
                 lines.append(f"• {title}: " + result_views.own_text(tr, entrant.plain(), own))
+    return lines + _grants(tr, o, now, doors)
+
+
+def _grants(tr: Translator, o: Overview, now: datetime, doors: _Doors) -> list[str]:
+    """Each grant project's record, with a button to send a report while it takes them."""
+    if not o.grants:
+        return []
+    lines = ["", grant_views.status_heading(tr)]
+    for r in o.grants:
+        door = grant_views.report_door(tr, r)
+        mark = (doors.open(*door) if door else None) or "•"
+        first, *rest = grant_views.project_lines(tr, r, now)
+        lines += [f"{mark} {first}", *rest]
     return lines
 
 

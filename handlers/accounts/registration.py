@@ -30,8 +30,9 @@ CHECK_IN_LINK = "/start checkin_"
 PRIVACY = ("/mydata", "/deleteme")
 """What is stored about a person, and erasing it, are answered to anyone, before any choice
 (and without starting a registration, which would store their name)."""
-ANYONE = (*PRIVACY, "/myid")
-"""Commands answered before any choice: the privacy ones, and /myid (for /promote)."""
+ANYONE = (*PRIVACY, "/myid", "/verify")
+"""Commands answered before any choice: the privacy ones, /myid (for /promote), and /verify
+(anyone shown a certificate may check it)."""
 
 
 @command()

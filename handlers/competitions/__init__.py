@@ -5,10 +5,14 @@ from __future__ import annotations
 from handlers.common import App
 from handlers.competitions import (
     cluster_form,
+    conditions,
     export,
     form,
     listing,
     my_submissions,
+    panel,
+    panel_review,
+    reminders,
     results,
     review,
     staff,
@@ -26,6 +30,10 @@ def register(app: App) -> None:
         my_submissions,
         review,
         results,
+        panel,
+        panel_review,
+        conditions,
         export,
+        reminders,
     ):
         module.register(app)

@@ -43,7 +43,8 @@ async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     chosen = form_data(flow)["audience"]
     if flow.step == "audience_pick" and chosen is not None:
         options = await svc.options(turn.tid, chosen["kind"])
-    await turn.show(views.step_screen(turn.tr, flow, options, page, svc.picks(flow)))
+    quiet = turn.svc.config.quiet_hours
+    await turn.show(views.step_screen(turn.tr, flow, options, page, svc.picks(flow), quiet))
 
 
 async def resume(turn: Turn, flow: Flow) -> None:
@@ -98,6 +99,7 @@ async def _act(svc: CompetitionForm, tid: int, data: CompetitionFormCb) -> Flow:
         "yesno": lambda: svc.yes_no(tid, data.value),
         "edit": lambda: svc.edit_part(tid, data.value),
         "keep": lambda: svc.keep(tid),
+        "reminders": lambda: svc.choose_reminders(tid, data.value),
     }
     return await actions[data.action]()
 

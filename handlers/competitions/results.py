@@ -92,6 +92,8 @@ async def on_award(turn: Turn, data: ResultCb) -> None:
 def _question(tr: Translator, flow: Flow) -> Screen:
     if flow.step == "condition":
         return views.condition_prompt(tr)
+    if flow.step == "until":
+        return views.condition_deadline_prompt(tr)
     return views.grant_prompt(tr, int(result_data(flow)["submission_id"]))
 
 
@@ -104,7 +106,8 @@ async def _saved(turn: Turn, submission_id: int) -> Screen:
 
 @command(on_refusal=leave_when_denied)
 async def on_text(turn: Turn) -> None:
-    """The condition, then the grant; the result is saved when the last is given."""
+    """The condition and its deadline, then the grant; the result is saved when the last is
+    given."""
     flow = await turn.svc.results.text(turn.tid, turn.text)
     if flow.step == "done":
         await turn.say(await _saved(turn, int(result_data(flow)["submission_id"])))

@@ -1,5 +1,7 @@
 """Reviewers' screens: /submissions ID and the list buttons, a submission's card, its files and
-history, status changes, and the comment, deadline and score typed in the review flows."""
+history, status changes, and the comment, deadline, rejection reason and score typed in the
+review flows. A panel reviewer who may not manage the competition gets their own list from
+/submissions instead (panel_review.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from telegram.ext import CommandHandler
 
 from bot.competitions.callbacks import CompetitionCb, ReviewCb
 from bot.competitions.service.reviews import Card, review_data
+from bot.competitions.views import panel_review as panel_views
 from bot.competitions.views import review as views
 from bot.core import replies
-from bot.core.errors import Refusal
+from bot.core.errors import NotAllowed, Refusal
 from bot.core.fields import whole_number
 from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
@@ -23,7 +26,8 @@ from handlers.competitions.flows import leave_when_denied, media_refused
 from handlers.routes import command
 
 if TYPE_CHECKING:
-    from bot.competitions.repo.submissions import StoredFile
+    from bot.competitions.repo.submissions import StoredFile, Version
+    from bot.competitions.service.panel_review import Assignment
 
 ALBUM: dict[str, type[InputMediaPhoto] | type[InputMediaVideo]] = {
     "photo": InputMediaPhoto,
@@ -37,10 +41,26 @@ async def submissions_command(turn: Turn) -> None:
     """/submissions ID: the same list as the competition card's Submissions button."""
     args = turn.args
     number = whole_number(args[0]) if len(args) == 1 else None
+    mine = await _assigned(turn, number)
     if number is None:
-        await turn.say(views.ask_number(turn.tr))
+        await turn.say(panel_views.queue(turn.tr, mine) if mine else views.ask_number(turn.tr))
         return
-    await turn.say(views.listing(turn.tr, await turn.svc.reviews.listing(turn.tid, number)))
+    try:
+        found = await turn.svc.reviews.listing(turn.tid, number)
+    except NotAllowed:
+        if not mine:
+            raise
+        await turn.say(panel_views.queue(turn.tr, mine))
+        return
+    await turn.say(views.listing(turn.tr, found))
+
+
+async def _assigned(turn: Turn, competition_id: int | None) -> list[Assignment]:
+    """What this person reviews on a panel (in that competition, when one is named)."""
+    try:
+        return await turn.svc.scoring.queue(turn.tid, competition_id)
+    except NotAllowed:
+        return []
 
 
 @button(CompetitionCb, denied="competition_staff", stale="competition_staff")
@@ -87,6 +107,9 @@ async def _act(turn: Turn, data: ReviewCb) -> tuple[Screen, bool]:
     if data.action == "status" and data.value == "needs_revision":
         await svc.begin_revision(tid, sid)
         return views.comment_prompt(tr, await svc.card(tid, sid)), True
+    if data.action == "status" and data.value == "rejected":
+        await svc.begin_reject(tid, sid)
+        return views.reason_prompt(tr, await svc.card(tid, sid)), True
     if data.action == "status":
         card = await svc.set_status(tid, sid, data.value)
         return views.card(tr, card, replies.saved(tr)), False
@@ -98,9 +121,12 @@ async def _act(turn: Turn, data: ReviewCb) -> tuple[Screen, bool]:
 
 async def send_files(turn: Turn, card: Card) -> None:
     """By file_id, as the entrant sent them: photos and videos in albums, documents apart."""
-    version = card.version
-    assert version is not None
-    caption: str | None = views.files_caption(turn.tr, card.submission.receipt, version.version)
+    assert card.version is not None
+    await send_version(turn, card.submission.receipt, card.version)
+
+
+async def send_version(turn: Turn, receipt: str, version: Version) -> None:
+    caption: str | None = views.files_caption(turn.tr, receipt, version.version)
     for batch in views.file_batches(version.files):
         first, caption = caption, None
         if len(batch) > 1:
@@ -123,7 +149,8 @@ async def _send_one(turn: Turn, f: StoredFile, caption: str | None) -> None:
 
 @command(on_refusal=leave_when_denied)
 async def on_text(turn: Turn) -> None:
-    """The revision comment, then its deadline; or a score. Saved when the last is given."""
+    """The revision comment, then its deadline; a rejection's reason; or a score. Saved when
+    the last is given."""
     svc = turn.svc.reviews
     flow = await svc.text(turn.tid, turn.text)
     if flow.step == "deadline":
@@ -139,3 +166,4 @@ def register(app: App) -> None:
     app.add_handler(on_button.route(action=ACTIONS))
     flow_steps.flow("review_comment", on_text, media_refused)
     flow_steps.flow("review_score", on_text, media_refused)
+    flow_steps.flow("review_reason", on_text, media_refused)

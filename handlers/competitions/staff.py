@@ -56,7 +56,7 @@ async def _screen(turn: Turn, data: CompetitionCb) -> Screen:
         competition, found = await edit.entrant_rows(tid, cid)
         screen = views.entrants(tr, competition, found, data.page)
     else:
-        screen = await _card(turn, cid)
+        screen = await card_screen(turn, cid)
     await edit.leave(tid)
     return screen
 
@@ -78,10 +78,10 @@ async def on_text(turn: Turn) -> None:
     changed = await edit.text(turn.tid, turn.text)
     done = views.moved if changed.entrant is None else views.extended
     await turn.say(done(turn.tr, changed))
-    await turn.say(await _card(turn, changed.competition.id))
+    await turn.say(await card_screen(turn, changed.competition.id))
 
 
-async def _card(turn: Turn, competition_id: int) -> Screen:
+async def card_screen(turn: Turn, competition_id: int) -> Screen:
     """The card, which names its programme for someone who sees several."""
     overview = await _edit(turn).overview(turn.tid, competition_id)
     names = await turn.svc.competitions.programme_names(turn.tid)

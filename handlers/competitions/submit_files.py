@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Bot, Message
+from telegram import Bot
 from telegram.ext import JobQueue
 
 from bot.competitions.service.draft import IncomingFile
@@ -25,23 +25,11 @@ from bot.wiring import Services
 from handlers.common import Context, Turn, services
 from handlers.competitions import draft_messages as messages
 from handlers.competitions.flows import NOT_YOURS
+from handlers.incoming import file_of
 from handlers.routes import REFUSED, command
 
 ALBUM_WAIT_S = 1.0
 """Album items arrive within a fraction of a second of each other."""
-
-
-def incoming(message: Message) -> IncomingFile | None:
-    """The file a message carries, as the draft keeps it; None for stickers, voice and such."""
-    if message.photo:
-        p = message.photo[-1]
-        return IncomingFile("photo", p.file_id, p.file_unique_id, None, "image/jpeg", p.file_size)
-    found = message.video or (message.document if message.animation is None else None)
-    if found is None:
-        return None
-    kind = "video" if message.video else "document"
-    return IncomingFile(kind, found.file_id, found.file_unique_id, found.file_name,
-                        found.mime_type, found.file_size)  # fmt: skip
 
 
 @command(denied="not_your_entrant")
@@ -65,7 +53,7 @@ async def _add(turn: Turn) -> str | None:
     """Adds the message's file to the draft; says why it was refused, or that it is too big
     for our archive, or nothing."""
     try:
-        found = incoming(turn.message)
+        found = file_of(turn.message, IncomingFile)
         if found is None:
             raise Refusal("file_type")
         await turn.svc.submission_draft.add_file(turn.tid, found, turn.message.media_group_id)

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from handlers.common import App
-from handlers.seminars import cards, checkin, feedback, form, reports, rsvp
+from handlers.seminars import (
+    cards,
+    certificates,
+    checkin,
+    feedback,
+    files,
+    form,
+    link,
+    reminders,
+    reports,
+    rsvp,
+    team,
+)
 
 
 def register(app: App) -> None:
-    """Check-in's `/start checkin_…` deep link must come before registration's `/start`."""
-    for module in (checkin, cards, form, rsvp, feedback, reports):
+    """Check-in's `/start checkin_…` and a seminar's `/start seminar_…` deep links must come
+    before registration's `/start`."""
+    modules = (checkin, link, cards, form, rsvp, feedback, reports, certificates, reminders)
+    for module in (*modules, files, team):
         module.register(app)

@@ -57,7 +57,9 @@ async def _programme(turn: Turn, programme_id: int | None) -> Programme | None:
 
 async def show_card(turn: Turn, seminar_id: int, new_message: bool = False) -> None:
     seminar, counts = await turn.svc.seminars.card(turn.tid, seminar_id)
-    screen = views.card(turn.tr, seminar, counts, await _programme(turn, seminar.programme_id))
+    programme = await _programme(turn, seminar.programme_id)
+    files = await turn.svc.seminar_files.kept(turn.tid, seminar_id)
+    screen = views.card(turn.tr, seminar, counts, programme, files)
     await (turn.say(screen) if new_message else turn.show(screen))
 
 
@@ -78,7 +80,9 @@ async def on_button(turn: Turn, data: SeminarCb) -> None:
 
 async def _card(turn: Turn, seminar_id: int) -> Screen:
     seminar, counts = await turn.svc.seminars.card(turn.tid, seminar_id)
-    return views.card(turn.tr, seminar, counts, await _programme(turn, seminar.programme_id))
+    programme = await _programme(turn, seminar.programme_id)
+    files = await turn.svc.seminar_files.kept(turn.tid, seminar_id)
+    return views.card(turn.tr, seminar, counts, programme, files)
 
 
 async def _screen(turn: Turn, data: SeminarCb) -> Screen:
@@ -99,9 +103,10 @@ async def _screen(turn: Turn, data: SeminarCb) -> Screen:
     if data.action == "feedback":
         return views.feedback(tr, await svc.attendance.feedback(tid, data.seminar_id))
     programme = await _programme(turn, seminar.programme_id)
+    files = await svc.seminar_files.kept(tid, data.seminar_id)
     if data.action == "cancel_yes":
-        return views.cancelled_card(tr, seminar, counts, told, programme)
-    return views.card(tr, seminar, counts, programme)
+        return views.cancelled_card(tr, seminar, counts, told, programme, files)
+    return views.card(tr, seminar, counts, programme, files)
 
 
 def register(app: App) -> None:

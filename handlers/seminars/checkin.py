@@ -52,11 +52,12 @@ async def from_text(turn: Turn) -> None:
 @button(SeminarCb, denied="seminar_staff")
 async def on_staff_button(turn: Turn, data: SeminarCb) -> None:
     """The QR card for the screen, and the roster to mark by hand."""
-    seminar, people = await turn.svc.attendance.roster(turn.tid, data.seminar_id)
-    await turn.answer()
     if data.action == "roster":
-        await turn.show(views.roster(turn.tr, seminar, people, data.page))
+        await show_roster(turn, data.seminar_id, data.page)
+        await turn.answer()
         return
+    seminar, _ = await turn.svc.attendance.roster(turn.tid, data.seminar_id)
+    await turn.answer()
     link = views.deep_link(turn.context.bot.username, seminar.checkin_code)
     await turn.send_photo(views.qr_png(link), caption=views.qr_caption(turn.tr, seminar, link))
 
@@ -64,9 +65,16 @@ async def on_staff_button(turn: Turn, data: SeminarCb) -> None:
 @button(AttendCb, denied="seminar_staff", stale="seminar_staff")
 async def on_mark(turn: Turn, data: AttendCb) -> None:
     await turn.svc.attendance.toggle(turn.tid, data.seminar_id, data.user_id)
-    seminar, people = await turn.svc.attendance.roster(turn.tid, data.seminar_id)
     await turn.answer()
-    await turn.show(views.roster(turn.tr, seminar, people, data.page))
+    await show_roster(turn, data.seminar_id, data.page)
+
+
+async def show_roster(turn: Turn, seminar_id: int, page: int = 0, new: bool = False) -> None:
+    """The roster with the guests recorded; in place of the pressed message unless `new`."""
+    seminar, people = await turn.svc.attendance.roster(turn.tid, seminar_id)
+    guests = await turn.svc.walkins.guests(turn.tid, seminar_id)
+    screen = views.roster(turn.tr, seminar, people, page, guests)
+    await (turn.say(screen) if new else turn.show(screen))
 
 
 def register(app: App) -> None:

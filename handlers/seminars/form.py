@@ -44,7 +44,8 @@ async def ask(turn: Turn, flow: Flow, page: int = 0) -> None:
     if flow.step == "audience_pick":
         options = await svc.seminar_form.options(turn.tid, form_data(flow)["audience"]["kind"])
     picks = svc.seminar_form.picks(flow)
-    await turn.show(views.step_screen(turn.tr, flow, options, page, picks))
+    quiet = svc.config.quiet_hours
+    await turn.show(views.step_screen(turn.tr, flow, options, page, picks, quiet))
 
 
 async def _summary(turn: Turn) -> Screen:
@@ -114,6 +115,8 @@ async def _step(turn: Turn, data: SeminarFormCb) -> tuple[Flow, int]:
         return await form.choose_programme(tid, data.value), 0
     if data.action == "skip":
         return await form.skip(tid), 0
+    if data.action == "reminders":
+        return await form.choose_reminders(tid, data.value), 0
     if data.action == "edit":
         return await form.edit_part(tid, data.value), 0
     if data.action == "kind":

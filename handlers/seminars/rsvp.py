@@ -14,6 +14,7 @@ from bot.seminars.callbacks import MyRsvpCb, RsvpCb
 from bot.seminars.pushes.templates import calendar_file
 from bot.seminars.service.rsvp import Answer
 from bot.seminars.views import rsvp as views
+from bot.seminars.views.calendar import deep_link
 from handlers.buttons import button
 from handlers.common import App, Turn
 from handlers.seminars.cards import mine_screen
@@ -58,7 +59,8 @@ async def _calendar(turn: Turn, answer: Answer) -> None:
     """The calendar file comes with a new place, once: not with the same answer again."""
     if answer.status == "going" and answer.changed:
         caption = views.calendar_caption(turn.tr, answer.seminar)
-        await turn.send_document(calendar_file(turn.tr, answer.seminar), caption=caption)
+        link = deep_link(turn.context.bot.username, answer.seminar.id)
+        await turn.send_document(calendar_file(turn.tr, answer.seminar, link), caption=caption)
 
 
 def register(app: App) -> None:

@@ -18,6 +18,11 @@ CONDITION_QUESTION = (
     "What must the conditional winner do? Write the condition (up to 1000 characters)."
 )
 GRANT_QUESTION = "The grant amount in KGS, a whole number (for example 500000). Or skip it."
+UNTIL_QUESTION = (
+    "Until when must the condition be met? Bishkek time, for example 01.03.2027 18:00. "
+    "After the results are published, the entrant may send its revised version until then."
+)
+UNTIL = "01.03.2027 18:00"
 ENTRANTS = (("Beshik-Jon", [8101, 8102], ("ky", "ru")), ("Masy", [8201, 8202], ("ky", "ru")),
             ("Dostuk", [8301], ("ky",)), ("Burgondu", [8401], ("ru",)),
             ("Kenesh", [8501], ("ru",)), ("Toktogul", [8601], ("ky",)))  # fmt: skip
@@ -48,6 +53,8 @@ async def record(admin, entrant, award: str, grant: str | None, condition: str |
     if condition:
         await expect(admin, t("ru", CONDITION_QUESTION))
         await admin.send(condition)
+        await expect(admin, t("ru", UNTIL_QUESTION))
+        await admin.send(UNTIL)
     await expect(admin, t("ru", GRANT_QUESTION))
     if grant is None:
         await tap(admin, t("ru", "Skip"))
@@ -160,6 +167,7 @@ async def test_long_conditions_keep_the_board_openable_and_publishing_closes_an_
     for n, name in enumerate(("Beshik-Jon", "Masy", "Dostuk", "Burgondu")):
         await results.choose(ADMIN_ID, sids[name], "conditional")
         await results.text(ADMIN_ID, (f"Условие {n} & сход. " * 60)[:1000])
+        await results.text(ADMIN_ID, UNTIL)
         await results.text(ADMIN_ID, "1000000")
     await results.choose(ADMIN_ID, sids["Kenesh"], "incentive")
     admin = sbot.phone(ADMIN_ID, lang="ru", first_name="Админ")

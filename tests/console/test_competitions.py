@@ -224,3 +224,37 @@ async def test_the_lists_read_in_the_readers_language(cbot, lang):
             assert ans.status == 403
     finally:
         await admin.close()
+
+
+async def test_a_rejection_in_the_console_carries_its_reason_to_the_phones(cbot):
+    cid, sid = await sent_in_the_chat(cbot)
+    db = cbot.services.db
+    base = f"{cbot.console}/console/submissions/{sid}"
+    admin = await signed_in(cbot)
+    try:
+        async with admin.get(base) as answer:
+            token = csrf_of(await answer.text())
+        async with admin.post(f"{base}/status", data={"csrf": token, "to": "under_review"}):
+            pass
+        async with admin.get(f"{base}?confirm=rejected") as answer:
+            assert 'name="reason"' in await answer.text()
+        bare = {"csrf": token, "to": "rejected", "reason": ""}
+        async with admin.post(f"{base}/status", data=bare) as answer:
+            html = await answer.text()
+            assert answer.status == 400
+            assert (
+                t("ky", "A rejection needs its reason: the entrant's staff will read it.") in html
+            )
+            assert 'name="reason"' in html, "the confirm asks again, with the reason field"
+        status = await db.fetchone("SELECT status FROM submissions WHERE id = ?", (sid,))
+        assert status[0] == "under_review"
+        reason = "Нет фотографий встреч."
+        form = {"csrf": token, "to": "rejected", "reason": reason}
+        async with admin.post(f"{base}/status", data=form) as answer:
+            assert answer.status == 200 and answer.url.query.get("note") == "saved"
+        status = await db.fetchone("SELECT status FROM submissions WHERE id = ?", (sid,))
+        assert status[0] == "rejected"
+    finally:
+        await admin.close()
+    await drain(cbot)
+    await expect(cbot.phone(8401, lang="ru"), t("ru", "Reason: {reason}").format(reason=reason))

@@ -26,6 +26,7 @@ from bot.core.people import Actor, People
 from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
 from bot.core.quicktimes import Pick, choose, soon, typed, unsure
+from bot.core.quiet import after_quiet
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
 
@@ -195,7 +196,9 @@ class Broadcasts:
 
     async def _move(self, telegram_id: int, broadcast_id: int, when: datetime) -> Broadcast:
         """Every row still waiting moves with the broadcast, in one transaction with the check
-        that none has gone; a broadcast that started meanwhile keeps its time."""
+        that none has gone; a broadcast that started meanwhile keeps its time. A time in quiet
+        hours becomes their end."""
+        when = after_quiet(when, self.people.config)
         by = (await self.people.actor(telegram_id)).user
         async with self.db.transaction():
             found, counts = await self.entry(telegram_id, broadcast_id)

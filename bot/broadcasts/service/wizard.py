@@ -35,6 +35,7 @@ from bot.core.people import People
 from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
 from bot.core.quicktimes import Pick, choose, soon, typed, unsure
+from bot.core.quiet import after_quiet
 from bot.core.texts import note_room, telegram_length
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
@@ -69,6 +70,8 @@ class Draft:
     """The seminar or competition the behaviour is about."""
     why_empty: str | None = None
     """Why nobody is left (a code of `Audiences.why_empty`), when a behaviour empties it."""
+    goes_at: datetime | None = None
+    """When a scheduled broadcast really goes, if quiet hours move it."""
 
 
 class BroadcastWizard(AudienceSteps):
@@ -205,7 +208,10 @@ class BroadcastWizard(AudienceSteps):
             kind = EVENT_OF.get(chosen["kind"], "")
             event = await self.audiences.event(actor, kind, int(chosen["id"]), _programme_of(flow))
             why = await self.audiences.why_empty(chosen) if not narrowed.total else None
+        wanted = datetime.fromisoformat(send_at) if send_at else None
+        goes = after_quiet(wanted, self.people.config) if wanted else None
         return Draft(
+            goes_at=goes if goes != wanted else None,
             text_ky=d.get("text_ky"),
             text_ru=d.get("text_ru"),
             attachment_kind=d.get("attachment_kind"),
@@ -243,7 +249,13 @@ class BroadcastWizard(AudienceSteps):
         if not chat_ids:
             raise Refusal("no_recipients")
         d = flow.data
-        send_at = d.get("send_at") or self.now()
+        scheduled = d.get("send_at")
+        # quiet hours hold back what was scheduled; "now" means now, whatever the hour
+        send_at = (
+            utcnow_iso(after_quiet(datetime.fromisoformat(scheduled), self.people.config))
+            if scheduled
+            else self.now()
+        )
         author = actor.user or await users_repo.ensure(
             self.db, telegram_id, str(telegram_id), self.now()
         )

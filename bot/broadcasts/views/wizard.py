@@ -156,6 +156,9 @@ def preview(tr: Translator, draft: Draft, programme: Programme | None = None) ->
     if draft.send_at:
         when = tr.datetime(draft.send_at)
         lines.append(_("Scheduled for {when} (Bishkek time).").format(when=when))
+    if draft.goes_at:
+        goes = tr.datetime(draft.goes_at)
+        lines.append(_("That is in quiet hours, so it will go at {when}.").format(when=goes))
     return Screen("\n".join(lines))
 
 

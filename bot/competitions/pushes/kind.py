@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, cast
 
+from bot.competitions.pushes.panel_templates import SETTLED
+from bot.competitions.pushes.panel_templates import TEMPLATES as PANEL_TEMPLATES
 from bot.competitions.pushes.review_templates import TEMPLATES as REVIEW_TEMPLATES
 from bot.competitions.pushes.staff_templates import TEMPLATES as STAFF_TEMPLATES
 from bot.competitions.pushes.templates import TEMPLATES as CALL_TEMPLATES
@@ -25,14 +27,15 @@ from bot.competitions.service.notices import Params
 from bot.competitions.service.results import NamedResult, named_results
 from bot.core import flows
 from bot.core import users as users_repo
+from bot.core.reminders import repo as reminder_settings
 from bot.db import Database
 from bot.delivery.kinds import Drop, Rendered
 from bot.delivery.outbox import OutboxRow
 from bot.i18n import Translator
 
 KINDS = ("competition",)
-TEMPLATES = {**CALL_TEMPLATES, **REVIEW_TEMPLATES, **STAFF_TEMPLATES}
-RESULTS = ("competition_winners", "competition_result")
+TEMPLATES = {**CALL_TEMPLATES, **REVIEW_TEMPLATES, **STAFF_TEMPLATES, **PANEL_TEMPLATES}
+RESULTS = ("competition_winners", "competition_result", *SETTLED)
 FOR_THE_READER = ("competition_open", "competition_moved")
 """Rows about the competition, not one entrant: the buttons follow every entrant the reader
 speaks for."""
@@ -78,6 +81,9 @@ async def context(
     if not await _applies(db, template, shown, competition, now):
         return None
     shown["published"] = competition.results_published_at is not None
+    if template == "competition_reminder":
+        own = await reminder_settings.get(db, "competition", competition.id)
+        shown["own_text"] = (own.text_ky, own.text_ru)
     if template in RESULTS:
         shown["results"] = await _results(db, competition)
     if template in WITH_STEPS:

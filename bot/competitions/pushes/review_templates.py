@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.competitions.callbacks import SubmitCb
 from bot.competitions.pushes.templates import PushContext, Template, all_results, our_submissions
@@ -50,6 +50,9 @@ def submission_status(tr: Translator, p: PushContext) -> Rendered:
             status=text.status(tr, status),
         )
     )
+    if status == "rejected" and p.get("comment"):
+        reason = tr._("Reason: {reason}").format(reason=escape(p.get("comment") or ""))
+        return Rendered(head + "\n" + reason, InlineKeyboardMarkup([[our_submissions(tr)]]))
     if status != "needs_revision":
         return Rendered(head, InlineKeyboardMarkup([[our_submissions(tr)]]))
     lines = [head]
@@ -81,7 +84,21 @@ def competition_result(tr: Translator, p: PushContext) -> Rendered:
     winners = views.winners_text(tr, results)
     blocks = [head, *own, *([note] if note else []), winners]
     body = "\n".join(fit_lines("\n\n".join(b for b in blocks if b).split("\n")))
-    return Rendered(body, InlineKeyboardMarkup([[all_results(tr)]]))
+    keyboard = [[fix] for fix in _conditions_to_meet(tr, p)] + [[all_results(tr)]]
+    return Rendered(body, InlineKeyboardMarkup(keyboard))
+
+
+def _conditions_to_meet(tr: Translator, p: PushContext) -> list[InlineKeyboardButton]:
+    """A conditional winner's way to send the revised version, for each entrant of the reader
+    whose condition is still open."""
+    c, results = p["competition"], p["results"]
+    found = []
+    for e in p.get("entrants") or []:
+        r = views.own_result(results, int(e["id"]))
+        if r is not None and r.get("condition_state") == "pending":
+            fix = SubmitCb(competition_id=c["id"], entrant_id=int(e["id"]), action="start")
+            found.append(button("✏️ " + tr._("Send the revised version"), fix))
+    return found
 
 
 def competition_winners(tr: Translator, p: PushContext) -> Rendered:

@@ -10,6 +10,7 @@ results are out, [All results] instead of anything to prepare.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Required, TypedDict
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -20,6 +21,7 @@ from bot.competitions.repo.submissions import SubmissionData
 from bot.competitions.service.notices import Params
 from bot.competitions.views import text
 from bot.core.keyboards import button
+from bot.core.texts import text_for
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
 
@@ -52,6 +54,8 @@ class Current(TypedDict, total=False):
     steps: list[NextStep]
     published: bool
     """The competition's results are out: nothing is left to prepare."""
+    own_text: tuple[str | None, str | None]
+    """A reminder's: the text staff wrote in place of the standard one (ky, ru), if any."""
 
 
 class PushContext(Params, Current):
@@ -109,9 +113,10 @@ def competition_open(tr: Translator, p: PushContext) -> Rendered:
 def competition_reminder(tr: Translator, p: PushContext) -> Rendered:
     c, entrant = p["competition"], p["entrant"]
     deadline = text.when(p["deadline"])
-    head = "⏰ " + tr._("Reminder: {entrant} has not sent its submission to «{title}» yet.").format(
-        entrant=text.entrant_name(tr, entrant), title=text.title(tr, c)
-    )
+    own = text_for(tr.lang, *p.get("own_text", (None, None)))
+    head = "⏰ " + (escape(own) if own else tr._(
+        "Reminder: {entrant} has not sent its submission to «{title}» yet."
+    ).format(entrant=text.entrant_name(tr, entrant), title=text.title(tr, c)))  # fmt: skip
     body = tr._("The deadline is {date}.").format(date=tr.datetime(deadline, weekday=True))
     note = text.title_note(tr, c)
     return Rendered("\n".join(filter(None, [head, body, note])), next_steps(tr, p))

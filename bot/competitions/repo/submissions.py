@@ -123,6 +123,10 @@ class Result:
     place: int | None
     grant_kgs: int | None
     condition: str | None
+    condition_deadline: datetime | None = None
+    """A conditional win's: until when the entrant may meet the condition."""
+    condition_state: str | None = None
+    """A conditional win's: 'pending', 'met' or 'not_met'."""
 
 
 def _submission(row: Row) -> Submission:
@@ -367,15 +371,19 @@ async def set_archived(
 async def record_result(
     db: Database, competition_id: int, result: Result, user_id: int | None, now: str
 ) -> None:
+    until = result.condition_deadline
+    state = "pending" if result.award == "conditional" else None
     await db.execute(
         "INSERT INTO competition_results (competition_id, entrant_id, award, place, grant_kgs,"
-        " condition, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " condition, condition_deadline, condition_state, recorded_by, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (competition_id, entrant_id) DO UPDATE SET award = excluded.award,"
         " place = excluded.place, grant_kgs = excluded.grant_kgs,"
-        " condition = excluded.condition, recorded_by = excluded.recorded_by,"
+        " condition = excluded.condition, condition_deadline = excluded.condition_deadline,"
+        " condition_state = excluded.condition_state, recorded_by = excluded.recorded_by,"
         " recorded_at = excluded.recorded_at",
         (competition_id, result.entrant_id, result.award, result.place, result.grant_kgs,
-         result.condition, user_id, now),
+         result.condition, until.isoformat() if until else None, state, user_id, now),
     )  # fmt: skip
 
 
@@ -389,9 +397,38 @@ async def clear_result(db: Database, competition_id: int, entrant_id: int) -> No
 async def results(db: Database, competition_id: int) -> list[Result]:
     """Places first (1st, 2nd, 3rd), then incentive prizes, then conditional winners."""
     rows = await db.fetchall(
-        "SELECT entrant_id, award, place, grant_kgs, condition FROM competition_results"
+        "SELECT entrant_id, award, place, grant_kgs, condition, condition_deadline,"
+        " condition_state FROM competition_results"
         " WHERE competition_id = ? ORDER BY CASE award WHEN 'place' THEN place"
         " WHEN 'incentive' THEN 4 ELSE 5 END, entrant_id",
         (competition_id,),
     )
-    return [Result(*tuple(r)) for r in rows]
+    return [_result(r) for r in rows]
+
+
+def _result(row: Row) -> Result:
+    values = list(tuple(row))
+    values[5] = datetime.fromisoformat(values[5]) if values[5] else None
+    return Result(*values)
+
+
+async def result_of(db: Database, competition_id: int, entrant_id: int) -> Result | None:
+    row = await db.fetchone(
+        "SELECT entrant_id, award, place, grant_kgs, condition, condition_deadline,"
+        " condition_state FROM competition_results WHERE competition_id = ? AND entrant_id = ?",
+        (competition_id, entrant_id),
+    )
+    return _result(row) if row else None
+
+
+async def settle_condition(
+    db: Database, competition_id: int, entrant_id: int, state: str, by: int | None, now: str
+) -> bool:
+    """A pending condition becomes met or not met; False when it was no longer pending."""
+    cur = await db.execute(
+        "UPDATE competition_results SET condition_state = ?, condition_decided_at = ?,"
+        " condition_decided_by = ? WHERE competition_id = ? AND entrant_id = ?"
+        " AND condition_state = 'pending'",
+        (state, now, by, competition_id, entrant_id),
+    )
+    return cur.rowcount > 0

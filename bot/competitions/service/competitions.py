@@ -22,6 +22,9 @@ from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import Actor, People
 from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
+from bot.core.reminders import repo as settings_repo
+from bot.core.reminders.plan import planned
+from bot.core.reminders.settings import Settings
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox, Push
 
@@ -141,9 +144,11 @@ class Competitions:
         values: Content,
         audience: Audience,
         programme_id: int | None = None,
+        reminders: Settings | None = None,
     ) -> tuple[Competition, int]:
         """Returns the competition and how many entrants may take part. It goes into the
-        programme named (which must be open to this person), or the only one open to them."""
+        programme named (which must be open to this person), or the only one open to them.
+        `reminders`: as set in the wizard (None: the defaults)."""
         actor = await self.people.require_staff(telegram_id)
         programme = await self.programmes.pick(actor, programme_id)
         scoped = actor.within(programme.id)
@@ -160,6 +165,10 @@ class Competitions:
                 self.db, stored, author.id, self.now(), programme.id, **values
             )
             await repo.add_entrants(self.db, competition_id, entrants)
+            if reminders is not None:
+                await settings_repo.save(
+                    self.db, "competition", competition_id, reminders, self.now()
+                )
             competition = await self.get(competition_id)
             calls = await self._calls(competition, entrants)
             await self.outbox.enqueue_many(calls, programme_id=programme.id)
@@ -180,6 +189,7 @@ class Competitions:
         found: list[Push] = []
         seen: set[int] = set()
         opens = max(competition.opens_at, now)
+        settings = await settings_repo.get(self.db, "competition", competition.id)
         for entrant_id, uid, chat in staff:
             deadline = deadline_for(competition, extended.get(entrant_id))
             if (user_id is not None and uid != user_id) or deadline <= now:
@@ -187,8 +197,9 @@ class Competitions:
             if uid not in seen:
                 found.append(pushes.announce(competition.id, uid, chat, opens))
                 seen.add(uid)
+            plan = planned(settings, deadline, now, self.people.config)
             found += pushes.reminders(competition.id, competition.version, entrant_id, uid, chat,
-                                      deadline, now)  # fmt: skip
+                                      deadline, plan)  # fmt: skip
         return found
 
     async def welcome(self, user_id: int, telegram_id: int) -> int:
@@ -261,12 +272,13 @@ class Competitions:
             await repo.set_extension(self.db, competition_id, entrant_id, until)
             await self.outbox.cancel_keyed(pushes.remind_prefix(competition_id, entrant_id))
             staff = await repo.staff_of(self.db, competition.entrant_kind, [entrant_id])
-            now = self.clock.now()
+            settings = await settings_repo.get(self.db, "competition", competition_id)
+            plan = planned(settings, until, self.clock.now(), self.people.config)
             found: list[Push] = []
             for _, uid, chat in staff:
                 found.append(pushes.extended(competition_id, entrant_id, until, uid, chat))
                 found += pushes.reminders(competition_id, competition.version, entrant_id, uid,
-                                          chat, until, now)  # fmt: skip
+                                          chat, until, plan)  # fmt: skip
             await self.outbox.enqueue_many(
                 found, revive=True, programme_id=competition.programme_id
             )

@@ -24,6 +24,7 @@ from bot.core.flows import Flow
 from bot.core.people import Actor
 from bot.core.programmes.repo import Programme
 from bot.core.quicktimes import Pick, choose, soon, typed, unsure, weeks_after
+from bot.core.reminders.settings import DEFAULTS, Settings, SettingsData, read
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 
@@ -38,6 +39,8 @@ STEPS = [
     "prizes_ky", "prizes_ru", "code", "entrant_kind", "audience", "opens_at", "deadline",
     "max_files", "needs_residents",
 ]  # fmt: skip
+REMINDERS = "reminders"
+"""Asked only from the summary: the defaults stand until changed there."""
 TIME_STEPS = ("opens_at", "deadline")
 """The questions answered with a time: quick picks, typed times read back."""
 OPTIONAL = {*TEXT_LIMITS, "opens_at", "max_files"}
@@ -98,6 +101,8 @@ class FormData(TypedDict):
     """A part is asked again from the summary: each answer can be kept as it is."""
     audience_query: NotRequired[str | None]
     """What was typed to find a place on the audience's list, if anything."""
+    reminders: NotRequired[SettingsData]
+    """The reminders, when changed from the defaults on the summary."""
 
 
 def form_data(flow: Flow) -> FormData:
@@ -117,6 +122,12 @@ class Preview:
     opens_now: bool
     programme: Programme | None = None
     """Named on the preview when there is more than one programme."""
+    reminders: Settings = DEFAULTS["competition"]
+
+
+def reminders_of(data: FormData) -> Settings:
+    found = data.get("reminders")
+    return Settings.from_data(found) if found is not None else DEFAULTS["competition"]
 
 
 class CompetitionForm(Wizard):
@@ -176,10 +187,14 @@ class CompetitionForm(Wizard):
         return await super()._at(telegram_id, *steps)
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
-        flow = await self._at(telegram_id, "programme", *STEPS, "audience_pick", "preview")
+        flow = await self._at(
+            telegram_id, "programme", *STEPS, "audience_pick", "preview", REMINDERS
+        )
         data = form_data(flow)
         step, values = flow.step, data["values"]
-        if _is_text(step):
+        if step == REMINDERS:
+            data["reminders"] = reminders_of(data).with_times(*read(raw)).data()
+        elif _is_text(step):
             values[step] = fields.text_value(raw, TEXT_LIMITS[step])
         elif step == "code":
             values["code"] = code_value(raw)
@@ -284,21 +299,23 @@ class CompetitionForm(Wizard):
     async def edit_part(self, telegram_id: int, part: str) -> Flow:
         """From the summary: the questions of one part again, then the summary."""
         flow = await self._at(telegram_id, "preview")
-        if part not in PARTS:
+        if part not in PARTS and part != REMINDERS:
             raise Refusal("stale")
         data = form_data(flow)
-        data["plan"] = list(PARTS[part])
+        data["plan"] = [REMINDERS] if part == REMINDERS else list(PARTS[part])
         data["revising"] = True
         flow.step = data["plan"][0]
         return await self._save(flow)
 
     async def keep(self, telegram_id: int) -> Flow:
         """The answer kept as it is, on a question asked again from the summary."""
-        flow = await self._at(telegram_id, *STEPS)
+        flow = await self._at(telegram_id, *STEPS, REMINDERS)
         data = form_data(flow)
         step, values = flow.step, data["values"]
         if not data.get("revising"):
             raise Refusal("stale")
+        if step == REMINDERS:
+            return await self._next(flow)
         if step == "audience":
             if data["audience"] is None:
                 raise Refusal("stale")
@@ -390,7 +407,19 @@ class CompetitionForm(Wizard):
                                       "version": 1}  # fmt: skip
         _, pid = await self._programme(flow)
         shown = await self.competitions.programmes.label(pid)
-        return Preview(values, await self._entrants(flow), d["opens_now"], shown)
+        return Preview(values, await self._entrants(flow), d["opens_now"], shown, reminders_of(d))
+
+    async def choose_reminders(self, telegram_id: int, value: str) -> Flow:
+        """The defaults in one tap, or none; a list of times is typed (`text`)."""
+        flow = await self._at(telegram_id, REMINDERS)
+        data = form_data(flow)
+        if value == "default":
+            data["reminders"] = DEFAULTS["competition"].data()
+        elif value == "off":
+            data["reminders"] = {**reminders_of(data).data(), "enabled": False}
+        else:
+            raise Refusal("stale")
+        return await self._next(flow)
 
     async def confirm(self, telegram_id: int) -> tuple[Competition, int]:
         """Creates the competition; the call waits in the outbox until the opening time."""
@@ -400,13 +429,16 @@ class CompetitionForm(Wizard):
         if data["opens_now"]:
             values["opens_at"] = self.now()
         chosen = data.get("programme_id")
-        created = await self.competitions.create(telegram_id, values, _audience(data), chosen)
+        reminders = reminders_of(data) if "reminders" in data else None
+        created = await self.competitions.create(
+            telegram_id, values, _audience(data), chosen, reminders
+        )
         await flows.clear(self.db, telegram_id)
         return created
 
     async def abort(self, telegram_id: int) -> None:
         """Only this wizard is dropped: an old Cancel button leaves any other flow alone."""
-        await self._at(telegram_id, "programme", *STEPS, "audience_pick", "preview")
+        await self._at(telegram_id, "programme", *STEPS, "audience_pick", "preview", REMINDERS)
         await flows.clear(self.db, telegram_id)
 
     async def _next(self, flow: Flow) -> Flow:

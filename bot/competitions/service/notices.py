@@ -8,17 +8,12 @@ down to, so one entrant's extension queues fresh ones after those sent for the c
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime
 from typing import TypedDict
 
+from bot.core.reminders.plan import Planned
 from bot.delivery.outbox import FOREVER, Push
-
-REMINDERS = (
-    ("7d", timedelta(days=7)),
-    ("3d", timedelta(days=3)),
-    ("1d", timedelta(days=1)),
-    ("3h", timedelta(hours=3)),
-)
 
 
 class Params(TypedDict, total=False):
@@ -60,19 +55,18 @@ def reminders(
     user_id: int,
     chat_id: int,
     deadline: datetime,
-    now: datetime,
+    plan: Sequence[Planned],
 ) -> list[Push]:
-    """The reminders still ahead of `deadline`; one whose time has passed is not sent late."""
+    """One push per reminder still ahead of `deadline` (see `reminders.plan_for`)."""
     found: list[Push] = []
-    for tag, before in REMINDERS:
-        when = deadline - before
-        if when <= now:
-            continue
-        stamp = deadline.strftime("%Y%m%d%H%M")
-        key = f"{remind_prefix(competition_id, entrant_id)}{user_id}:{tag}:v{version}:{stamp}"
+    stamp = deadline.strftime("%Y%m%d%H%M")
+    for planned in plan:
+        key = (f"{remind_prefix(competition_id, entrant_id)}{user_id}:{planned.tag}:v{version}"
+               f":{stamp}")  # fmt: skip
         params: Params = {"competition_id": competition_id, "entrant_id": entrant_id,
                           "version": version, "deadline": deadline.isoformat()}  # fmt: skip
-        push = Push(key, chat_id, "competition_reminder", params, when, "competition", deadline)
+        push = Push(key, chat_id, "competition_reminder", params, planned.when, "competition",
+                    deadline)  # fmt: skip
         found.append(push)
     return found
 
@@ -155,3 +149,19 @@ def archive_failed(competition_id: int, file_row_id: int, chat_id: int, receipt:
                       "file_row_id": file_row_id}  # fmt: skip
     return Push(f"comp-archive-failed:{file_row_id}:{chat_id}", chat_id, "file_archive_failed",
                 params, kind="competition")  # fmt: skip
+
+
+def reviewer_assigned(competition_id: int, user_id: int, chat_id: int) -> Push:
+    """A staff member put on a competition's panel hears it once, with the way to their list."""
+    params: Params = {"competition_id": competition_id}
+    return Push(f"comp-reviewer:{competition_id}:{user_id}", chat_id, "reviewer_assigned",
+                params, kind="competition")  # fmt: skip
+
+
+def condition_settled(
+    competition_id: int, entrant_id: int, user_id: int, chat_id: int, template: str
+) -> Push:
+    """A conditional win settled (met or not): one message per reader, never twice."""
+    params: Params = {"competition_id": competition_id, "entrant_id": entrant_id}
+    return Push(f"comp-condition:{competition_id}:{entrant_id}:{user_id}", chat_id, template,
+                params, kind="competition", expires_at=FOREVER)  # fmt: skip

@@ -1,9 +1,11 @@
 """A competition's results: recorded per entrant by staff, published once, then read by members.
 
-Recording asks for a condition (conditional winners only) and an optional grant in a small flow,
-and saves the result only at its end. Publishing stamps the competition and queues, in the
-same transaction, one message per reader: their own entrants' results with the winners, or the
-winners alone, so the results are public exactly when the messages about them are on their way.
+Recording asks for a condition and its deadline (conditional winners only) and an optional grant
+in a small flow, and saves the result only at its end. Publishing stamps the competition and
+queues, in the same transaction, one message per reader: their own entrants' results with the
+winners, or the winners alone, so the results are public exactly when the messages about them
+are on their way. After publication, results change only when a conditional win is settled
+(conditions.py).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TypedDict, cast
+from datetime import UTC, datetime
+from typing import NotRequired, TypedDict, cast
 
 from bot.competitions.repo import competitions as comp_repo
 from bot.competitions.repo import submissions as repo
@@ -21,6 +23,7 @@ from bot.competitions.repo.competitions import Competition, Entrant, EntrantData
 from bot.competitions.repo.submissions import Result, Submission
 from bot.competitions.service import notices as pushes
 from bot.competitions.service.competitions import deadline_for
+from bot.competitions.service.conditions import Conditions
 from bot.competitions.service.reviews import Card, Reviews, check_comment, close_if_final
 from bot.core import audit, flows
 from bot.core import users as users_repo
@@ -28,6 +31,7 @@ from bot.core.errors import NotAllowed, Refusal
 from bot.core.fields import whole_number
 from bot.core.flows import Flow
 from bot.core.people import Actor
+from bot.core.timeparse import parse_local
 from bot.core.wizard import Wizard
 from bot.delivery.outbox import Push
 
@@ -54,15 +58,19 @@ class NamedResult(TypedDict):
     place: int | None
     grant_kgs: int | None
     condition: str | None
+    condition_deadline: NotRequired[str | None]
+    condition_state: NotRequired[str | None]
     names: EntrantData
 
 
 class ResultData(TypedDict):
-    """The result flow's data in the flows table: the award chosen, then its condition."""
+    """The result flow's data in the flows table: the award chosen, then its condition and
+    the condition's deadline (ISO, UTC)."""
 
     submission_id: int
     award: str
     condition: str | None
+    until: NotRequired[str | None]
 
 
 def result_data(flow: Flow) -> ResultData:
@@ -151,6 +159,7 @@ class Results(Wizard):
         self.db = reviews.db
         self.clock = reviews.clock
         self.outbox = reviews.outbox
+        self.conditions = Conditions(reviews)
 
     async def board(self, telegram_id: int, competition_id: int) -> Board:
         _, competition = await self.competitions.manage(telegram_id, competition_id)
@@ -180,10 +189,17 @@ class Results(Wizard):
         return flow
 
     async def record(
-        self, telegram_id: int, submission_id: int, award: str, condition: str, grant: str
+        self,
+        telegram_id: int,
+        submission_id: int,
+        award: str,
+        condition: str,
+        grant: str,
+        until: str = "",
     ) -> None:
         """A result in one go, as a form sends it (the chat asks in a flow, `choose`); the
-        same result sent again changes nothing and is not logged twice."""
+        same result sent again changes nothing and is not logged twice. A conditional win
+        needs its condition and the condition's deadline."""
         actor, card = await self.reviews.manage_card(telegram_id, submission_id)
         _check_recordable(card.competition)
         if award != "none" and award not in AWARDS:
@@ -191,24 +207,42 @@ class Results(Wizard):
         wanted = None
         if award != "none":
             kind, place = AWARDS[award]
+            conditional = kind == "conditional"
             wanted = Result(
                 card.submission.entrant_id, kind, place,
                 check_grant(grant) if grant.strip() else None,
-                check_comment(condition) if kind == "conditional" else None,
+                check_comment(condition) if conditional else None,
+                self._condition_until(until) if conditional else None,
+                "pending" if conditional else None,
             )  # fmt: skip
         if wanted == card.result:
             return
         await self._store(actor, card, award if wanted else None,
                           wanted.grant_kgs if wanted else None,
-                          wanted.condition if wanted else None)  # fmt: skip
+                          wanted.condition if wanted else None,
+                          wanted.condition_deadline if wanted else None)  # fmt: skip
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
-        flow = await self._at(telegram_id, "condition", "grant")
+        flow = await self._at(telegram_id, "condition", "until", "grant")
         if flow.step == "condition":
             result_data(flow)["condition"] = check_comment(raw)
+            flow.step = "until"
+            return await self._save(flow)
+        if flow.step == "until":
+            result_data(flow)["until"] = self._condition_until(raw).isoformat()
             flow.step = "grant"
             return await self._save(flow)
         return await self._finish(flow, check_grant(raw))
+
+    def _condition_until(self, raw: str) -> datetime:
+        """Until when a conditional winner may meet the condition: a Bishkek time ahead."""
+        zone = self.competitions.people.config.zone
+        until = parse_local(raw or "", self.clock.now(), zone)
+        if until is None:
+            raise Refusal("bad_time")
+        if until <= self.clock.now():
+            raise Refusal("time_in_past")
+        return until.astimezone(UTC)
 
     async def skip(self, telegram_id: int, submission_id: int) -> Flow:
         """No grant amount: the result is saved with its award only."""
@@ -221,8 +255,10 @@ class Results(Wizard):
     async def _finish(self, flow: Flow, grant: int | None) -> Flow:
         data = result_data(flow)
         actor, card = await self.reviews.manage_card(flow.telegram_id, int(data["submission_id"]))
+        until = data.get("until")
         try:
-            await self._store(actor, card, data["award"], grant, data.get("condition"))
+            await self._store(actor, card, data["award"], grant, data.get("condition"),
+                              datetime.fromisoformat(until) if until else None)  # fmt: skip
         except Refusal as exc:
             await close_if_final(self.db, flow.telegram_id, exc)
             raise
@@ -237,6 +273,7 @@ class Results(Wizard):
         award: str | None,
         grant: int | None,
         condition: str | None,
+        until: datetime | None = None,
     ) -> None:
         c, s = card.competition, card.submission
         who = await self.reviews.actor_ids(actor)
@@ -247,9 +284,10 @@ class Results(Wizard):
                 await repo.clear_result(self.db, c.id, s.entrant_id)
             else:
                 kind, place = AWARDS[award]
-                result = Result(s.entrant_id, kind, place, grant, condition)
+                state = "pending" if kind == "conditional" else None
+                result = Result(s.entrant_id, kind, place, grant, condition, until, state)
                 await repo.record_result(self.db, c.id, result, who["actor_id"], now)
-            note = _result_note(grant, condition)
+            note = _result_note(grant, condition, until)
             await self.reviews.log(s, "result", who, to_status=award or "none", comment=note)
 
     async def preview(self, telegram_id: int, competition_id: int) -> Board:
@@ -281,6 +319,7 @@ class Results(Wizard):
             await self.outbox.enqueue_many(
                 _result_pushes(c.id, staff, members), programme_id=c.programme_id
             )
+            await self.conditions.reopen(c, results, who)
             await repo.log(self.db, c.id, "results_published", self.now(), **who)
             await audit.record(
                 self.db,
@@ -347,9 +386,21 @@ def _check_publishable(competition: Competition, results: Sequence[object]) -> N
         raise Refusal("no_results")
 
 
-def _result_note(grant: int | None, condition: str | None) -> str:
+def _result_note(grant: int | None, condition: str | None, until: datetime | None = None) -> str:
     """The audit log's comment on a result, read back by the history view."""
-    return json.dumps({"grant_kgs": grant, "condition": condition}, ensure_ascii=False)
+    note: dict[str, object] = {"grant_kgs": grant, "condition": condition}
+    if until is not None:
+        note["condition_deadline"] = until.isoformat()
+    return json.dumps(note, ensure_ascii=False)
+
+
+def shown_award(r: Result) -> str:
+    """A settled conditional win reads as what it became: a winner, or a win that lapsed."""
+    if r.award == "conditional" and r.condition_state == "met":
+        return "winner"
+    if r.award == "conditional" and r.condition_state == "not_met":
+        return "lapsed"
+    return r.award
 
 
 def named_results(results: list[Result], entrants: list[Entrant]) -> list[NamedResult]:
@@ -359,10 +410,14 @@ def named_results(results: list[Result], entrants: list[Entrant]) -> list[NamedR
     return [
         {
             "entrant_id": r.entrant_id,
-            "award": r.award,
+            "award": shown_award(r),
             "place": r.place,
             "grant_kgs": r.grant_kgs,
             "condition": r.condition,
+            "condition_deadline": r.condition_deadline.isoformat()
+            if r.condition_deadline
+            else None,
+            "condition_state": r.condition_state,
             "names": by_id[r.entrant_id].plain(),
         }
         for r in results

@@ -17,6 +17,7 @@ from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import LogEntry, Result, ReviewFields, Submission, Version
 from bot.competitions.service import notices as pushes
 from bot.competitions.service.competitions import Competitions
+from bot.competitions.service.panel_scores import PanelSummary, summary
 from bot.core import audit, flows
 from bot.core import users as users_repo
 from bot.core.errors import NotFound, Refusal
@@ -36,7 +37,7 @@ MOVES = {
     "rejected": (),
 }
 """Where a reviewer may take a submission from each status; resubmitting makes it 'received'."""
-FLOWS = ("review_comment", "review_score")
+FLOWS = ("review_comment", "review_score", "review_reason")
 FINAL = ("review_moved", "competition_cancelled", "results_published")
 """Refusals no retyping can fix: the open flow is closed with them."""
 
@@ -87,6 +88,8 @@ class Card:
     entrant: Entrant
     version: Version | None
     result: Result | None
+    panel: PanelSummary | None = None
+    """The panel's scores and their average, where the competition has a panel."""
 
     @property
     def moves(self) -> tuple[str, ...]:
@@ -100,6 +103,13 @@ def check_comment(raw: str) -> str:
     if len(text) > MAX_COMMENT:
         raise Refusal("field_too_long", limit=MAX_COMMENT, length=len(text))
     return text
+
+
+def check_reason(raw: str | None) -> str:
+    """A rejection says why: the entrant's staff read it with the decision."""
+    if not (raw or "").strip():
+        raise Refusal("reason_required")
+    return check_comment(raw or "")
 
 
 def check_score(raw: str) -> int:
@@ -161,7 +171,8 @@ class Reviews:
             (r for r in await repo.results(self.db, competition.id) if r.entrant_id == entrant.id),
             None,
         )
-        return actor, Card(competition, submission, entrant, version, result)
+        panel = await summary(self.db, competition.id, submission_id)
+        return actor, Card(competition, submission, entrant, version, result, panel)
 
     async def card(self, telegram_id: int, submission_id: int) -> Card:
         return (await self.manage_card(telegram_id, submission_id))[1]
@@ -170,12 +181,16 @@ class Reviews:
         card = await self.card(telegram_id, submission_id)
         return card, await repo.history(self.db, submission_id)
 
-    async def set_status(self, telegram_id: int, submission_id: int, status: str) -> Card:
-        """Every move but 'needs revision', which asks for a comment and a deadline first."""
+    async def set_status(
+        self, telegram_id: int, submission_id: int, status: str, reason: str | None = None
+    ) -> Card:
+        """Every move but 'needs revision', which asks for a comment and a deadline first;
+        'rejected' only with its reason."""
         if status == "needs_revision":
             raise Refusal("stale")
+        checked = check_reason(reason) if status == "rejected" else None
         actor, card = await self.manage_card(telegram_id, submission_id)
-        await self._change(actor, card, status)
+        await self._change(actor, card, status, checked)
         return await self.card(telegram_id, submission_id)
 
     async def _change(
@@ -194,8 +209,9 @@ class Reviews:
             if fresh is None or status not in MOVES[fresh.status]:
                 raise Refusal("review_moved", status=fresh.status if fresh else s.status)
             fields: ReviewFields = {"status": status}
-            if status == "needs_revision":
+            if status in ("needs_revision", "rejected"):
                 fields["review_comment"] = comment
+            if status == "needs_revision":
                 fields["revision_deadline"] = until
             who = await self.actor_ids(actor)
             await repo.set_review(self.db, s.id, self.now(), **fields)
@@ -282,6 +298,15 @@ class Reviews:
         await flows.save(self.db, flow, self.now())
         return flow
 
+    async def begin_reject(self, telegram_id: int, submission_id: int) -> Flow:
+        """The Reject button asks for the reason first; nothing changes until it is typed."""
+        _, card = await self.manage_card(telegram_id, submission_id)
+        if "rejected" not in card.moves:
+            raise Refusal("review_moved", status=card.submission.status)
+        flow = Flow(telegram_id, "review_reason", "reason", {"submission_id": submission_id})
+        await flows.save(self.db, flow, self.now())
+        return flow
+
     async def begin_score(self, telegram_id: int, submission_id: int) -> Flow:
         _, card = await self.manage_card(telegram_id, submission_id)
         if card.competition.cancelled:
@@ -311,6 +336,8 @@ class Reviews:
             if flow.step == "deadline":
                 until = self._until(raw)
                 await self._change(actor, card, "needs_revision", data["comment"], until)
+            elif flow.step == "reason":
+                await self._change(actor, card, "rejected", check_reason(raw))
             else:
                 await self._score(actor, card, check_score(raw))
         except Refusal as exc:

@@ -119,10 +119,18 @@ class Submissions:
         submission = await repo.of_entrant(self.db, competition_id, entrant_id)
         deadline = deadline_for(competition, entrant, submission)
         now = self.clock.now()
+        published = competition.results_published_at and not await self._condition_open(
+            competition, entrant_id
+        )
         is_open = (not competition.cancelled and competition.opens_at <= now <= deadline
-                   and not (submission and submission.final)
-                   and not competition.results_published_at)  # fmt: skip
+                   and not (submission and submission.final) and not published)  # fmt: skip
         return Standing(competition, entrant, submission, deadline, is_open)
+
+    async def _condition_open(self, competition: Competition, entrant_id: int) -> bool:
+        """A conditional winner sends its revised plan after publication, until the condition
+        is settled (service/conditions.py)."""
+        found = await repo.result_of(self.db, competition.id, entrant_id)
+        return found is not None and found.condition_state == "pending"
 
     async def may_send(self, telegram_id: int, competition_id: int, entrant_id: int) -> Standing:
         """Checked when a draft starts and again when it is sent."""
@@ -130,7 +138,7 @@ class Submissions:
         c, now = found.competition, self.clock.now()
         if c.cancelled:
             raise Refusal("competition_cancelled")
-        if c.results_published_at:
+        if c.results_published_at and not await self._condition_open(c, entrant_id):
             raise Refusal("results_published")
         if c.opens_at > now:
             raise Refusal("not_open_yet", opens=c.opens_at)

@@ -72,6 +72,55 @@ def _no_competition(tr: Translator, info: Mapping[str, Any]) -> str:
     return tr._("There is no competition number {id}.").format(id=info["id"])
 
 
+def _criterion_line(tr: Translator, info: Mapping[str, Any]) -> str:
+    """Which line, and the shape every line must have."""
+    return tr._(
+        "I couldn't read line {line}. Each line is: name; weight; highest score, for example "
+        "«Relevance; 3; 10» (weight and highest score are whole numbers from 1 to 100). "
+        "Nothing was saved; please send all the criteria again."
+    ).format(line=info["line"])
+
+
+def _criterion_score(tr: Translator, info: Mapping[str, Any]) -> str:
+    return tr._(
+        "The score is a whole number from 0 to {max}, then a comment if you want one."
+    ).format(max=info["max"])
+
+
+def _criteria_too_many(tr: Translator, info: Mapping[str, Any]) -> str:
+    limit = int(info["limit"])
+    return tr.ngettext(
+        "At most {limit} criterion, please.", "At most {limit} criteria, please.", limit
+    ).format(limit=limit)
+
+
+def _condition_late(tr: Translator, info: Mapping[str, Any]) -> str:
+    return tr._(
+        "The condition's deadline passed on {date}: it can no longer be marked as met."
+    ).format(date=tr.datetime(info["date"]))
+
+
+PANEL_WORDINGS: dict[str, Wording] = {
+    "reason_required": N_("A rejection needs its reason: the entrant's staff will read it."),
+    "criteria_empty": N_("Please send at least one criterion."),
+    "criteria_too_many": _criteria_too_many,
+    "criterion_line": _criterion_line,
+    "criterion_score": _criterion_score,
+    "criteria_scored": N_(
+        "Reviewers have already scored against these criteria, so they can't be changed."
+    ),
+    "no_criteria": N_(
+        "The organisers have not set the criteria yet, so there is nothing to score."
+    ),
+    "not_a_reviewer": N_("This staff member is not on the panel (any more)."),
+    "no_panel": N_("This competition has no review panel."),
+    "not_assigned": N_("This submission is not assigned to you for review."),
+    "results_not_published": N_("This can be done only after the results are published."),
+    "not_conditional": N_("This entrant has no conditional win."),
+    "condition_settled": N_("This condition has already been settled; it can't be changed."),
+    "condition_deadline_passed": _condition_late,
+}
+
 WORDINGS: dict[str, Wording] = {
     "bad_code": N_("The code is 2 to 6 Latin capital letters, for example IC or SIAP."),
     "deadline_before_opening": N_("The deadline must be after the opening time."),
@@ -113,4 +162,5 @@ WORDINGS: dict[str, Wording] = {
     "review_moved": _review_moved,
     "cluster_too_small": _cluster_too_small,
     "no_such_competition": _no_competition,
+    **PANEL_WORDINGS,
 }

@@ -15,11 +15,13 @@ from bot.competitions.service.form import (
     AUDIENCE_KINDS,
     DEFAULT_FILES,
     PARTS,
+    REMINDERS,
     TEXT_LIMITS,
     TIME_STEPS,
     FormData,
     Preview,
     form_data,
+    reminders_of,
 )
 from bot.competitions.views import text
 from bot.core import timeviews
@@ -30,6 +32,7 @@ from bot.core.keyboards import button, rows
 from bot.core.programmes import views as programmes
 from bot.core.programmes.repo import Programme
 from bot.core.quicktimes import Pick, TimeCb
+from bot.core.reminders import views as reminder_views
 from bot.core.screens import Screen
 from bot.i18n import Translator, translator
 
@@ -130,10 +133,17 @@ def step_screen(
     options: list[Option] | None = None,
     page: int = 0,
     picks: list[Pick] | None = None,
+    quiet: tuple[int, int] | None = None,
 ) -> Screen:
-    """The question of the flow's step; a time question with its quick `picks`."""
+    """The question of the flow's step; a time question with its quick `picks`; the reminders'
+    with the `quiet` hours."""
     step, data = flow.step, form_data(flow)
     abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    if step == REMINDERS:
+        return reminder_views.wizard_step(
+            tr, reminders_of(data), "competition", quiet,
+            lambda choice: Cb(action="reminders", value=choice), [*_keep(tr), abort],
+        )  # fmt: skip
     if step == "audience":
         return _kinds(tr, data, abort)
     chosen = data["audience"]
@@ -198,8 +208,11 @@ def preview(tr: Translator, p: Preview) -> Screen:
     else:
         lines.append(_("The call goes out on {date}.").format(date=tr.datetime(opens)))
     lines.append(_("Receipt numbers will read like {example}.").format(example=receipt))
+    reminders = reminder_views.summary(tr, p.reminders, "competition")
+    lines.append(_("Reminders") + ": " + reminders)
     lines += ["", "<i>" + _("Tap a part to change it.") + "</i>"]
     edits = [button("✏️ " + part_label(tr, part), Cb(action="edit", value=part)) for part in PARTS]
+    edits.append(button("✏️ " + _("Reminders"), Cb(action="edit", value=REMINDERS)))
     keyboard = [
         [button("✅ " + _("Create the competition"), Cb(action="confirm", value="-"))],
         *rows(edits, per_row=2),

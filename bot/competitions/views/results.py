@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardMarkup
 
-from bot.competitions.callbacks import Award, CompetitionCb, ResultCb, ReviewCb
+from bot.competitions.callbacks import Award, CompetitionCb, ConditionCb, ResultCb, ReviewCb
 from bot.competitions.repo.competitions import Competition, Content
 from bot.competitions.views import text
 from bot.competitions.views.staff import Programmes, grouped, prefixed
@@ -22,6 +22,7 @@ from bot.core.texts import clip
 from bot.i18n import Translator
 
 if TYPE_CHECKING:  # the push templates import this module; services need not load with them
+    from bot.competitions.repo.submissions import Result
     from bot.competitions.service.results import (
         Board,
         MemberResults,
@@ -35,6 +36,7 @@ GROUPS = (
     ("place", 1, "🥇"),
     ("place", 2, "🥈"),
     ("place", 3, "🥉"),
+    ("winner", None, "🏅"),
     ("incentive", None, "🎖"),
     ("conditional", None, "📌"),
 )
@@ -56,6 +58,10 @@ def award_name(tr: Translator, award: str, place: int | None = None) -> str:
         return _("Incentive prize")
     if award == "conditional":
         return _("Conditional winner")
+    if award == "winner":
+        return _("Winner (condition met)")
+    if award == "lapsed":
+        return _("Conditional win lapsed: the condition was not met")
     return _("No result")
 
 
@@ -64,6 +70,8 @@ def _group_heading(tr: Translator, award: str, place: int | None) -> str:
         return tr._("Incentive prizes")
     if award == "conditional":
         return tr._("Conditional winners")
+    if award == "winner":
+        return tr._("Winners (condition met)")
     return award_name(tr, award, place)
 
 
@@ -112,7 +120,30 @@ def own_text(tr: Translator, entrant: Names, result: NamedResult | None) -> str:
         lines.append(tr._("Grant: {amount}.").format(amount=text.kgs(tr, int(grant))))
     if condition:
         lines.append(tr._("Condition: {condition}").format(condition=escape(condition)))
+    until = result.get("condition_deadline")
+    if until and result["award"] == "conditional":
+        lines.append(tr._("Deadline for the condition: {date}.").format(
+            date=tr.datetime(text.when(until))))  # fmt: skip
     return "\n".join(lines)
+
+
+def condition_lines(tr: Translator, r: Result) -> list[str]:
+    """A conditional win on a staff card: the condition (short), its deadline, where it
+    stands."""
+    if r.award != "conditional":
+        return []
+    lines = []
+    if r.condition:
+        shown = escape(_shorten(r.condition, 300))
+        lines.append(tr._("Condition: {condition}").format(condition=shown))
+    if r.condition_deadline is not None:
+        lines.append(tr._("Deadline for the condition: {date}.").format(
+            date=tr.datetime(r.condition_deadline)))  # fmt: skip
+    states = {"pending": tr._("waiting for the revised version"),
+              "met": tr._("met: now a winner"), "not_met": tr._("not met")}  # fmt: skip
+    if r.condition_state in states:
+        lines.append(tr._("The condition: {state}").format(state=states[r.condition_state]))
+    return lines
 
 
 def own_result(results: list[NamedResult], entrant_id: int) -> NamedResult | None:
@@ -149,11 +180,22 @@ def board(tr: Translator, b: Board, note: str = "") -> Screen:
             mark = award_name(tr, found["award"], found.get("place")) if found else "—"
             label = f"{entrant.name(tr.lang)} · {mark}"
             buttons.append(button(label, ReviewCb(submission_id=submission.id, action="result")))
+    if b.published and not c.cancelled:
+        by_entrant = {e.id: (e, sub) for e, sub in b.entrants}
+        for r in b.results:
+            if r.get("condition_state") == "pending" and r["entrant_id"] in by_entrant:
+                e, sub = by_entrant[r["entrant_id"]]
+                label = "📌 " + _("{entrant}: settle the condition").format(
+                    entrant=e.name(tr.lang))  # fmt: skip
+                buttons.append(button(label, ConditionCb(submission_id=sub.id, action="ask")))
     keyboard = rows(buttons, 1)
     if not b.published and b.results:
         keyboard.append(
             [button("📣 " + _("Publish"), CompetitionCb(competition_id=c.id, action="publish"))]
         )
+    if b.published and not c.cancelled and any(r.get("grant_kgs") for r in b.results):
+        track = CompetitionCb(competition_id=c.id, action="grants")
+        keyboard.append([button("📈 " + _("Track the grants"), track)])
     keyboard.append(
         [button("« " + _("Submissions"), CompetitionCb(competition_id=c.id, action="subs"))]
     )
@@ -192,6 +234,52 @@ def condition_prompt(tr: Translator) -> Screen:
     return Screen(
         tr._("What must the conditional winner do? Write the condition (up to 1000 characters).")
     )
+
+
+def condition_deadline_prompt(tr: Translator) -> Screen:
+    return Screen(
+        tr._(
+            "Until when must the condition be met? Bishkek time, for example 01.03.2027 18:00. "
+            "After the results are published, the entrant may send its revised version until then."
+        )
+    )
+
+
+def condition_question(tr: Translator, card: Card) -> Screen:
+    """Met or not: what each answer does, said before it is done."""
+    _ = tr._
+    r = card.result
+    name = escape(card.entrant.name(tr.lang))
+    lines = ["📌 <b>" + _("Conditional winner: {entrant}").format(entrant=name) + "</b>"]
+    if r is not None:
+        lines += condition_lines(tr, r)
+    lines.append(_("Status: {status}").format(status=text.status(tr, card.submission.status)))
+    lines += ["", _("Met: {entrant} becomes a winner, keeps the grant, and every member who "
+                    "could enter is told. Not met: the conditional win lapses and the entrant "
+                    "is told. Either can't be undone.").format(entrant=name)]  # fmt: skip
+    sid = card.submission.id
+    keyboard = [
+        [button("✅ " + _("Condition met"), ConditionCb(submission_id=sid, action="met"))],
+        [button("❌ " + _("Condition not met"), ConditionCb(submission_id=sid, action="not_met"))],
+        [button(_("« Back"), ReviewCb(submission_id=sid, action="open"))],
+    ]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
+
+
+def settled_note(tr: Translator, met: bool, told: int, changed: bool) -> str:
+    if not changed:
+        return "ℹ️ " + tr._("This condition was settled already; nothing changed.")
+    if met:
+        return "✅ " + tr.ngettext(
+            "The condition is met: a winner now. {count} member is being told.",
+            "The condition is met: a winner now. {count} members are being told.",
+            told,
+        ).format(count=told)
+    return "✅ " + tr.ngettext(
+        "The condition is not met. {count} member of the entrant is being told.",
+        "The condition is not met. {count} members of the entrant are being told.",
+        told,
+    ).format(count=told)
 
 
 def grant_prompt(tr: Translator, submission_id: int) -> Screen:

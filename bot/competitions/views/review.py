@@ -9,11 +9,12 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.competitions.callbacks import CompetitionCb, ReviewCb
+from bot.competitions.callbacks import CompetitionCb, ConditionCb, ReviewCb, ScoreCb
 from bot.competitions.repo.submissions import STATUSES, LogEntry, StoredFile
 from bot.competitions.service.reviews import Card, Listing
 from bot.competitions.views import text
-from bot.competitions.views.results import award_name
+from bot.competitions.views.panel_text import panel_line
+from bot.competitions.views.results import award_name, condition_lines
 from bot.core.keyboards import button, rows
 from bot.core.screens import TEXT_LIMIT, Screen
 from bot.i18n import Translator
@@ -149,13 +150,18 @@ def _review_lines(tr: Translator, found: Card, comment: str) -> list[str]:
     s, lines = found.submission, []
     if s.score is not None:
         lines.append(_("Score: {score}").format(score=s.score))
-    if s.review_comment:
+    if found.panel is not None:
+        lines.append(panel_line(tr, found.panel))
+    if s.review_comment and s.status == "rejected":
+        lines.append(_("Reason: {reason}").format(reason=escape(comment)))
+    elif s.review_comment:
         lines.append(_("Reviewer's comment: {comment}").format(comment=escape(comment)))
     if s.status == "needs_revision" and s.revision_deadline:
         lines.append(_("Revision deadline: {date}").format(date=tr.datetime(s.revision_deadline)))
     if found.result is not None:
         r = found.result
         lines.append(_("Result: {award}").format(award=award_name(tr, r.award, r.place)))
+        lines += condition_lines(tr, r)
     return lines
 
 
@@ -184,8 +190,15 @@ def _card_buttons(tr: Translator, found: Card) -> list[list[InlineKeyboardButton
         tools.append(
             button("🏆 " + _("Record the result"), ReviewCb(submission_id=sid, action="result"))
         )
+    if found.panel is not None:
+        tools.append(button("📊 " + _("Panel scores"), ScoreCb(action="scores", submission_id=sid)))
     tools.append(button("🕓 " + _("History"), ReviewCb(submission_id=sid, action="history")))
     keyboard += rows(tools, 2)
+    r = found.result
+    if (r is not None and r.condition_state == "pending" and found.competition.results_published_at
+            and not found.competition.cancelled):  # fmt: skip
+        settle = ConditionCb(submission_id=sid, action="ask")
+        keyboard.append([button("📌 " + _("Settle the condition"), settle)])
     cid = found.competition.id
     keyboard.append([button(_("« Back"), CompetitionCb(competition_id=cid, action="subs"))])
     return keyboard
@@ -227,7 +240,20 @@ def _what(tr: Translator, e: LogEntry) -> str:
         return _("score {score}").format(score=escape(e.comment or ""))
     if e.action == "result":
         return _result(tr, e)
-    return escape(e.action)
+    return _panel_entry(tr, e) or escape(e.action)
+
+
+def _panel_entry(tr: Translator, e: LogEntry) -> str:
+    """A panel score (its criterion by number) or a conditional win settled."""
+    if e.action == "panel_score":
+        return tr._("criterion {n} scored {score}").format(
+            n=escape(e.to_status or ""), score=escape(e.comment or "")
+        )
+    if e.action == "condition" and e.to_status == "met":
+        return tr._("condition met: now a winner")
+    if e.action == "condition":
+        return tr._("condition not met")
+    return ""
 
 
 def _result(tr: Translator, e: LogEntry) -> str:
@@ -258,6 +284,15 @@ def deadline_prompt(tr: Translator) -> Screen:
             "Until when may they send the corrected version? Bishkek time, for example "
             "20.12.2026 18:00."
         )
+    )
+
+
+def reason_prompt(tr: Translator, found: Card) -> Screen:
+    return Screen(
+        tr._(
+            "Why is the submission of {entrant} rejected? Write the reason (up to 1000 "
+            "characters); their staff will read it with the decision."
+        ).format(entrant=escape(found.entrant.name(tr.lang)))
     )
 
 

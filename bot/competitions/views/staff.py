@@ -8,7 +8,13 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.competitions.callbacks import CompetitionAction, CompetitionCb, EntrantCb
+from bot.competitions.callbacks import (
+    CompetitionAction,
+    CompetitionCb,
+    CompetitionRemindersCb,
+    EntrantCb,
+    PanelCb,
+)
 from bot.competitions.repo.competitions import Competition, Entrant
 from bot.competitions.repo.submissions import STATUSES
 from bot.competitions.service.edit import Changed, EntrantRow, Overview
@@ -134,11 +140,14 @@ def _card_buttons(tr: Translator, c: Competition) -> list[list[InlineKeyboardBut
     every = CompetitionCb(competition_id=c.id, action="subs", value="all")
     keyboard = [
         [button("📨 " + _("Submissions"), every), button("🏆 " + _("Results"), _act(c, "results"))],
-        [button("📤 " + _("Export"), _act(c, "export"))],
-    ]
+        [button("📤 " + _("Export"), _act(c, "export")),
+         button("👥 " + _("Review panel"), PanelCb(competition_id=c.id, action="open"))],
+    ]  # fmt: skip
     if not c.cancelled:
         keyboard.append([button("📅 " + _("Move deadline"), _act(c, "move"))])
         keyboard.append([button("⏳ " + _("Give an entrant more time"), _act(c, "extend"))])
+        reminders = CompetitionRemindersCb(competition_id=c.id, action="show")
+        keyboard.append([button("⏰ " + _("Reminders"), reminders)])
     keyboard.append([button("« " + _("All competitions"), _act(c, "list"))])
     return keyboard
 

@@ -29,6 +29,11 @@ ACTIONS = {
     "score": N_("score given"),
     "result": N_("result recorded"),
     "results_published": N_("results published"),
+    "panel_score": N_("panel score given"),
+    "condition": N_("condition settled"),
+    "reviewer_added": N_("reviewer put on the panel"),
+    "reviewer_removed": N_("reviewer taken off the panel"),
+    "criteria_set": N_("review criteria set"),
 }
 _TIMED = ("deadline_moved", "extension", "revision_deadline")
 """Actions whose log comment is the new time."""
@@ -60,6 +65,10 @@ def log_state(tr: Translator, action_code: str, code: str | None) -> str:
     """A log entry's from/to: a status, or for a result the award given."""
     if not code:
         return ""
+    if action_code == "panel_score":
+        return tr._("criterion {n}").format(n=code)
+    if action_code == "condition":
+        return tr._("met") if code == "met" else tr._("not met")
     if action_code != "result":
         return text.status(tr, code)
     if code.startswith("place") and code[5:].isdigit():

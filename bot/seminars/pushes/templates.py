@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 from telegram import InlineKeyboardMarkup, InputFile
 
 from bot.core.keyboards import button
-from bot.core.texts import telegram_length
+from bot.core.texts import telegram_length, text_for
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator
-from bot.seminars.callbacks import FeedbackCb, RsvpCb, SeminarCb
+from bot.seminars.callbacks import FeedbackCb, FileCb, RsvpCb, SeminarCb
+from bot.seminars.repo.files import SeminarFile
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.notices import Params
 from bot.seminars.views import text
@@ -36,10 +38,16 @@ CHANGED_PARTS = {
 }
 
 
-def rsvp_buttons(tr: Translator, seminar_id: int) -> InlineKeyboardMarkup:
+def rsvp_buttons(
+    tr: Translator, seminar_id: int, agenda: int | None = None
+) -> InlineKeyboardMarkup:
+    """With `agenda` (its file's id), a button that sends the agenda."""
     yes = button("✅ " + tr._("I will attend"), RsvpCb(seminar_id=seminar_id, answer="yes"))
     no = button("❌ " + tr._("I can't attend"), RsvpCb(seminar_id=seminar_id, answer="no"))
-    return InlineKeyboardMarkup([[yes], [no]])
+    rows = [[yes], [no]]
+    if agenda is not None:
+        rows.append([button("📄 " + tr._("Agenda"), FileCb(seminar_id=seminar_id, file_id=agenda))])
+    return InlineKeyboardMarkup(rows)
 
 
 @dataclass(frozen=True)
@@ -48,29 +56,70 @@ class SeminarPush:
 
     seminar: Seminar
     params: Params
+    link: str | None = None
+    """The seminar's deep link into the bot, for its calendar file."""
+    agenda: SeminarFile | None = None
+    files: tuple[SeminarFile, ...] = ()
+    """A handout push's files."""
+    own_text: tuple[str | None, str | None] = (None, None)
+    """A reminder's: the text staff wrote in place of the standard one (ky, ru), if any."""
+
+    @property
+    def agenda_id(self) -> int | None:
+        return self.agenda.id if self.agenda is not None else None
 
 
-def calendar_file(tr: Translator, s: Seminar) -> InputFile:
-    return InputFile(ics(s, tr.lang), filename=filename(s))
+def calendar_file(tr: Translator, s: Seminar, link: str | None = None) -> InputFile:
+    return InputFile(ics(s, tr.lang, link), filename=filename(s))
 
 
 def seminar_invite(tr: Translator, push: SeminarPush) -> Rendered:
     s = push.seminar
     head = "📣 " + tr._("You are invited to a seminar.")
     body = "\n\n".join([head, text.details(tr, s, weekday=True), text.deadline(tr, s)])
+    if push.agenda is not None:
+        return Rendered(
+            _agenda_caption(tr, head, s, body), rsvp_buttons(tr, s.id), document=push.agenda.file_id
+        )
     return Rendered(body, rsvp_buttons(tr, s.id))
+
+
+def _agenda_caption(tr: Translator, head: str, s: Seminar, body: str) -> str:
+    """The invitation under its agenda file: whole when it fits a caption, else without the
+    description (the agenda says what the seminar is about)."""
+    if telegram_length(body) <= MAX_CAPTION:
+        return body
+    short = "\n\n".join([head, text.details(tr, s, with_description=False), text.deadline(tr, s)])
+    return short if telegram_length(short) <= MAX_CAPTION else _caption(tr, head, s)
 
 
 def seminar_reminder(tr: Translator, push: SeminarPush) -> Rendered:
     s, hours = push.seminar, int(push.params["hours"])
-    head = tr.ngettext(
-        "⏰ Reminder: the seminar starts in {hours} hour.",
-        "⏰ Reminder: the seminar starts in {hours} hours.",
-        hours,
-    ).format(hours=hours)
+    details = text.details(tr, s, with_description=False, weekday=True)
+    own = text_for(tr.lang, *push.own_text)
+    if own:  # staff's own words in place of the head and the closing line
+        body = "\n\n".join(["⏰ " + escape(own), details])
+        return Rendered(body, rsvp_buttons(tr, s.id, push.agenda_id))
+    head = _starts_in(tr, hours)
     tail = tr._("If you can't come, please press «I can't attend» so someone else can.")
-    body = "\n\n".join([head, text.details(tr, s, with_description=False, weekday=True), tail])
-    return Rendered(body, rsvp_buttons(tr, s.id))
+    body = "\n\n".join([head, details, tail])
+    return Rendered(body, rsvp_buttons(tr, s.id, push.agenda_id))
+
+
+def _starts_in(tr: Translator, hours: int) -> str:
+    """In hours up to two days ahead, in days from then on ("3d" at 10:00 is not 76 hours)."""
+    if hours < 48:
+        return tr.ngettext(
+            "⏰ Reminder: the seminar starts in {hours} hour.",
+            "⏰ Reminder: the seminar starts in {hours} hours.",
+            hours,
+        ).format(hours=hours)
+    days = round(hours / 24)
+    return tr.ngettext(
+        "⏰ Reminder: the seminar starts in {days} day.",
+        "⏰ Reminder: the seminar starts in {days} days.",
+        days,
+    ).format(days=days)
 
 
 MAX_CAPTION = 1024
@@ -90,7 +139,8 @@ def _caption(tr: Translator, head: str, s: Seminar) -> str:
 def seminar_promoted(tr: Translator, push: SeminarPush) -> Rendered:
     s = push.seminar
     head = "🎉 " + tr._("A place has opened up: you are now on the list of participants.")
-    return Rendered(_caption(tr, head, s), _cant_come(tr, s.id), document=calendar_file(tr, s))
+    calendar = calendar_file(tr, s, push.link)
+    return Rendered(_caption(tr, head, s), _cant_come(tr, s.id), document=calendar)
 
 
 def _cant_come(tr: Translator, seminar_id: int) -> InlineKeyboardMarkup:
@@ -114,9 +164,9 @@ def seminar_changed(tr: Translator, push: SeminarPush) -> Rendered:
     }
     what = ", ".join(labels[part] for part in parts)
     head = "✏️ " + tr._("The seminar has changed: {what}.").format(what=what)
-    answer = rsvp_buttons(tr, s.id)
+    answer = rsvp_buttons(tr, s.id, push.agenda_id)
     if "time" in parts or "place" in parts:
-        return Rendered(_caption(tr, head, s), answer, document=calendar_file(tr, s))
+        return Rendered(_caption(tr, head, s), answer, document=calendar_file(tr, s, push.link))
     return Rendered("\n\n".join([head, text.details(tr, s, with_description=False)]), answer)
 
 
@@ -125,6 +175,8 @@ def seminar_cancelled(tr: Translator, push: SeminarPush) -> Rendered:
     head = "🚫 " + tr._("The seminar «{title}» is cancelled. We are sorry.").format(
         title=text.title(tr, s)
     )
+    if push.params.get("calendar"):
+        return Rendered(head, document=calendar_file(tr, s, push.link))
     return Rendered(head)
 
 

@@ -100,6 +100,12 @@ class Attendance:
             push = pushes.feedback(seminar, user_id, chat_id, self.clock.now())
             await self.outbox.enqueue_many([push], revive=True, programme_id=seminar.programme_id)
 
+    async def mark_walkin(self, seminar: Seminar, user_id: int, chat_id: int | None) -> None:
+        """A walk-in staff recorded: invited now if they were not, and marked as come (the
+        caller checked who may, and records it)."""
+        await repo.invite_many(self.db, seminar.id, [user_id], utcnow_iso(self.clock.now()))
+        await self._mark(seminar, user_id, chat_id, "staff")
+
     async def roster(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, list[Invitation]]:
         """Everyone who answered yes, is waiting, or came anyway: the people staff may mark."""
         _, seminar = await self.seminars.manage(telegram_id, seminar_id)

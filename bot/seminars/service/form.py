@@ -26,6 +26,7 @@ from bot.core.flows import Flow
 from bot.core.people import Actor
 from bot.core.programmes.repo import Programme
 from bot.core.quicktimes import Pick, before, choose, meetings, typed, unsure
+from bot.core.reminders.settings import DEFAULTS, Settings, SettingsData, read
 from bot.core.wizard import Wizard
 from bot.db import utcnow_iso
 from bot.seminars.repo.seminars import (
@@ -37,6 +38,7 @@ from bot.seminars.repo.seminars import (
     SeminarFields,
 )
 from bot.seminars.service import fields
+from bot.seminars.service.reminders import SeminarReminders
 from bot.seminars.service.seminars import Seminars
 
 FLOW = "seminar_form"
@@ -58,6 +60,8 @@ PARTS: dict[Part, list[str]] = {
 }
 TIME_STEPS: tuple[str, ...] = TIMES
 """The questions answered with a time: quick picks, typed times read back."""
+REMINDERS = "reminders"
+"""Asked only from the summary of a new seminar: the defaults stand until changed there."""
 OPTIONAL = {"title_ky", "title_ru", "description_ky", "description_ru", "rsvp_deadline", "location"}
 _TEXT_LIMITS = fields.TEXT_LIMITS
 
@@ -83,6 +87,8 @@ class FormData(TypedDict):
     changed, as when editing."""
     audience_query: NotRequired[str | None]
     """What was typed to find a place on the audience's list, if anything."""
+    reminders: NotRequired[SettingsData]
+    """A new seminar's reminders, when changed from the defaults on the summary."""
 
 
 def form_data(flow: Flow) -> FormData:
@@ -97,6 +103,12 @@ class Preview:
     """As it will be saved, so the invitation can be shown exactly as it will read."""
     reach: int
     editing: bool
+    reminders: Settings = DEFAULTS["seminar"]
+
+
+def reminders_of(data: FormData) -> Settings:
+    found = data.get("reminders")
+    return Settings.from_data(found) if found is not None else DEFAULTS["seminar"]
 
 
 class SeminarForm(Wizard):
@@ -156,11 +168,14 @@ class SeminarForm(Wizard):
         return await self._save(Flow(telegram_id, FLOW, plan[0], dict(data)))
 
     async def text(self, telegram_id: int, raw: str) -> Flow:
-        flow = await self._at(telegram_id, PROGRAMME, *STEPS, "audience_pick")
+        flow = await self._at(telegram_id, PROGRAMME, *STEPS, "audience_pick", REMINDERS)
         step, values = flow.step, form_data(flow)["values"]
         if step == "audience_pick":
             return await self.search(telegram_id, raw)
-        if step in _TEXT_LIMITS:
+        if step == REMINDERS:
+            d = form_data(flow)
+            d["reminders"] = reminders_of(d).with_times(*read(raw)).data()
+        elif step in _TEXT_LIMITS:
             values[step] = fields.text_value(raw, _TEXT_LIMITS[step])
         elif step == "location":
             values["latitude"], values["longitude"] = fields.location_value(raw)
@@ -237,10 +252,14 @@ class SeminarForm(Wizard):
     async def edit_part(self, telegram_id: int, part: str) -> Flow:
         """From the summary: the questions of one part again, then the summary."""
         flow = await self._at(telegram_id, "preview")
-        if part not in PARTS:
+        if part == REMINDERS:
+            plan = [REMINDERS]
+        elif part in PARTS:
+            plan = list(PARTS[part])
+        else:
             raise Refusal("stale")
         d = form_data(flow)
-        d["plan"] = list(PARTS[part])
+        d["plan"] = plan
         if d["seminar_id"] is None:
             d["revising"] = True
             if "audience" in d:
@@ -250,7 +269,7 @@ class SeminarForm(Wizard):
 
     async def skip(self, telegram_id: int) -> Flow:
         """Leaves an optional answer empty; when editing, keeps the current value."""
-        flow = await self._at(telegram_id, *STEPS, "audience_pick")
+        flow = await self._at(telegram_id, *STEPS, "audience_pick", REMINDERS)
         d = form_data(flow)
         editing = d["seminar_id"] is not None or bool(d.get("revising"))
         if flow.step not in OPTIONAL and not editing:
@@ -327,7 +346,19 @@ class SeminarForm(Wizard):
             d["values"], d["audience"], d["seminar_id"] or 0, d.get("programme_id")
         )
         reach = await self.seminars.reach(telegram_id, d["audience"])
-        return Preview(seminar, reach, d["seminar_id"] is not None)
+        return Preview(seminar, reach, d["seminar_id"] is not None, reminders_of(d))
+
+    async def choose_reminders(self, telegram_id: int, value: str) -> Flow:
+        """The defaults in one tap, or none; a list of times is typed (`text`)."""
+        flow = await self._at(telegram_id, REMINDERS)
+        d = form_data(flow)
+        if value == "default":
+            d["reminders"] = DEFAULTS["seminar"].data()
+        elif value == "off":
+            d["reminders"] = {**reminders_of(d).data(), "enabled": False}
+        else:
+            raise Refusal("stale")
+        return await self._next(flow)
 
     def _changed(self, data: FormData) -> list[Field]:
         original: SeminarFields = data.get("original") or {}
@@ -341,9 +372,13 @@ class SeminarForm(Wizard):
             values: SeminarFields = {}
             for f in CONTENT:
                 values[f] = d["values"].get(f)
-            seminar, count = await self.seminars.create(
-                telegram_id, values, d["audience"], d.get("programme_id")
-            )
+            async with self.db.transaction():
+                seminar, count = await self.seminars.create(
+                    telegram_id, values, d["audience"], d.get("programme_id")
+                )
+                if reminders_of(d) != DEFAULTS["seminar"]:
+                    keeper = SeminarReminders(self.seminars)
+                    await keeper.save(telegram_id, seminar.id, reminders_of(d))
         else:
             changes: SeminarFields = {}
             for f in self._changed(d):

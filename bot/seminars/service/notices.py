@@ -7,13 +7,14 @@ already sent for the old time does not block the one for the new time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NotRequired, TypedDict
 
+from bot.core.reminders.plan import Planned
 from bot.delivery.outbox import Push
 from bot.seminars.repo.seminars import Seminar
 
-REMINDERS = (("24h", timedelta(hours=24)), ("2h", timedelta(hours=2)))
 SURVEY_OPEN = timedelta(days=14)
 """How long after the end the survey is still worth sending (to a member who was away)."""
 
@@ -24,7 +25,7 @@ class Params(TypedDict):
 
     seminar_id: int
     hours: NotRequired[int]
-    """A reminder's: how long before the start."""
+    """A reminder's: how long before the start it goes (in whole hours)."""
     user_id: NotRequired[int]
     version: NotRequired[int]
     """A reminder's: its member, and the seminar's version it was planned for."""
@@ -34,6 +35,12 @@ class Params(TypedDict):
     """A fill notice's: the share reached, places taken, and places there are."""
     fields: NotRequired[list[str]]
     """A change notice's: the fields that changed."""
+    calendar: NotRequired[bool]
+    """A cancellation's: the member had said yes, so a cancelling calendar file goes too."""
+    days: NotRequired[int]
+    """A follow-up's: the days the organisers have to upload the photos and the list."""
+    batch: NotRequired[int]
+    """A handout push's: which send of files it carries."""
 
 
 def invite(seminar_id: int, user_id: int, chat_id: int) -> Push:
@@ -50,19 +57,16 @@ def remind_prefix(seminar_id: int, user_id: int | None = None) -> str:
     return f"seminar-remind:{seminar_id}:" + (f"{user_id}:" if user_id is not None else "")
 
 
-def reminders(seminar: Seminar, user_id: int, chat_id: int, now: datetime) -> list[Push]:
-    """The reminders still ahead; one whose time has passed is not sent late."""
+def reminders(seminar: Seminar, user_id: int, chat_id: int, plan: Sequence[Planned]) -> list[Push]:
+    """One push per reminder still ahead (see `reminder_plan.planned_for`)."""
     pushes: list[Push] = []
-    for tag, before in REMINDERS:
-        when = seminar.starts_at - before
-        if when > now:
-            key = f"{remind_prefix(seminar.id, user_id)}{tag}:v{seminar.version}"
-            params: Params = {"seminar_id": seminar.id,
-                              "hours": int(before.total_seconds() // 3600),
-                              "user_id": user_id, "version": seminar.version}  # fmt: skip
-            pushes.append(
-                Push(key, chat_id, "seminar_reminder", params, when, "seminar", seminar.starts_at)
-            )
+    for planned in plan:
+        key = f"{remind_prefix(seminar.id, user_id)}{planned.tag}:v{seminar.version}"
+        params: Params = {"seminar_id": seminar.id,
+                          "hours": planned.hours_before(seminar.starts_at),
+                          "user_id": user_id, "version": seminar.version}  # fmt: skip
+        pushes.append(Push(key, chat_id, "seminar_reminder", params, planned.when, "seminar",
+                           seminar.starts_at))  # fmt: skip
     return pushes
 
 
@@ -99,8 +103,10 @@ def changed(seminar_id: int, user_id: int, chat_id: int, fields: list[str], stam
                 merge=("fields",))  # fmt: skip
 
 
-def cancelled(seminar_id: int, user_id: int, chat_id: int) -> Push:
+def cancelled(seminar_id: int, user_id: int, chat_id: int, calendar: bool = False) -> Push:
     params: Params = {"seminar_id": seminar_id}
+    if calendar:
+        params["calendar"] = True
     return Push(f"seminar-cancelled:{seminar_id}:{user_id}", chat_id, "seminar_cancelled",
                 params, kind="seminar")  # fmt: skip
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from bot.config import Config
 from bot.db import Database
 from bot.delivery.outbox import Outbox
 from bot.seminars.repo import personal as repo
@@ -16,9 +17,9 @@ class SeminarData(TypedDict):
     seminars: list[SeminarRecord]
 
 
-async def forget(outbox: Outbox, user_id: int, telegram_id: int) -> None:
+async def forget(outbox: Outbox, config: Config, user_id: int, telegram_id: int) -> None:
     """The member gives up their places (the waitlist moves up) and their comments go."""
-    await withdraw(outbox, user_id)
+    await withdraw(outbox, user_id, config)
     await repo.clear_comments(outbox.db, user_id)
 
 

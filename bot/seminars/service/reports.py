@@ -12,9 +12,9 @@ from __future__ import annotations
 import asyncio
 import calendar
 import re
-from collections import defaultdict
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
@@ -23,8 +23,10 @@ from bot.core.errors import NotAllowed
 from bot.core.flows import Flow
 from bot.core.positions import GENDERS, POSITIONS
 from bot.db import utcnow_iso
+from bot.seminars.repo import guests as guests_repo
 from bot.seminars.repo import report_rows as rows_repo
 from bot.seminars.repo import seminars as repo
+from bot.seminars.repo.guests import Guest
 from bot.seminars.repo.report_rows import Participant, Place
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.distinct import Distinct, Rating, distinct, rating
@@ -81,6 +83,15 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class Guests:
+    """People at the seminars who are not registered: counted as trained (and as women, when
+    they are), never among the distinct registered people."""
+
+    count: int = 0
+    women: int = 0
+
+
+@dataclass(frozen=True)
 class SeminarReport:
     """Groups keyed None (or an empty place dict) hold members who never said, or were erased."""
 
@@ -103,6 +114,8 @@ class SeminarReport:
     attendance_rate: float | None = None
     """Of the invitations answered yes, the share that came (walk-ins are not in it); None
     when nobody said yes."""
+    guests: Guests = field(default_factory=Guests)
+    """Already in `total.attended` and `women.attended` (and per seminar and programme)."""
 
 
 class SeminarReports:
@@ -183,8 +196,10 @@ class SeminarReports:
         """No permission check: callers decide which seminars may be shown. The rows are read
         and counted in worker threads: a year's report holds tens of thousands of them. With
         `regions`, only participants from them count, and only seminars with one of them."""
-        found = await rows_repo.participants(self.db, [s.id for s in seminars])
-        return await asyncio.to_thread(summarise, seminars, found, programme_ids, regions)
+        ids = [s.id for s in seminars]
+        found = await rows_repo.participants(self.db, ids)
+        guests = await guests_repo.of_seminars(self.db, ids)
+        return await asyncio.to_thread(summarise, seminars, found, programme_ids, regions, guests)
 
 
 def tally(rows: list[Participant]) -> Tally:
@@ -224,13 +239,20 @@ def _by_place(
 
 
 def _by_programme(
-    seminars: list[Seminar], per_seminar: dict[int, list[Participant]]
+    seminars: list[Seminar], per_seminar: dict[int, list[Participant]], guests: Counter[int]
 ) -> list[tuple[int | None, Tally]]:
     groups: dict[int | None, list[Participant]] = {}
+    came: Counter[int | None] = Counter()
     for s in seminars:
         groups.setdefault(s.programme_id, []).extend(per_seminar.get(s.id, []))
+        came[s.programme_id] += guests[s.id]
     order = sorted(groups, key=lambda pid: (pid is None, pid or 0))
-    return [(pid, tally(groups[pid])) for pid in order]
+    return [(pid, _plus(tally(groups[pid]), came[pid])) for pid in order]
+
+
+def _plus(found: Tally, guests: int) -> Tally:
+    """Guests came, though nobody invited them."""
+    return replace(found, attended=found.attended + guests) if guests else found
 
 
 def summarise(
@@ -238,28 +260,38 @@ def summarise(
     rows: list[Participant],
     programme_ids: list[int] | None = None,
     regions: list[int] | None = None,
+    guests: Sequence[Guest] = (),
 ) -> SeminarReport:
+    """With `regions`, guests are left out: where they came from is not known."""
     if regions:
         wanted = set(regions)
         rows = [r for r in rows if r.region.get("id") in wanted]
         held = {r.seminar_id for r in rows}
         seminars = [s for s in seminars if s.id in held]
+        guests = ()
     per_seminar = _grouped(rows, lambda r: r.seminar_id)
+    held_ids = {s.id for s in seminars}
+    guests = [g for g in guests if g.seminar_id in held_ids]
+    women = sum(g.gender == "female" for g in guests)
+    per_guest: Counter[int] = Counter(g.seminar_id for g in guests)
     return SeminarReport(
         seminars=list(seminars),
         participants=rows,
-        total=tally(rows),
-        women=tally([r for r in rows if r.gender == "female"]),
+        total=_plus(tally(rows), len(guests)),
+        women=_plus(tally([r for r in rows if r.gender == "female"]), women),
         by_gender=_by_code(rows, lambda r: r.gender, GENDERS),
         by_position=_by_code(rows, lambda r: r.position, POSITIONS),
         by_region=_by_place(rows, lambda r: r.region),
         by_municipality=_by_place(rows, lambda r: r.municipality),
-        by_seminar=[(s, tally(per_seminar.get(s.id, []))) for s in seminars],
-        by_programme=_by_programme(seminars, per_seminar),
+        by_seminar=[
+            (s, _plus(tally(per_seminar.get(s.id, [])), per_guest[s.id])) for s in seminars
+        ],
+        by_programme=_by_programme(seminars, per_seminar, per_guest),
         programme_ids=programme_ids,
         people=distinct(rows, GENDERS, POSITIONS),
         rating=rating(rows),
         attendance_rate=_attendance_rate(rows),
+        guests=Guests(len(guests), women),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.config import Config
 from bot.core import users as users_repo
 from bot.core.errors import NotAllowed, NotFound, Refusal
 from bot.core.people import People
@@ -17,6 +18,7 @@ from bot.delivery.outbox import Outbox
 from bot.seminars.repo import seminars as repo
 from bot.seminars.repo.seminars import Invitation, Seminar
 from bot.seminars.service import notices as pushes
+from bot.seminars.service.reminder_plan import planned_for
 
 FILL_NOTICES = (80, 100)
 
@@ -96,8 +98,9 @@ class Rsvp:
             return
         await repo.set_answer(self.db, seminar.id, uid, "going", now, None)
         if chat is not None:
+            plan = await planned_for(self.db, self.people.config, seminar, self.clock.now())
             await self.outbox.enqueue_many(
-                pushes.reminders(seminar, uid, chat, self.clock.now()),
+                pushes.reminders(seminar, uid, chat, plan),
                 revive=True,
                 programme_id=seminar.programme_id,
             )
@@ -108,7 +111,7 @@ class Rsvp:
         await repo.set_answer(self.db, seminar.id, invitation.user_id, "declined", now, None)
         await self.outbox.cancel_keyed(pushes.remind_prefix(seminar.id, invitation.user_id))
         if invitation.status == "going":
-            await promote_waitlist(self.outbox, seminar, now)
+            await promote_waitlist(self.outbox, seminar, now, self.people.config)
 
     async def _fill_notices(self, seminar: Seminar, going: int) -> None:
         """The author hears once at 80% and once at 100%."""
@@ -145,9 +148,10 @@ class Rsvp:
         return found
 
 
-async def promote_waitlist(outbox: Outbox, seminar: Seminar, now: str) -> int:
+async def promote_waitlist(outbox: Outbox, seminar: Seminar, now: str, config: Config) -> int:
     """Moves the first on the waitlist into each free place and tells them."""
     db = outbox.db
+    plan = await planned_for(db, config, seminar, outbox.clock.now())
     going = (await repo.counts(db, seminar.id)).get("going", 0)
     waiting = await repo.invitations(db, seminar.id, ("waitlist",))
     moved = 0
@@ -159,7 +163,7 @@ async def promote_waitlist(outbox: Outbox, seminar: Seminar, now: str) -> int:
         await outbox.enqueue_many(
             [
                 pushes.promoted(seminar.id, invitation.user_id, chat, now),
-                *pushes.reminders(seminar, invitation.user_id, chat, outbox.clock.now()),
+                *pushes.reminders(seminar, invitation.user_id, chat, plan),
             ],
             revive=True,
             programme_id=seminar.programme_id,
@@ -168,7 +172,7 @@ async def promote_waitlist(outbox: Outbox, seminar: Seminar, now: str) -> int:
     return moved
 
 
-async def withdraw(outbox: Outbox, user_id: int) -> None:
+async def withdraw(outbox: Outbox, user_id: int, config: Config) -> None:
     """A member who erased their data gives up their places; the waitlist moves up."""
     now = utcnow_iso(outbox.clock.now())
     for seminar, invitation in await repo.of_member(outbox.db, user_id):
@@ -176,4 +180,4 @@ async def withdraw(outbox: Outbox, user_id: int) -> None:
             continue
         await repo.set_answer(outbox.db, seminar.id, user_id, "declined", now, None)
         if invitation.status == "going" and seminar.ends_at > outbox.clock.now():
-            await promote_waitlist(outbox, seminar, now)
+            await promote_waitlist(outbox, seminar, now, config)

@@ -24,10 +24,13 @@ from bot.core.programmes import repo as programmes_repo
 from bot.core.programmes.service import Programmes
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
+from bot.seminars.repo import organisers as organisers_repo
 from bot.seminars.repo import seminars as repo
 from bot.seminars.repo.seminars import Invitation, Seminar, SeminarContent, SeminarFields
 from bot.seminars.service import notices as pushes
+from bot.seminars.service.cycle_notices import drop_followups, plan_followups
 from bot.seminars.service.fields import check_schedule, check_titles
+from bot.seminars.service.reminder_plan import planned_for
 from bot.seminars.service.rsvp import promote_waitlist
 
 log = logging.getLogger(__name__)
@@ -54,17 +57,25 @@ class Seminars:
         seminar = await repo.get(self.db, seminar_id)
         if seminar is None:
             raise NotFound(str(seminar_id))
-        if not may_manage(actor, seminar):
+        if not may_manage(actor, seminar) and not await self._co_organiser(actor, seminar):
             raise NotAllowed
         return actor.within(seminar.programme_id), seminar
+
+    async def _co_organiser(self, actor: Actor, seminar: Seminar) -> bool:
+        """Staff of the seminar's programme whom its organisers added: they manage it whatever
+        their region limit."""
+        if actor.user is None or not actor.staff_of(seminar.programme_id):
+            return False
+        return await organisers_repo.is_one(self.db, seminar.id, actor.user.id)
 
     async def listing(self, telegram_id: int) -> list[tuple[Seminar, dict[str, int]]]:
         """The seminars of the person's programmes that they may manage."""
         actor = await self.people.require_staff(telegram_id)
         found: list[tuple[Seminar, dict[str, int]]] = []
         mine = actor.programme_ids()
+        co = await organisers_repo.seminar_ids(self.db, actor.user.id) if actor.user else set()
         for seminar in await repo.listing(self.db, self.now(), limit=200, programme_ids=mine):
-            if may_manage(actor, seminar) and len(found) < 20:
+            if (may_manage(actor, seminar) or seminar.id in co) and len(found) < 20:
                 found.append((seminar, await repo.counts(self.db, seminar.id)))
         return found
 
@@ -123,6 +134,7 @@ class Seminars:
                 created_by=author_id, created_at=now, updated_at=now, programme_id=programme_id,
             )  # fmt: skip
             invited = await self._invite(actor, seminar_id, programme_id, audience)
+            await self._plan_followups(seminar_id)
             await audit.record(
                 self.db, author_id, "seminar_created", "seminar", seminar_id, str(invited), now
             )
@@ -133,6 +145,11 @@ class Seminars:
         seminar = await repo.get(self.db, seminar_id)
         assert seminar is not None
         return seminar, invited
+
+    async def _plan_followups(self, seminar_id: int) -> None:
+        seminar = await repo.get(self.db, seminar_id)
+        if seminar is not None and not seminar.cancelled:
+            await plan_followups(self.outbox, seminar, self.people.config.followup_days)
 
     async def only_programme(self) -> int:
         """The programme a seminar goes into when none is named: the only active one."""
@@ -205,6 +222,8 @@ class Seminars:
             updated = await repo.get(self.db, seminar_id)
             assert updated is not None
             await self._replan(seminar, updated)
+            if updated.ends_at != seminar.ends_at:
+                await self._plan_followups(seminar_id)
             told = await self._tell_changed(updated, fields, now) if fields else 0
             await audit.record(
                 self.db,
@@ -228,16 +247,16 @@ class Seminars:
         if after.version != before.version:
             await self.outbox.cancel_keyed(pushes.remind_prefix(after.id))
             going = await repo.invitations(self.db, after.id, ("going",))
-            now = self.clock.now()
+            plan = await planned_for(self.db, self.people.config, after, self.clock.now())
             await self.outbox.enqueue_many(
                 (p for inv in going if inv.telegram_id
-                 for p in pushes.reminders(after, inv.user_id, inv.telegram_id, now)),
+                 for p in pushes.reminders(after, inv.user_id, inv.telegram_id, plan)),
                 revive=True, programme_id=after.programme_id,
             )  # fmt: skip
         if after.ends_at != before.ends_at:
             await self.outbox.move_keyed(pushes.feedback_prefix(after.id), after.ends_at)
         if after.capacity > before.capacity:
-            await promote_waitlist(self.outbox, after, self.now())
+            await promote_waitlist(self.outbox, after, self.now(), self.people.config)
 
     async def _tell_changed(self, seminar: Seminar, fields: list[str], stamp: str) -> int:
         concerned = await repo.invitations(self.db, seminar.id, CONCERNED)
@@ -261,10 +280,12 @@ class Seminars:
             sent = await self.outbox.sent_chats(pushes.invite_prefix(seminar_id))
             for prefix in pushes.ALL_BUT_CANCELLED:
                 await self.outbox.cancel_keyed(prefix(seminar_id))
+            await drop_followups(self.outbox, seminar_id)
             concerned = await repo.invitations(self.db, seminar_id, CONCERNED)
             told = _told(concerned, sent)
+            said_yes = {i.user_id for i in concerned if i.status == "going"}
             await self.outbox.enqueue_many(
-                (pushes.cancelled(seminar_id, uid, chat) for uid, chat in told),
+                (pushes.cancelled(seminar_id, uid, chat, uid in said_yes) for uid, chat in told),
                 programme_id=seminar.programme_id,
             )
         log.info("seminar %s cancelled by user %s, %s told", seminar_id, _id(actor), len(told))

@@ -19,11 +19,21 @@ from bot.core.programmes.repo import Programme
 from bot.core.screens import Screen, fit_lines
 from bot.core.texts import clip
 from bot.i18n import Translator
-from bot.seminars.callbacks import MyRsvpCb, SeminarAction, SeminarCb, SeminarEditCb
+from bot.seminars.callbacks import (
+    CycleCb,
+    MyRsvpCb,
+    SeminarAction,
+    SeminarCb,
+    SeminarEditCb,
+    SeminarRemindersCb,
+)
+from bot.seminars.repo.files import SeminarFile
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.attendance import Feedback
 from bot.seminars.service.form import PARTS
 from bot.seminars.service.rsvp import MySeminar
+from bot.seminars.views import certificates as certificate_views
+from bot.seminars.views import files as files_views
 from bot.seminars.views import rsvp as rsvp_views
 from bot.seminars.views import text
 
@@ -79,9 +89,14 @@ def listing(
 
 
 def card(
-    tr: Translator, seminar: Seminar, counts: dict[str, int], programme: Programme | None = None
+    tr: Translator,
+    seminar: Seminar,
+    counts: dict[str, int],
+    programme: Programme | None = None,
+    files: Sequence[SeminarFile] = (),
 ) -> Screen:
-    """`programme` names the seminar's programme, where there are several."""
+    """`programme` names the seminar's programme, where there are several; `files` are those
+    kept with it (the agenda by name, the uploads counted)."""
     _ = tr._
     lines = [text.details(tr, seminar, with_description=False), ""]
     if programme is not None:
@@ -100,8 +115,12 @@ def card(
         _("Attended: {attended}").format(attended=counts.get("attended", 0)),
         _("Answers accepted until {deadline}.").format(deadline=tr.datetime(seminar.rsvp_deadline)),
         _("Check-in code: {code}").format(code=f"<code>{seminar.checkin_code}</code>"),
+        *files_views.card_lines(tr, files),
     ]
-    return Screen("\n".join(lines), InlineKeyboardMarkup(_card_buttons(tr, seminar)))
+    keyboard = _card_buttons(tr, seminar)
+    if counts.get("attended") and not seminar.cancelled:
+        keyboard.insert(-1, [certificate_views.staff_button(tr, seminar.id)])
+    return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
 
 
 def _card_buttons(tr: Translator, seminar: Seminar) -> list[list[InlineKeyboardButton]]:
@@ -116,6 +135,12 @@ def _card_buttons(tr: Translator, seminar: Seminar) -> list[list[InlineKeyboardB
             0, [act("🔳 " + _("Check-in QR"), "qr"), act("✅ " + _("Attendance"), "roster")]
         )
         keyboard.append([act("✏️ " + _("Edit"), "edit"), act("🚫 " + _("Cancel seminar"), "cancel")])
+        reminders = SeminarRemindersCb(seminar_id=seminar.id, action="show")
+        keyboard.append([button("⏰ " + _("Reminders"), reminders)])
+    files = button("📎 " + _("Files"), CycleCb(seminar_id=seminar.id, action="files"))
+    organisers = CycleCb(seminar_id=seminar.id, action="organisers")
+    team = [] if seminar.cancelled else [button("👥 " + _("Organisers"), organisers)]
+    keyboard.append([*team, files])
     keyboard.append([act("« " + _("All seminars"), "list")])
     return keyboard
 
@@ -193,6 +218,9 @@ def mine(
                 "✅ " + _("attended") if item.invitation.attended_at else "— " + _("did not attend")
             )
             lines.append(f"{tr.date(item.seminar.starts_at)} · {_title(tr, item.seminar)}: {came}")
+    keyboard += certificate_views.member_buttons(
+        tr, [i.seminar for i in past if i.invitation.attended_at]
+    )
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard) if keyboard else None)
 
 
@@ -258,6 +286,7 @@ def cancelled_card(
     counts: dict[str, int],
     told: int,
     programme: Programme | None = None,
+    files: Sequence[SeminarFile] = (),
 ) -> Screen:
     """The card right after cancelling, saying how many members are being told."""
     note = tr.ngettext(
@@ -265,5 +294,5 @@ def cancelled_card(
         "The seminar is cancelled; {count} members are being told.",
         told,
     ).format(count=told)
-    screen = card(tr, seminar, counts, programme)
+    screen = card(tr, seminar, counts, programme, files)
     return Screen("🚫 " + note + "\n\n" + screen.text, screen.markup)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 import segno
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -10,9 +11,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.core.keyboards import PAGE_SIZE, button
 from bot.core.screens import Screen
 from bot.i18n import Translator
-from bot.seminars.callbacks import AttendCb, SeminarCb
+from bot.seminars.callbacks import AttendCb, CycleCb, SeminarCb
+from bot.seminars.repo.guests import Guest
 from bot.seminars.repo.seminars import Invitation, Seminar
 from bot.seminars.service.attendance import CLOSES_AFTER, OPENS_BEFORE
+from bot.seminars.views import team as team_views
 from bot.seminars.views import text
 
 
@@ -44,8 +47,15 @@ def qr_caption(tr: Translator, seminar: Seminar, link: str) -> str:
     )
 
 
-def roster(tr: Translator, seminar: Seminar, people: list[Invitation], page: int) -> Screen:
-    """Tap a name to mark it; tap again to take the mark back."""
+def roster(
+    tr: Translator,
+    seminar: Seminar,
+    people: list[Invitation],
+    page: int,
+    guests: Sequence[Guest] = (),
+) -> Screen:
+    """Tap a name to mark it; tap again to take the mark back. Walk-ins are recorded from
+    here: a member who was not on the list, or a guest (listed under the head)."""
     _ = tr._
     pages = max(1, -(-len(people) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
@@ -64,6 +74,9 @@ def roster(tr: Translator, seminar: Seminar, people: list[Invitation], page: int
         keyboard.append(_pager(seminar.id, page, pages))
     if not people:
         head += "\n" + _("Nobody has answered yes yet.")
+    head = "\n".join([head, *team_views.roster_lines(tr, guests)])
+    walkin = CycleCb(seminar_id=seminar.id, action="walkin")
+    keyboard.append([button("➕ " + _("Record a walk-in"), walkin)])
     keyboard.append([button("« " + _("Back"), SeminarCb(seminar_id=seminar.id, action="open"))])
     return Screen(head, InlineKeyboardMarkup(keyboard))
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.core.refusals import Wording
 from bot.i18n import N_, Translator
+from bot.seminars.views.cycle_errors import CYCLE_WORDINGS
 
 
 def _rsvp_closed(tr: Translator, info: Mapping[str, Any]) -> str:
@@ -58,3 +59,4 @@ WORDINGS: dict[str, Wording] = {
     "checkin_wait": _wait,
     "capacity_too_big": _too_big,
 }
+WORDINGS.update(CYCLE_WORDINGS)

@@ -15,13 +15,21 @@ from bot.core.keyboards import button, rows
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
 from bot.core.quicktimes import Pick, TimeCb
+from bot.core.reminders import views as reminder_views
 from bot.core.screens import Screen
 from bot.delivery.kinds import Rendered
 from bot.i18n import Translator, translator
 from bot.seminars.callbacks import SeminarFormCb as Cb
 from bot.seminars.pushes.templates import SeminarPush, seminar_invite
 from bot.seminars.repo.seminars import TIMES, SeminarFields
-from bot.seminars.service.form import OPTIONAL, PARTS, Preview, form_data
+from bot.seminars.service.form import (
+    OPTIONAL,
+    PARTS,
+    REMINDERS,
+    Preview,
+    form_data,
+    reminders_of,
+)
 from bot.seminars.views import text
 
 PICKED = ("starts_at", "rsvp_deadline")
@@ -81,12 +89,20 @@ def step_screen(
     options: list[Option] | None = None,
     page: int = 0,
     picks: list[Pick] | None = None,
+    quiet: tuple[int, int] | None = None,
 ) -> Screen:
-    """The question of the flow's step; a time question with its quick `picks`."""
+    """The question of the flow's step; a time question with its quick `picks`; the reminders'
+    with the `quiet` hours."""
     data = form_data(flow)
     step = flow.step
     editing = data["seminar_id"] is not None or bool(data.get("revising"))
     abort = [button(tr._("Cancel"), Cb(action="abort", value="-"))]
+    if step == REMINDERS:
+        keep = [button(tr._("Keep as it is"), Cb(action="skip", value="-"))]
+        return reminder_views.wizard_step(
+            tr, reminders_of(data), "seminar", quiet,
+            lambda choice: Cb(action="reminders", value=choice), [keep, abort],
+        )  # fmt: skip
     if step == "audience":
         extra = [[button(tr._("Keep as it is"), Cb(action="skip", value="-"))]] if editing else []
         return audience.kinds(tr, Cb, extra + [abort])
@@ -186,7 +202,13 @@ def _summary(tr: Translator, p: Preview) -> list[str]:
         line(label=part_label(tr, "venue"), value=text.place(tr, s)),
         line(label=part_label(tr, "capacity"), value=s.capacity),
         line(label=part_label(tr, "organiser"), value=escape(s.organiser)),
-    ]
+        *([] if p.editing else [line(label=_reminders_label(tr),
+                                     value=reminder_views.summary(tr, p.reminders, "seminar"))]),
+    ]  # fmt: skip
+
+
+def _reminders_label(tr: Translator) -> str:
+    return tr._("Reminders")
 
 
 def preview(tr: Translator, p: Preview, concerned: int = 0) -> Screen:
@@ -212,6 +234,8 @@ def preview(tr: Translator, p: Preview, concerned: int = 0) -> Screen:
         confirm = _("Create and send invitations")
     lines += ["", *_summary(tr, p), "", "<i>" + _("Tap a part to change it.") + "</i>"]
     edits = [button("✏️ " + part_label(tr, part), Cb(action="edit", value=part)) for part in PARTS]
+    if not p.editing:
+        edits.append(button("✏️ " + _reminders_label(tr), Cb(action="edit", value=REMINDERS)))
     keyboard = [
         [button("✅ " + confirm, Cb(action="confirm", value="-"))],
         *rows(edits, per_row=2),

@@ -16,7 +16,7 @@ from bot.core.screens import Screen, fit_lines
 from bot.i18n import Translator
 from bot.seminars.callbacks import ReportCb, ReportPeriod
 from bot.seminars.repo.report_rows import place_name
-from bot.seminars.service.reports import SeminarReport, Tally
+from bot.seminars.service.reports import Guests, SeminarReport, Tally
 
 
 def _line(tr: Translator, label: str, tally: Tally) -> str:
@@ -81,7 +81,8 @@ def _summary(
     if period is not None:
         dates = _("Period: {period}").format(period=period_text(tr, period))
     head = f"<b>{seminars}, {trained}, {including}</b>"
-    lines = [head, dates, "", _line(tr, _("In total"), report.total)]
+    lines = [head, *guests_lines(tr, report.guests), dates, ""]
+    lines.append(_line(tr, _("In total"), report.total))
     if programmes is not None and len(report.by_programme) > 1:
         lines += ["", "<b>" + _("By programme") + "</b>"]
         lines += [by_programme_line(tr, programmes, pid, t) for pid, t in report.by_programme]
@@ -93,6 +94,21 @@ def _summary(
     lines += [_line(tr, place_name(region, tr.lang) or "—", t) for region, t in report.by_region]
     lines += ["", _("Every participant, and the numbers by municipality, are in the file.")]
     return "\n".join(fit_lines(lines))
+
+
+def guests_lines(tr: Translator, guests: Guests) -> list[str]:
+    """Said under the headline whenever guests are in it, so nobody counts them twice."""
+    if not guests.count:
+        return []
+    return [
+        tr.ngettext(
+            "Of them {count} guest without registration ({women} women): counted as trained"
+            " and among the women, not among the different people.",
+            "Of them {count} guests without registration ({women} women): counted as trained"
+            " and among the women, not among the different people.",
+            guests.count,
+        ).format(count=guests.count, women=guests.women)
+    ]
 
 
 def by_programme_line(

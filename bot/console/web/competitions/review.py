@@ -1,4 +1,5 @@
-"""The review forms: a status move, a revision with its comment and deadline, a score, a result.
+"""The review forms: a status move (a rejection with its reason), a revision with its comment and
+deadline, a score, a result (a conditional win with its condition and the condition's deadline).
 Each calls the service the chat's buttons call, so the entrant's staff hear of a decision
 through the outbox and the competition log records who made it.
 
@@ -43,7 +44,7 @@ async def move(request: web.Request) -> web.StreamResponse:
         wanted = form.get("to", "")
         if wanted not in submission.MOVES:
             raise Refusal("stale")
-        return await reviews.set_status(tid, sid, wanted)
+        return await reviews.set_status(tid, sid, wanted, form.get("reason"))
 
     return await _act(request, act)
 
@@ -71,7 +72,8 @@ async def result(request: web.Request) -> web.StreamResponse:
 
     async def act(tid: int, sid: int, form: dict[str, str]) -> object:
         award, condition = form.get("award", ""), form.get("condition", "")
-        await results.record(tid, sid, award, condition, form.get("grant", ""))
+        until = form.get("condition_until", "")
+        await results.record(tid, sid, award, condition, form.get("grant", ""), until)
         return None
 
     return await _act(request, act)

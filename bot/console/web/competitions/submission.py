@@ -88,6 +88,8 @@ async def show(
     found = await Dossiers(svc.reviews).open(who.telegram_id, sid)
     note = {"saved": "saved", "moved": "moved"}.get(request.query.get("note", ""))
     confirm = request.query.get("confirm", "")
+    if error and typed and typed.get("to") in FINAL_MOVES:
+        confirm = typed["to"]  # a refused final move (a rejection without its reason) asks again
     return page(
         tr, "competitions/submission.html", status, csrf=who.csrf, here="competitions",
         s=words.submission(tr), note=note, error=error, typed=typed or {},

@@ -60,6 +60,11 @@ def submission(tr: Translator) -> dict[str, str]:
         "result": _("Result"),
         "award": _("Award"),
         "condition": _("Condition (conditional winners only)"),
+        "condition_until": _(
+            "Deadline for the condition, Bishkek time (conditional winners only, for example"
+            " 01.03.2027 18:00)"
+        ),
+        "reason": _("Reason for the rejection: the municipality's staff will read it"),
         "grant": _("Grant in KGS (optional)"),
         "record": _("Record the result"),
         "history": _("History"),

@@ -1,0 +1,1 @@
+"""The grant projects' SQL: projects, milestones, reports and their files."""

@@ -1,0 +1,1 @@
+"""The rules of grant projects: who may see and change what, the schedule, the reports."""

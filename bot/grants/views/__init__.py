@@ -1,0 +1,1 @@
+"""Screens and texts of grant projects, for staff and for the entrant's members."""
