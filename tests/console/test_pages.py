@@ -5,6 +5,7 @@ guards (no session, no CSRF token, another region), signing out."""
 from __future__ import annotations
 
 import io
+import re
 
 import aiohttp
 from openpyxl import load_workbook
@@ -218,5 +219,32 @@ async def test_the_staff_actions_narrow_by_action_person_and_day(cbot):
             assert (await answer.text()).count("<tr>") == 3, "both of 21 November in Bishkek"
         async with session.get(base, params={"action": "nonsense", "from": "x"}) as answer:
             assert answer.status == 200 and (await answer.text()).count("<tr>") >= 4
+    finally:
+        await session.close()
+
+
+async def test_the_people_directory_narrows_by_region_position_and_status(cbot):
+    db = cbot.services.db
+    await add_members(db, cbot.emulator.url, [8901, 8902])
+    await add_members(db, cbot.emulator.url, [8903], region="osh")
+    osh = await db.fetchone("SELECT id FROM regions WHERE code = 'osh'")
+    await db.execute("UPDATE users SET position = 'specialist' WHERE telegram_id = 8902")
+    await db.execute("UPDATE users SET status = 'inactive' WHERE telegram_id = 8901")
+    session = await signed_in(cbot)
+    base = cbot.console + "/console/people"
+
+    async def names(**filters: str) -> set[str]:
+        async with session.get(base, params=filters) as answer:
+            assert answer.status == 200
+            return set(re.findall(r"Member \d+", await answer.text()))
+
+    try:
+        assert await names(region=str(osh[0])) == {"Member 8903"}
+        assert await names(position="specialist") == {"Member 8902"}
+        assert await names(status="inactive") == {"Member 8901"}
+        assert await names(q="Member", status="approved") == {"Member 8902", "Member 8903"}
+        assert await names(region="x", position="pilot", status="gone") == {"Member 8901"}, (
+            "filters that can't be read are left out: the deactivated list, as with none"
+        )
     finally:
         await session.close()

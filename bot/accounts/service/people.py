@@ -62,6 +62,38 @@ async def find(db: Database, people: People, telegram_id: int, query: str) -> Fo
     return Found(hits[:FOUND_SHOWN], len(hits))
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """What a browser's people page narrows the directory to; empty or None: any."""
+
+    query: str = ""
+    region_id: int | None = None
+    position: str | None = None
+    status: str | None = None
+    """'approved' or 'inactive'."""
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.query.strip()) or any(
+            v is not None for v in (self.region_id, self.position, self.status)
+        )
+
+
+async def filtered(
+    db: Database, people: People, telegram_id: int, wanted: Wanted, shown: int
+) -> Found:
+    """Members matching every filter given (the query as `find` reads it), the first `shown`."""
+    words = [w for w in re.split(r"\s+", wanted.query.casefold()) if w]
+    hits = [
+        row for row in await directory_for(db, people, telegram_id)
+        if row.is_member and all(w in _haystack(row) for w in words)
+        and wanted.region_id in (None, row.region_id)
+        and wanted.position in (None, row.position)
+        and wanted.status in (None, row.status)
+    ]  # fmt: skip
+    return Found(hits[:shown], len(hits))
+
+
 async def inactive(db: Database, people: People, telegram_id: int) -> Found:
     rows = await directory_for(db, people, telegram_id)
     found = [row for row in rows if row.is_member and row.status == "inactive"]

@@ -19,6 +19,8 @@ from bot.core import labels
 from bot.core.errors import Refusal
 from bot.i18n import Translator
 
+SHOWN = 200
+
 
 def _row(tr: Translator, row: PersonRow) -> dict[str, object]:
     place = row.municipality or {}
@@ -32,17 +34,28 @@ def _row(tr: Translator, row: PersonRow) -> dict[str, object]:
 
 async def directory(request: web.Request) -> web.StreamResponse:
     svc, who, tr = services(request), session(request), tr_of(request)
-    query = request.query.get("q", "").strip()[:100]
+    wanted = _wanted(request)
     counts = await people.overview(svc.db, svc.people, who.telegram_id)
-    if query:
-        found = await people.find(svc.db, svc.people, who.telegram_id, query)
+    if wanted.anything:
+        found = await people.filtered(svc.db, svc.people, who.telegram_id, wanted, SHOWN)
     else:
         found = await people.inactive(svc.db, svc.people, who.telegram_id)
+    regions = [(r.id, r.name(tr.lang)) for r in await svc.directory.regions()]
     return page(
         tr, "people.html", csrf=who.csrf, here="people", p=words.people(tr), counts=counts,
-        query=query, rows=[_row(tr, r) for r in found.rows], total=found.total,
+        query=wanted.query, wanted=wanted, searched=wanted.anything, regions=regions,
+        positions=[(code, labels.position(tr, code)) for code in labels.POSITION_LABELS],
+        rows=[_row(tr, r) for r in found.rows], total=found.total, shown=SHOWN,
         confirm=_int(request.query.get("confirm", "")),
     )  # fmt: skip
+
+
+def _wanted(request: web.Request) -> people.Wanted:
+    """The filters of the address; a value that can't be one is left out, not refused."""
+    q = request.query
+    position = q.get("position") if q.get("position") in labels.POSITION_LABELS else None
+    status = q.get("status") if q.get("status") in ("approved", "inactive") else None
+    return people.Wanted(q.get("q", "").strip()[:100], _int(q.get("region", "")), position, status)
 
 
 async def change(request: web.Request) -> web.StreamResponse:

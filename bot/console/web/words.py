@@ -128,6 +128,11 @@ def people(tr: Translator) -> dict[str, str]:
         "keep": _("Keep them"),
         "nobody": _("Nobody found. Try part of the name, or the phone's last digits."),
         "none_inactive": _("No member is deactivated."),
+        "region": _("Region"),
+        "any": _("Any"),
+        "status": _("Status"),
+        "active": tr.pgettext("member status", "active"),
+        "more": _("The first {shown} are shown; narrow the filters to see the rest."),
     }
 
 
