@@ -14,10 +14,11 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
+from bot.core import users as users_repo
 from bot.i18n import translator
 from tests.competitions.helpers import OPENS, make_competition, place_members
 from tests.competitions.test_submissions import attached, begin, describe, residents_question
-from tests.conftest import BotUnderTest, expect, t, tap
+from tests.conftest import ADMIN_ID, BotUnderTest, expect, t, tap
 from tests.console.helpers import csrf_of, link_from_the_bot, shots, signed_in
 from tests.programmes import coordinator_of
 from tests.sandbox.test_webchat_browser import ARGS, CHROMIUM, require_browser
@@ -258,3 +259,58 @@ async def test_a_rejection_in_the_console_carries_its_reason_to_the_phones(cbot)
         await admin.close()
     await drain(cbot)
     await expect(cbot.phone(8401, lang="ru"), t("ru", "Reason: {reason}").format(reason=reason))
+
+
+async def test_panel_scores_show_and_a_condition_is_settled_once(cbot):
+    from tests.competitions.test_conditional import published
+
+    competition, sids = await published(cbot)
+    svc, sid = cbot.services, sids["Beshik-Jon"]
+    admin = await signed_in(cbot)
+    base = f"{cbot.console}/console/submissions/{sid}"
+    try:
+        async with admin.get(base) as answer:
+            html = await answer.text()
+            assert 'id="condition"' in html and 'id="panel"' not in html, "no panel yet"
+        async with admin.get(base, params={"settle": "met"}) as answer:
+            html = await answer.text()
+            assert 'id="confirm-settle"' in html, "asked before it is done"
+        form = {"csrf": csrf_of(html), "met": "yes"}
+        for _ in range(2):
+            async with admin.post(f"{base}/condition", data=form) as answer:
+                assert answer.status == 200
+        settled = await svc.db.count(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'condition_met' AND object_id = ?",
+            (sid,),
+        )
+        assert settled == 1, "the second post changed nothing"
+        async with admin.get(base) as answer:
+            assert 'id="condition"' not in await answer.text(), "settled: nothing left to do"
+        await drain(cbot)
+        await expect(cbot.phone(8101, lang="ky"), competition.title_ky)
+        async with admin.post(f"{base}/condition", data={**form, "met": "maybe"}) as answer:
+            assert answer.status == 403
+    finally:
+        await admin.close()
+
+
+async def test_the_panels_scores_show_apart_with_their_average(cbot):
+    from tests.competitions.test_panel import two_entered
+
+    competition, sids = await two_entered(cbot)
+    svc, sid = cbot.services, sids["Masy"]
+    admin_user = await users_repo.ensure(svc.db, ADMIN_ID, "Админ", "2026-01-01T00:00:00+00:00")
+    await svc.panel.set_criteria(ADMIN_ID, competition.id, "Актуальность; 3; 10\nБюджет; 1; 5")
+    await svc.panel.add(ADMIN_ID, competition.id, admin_user.id)
+    sheet = await svc.scoring.sheet(ADMIN_ID, sid)
+    for criterion, raw in zip(sheet.criteria, ("8 Хороший охват", "4"), strict=True):
+        await svc.scoring.score(ADMIN_ID, sid, criterion.id, raw)
+    session = await signed_in(cbot)
+    try:
+        async with session.get(f"{cbot.console}/console/submissions/{sid}") as answer:
+            html = await answer.text()
+        panel = html.split('id="panel"', 1)[1].split("</section>", 1)[0]
+        assert "Актуальность (×3, /10)" in panel and "«Хороший охват»" in panel
+        assert "<strong>80</strong>" in panel, "100 × (3 × 8/10 + 1 × 4/5) ÷ 4"
+    finally:
+        await session.close()

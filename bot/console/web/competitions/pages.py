@@ -24,3 +24,4 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post(SUBMISSION + "/revision", review.revise)
     router.add_post(SUBMISSION + "/score", review.score)
     router.add_post(SUBMISSION + "/result", review.result)
+    router.add_post(SUBMISSION + "/condition", review.settle)

@@ -77,3 +77,15 @@ async def result(request: web.Request) -> web.StreamResponse:
         return None
 
     return await _act(request, act)
+
+
+async def settle(request: web.Request) -> web.StreamResponse:
+    """Once, from the confirmation the page asks: a second post changes nothing."""
+    conditions = services(request).results.conditions
+
+    async def act(tid: int, sid: int, form: dict[str, str]) -> object:
+        if form.get("met") not in ("yes", "no"):
+            raise Refusal("stale")
+        return await conditions.settle(tid, sid, form["met"] == "yes")
+
+    return await _act(request, act)

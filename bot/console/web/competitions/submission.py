@@ -13,7 +13,7 @@ from bot.competitions.service.results import AWARDS
 from bot.competitions.views import submission_labels as labels
 from bot.competitions.views import text
 from bot.competitions.views.results import award_name
-from bot.console.web.competitions import words
+from bot.console.web.competitions import panel, words
 from bot.console.web.context import services, session, tr_of, whole_number
 from bot.console.web.render import page
 from bot.i18n import N_, Translator
@@ -90,10 +90,13 @@ async def show(
     confirm = request.query.get("confirm", "")
     if error and typed and typed.get("to") in FINAL_MOVES:
         confirm = typed["to"]  # a refused final move (a rejection without its reason) asks again
+    settle = request.query.get("settle", "")
     return page(
         tr, "competitions/submission.html", status, csrf=who.csrf, here="competitions",
         s=words.submission(tr), note=note, error=error, typed=typed or {},
         confirm=confirm if confirm in FINAL_MOVES else None, **context(tr, found),
+        **await panel.scores(svc, tr, who.telegram_id, sid), **panel.condition(tr, found),
+        settle=settle if settle in panel.SETTLE else None,
     )  # fmt: skip
 
 

@@ -73,6 +73,20 @@ def submission(tr: Translator) -> dict[str, str]:
             "This submission had changed meanwhile: here it is as it is now. Nothing was changed."
         ),
         "back": _("Back to the submissions"),
+        "panel": _("Review panel"),
+        "reviewer": _("Reviewer"),
+        "total": _("Total of 100"),
+        "average": _("Average of 100: {average}"),
+        "to_settle": _("Condition to settle"),
+        "settle_until": _("Until {date}"),
+        "met": _("Condition met"),
+        "not_met": _("Condition not met"),
+        "settle_met": _(
+            "The entrant becomes a winner and every eligible member is told. This can't be undone."
+        ),
+        "settle_not_met": _(
+            "The conditional win lapses and the entrant is told. This can't be undone."
+        ),
         "final": _("This decision is final: the status can't be changed after it."),
     }
 
