@@ -5,7 +5,8 @@
 | export my-data --telegram-id N
 | export coverage [--programme CODE | --seminar ID | --competition ID]
 | export audit [--out F.xlsx] | export report --from DATE --to DATE [--region R]
-| programme add|list|close | import-targets CODE FILE."""
+| programme add|list|close | import-targets CODE FILE
+| draft press (--seminar ID | --seminars FROM TO [--region R] | --competition ID) --lang L."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from bot.core.programmes import cli as cli_programmes
 from bot.coverage import cli as cli_coverage
 from bot.db import open_database
 from bot.i18n import compile_catalogs
+from bot.press import cli as cli_press
 from bot.reports import cli as cli_report
 from bot.seminars import cli as cli_seminars
 
@@ -70,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_programmes.add_parsers(sub)
     cli_coverage.add_parsers(sub)
     cli_report.add_parsers(sub)
+    cli_press.add_parsers(sub)
     return parser
 
 
@@ -153,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli_accounts.run(args, config)
     if cli_audit.wanted(args):
         return cli_audit.run(args, config)
+    if cli_press.wanted(args):
+        return cli_press.run(args, config)
     if cli_report.wanted(args):
         return cli_report.run(args, config)
     if cli_coverage.wanted(args):

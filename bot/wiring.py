@@ -60,6 +60,8 @@ from bot.grants.service.projects import Grants
 from bot.grants.service.reporting import GrantReports
 from bot.grants.service.requests import Requests as GrantRequests
 from bot.grants.views import errors as grant_wordings
+from bot.press.service import PressReleases
+from bot.press.views import errors as press_wordings
 from bot.questions.service.answers import Questions
 from bot.questions.service.faq import Faq
 from bot.questions.views import errors as question_wordings
@@ -95,6 +97,7 @@ for _wordings in (
     coverage_wordings,
     grant_wordings,
     console_wordings,
+    press_wordings,
 ):
     refusals.register(_wordings.WORDINGS)
 
@@ -146,6 +149,7 @@ class Services:
     grants: Grants
     grant_reports: GrantReports
     grant_requests: GrantRequests
+    press: PressReleases
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -177,6 +181,7 @@ class Services:
         seminar_pushes = SeminarPushes(db)
         faq = Faq(db, people)
         seminar_reports = SeminarReports(seminars)
+        donor_reports = DonorReports(seminar_reports, people, programmes)
         console_auth = ConsoleAuth(db, config, clock, people)
         accounts.on_demote.append(console_auth.end_sessions_of)
         accounts.on_erase.append(console_auth.forget)
@@ -211,7 +216,7 @@ class Services:
             seminar_pushes=seminar_pushes,
             seminar_form=SeminarForm(seminars),
             seminar_reports=seminar_reports,
-            donor_reports=DonorReports(seminar_reports, people, programmes),
+            donor_reports=donor_reports,
             competitions=competitions,
             competition_form=CompetitionForm(competitions),
             cluster_form=ClusterForm(people, Directory(db)),
@@ -232,6 +237,7 @@ class Services:
             grants=grants,
             grant_reports=GrantReports(grants),
             grant_requests=GrantRequests(db, clock, outbox, config.zone),
+            press=PressReleases(donor_reports, seminar_reports, results, programmes),
         )
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 from bot.core.callback_data import CallbackData, callback
 
 CompetitionAction = Literal["open", "list", "subs", "move", "extend", "export", "results",
-                            "publish", "publish_yes", "grants"]  # fmt: skip
+                            "publish", "publish_yes", "grants", "press"]  # fmt: skip
 SubmitAction = Literal["start", "view", "files_done", "clear_files", "keep", "send", "fix_text",
                        "fix_figures", "fix_files", "abort"]  # fmt: skip
 PanelAction = Literal["open", "add", "pick", "desk", "every", "chosen", "toggle", "drop",

@@ -14,3 +14,14 @@ class RegionReportCb(CallbackData):
     last: int
     region: int
     code: str
+
+
+@callback("rpp1")
+class PressPeriodCb(CallbackData):
+    """The period report's press release: the same days, region (0: all) and programme code
+    ("-": none) as the report it sits under."""
+
+    first: int
+    last: int
+    region: int
+    code: str

@@ -19,7 +19,7 @@ class SeminarFormCb(CallbackData):
 
 
 SeminarAction = Literal[
-    "open", "qr", "roster", "report", "feedback", "edit", "cancel", "cancel_yes", "list"
+    "open", "qr", "roster", "report", "feedback", "edit", "cancel", "cancel_yes", "list", "press"
 ]
 
 

@@ -12,6 +12,7 @@ from handlers.competitions import (
     my_submissions,
     panel,
     panel_review,
+    press,
     reminders,
     results,
     review,
@@ -35,5 +36,6 @@ def register(app: App) -> None:
         conditions,
         export,
         reminders,
+        press,
     ):
         module.register(app)

@@ -4,9 +4,10 @@ registrations), its charts and its spreadsheet, and one region's at a tap."""
 from __future__ import annotations
 
 from handlers.common import App
-from handlers.reports import period, sending
+from handlers.reports import period, press, sending
 
 
 def register(app: App) -> None:
     period.register(app)
     sending.register(app)
+    press.register(app)

@@ -39,7 +39,7 @@ async def report_for(
         return
     programmes = await svc.programmes.to_name()
     name = report.region.name(tr.lang) if report.region is not None else None
-    markup = None if region_id is not None else views.region_buttons(tr, report, code)
+    markup = views.region_buttons(tr, report, code, region_id)
     await turn.say(Screen(views.summary(tr, report, programmes, name), markup))
     if report.empty:
         return

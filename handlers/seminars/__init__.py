@@ -11,6 +11,7 @@ from handlers.seminars import (
     files,
     form,
     link,
+    press,
     reminders,
     reports,
     rsvp,
@@ -22,5 +23,5 @@ def register(app: App) -> None:
     """Check-in's `/start checkin_…` and a seminar's `/start seminar_…` deep links must come
     before registration's `/start`."""
     modules = (checkin, link, cards, form, rsvp, feedback, reports, certificates, reminders)
-    for module in (*modules, files, team):
+    for module in (*modules, files, team, press):
         module.register(app)

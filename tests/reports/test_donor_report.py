@@ -114,7 +114,9 @@ async def test_one_regions_report_is_a_tap_away_and_refused_outside_a_coordinato
     await tap(admin, "🔎 Ошская область")
     narrowed = await expect(admin, RU._("Region: {region}").format(region="Ошская область"))
     one = RU.ngettext("{count} trained", "{count} trained", 1).format(count=1)
-    assert one in narrowed["text"] and not narrowed.get("buttons")
+    assert one in narrowed["text"]
+    shown = [b["text"] for row in narrowed.get("buttons") or [] for b in row]
+    assert shown == ["📰 " + RU._("Press release")], "no region buttons, the region's release"
 
     osh = await sbot.services.db.fetchone("SELECT id FROM regions WHERE code = 'osh'")
     jalal = await sbot.services.db.fetchone("SELECT id FROM regions WHERE code = 'jalal-abad'")

@@ -120,6 +120,8 @@ def card(
     keyboard = _card_buttons(tr, seminar)
     if counts.get("attended") and not seminar.cancelled:
         keyboard.insert(-1, [certificate_views.staff_button(tr, seminar.id)])
+        press = SeminarCb(seminar_id=seminar.id, action="press")
+        keyboard.insert(-1, [button("📰 " + _("Press release"), press)])
     return Screen("\n".join(lines), InlineKeyboardMarkup(keyboard))
 
 

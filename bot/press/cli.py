@@ -1,0 +1,86 @@
+"""`python -m bot draft press (--seminar ID | --seminars FROM TO [--region R] | --competition
+ID) --lang ru|ky|en --out F.docx`: a press release draft from the same reports staff get with
+/report, to edit in Word before it goes out.
+
+It runs with the rights of whoever owns the database file, so nothing here checks permissions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import date
+from pathlib import Path
+
+from bot.clock import Clock
+from bot.config import LANGUAGES, Config
+from bot.core.errors import NotFound, Refusal
+from bot.core.refusals import refusal_text
+from bot.db import open_database
+from bot.i18n import compile_catalogs, translator
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    draft = sub.add_parser("draft", help="draft a press release as a Word document")
+    what = draft.add_subparsers(dest="what", required=True)
+    cmd = what.add_parser("press", help="a seminar's, a period's or a competition's release")
+    one = cmd.add_mutually_exclusive_group(required=True)
+    one.add_argument("--seminar", type=int, metavar="ID")
+    one.add_argument("--seminars", nargs=2, type=date.fromisoformat,
+                     metavar=("FROM", "TO"))  # fmt: skip
+    one.add_argument("--competition", type=int, metavar="ID")
+    cmd.add_argument("--region", help="with --seminars: one region, by id or by name")
+    cmd.add_argument("--lang", choices=LANGUAGES, help="default: MUNIBOT_DEFAULT_LANG")
+    cmd.add_argument("--out", type=Path, help="default: press-WHAT-LANG-draft.docx")
+
+
+def wanted(args: argparse.Namespace) -> bool:
+    return bool(args.command == "draft")
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    if args.seminars and args.seminars[1] < args.seminars[0]:
+        print("TO must not be before FROM", file=sys.stderr)
+        return 2
+    compile_catalogs()
+    return asyncio.run(_draft(args, config))
+
+
+async def _draft(args: argparse.Namespace, config: Config) -> int:
+    from bot.press import document
+    from bot.press.views import competitions, seminars
+    from bot.reports.cli import _region_id
+    from bot.wiring import Services
+
+    tr = translator(args.lang or config.default_lang, config.tz)
+    db = await open_database(config.db_path)
+    try:
+        press = Services.build(config, db, Clock()).press
+        if args.competition is not None:
+            made = competitions.draft(tr, await press.operator_competition(args.competition))
+            what = f"competition-{args.competition}"
+        elif args.seminar is not None:
+            made = seminars.draft(tr, await press.operator_seminar(args.seminar))
+            what = f"seminar-{args.seminar}"
+        else:
+            first, last = args.seminars
+            region = await _region_id(db, args.region)
+            made = seminars.draft(tr, await press.operator_period(first, last, region))
+            what = f"seminars-{first}-{last}"
+    except Refusal as exc:
+        print(refusal_text(tr, exc), file=sys.stderr)
+        return 1
+    except NotFound:
+        print("there is no seminar or competition with that id", file=sys.stderr)
+        return 2
+    except LookupError as exc:
+        print(exc.args[0], file=sys.stderr)
+        return 2
+    finally:
+        await db.close()
+    out = args.out or Path(document.file_name(made, what))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(await asyncio.to_thread(document.render, tr, made))
+    print(out)
+    return 0
