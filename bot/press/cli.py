@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
 async def _draft(args: argparse.Namespace, config: Config) -> int:
     from bot.press import document
     from bot.press.views import competitions, seminars
-    from bot.reports.cli import _region_id
+    from bot.reports.cli import region_named
     from bot.wiring import Services
 
     tr = translator(args.lang or config.default_lang, config.tz)
@@ -65,7 +65,7 @@ async def _draft(args: argparse.Namespace, config: Config) -> int:
             what = f"seminar-{args.seminar}"
         else:
             first, last = args.seminars
-            region = await _region_id(db, args.region)
+            region = await region_named(db, args.region)
             made = seminars.draft(tr, await press.operator_period(first, last, region))
             what = f"seminars-{first}-{last}"
     except Refusal as exc:

@@ -47,7 +47,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     return asyncio.run(_export(args, config))
 
 
-async def _region_id(db: Database, given: str | None) -> int | None:
+async def region_named(db: Database, given: str | None) -> int | None:
+    """A region named by id or any of its names, as a command line gives it; None: none given."""
     from bot.core.places import repo as places
 
     if given is None:
@@ -81,7 +82,7 @@ async def _export(args: argparse.Namespace, config: Config) -> int:
     db = await open_database(config.db_path)
     try:
         services = Services.build(config, db, Clock())
-        region_id = await _region_id(db, args.region)
+        region_id = await region_named(db, args.region)
         scope = await _programmes(db, args.programme)
         report = await services.donor_reports.operator(args.start, args.end, scope, region_id)
         programmes = await services.programmes.to_name()

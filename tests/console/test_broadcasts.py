@@ -380,6 +380,7 @@ async def test_with_two_programmes_the_programme_is_chosen_first_and_labels_the_
         async with session.get(f"{base}/new?kind=regions&value={jalal}") as answer:
             html = await answer.text()
             assert answer.status == 200 and 'id="compose"' not in html, "the programme first"
+            assert 'id="programme-first"' in html, "and why"
         tab = re.search(rf'href="([^"]*programme={voice}[^"]*)"', html)
         assert tab and f"value={jalal}" in tab.group(1), "the region stays ticked"
         async with session.get(cbot.console + tab.group(1).replace("&amp;", "&")) as answer:

@@ -75,6 +75,10 @@ def compose(tr: Translator) -> dict[str, str]:
     return {
         "title": _("New announcement"),
         "programme": _("Programme"),
+        "programme_first": _(
+            "You work in several programmes: choose the one this announcement is for. Its"
+            " members are the ones you can choose from, and its name goes on the message."
+        ),
         "who": _("Who should receive it?"),
         "choose": _("Choose one or more."),
         "positions": _("Only members in these positions:"),
