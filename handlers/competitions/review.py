@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from telegram import InputMediaPhoto, InputMediaVideo
 from telegram.ext import CommandHandler
 
 from bot.competitions.callbacks import CompetitionCb, ReviewCb
@@ -24,15 +23,12 @@ from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions.flows import leave_when_denied, media_refused
 from handlers.routes import command
+from handlers.stored_files import send_held
 
 if TYPE_CHECKING:
-    from bot.competitions.repo.submissions import StoredFile, Version
+    from bot.competitions.repo.submissions import Version
     from bot.competitions.service.panel_review import Assignment
 
-ALBUM: dict[str, type[InputMediaPhoto] | type[InputMediaVideo]] = {
-    "photo": InputMediaPhoto,
-    "video": InputMediaVideo,
-}
 ACTIONS = {"open", "files", "history", "status", "score"}
 
 
@@ -126,25 +122,7 @@ async def send_files(turn: Turn, card: Card) -> None:
 
 
 async def send_version(turn: Turn, receipt: str, version: Version) -> None:
-    caption: str | None = views.files_caption(turn.tr, receipt, version.version)
-    for batch in views.file_batches(version.files):
-        first, caption = caption, None
-        if len(batch) > 1:
-            media = [ALBUM[f.kind](f.file_id, caption=first if n == 0 else None)
-                     for n, f in enumerate(batch)]  # fmt: skip
-            await turn.context.bot.send_media_group(turn.chat_id, media)
-        else:
-            await _send_one(turn, batch[0], first)
-
-
-async def _send_one(turn: Turn, f: StoredFile, caption: str | None) -> None:
-    bot, chat = turn.context.bot, turn.chat_id
-    if f.kind == "photo":
-        await bot.send_photo(chat, f.file_id, caption=caption)
-    elif f.kind == "video":
-        await bot.send_video(chat, f.file_id, caption=caption)
-    else:
-        await bot.send_document(chat, f.file_id, caption=caption)
+    await send_held(turn, version.files, views.files_caption(turn.tr, receipt, version.version))
 
 
 @command(on_refusal=leave_when_denied)

@@ -4,7 +4,6 @@ right; a button of a project someone may not manage changes nothing."""
 
 from __future__ import annotations
 
-from telegram import InputMediaPhoto, InputMediaVideo
 from telegram.ext import CommandHandler
 
 from bot.competitions.callbacks import CompetitionCb
@@ -15,14 +14,13 @@ from bot.core.screens import Screen
 from bot.grants.callbacks import GrantCb
 from bot.grants.service.changes import Changes
 from bot.grants.service.editing import GrantEdit
-from bot.grants.service.reporting import ReportFile
 from bot.grants.views import reports as report_views
 from bot.grants.views import staff as views
-from bot.http import retrying
 from handlers import flow_steps
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.routes import Refusals, command
+from handlers.stored_files import send_held
 
 STAFF = Refusals(denied="staff_only", missing="invalid_button")
 MENUS = {"status": views.status_menu, "schedule": views.schedule_menu,
@@ -114,34 +112,7 @@ async def _files(turn: Turn, data: GrantCb) -> None:
     """The report's files below, as an album where Telegram allows one."""
     files = await turn.svc.grants.report_files(turn.tid, data.project_id, data.item)
     await turn.answer()
-    photos = [f for f in files if f.kind in ("photo", "video")]
-    for group in (photos[i : i + 10] for i in range(0, len(photos), 10)):
-        if len(group) == 1:
-            await _one(turn, group[0])
-        else:
-            await _album(turn, [_media(f) for f in group])
-    for f in files:
-        if f not in photos:
-            await _one(turn, f)
-
-
-async def _album(turn: Turn, media: list[InputMediaPhoto | InputMediaVideo]) -> None:
-    bot, chat = turn.context.bot, turn.chat_id
-    await retrying(lambda: bot.send_media_group(chat, media))
-
-
-def _media(f: ReportFile) -> InputMediaPhoto | InputMediaVideo:
-    return InputMediaPhoto(f.file_id) if f.kind == "photo" else InputMediaVideo(f.file_id)
-
-
-async def _one(turn: Turn, f: ReportFile) -> None:
-    bot, chat = turn.context.bot, turn.chat_id
-    if f.kind == "photo":
-        await retrying(lambda: bot.send_photo(chat, f.file_id))
-    elif f.kind == "video":
-        await retrying(lambda: bot.send_video(chat, f.file_id))
-    else:
-        await retrying(lambda: bot.send_document(chat, f.file_id))
+    await send_held(turn, files)
 
 
 @command(denied="staff_only")

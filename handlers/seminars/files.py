@@ -13,7 +13,6 @@ from typing import Any
 from telegram.ext import JobQueue
 
 from bot.core.errors import Refusal
-from bot.http import retrying
 from bot.i18n import translator
 from bot.seminars.callbacks import CycleCb, FileCb
 from bot.seminars.service.files import FILES_FLOW, NewFile, Purpose
@@ -24,6 +23,7 @@ from handlers.common import App, Context, Turn, services
 from handlers.incoming import file_of
 from handlers.routes import REFUSED, command
 from handlers.seminars.cards import show_card
+from handlers.stored_files import send_held
 
 ALBUM_WAIT_S = 1.0
 PURPOSES: dict[str, Purpose] = {
@@ -67,11 +67,7 @@ async def on_file(turn: Turn, data: FileCb) -> None:
     """The file itself, by its Telegram file_id, to whoever may have it."""
     found = await turn.svc.seminar_files.fetch(turn.tid, data.seminar_id, data.file_id)
     await turn.answer()
-    bot, chat = turn.context.bot, turn.chat_id
-    if found.kind == "photo":
-        await retrying(lambda: bot.send_photo(chat, found.file_id))
-    else:
-        await retrying(lambda: bot.send_document(chat, found.file_id))
+    await send_held(turn, [found])
 
 
 @command(denied="seminar_staff")

@@ -10,7 +10,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.competitions.callbacks import CompetitionCb, ConditionCb, ReviewCb, ScoreCb
-from bot.competitions.repo.submissions import STATUSES, LogEntry, StoredFile
+from bot.competitions.repo.submissions import STATUSES, LogEntry
 from bot.competitions.service.reviews import Card, Listing
 from bot.competitions.views import text
 from bot.competitions.views.panel_text import panel_line
@@ -25,7 +25,6 @@ MOVE_LABELS = {
     "needs_revision": "✏️",
     "rejected": "❌",
 }
-MAX_ALBUM = 10
 HISTORY_LIMIT = 3800
 
 
@@ -303,11 +302,3 @@ def score_prompt(tr: Translator) -> Screen:
 def files_caption(tr: Translator, receipt: str, version: int) -> str:
     """Under the first of a submission's files: whose they are, and which version."""
     return tr._("{receipt}, version {version}").format(receipt=receipt, version=version)
-
-
-def file_batches(files: tuple[StoredFile, ...]) -> list[list[StoredFile]]:
-    """Photos and videos in albums of up to ten, each document on its own, in the order sent;
-    a batch of one is sent as a single message."""
-    media = [f for f in files if f.kind in ("photo", "video")]
-    batches = [media[i : i + MAX_ALBUM] for i in range(0, len(media), MAX_ALBUM)]
-    return batches + [[f] for f in files if f.kind == "document"]
