@@ -27,16 +27,8 @@ class EntrantRow:
     award: str | None
     place: int | None
     grant_kgs: int | None
-
-
-SHOWN_RESULT = (
-    "CASE WHEN r.award = 'conditional' AND r.condition_state = 'met' THEN 'winner'"
-    " WHEN r.award = 'conditional' AND r.condition_state = 'not_met' THEN NULL"
-    " ELSE r.award END, r.place,"
-    " CASE WHEN r.condition_state = 'not_met' THEN NULL ELSE r.grant_kgs END"
-)
-"""A settled conditional win as it now stands (as `shown_award` reads it): a met condition is a
-win, a lapsed one no result and no grant."""
+    condition_state: str | None = None
+    """A conditional win's, as stored (the service reads it as `shown_award` does)."""
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -76,7 +68,11 @@ async def entrants(
     """Every eligible entrant of one competition; results only when published."""
     table = "clusters" if kind == "cluster" else "municipalities"
     where, params = _entrants_in(kind, regions)
-    result = SHOWN_RESULT if published else "NULL, NULL, NULL"
+    result = (
+        "r.award, r.place, r.grant_kgs, r.condition_state"
+        if published
+        else "NULL, NULL, NULL, NULL"
+    )
     rows = await db.fetchall(
         f"SELECT ce.entrant_id, t.name_ky, t.name_ru, t.name_en, s.status, {result}"
         f" FROM competition_entrants ce JOIN {table} t ON t.id = ce.entrant_id"

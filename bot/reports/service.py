@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from bot.competitions.repo import competitions as competitions_repo
 from bot.competitions.repo.competitions import Competition
+from bot.competitions.repo.submissions import Result
 from bot.competitions.service.competitions import may_manage
+from bot.competitions.service.results import shown_award
 from bot.core.errors import Refusal
 from bot.core.people import Actor, People
 from bot.core.places import repo as places
@@ -215,9 +217,9 @@ class DonorReports:
             if competition is None or (actor is not None and not may_manage(actor, competition)):
                 continue
             published = competition.results_published_at is not None
-            rows = await repo.entrants(
+            rows = [_as_shown(row) for row in await repo.entrants(
                 self.db, competition.id, competition.entrant_kind, published, regions
-            )
+            )]  # fmt: skip
             if rows or not regions:
                 found.append(CompetitionFigures(competition, rows))
         return found
@@ -251,3 +253,16 @@ class DonorReports:
             region=region,
             grants=under_way or GrantFigures([]),
         )
+
+
+def _as_shown(row: EntrantRow) -> EntrantRow:
+    """A settled conditional win as it now stands (`shown_award`): a met condition is a win, a
+    lapsed one no result and no grant."""
+    if row.award is None:
+        return row
+    stored = Result(row.entrant_id, row.award, row.place, row.grant_kgs, None,
+                    condition_state=row.condition_state)  # fmt: skip
+    award = shown_award(stored)
+    if award == "lapsed":
+        return replace(row, award=None, grant_kgs=None)
+    return replace(row, award=award)
