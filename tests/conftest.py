@@ -38,6 +38,7 @@ class BotUnderTest:
                 "MUNIBOT_DB": str(db_path),
                 "MUNIBOT_ADMINS": str(ADMIN_ID),
                 "MUNIBOT_API_BASE": emulator.api_base,
+                "MUNIBOT_MEDIA_DIR": str(db_path.parent / "media"),
                 **env,
             }
         )
