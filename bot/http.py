@@ -160,3 +160,9 @@ class Bot(ExtBot[dict[str, Any]]):
                 cache.clear()
             found = cache[id(value)] = (value, value.to_dict())
         return found[1]
+
+
+async def download(bot: ExtBot[Any], file_id: str) -> bytes:
+    """A file the bot holds, by file_id, as bytes (Telegram lets bots download up to 20 MB)."""
+    found = await bot.get_file(file_id)
+    return bytes(await found.download_as_bytearray())

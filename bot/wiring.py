@@ -77,6 +77,7 @@ from bot.seminars.service.certificates import forget as forget_certificates
 from bot.seminars.service.files import SeminarFiles
 from bot.seminars.service.form import SeminarForm
 from bot.seminars.service.organisers import Organisers as SeminarOrganisers
+from bot.seminars.service.quotes import Quotes
 from bot.seminars.service.reports import SeminarReports
 from bot.seminars.service.rsvp import Rsvp
 from bot.seminars.service.seminars import Seminars
@@ -122,6 +123,7 @@ class Services:
     seminars: Seminars
     rsvp: Rsvp
     attendance: Attendance
+    quotes: Quotes
     seminar_files: SeminarFiles
     seminar_organisers: SeminarOrganisers
     walkins: Walkins
@@ -210,6 +212,7 @@ class Services:
             seminars=seminars,
             rsvp=rsvp,
             attendance=attendance,
+            quotes=Quotes(attendance),
             seminar_files=SeminarFiles(seminars),
             seminar_organisers=SeminarOrganisers(seminars),
             walkins=Walkins(attendance),

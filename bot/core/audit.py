@@ -53,6 +53,7 @@ ACTIONS = (
     "grant_tracked",
     "grant_updated",
     "grant_closed",
+    "quote_marked",
 )
 MAX_DETAIL = 200
 DEFAULT_LIMIT = 20

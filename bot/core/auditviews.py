@@ -50,6 +50,7 @@ ACTIONS = {
     "grant_tracked": N_("grants tracked"),
     "grant_updated": N_("grant project updated"),
     "grant_closed": N_("grant project closed"),
+    "quote_marked": N_("quote marked for the press"),
 }
 KINDS = {
     "user": N_("member"),

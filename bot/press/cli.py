@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
+from collections.abc import AsyncIterator
 from datetime import date
+from functools import partial
 from pathlib import Path
+
+from telegram.ext import ExtBot
 
 from bot.clock import Clock
 from bot.config import LANGUAGES, Config
 from bot.core.errors import NotFound, Refusal
 from bot.core.refusals import refusal_text
 from bot.db import open_database
+from bot.http import download
 from bot.i18n import compile_catalogs, translator
+from bot.press.service import Fetch
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,17 +64,19 @@ async def _draft(args: argparse.Namespace, config: Config) -> int:
     db = await open_database(config.db_path)
     try:
         press = Services.build(config, db, Clock()).press
-        if args.competition is not None:
-            made = competitions.draft(tr, await press.operator_competition(args.competition))
-            what = f"competition-{args.competition}"
-        elif args.seminar is not None:
-            made = seminars.draft(tr, await press.operator_seminar(args.seminar))
-            what = f"seminar-{args.seminar}"
-        else:
-            first, last = args.seminars
-            region = await region_named(db, args.region)
-            made = seminars.draft(tr, await press.operator_period(first, last, region))
-            what = f"seminars-{first}-{last}"
+        async with _telegram(config) as fetch:
+            if args.competition is not None:
+                made = competitions.draft(tr, await press.operator_competition(args.competition))
+                what = f"competition-{args.competition}"
+            elif args.seminar is not None:
+                made = seminars.draft(tr, await press.operator_seminar(args.seminar, fetch))
+                what = f"seminar-{args.seminar}"
+            else:
+                first, last = args.seminars
+                region = await region_named(db, args.region)
+                found = await press.operator_period(first, last, region, fetch)
+                made = seminars.draft(tr, found)
+                what = f"seminars-{first}-{last}"
     except Refusal as exc:
         print(refusal_text(tr, exc), file=sys.stderr)
         return 1
@@ -79,8 +88,23 @@ async def _draft(args: argparse.Namespace, config: Config) -> int:
         return 2
     finally:
         await db.close()
+    if args.competition is None and fetch is None:
+        print("without BOT_TOKEN the draft has no photos: they are kept in Telegram",
+              file=sys.stderr)  # fmt: skip
     out = args.out or Path(document.file_name(made, what))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(await asyncio.to_thread(document.render, tr, made))
     print(out)
     return 0
+
+
+@contextlib.asynccontextmanager
+async def _telegram(config: Config) -> AsyncIterator[Fetch | None]:
+    """The follow-up photos live in Telegram: with the bot's token they are downloaded as the
+    bot would; without one (the sandbox's data, a copy of the database) the draft has none."""
+    if config.token is None:
+        yield None
+        return
+    async with ExtBot(config.token, base_url=config.api_base,
+                      base_file_url=config.file_base) as bot:  # fmt: skip
+        yield partial(download, bot)

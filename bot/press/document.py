@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from bot.i18n import Translator
 from bot.press.views.draft import Draft
@@ -29,6 +30,12 @@ def render(tr: Translator, draft: Draft) -> bytes:
             doc.add_heading(text, level=2)
         elif kind == "item":
             doc.add_paragraph(text, style="List Bullet")
+        elif kind == "photos":
+            _photos(doc, draft.photos)
+        elif kind == "quote":
+            paragraph = doc.add_paragraph()
+            paragraph.paragraph_format.left_indent = Cm(1)
+            paragraph.add_run(text).italic = True
         elif kind == "lead":
             doc.add_paragraph().add_run(text).bold = True
         elif kind in ("source", "footer"):
@@ -49,6 +56,14 @@ def render(tr: Translator, draft: Draft) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _photos(doc: DocumentObject, photos: list[bytes]) -> None:
+    """Two to a row, so four photos take half a page."""
+    table = doc.add_table(rows=(len(photos) + 1) // 2, cols=2)
+    for n, data in enumerate(photos):
+        cell = table.cell(n // 2, n % 2)
+        cell.paragraphs[0].add_run().add_picture(io.BytesIO(data), width=Cm(7.8))
 
 
 def file_name(draft: Draft, what: str) -> str:

@@ -8,8 +8,14 @@ database's owner and checks nothing.
 
 from __future__ import annotations
 
+import asyncio
+import io
+import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from PIL import Image, UnidentifiedImageError
 
 from bot.competitions.service.results import Board, Results
 from bot.core.errors import NotFound, Refusal
@@ -19,8 +25,25 @@ from bot.core.programmes.service import Programmes
 from bot.press import repo
 from bot.press.repo import Names
 from bot.reports.service import DonorReports
+from bot.seminars.repo import files as files_repo
 from bot.seminars.repo import seminars as seminars_repo
 from bot.seminars.service.reports import SeminarReport, SeminarReports
+
+Fetch = Callable[[str], Awaitable[bytes]]
+"""A Telegram file's bytes by its file_id (the bot's getFile and download)."""
+MAX_PHOTOS = 4
+TRIED_PHOTOS = 12
+"""Photos read at most, to find four that open: a draft never downloads a whole album."""
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Photos:
+    """The organiser's follow-up photos that opened, and the ones that did not, by their
+    number in the seminar's files, to name at the end of the draft."""
+
+    readable: list[bytes] = field(default_factory=list)
+    unreadable: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -33,6 +56,7 @@ class SeminarsDraft:
     first_day: date | None = None
     last_day: date | None = None
     region: Place | None = None
+    photos: Photos = field(default_factory=Photos)
 
 
 @dataclass(frozen=True)
@@ -59,9 +83,11 @@ class PressReleases:
         self.db = seminar_reports.db
         self.clock = results.clock
 
-    async def seminar(self, telegram_id: int, seminar_id: int) -> SeminarsDraft:
+    async def seminar(
+        self, telegram_id: int, seminar_id: int, fetch: Fetch | None = None
+    ) -> SeminarsDraft:
         report = await self.seminar_reports.for_seminar(telegram_id, seminar_id)
-        return await self._seminars(report)
+        return await self._seminars(report, fetch=fetch)
 
     async def period(
         self,
@@ -70,26 +96,28 @@ class PressReleases:
         last: date,
         code: str | None = None,
         region_id: int | None = None,
+        fetch: Fetch | None = None,
     ) -> SeminarsDraft:
         found = await self.donor_reports.for_period(telegram_id, first, last, code, region_id)
-        return await self._seminars(found.seminars, first, last, found.region)
+        return await self._seminars(found.seminars, first, last, found.region, fetch)
 
     async def competition(self, telegram_id: int, competition_id: int) -> CompetitionDraft:
         return await self._competition(await self.results.board(telegram_id, competition_id))
 
-    async def operator_seminar(self, seminar_id: int) -> SeminarsDraft:
+    async def operator_seminar(self, seminar_id: int, fetch: Fetch | None = None) -> SeminarsDraft:
         """No permission check: the command line runs as whoever owns the database."""
         seminar = await seminars_repo.get(self.db, seminar_id)
         if seminar is None:
             raise NotFound
         scope = [seminar.programme_id] if seminar.programme_id is not None else None
-        return await self._seminars(await self.seminar_reports.build([seminar], scope))
+        report = await self.seminar_reports.build([seminar], scope)
+        return await self._seminars(report, fetch=fetch)
 
     async def operator_period(
-        self, first: date, last: date, region_id: int | None = None
+        self, first: date, last: date, region_id: int | None = None, fetch: Fetch | None = None
     ) -> SeminarsDraft:
         found = await self.donor_reports.operator(first, last, None, region_id)
-        return await self._seminars(found.seminars, first, last, found.region)
+        return await self._seminars(found.seminars, first, last, found.region, fetch)
 
     async def operator_competition(self, competition_id: int) -> CompetitionDraft:
         return await self._competition(await self.results.operator_board(competition_id))
@@ -100,13 +128,36 @@ class PressReleases:
         first: date | None = None,
         last: date | None = None,
         region: Place | None = None,
+        fetch: Fetch | None = None,
     ) -> SeminarsDraft:
         """Nobody marked as attending: there is nothing true to announce yet."""
         if not report.total.attended:
             raise Refusal("press_no_attendance")
         ids = sorted({s.programme_id for s in report.seminars if s.programme_id is not None})
         programmes = [await self.programmes.get(pid) for pid in ids]
-        return SeminarsDraft(report, programmes, self.clock.now(), first, last, region)
+        photos = await self._photos([s.id for s in report.seminars], fetch)
+        return SeminarsDraft(report, programmes, self.clock.now(), first, last, region, photos)
+
+    async def _photos(self, seminar_ids: list[int], fetch: Fetch | None) -> Photos:
+        """Without a way to download (the command line without a bot token) there are none."""
+        found = Photos()
+        if fetch is None:
+            return found
+        kept = [
+            f for sid in seminar_ids for f in await files_repo.of_seminar(self.db, sid, "photo")
+        ]
+        for stored in kept[:TRIED_PHOTOS]:
+            if len(found.readable) == MAX_PHOTOS:
+                break
+            try:
+                data = await fetch(stored.file_id)
+                await asyncio.to_thread(_check_image, data)
+            except Exception as exc:  # noqa: BLE001 - any photo that fails is named, not fatal
+                log.info("press photo %s left out: %s", stored.id, type(exc).__name__)
+                found.unreadable.append(stored.id)
+                continue
+            found.readable.append(data)
+        return found
 
     async def _competition(self, board: Board) -> CompetitionDraft:
         if not board.published:
@@ -116,3 +167,11 @@ class PressReleases:
         ids = [r["entrant_id"] for r in board.results] if c.entrant_kind == "cluster" else []
         members = await repo.cluster_members(self.db, ids)
         return CompetitionDraft(board, programme, self.clock.now(), members)
+
+
+def _check_image(data: bytes) -> None:
+    """Raises for bytes that are not a whole picture Word can show."""
+    with Image.open(io.BytesIO(data)) as image:
+        if image.format not in ("JPEG", "PNG", "GIF", "BMP"):
+            raise UnidentifiedImageError(image.format)
+        image.load()

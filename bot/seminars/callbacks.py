@@ -91,6 +91,23 @@ class FeedbackCb(CallbackData):
     rating: int
 
 
+@callback("qcn1")
+class QuoteConsentCb(CallbackData):
+    """The author's answer to "may we quote you?", which they can change later."""
+
+    seminar_id: int
+    answer: Literal["yes", "no"]
+
+
+@callback("qmk1")
+class QuoteMarkCb(CallbackData):
+    """Staff mark (or unmark) a consented comment for the press, on the feedback screen."""
+
+    seminar_id: int
+    user_id: int
+    mark: Literal["on", "off"]
+
+
 # A seminar's later life: its files, walk-ins and co-organisers.
 CycleAction = Literal[
     "agenda", "handouts", "send_handouts", "photos", "signed_list", "files", "walkin", "guest",

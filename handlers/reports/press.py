@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from functools import partial
 
 from telegram import InputFile
 
 from bot.core.errors import NotAllowed, Refusal
+from bot.http import download
 from bot.press import document
 from bot.press.views import seminars as press_views
 from bot.reports.callbacks import PressPeriodCb
@@ -26,7 +28,8 @@ async def on_press(turn: Turn, data: PressPeriodCb) -> None:
         raise Refusal("stale") from None
     code = None if data.code == "-" else data.code
     try:
-        found = await turn.svc.press.period(turn.tid, first, last, code, data.region or None)
+        fetch = partial(download, turn.context.bot)
+        found = await turn.svc.press.period(turn.tid, first, last, code, data.region or None, fetch)
     except NotAllowed:
         raise Refusal("forbidden") from None
     draft = press_views.draft(turn.tr, found)

@@ -14,6 +14,7 @@ from bot.core.refusals import refusal_text
 from bot.core.screens import Screen
 from bot.seminars.callbacks import SeminarCb
 from bot.seminars.views import cards as views
+from bot.seminars.views import comments
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.routes import command
@@ -101,7 +102,7 @@ async def _screen(turn: Turn, data: SeminarCb) -> Screen:
         concerned = sum(counts.get(s, 0) for s in CONCERNED)
         return views.cancel_question(tr, seminar, concerned)
     if data.action == "feedback":
-        return views.feedback(tr, await svc.attendance.feedback(tid, data.seminar_id))
+        return comments.feedback(tr, await svc.attendance.feedback(tid, data.seminar_id))
     programme = await _programme(turn, seminar.programme_id)
     files = await svc.seminar_files.kept(tid, data.seminar_id)
     if data.action == "cancel_yes":

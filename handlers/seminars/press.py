@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
 from telegram import InputFile
 
+from bot.http import download
 from bot.press import document
 from bot.press.views import seminars as press_views
 from bot.seminars.callbacks import SeminarCb
@@ -16,7 +18,8 @@ from handlers.common import App, Turn
 @button(SeminarCb, denied="seminar_staff")
 async def on_press(turn: Turn, data: SeminarCb) -> None:
     """A seminar nobody is marked at is refused by the service, with what to do first."""
-    found = await turn.svc.press.seminar(turn.tid, data.seminar_id)
+    fetch = partial(download, turn.context.bot)
+    found = await turn.svc.press.seminar(turn.tid, data.seminar_id, fetch)
     draft = press_views.draft(turn.tr, found)
     data_bytes = await asyncio.to_thread(document.render, turn.tr, draft)
     await turn.answer()

@@ -14,7 +14,7 @@ from bot.core.programmes.repo import Programme
 from bot.i18n import Translator
 from bot.press import footer
 
-Kind = Literal["title", "lead", "heading", "text", "item", "source", "footer"]
+Kind = Literal["title", "lead", "heading", "text", "item", "quote", "photos", "source", "footer"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,8 @@ class Draft:
     lang: str
     made_at: datetime
     blocks: list[tuple[Kind, str]] = field(default_factory=list)
+    photos: list[bytes] = field(default_factory=list)
+    """The pictures a "photos" block lays out, already checked to open."""
 
     def add(self, kind: Kind, *texts: str) -> None:
         self.blocks.extend((kind, t) for t in texts if t)

@@ -8,7 +8,7 @@ from bot.core.texts import text_for
 from bot.i18n import Translator
 from bot.press.service import SeminarsDraft
 from bot.press.views.draft import Draft, closing, ids, joined, name_in, organisers
-from bot.seminars.repo.report_rows import Place
+from bot.seminars.repo.report_rows import Participant, Place
 from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.reports import SeminarReport
 
@@ -30,6 +30,11 @@ def draft(tr: Translator, found: SeminarsDraft) -> Draft:
     result.add("lead", _lead(tr, found, one), _figure(tr, report, one))
     _participants(tr, result, report)
     _covered(tr, result, report, one)
+    _quotes(tr, result, report)
+    if found.photos.readable:
+        result.add("heading", _("Photos"))
+        result.add("photos", "photos")
+        result.photos.extend(found.photos.readable)
     closing(tr, result, _sources(tr, found), found.programmes)
     return result
 
@@ -153,6 +158,23 @@ def _covered(tr: Translator, draft: Draft, report: SeminarReport, one: Seminar |
         draft.add("text", description)
 
 
+def _quotes(tr: Translator, draft: Draft, report: SeminarReport) -> None:
+    """Only comments whose authors allowed it and staff marked; once each."""
+    said: dict[str, Participant] = {}
+    for row in report.participants:
+        if row.quoted and row.comment:
+            said.setdefault(row.comment, row)
+    if not said:
+        return
+    draft.add("heading", tr._("What participants said"))
+    for comment, who in said.items():
+        author = tr._("{name}, {position}, {municipality}").format(
+            name=who.full_name or "—", position=labels.position(tr, who.position),
+            municipality=name_in(who.municipality, tr.lang) or "—",
+        )  # fmt: skip
+        draft.add("quote", tr._("“{quote}” — {author}").format(quote=comment, author=author))
+
+
 def _sources(tr: Translator, found: SeminarsDraft) -> list[str]:
     _ = tr._
     seminars = [s.id for s in found.report.seminars]
@@ -164,4 +186,7 @@ def _sources(tr: Translator, found: SeminarsDraft) -> list[str]:
         lines.append(_("Region: {region}").format(region=found.region.name(tr.lang)))
     lines.append(_("Figures: the seminar report, the same as /report gives; each person counted"
                    " once."))  # fmt: skip
+    if left_out := found.photos.unreadable:
+        lines.append(_("Photos left out because they could not be read: {ids}.").format(
+            ids=ids(left_out)))  # fmt: skip
     return lines

@@ -60,9 +60,11 @@ async def records(db: Database, user_id: int) -> list[SeminarRecord]:
 
 
 async def clear_comments(db: Database, user_id: int) -> int:
-    """Their words go; the answer, attendance and rating stay as anonymous counts."""
+    """Their words go, and with them any leave to quote them; the answer, attendance and
+    rating stay as anonymous counts."""
     cur = await db.execute(
-        "UPDATE seminar_invitations SET comment = NULL WHERE user_id = ? AND comment IS NOT NULL",
+        "UPDATE seminar_invitations SET comment = NULL, quote_consent = 0, quote_marked = 0"
+        " WHERE user_id = ? AND comment IS NOT NULL",
         (user_id,),
     )
     return cur.rowcount

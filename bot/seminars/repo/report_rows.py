@@ -58,6 +58,8 @@ class Participant:
     attended_via: str | None
     rating: int | None
     comment: str | None
+    quoted: bool = False
+    """Its author allowed quoting it and staff marked it for the press."""
 
 
 _PLACES = ("m", "d", "r")
@@ -65,6 +67,7 @@ _SQL = (
     "SELECT s.id AS seminar_id, s.title_ky, s.title_ru, s.starts_at,"
     " u.id AS user_id, u.full_name, u.gender, u.position, u.position_detail, u.phone,"
     " i.status, i.attended_at, i.attended_via, i.rating, i.comment,"
+    " i.quote_consent AND i.quote_marked AS quoted,"
     + ", ".join(
         f"{t}.id AS {t}_id, {t}.name_ky AS {t}_ky, {t}.name_ru AS {t}_ru, {t}.name_en AS {t}_en"
         for t in _PLACES
@@ -118,6 +121,7 @@ def _participant(row: Row, made: Places) -> Participant:
         attended_via=row["attended_via"],
         rating=row["rating"],
         comment=row["comment"],
+        quoted=bool(row["quoted"]),
     )
 
 

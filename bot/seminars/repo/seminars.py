@@ -170,6 +170,8 @@ class Invitation:
     rating: int | None
     comment: str | None
     full_name: str | None = None
+    quote_consent: int = 0
+    quote_marked: int = 0
 
 
 def _seminar(row: Row) -> Seminar:

@@ -6,7 +6,7 @@ arrive early or scan the code on their way out still count, and an old code prov
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.core import attempts, audit, flows
@@ -17,7 +17,9 @@ from bot.core.flows import Flow
 from bot.core.people import People
 from bot.db import utcnow_iso
 from bot.delivery.outbox import Outbox
+from bot.seminars.repo import quotes as quotes_repo
 from bot.seminars.repo import seminars as repo
+from bot.seminars.repo.quotes import Quote
 from bot.seminars.repo.seminars import Invitation, Seminar
 from bot.seminars.service import notices as pushes
 from bot.seminars.service.seminars import Seminars, audience_of
@@ -42,6 +44,8 @@ class Feedback:
     seminar: Seminar
     ratings: list[int]
     comments: list[str]
+    quotes: list[Quote] = field(default_factory=list)
+    """The comments whose authors allowed quoting them: staff may mark these for the press."""
 
     @property
     def average(self) -> float | None:
@@ -154,7 +158,7 @@ class Attendance:
 
     async def rate(self, telegram_id: int, seminar_id: int, rating: int) -> Seminar:
         """Attendees only; a new rating replaces the old one. Then a comment may follow."""
-        seminar, invitation = await self._attendee(telegram_id, seminar_id)
+        seminar, invitation = await self.attendee(telegram_id, seminar_id)
         if not 1 <= rating <= 5:
             raise Refusal("stale")
         await repo.set_feedback(self.db, seminar_id, invitation.user_id, rating, None)
@@ -168,7 +172,7 @@ class Attendance:
         flow = await flows.get(self.db, telegram_id)
         if flow is None or flow.flow != FEEDBACK_FLOW:
             raise Refusal("stale")
-        seminar, invitation = await self._attendee(telegram_id, flow.data["seminar_id"])
+        seminar, invitation = await self.attendee(telegram_id, flow.data["seminar_id"])
         if text is not None:
             text = text.strip()
             if not text:
@@ -179,7 +183,7 @@ class Attendance:
         await flows.clear(self.db, telegram_id)
         return seminar
 
-    async def _attendee(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, Invitation]:
+    async def attendee(self, telegram_id: int, seminar_id: int) -> tuple[Seminar, Invitation]:
         user = await users_repo.by_telegram_id(self.db, telegram_id)
         seminar = await repo.get(self.db, seminar_id)
         invitation = await repo.invitation(self.db, seminar_id, user.id) if user else None
@@ -191,8 +195,9 @@ class Attendance:
         _, seminar = await self.seminars.manage(telegram_id, seminar_id)
         people = await repo.invitations(self.db, seminar_id)
         ratings = [i.rating for i in people if i.rating]
-        comments = [i.comment for i in people if i.comment]
-        return Feedback(seminar, ratings, comments)
+        comments = [i.comment for i in people if i.comment and not i.quote_consent]
+        quotes = await quotes_repo.allowed(self.db, seminar_id)
+        return Feedback(seminar, ratings, comments, quotes)
 
 
 def _guess_key(user_id: int) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from html import escape
 from typing import TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -16,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.core.keyboards import button, rows
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
-from bot.core.screens import Screen, fit_lines
+from bot.core.screens import Screen
 from bot.core.texts import clip
 from bot.i18n import Translator
 from bot.seminars.callbacks import (
@@ -29,7 +28,6 @@ from bot.seminars.callbacks import (
 )
 from bot.seminars.repo.files import SeminarFile
 from bot.seminars.repo.seminars import Seminar
-from bot.seminars.service.attendance import Feedback
 from bot.seminars.service.form import PARTS
 from bot.seminars.service.rsvp import MySeminar
 from bot.seminars.views import certificates as certificate_views
@@ -256,30 +254,6 @@ def _answer_buttons(
         label = before + "❌ " + tr._("I can't attend")
         found.append(button(label, MyRsvpCb(seminar_id=sid, answer="no")))
     return [found] if found else []
-
-
-def feedback(tr: Translator, found: Feedback) -> Screen:
-    """The average and every comment, newest last; long lists are cut to fit one message."""
-    _ = tr._
-    s = found.seminar
-    lines = ["<b>" + _title(tr, s) + "</b>"]
-    if found.average is None:
-        lines.append(_("No ratings yet."))
-    else:
-        count = len(found.ratings)
-        lines.append(
-            tr.ngettext(
-                "Average rating {average} of 5, from {count} answer.",
-                "Average rating {average} of 5, from {count} answers.",
-                count,
-            ).format(average=tr.number(round(found.average, 1)), count=count)
-        )
-    if found.comments:
-        lines += ["", "<b>" + _("Comments") + "</b>"]
-        lines += ["• " + escape(c) for c in found.comments]
-    body = "\n".join(fit_lines(lines))
-    back = button("« " + _("Back"), SeminarCb(seminar_id=s.id, action="open"))
-    return Screen(body, InlineKeyboardMarkup([[back]]))
 
 
 def cancelled_card(

@@ -41,6 +41,9 @@ WORDINGS: dict[str, Wording] = {
     "seminar_staff": N_("This is for the seminar's organisers only."),
     "not_invited": N_("This invitation is not for you."),
     "not_attendee": N_("Only those who attended can rate this seminar."),
+    "quote_no_consent": N_(
+        "Its author has not allowed quoting this comment, or has taken it back."
+    ),
     "seminar_cancelled": N_("This seminar has been cancelled."),
     "checkin_unknown": N_("There is no seminar with this code. Please check the digits."),
     "checkin_other_seminar": N_(

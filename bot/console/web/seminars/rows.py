@@ -109,7 +109,8 @@ def feedback(tr: Translator, found: Feedback) -> Row:
             count,
         ).format(average=tr.number(round(found.average, 1)), count=count)
     marks = [(mark, found.ratings.count(mark)) for mark in range(5, 0, -1)]
-    return {"average": average, "marks": marks, "comments": found.comments}
+    comments = found.comments + [q.text for q in found.quotes]
+    return {"average": average, "marks": marks, "comments": comments}
 
 
 def _place(place: Place, lang: str) -> str:
