@@ -6,7 +6,8 @@
 | export coverage [--programme CODE | --seminar ID | --competition ID]
 | export audit [--out F.xlsx] | export report --from DATE --to DATE [--region R]
 | programme add|list|close | import-targets CODE FILE
-| draft press (--seminar ID | --seminars FROM TO [--region R] | --competition ID) --lang L."""
+| draft press (--seminar ID | --seminars FROM TO [--region R] | --competition ID) --lang L
+| draft brief --from D --to D [--region R] --lang L."""
 
 from __future__ import annotations
 

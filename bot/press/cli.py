@@ -40,6 +40,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     cmd.add_argument("--region", help="with --seminars: one region, by id or by name")
     cmd.add_argument("--lang", choices=LANGUAGES, help="default: MUNIBOT_DEFAULT_LANG")
     cmd.add_argument("--out", type=Path, help="default: press-WHAT-LANG-draft.docx")
+    brief = what.add_parser("brief", help="a donor brief for a period, as DOCX and PDF")
+    brief.add_argument("--from", dest="first", required=True, type=date.fromisoformat)
+    brief.add_argument("--to", dest="last", required=True, type=date.fromisoformat)
+    brief.add_argument("--region", help="one region, by id or by name")
+    brief.add_argument("--lang", choices=LANGUAGES, help="default: MUNIBOT_DEFAULT_LANG")
+    brief.add_argument("--out", type=Path, help="the DOCX; the PDF goes beside it")
 
 
 def wanted(args: argparse.Namespace) -> bool:
@@ -47,11 +53,43 @@ def wanted(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    if args.seminars and args.seminars[1] < args.seminars[0]:
+    days = args.seminars if args.what == "press" else (args.first, args.last)
+    if days and days[1] < days[0]:
         print("TO must not be before FROM", file=sys.stderr)
         return 2
     compile_catalogs()
+    if args.what == "brief":
+        return asyncio.run(_brief(args, config))
     return asyncio.run(_draft(args, config))
+
+
+async def _brief(args: argparse.Namespace, config: Config) -> int:
+    from bot.press import brief_files
+    from bot.reports.cli import region_named
+    from bot.wiring import Services
+
+    tr = translator(args.lang or config.default_lang, config.tz)
+    db = await open_database(config.db_path)
+    try:
+        press = Services.build(config, db, Clock()).press
+        region = await region_named(db, args.region)
+        found = await press.operator_brief(args.first, args.last, region)
+    except Refusal as exc:
+        print(refusal_text(tr, exc), file=sys.stderr)
+        return 1
+    except LookupError as exc:
+        print(exc.args[0], file=sys.stderr)
+        return 2
+    finally:
+        await db.close()
+    made = await brief_files.make(tr, found)
+    out = args.out or Path(made.docx_name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(made.docx)
+    out.with_suffix(".pdf").write_bytes(made.pdf)
+    print(out)
+    print(out.with_suffix(".pdf"))
+    return 0
 
 
 async def _draft(args: argparse.Namespace, config: Config) -> int:

@@ -24,7 +24,7 @@ from bot.core.programmes.repo import Programme
 from bot.core.programmes.service import Programmes
 from bot.press import repo
 from bot.press.repo import Names
-from bot.reports.service import DonorReports
+from bot.reports.service import DonorReport, DonorReports
 from bot.seminars.repo import files as files_repo
 from bot.seminars.repo import seminars as seminars_repo
 from bot.seminars.service.reports import SeminarReport, SeminarReports
@@ -60,12 +60,26 @@ class SeminarsDraft:
 
 
 @dataclass(frozen=True)
+class BriefDraft:
+    """A period's donor report, for the one- or two-page brief."""
+
+    report: DonorReport
+    programmes: list[Programme]
+    made_at: datetime
+
+
+@dataclass(frozen=True)
 class CompetitionDraft:
     board: Board
     programme: Programme | None
     made_at: datetime
     members: dict[int, list[Names]] = field(default_factory=dict)
     """Each cluster's municipalities, by the cluster's id (empty for municipalities)."""
+
+    @property
+    def call(self) -> bool:
+        """Still open with no results: the draft announces the call for entries."""
+        return not self.board.published
 
 
 class PressReleases:
@@ -100,6 +114,32 @@ class PressReleases:
     ) -> SeminarsDraft:
         found = await self.donor_reports.for_period(telegram_id, first, last, code, region_id)
         return await self._seminars(found.seminars, first, last, found.region, fetch)
+
+    async def brief(
+        self,
+        telegram_id: int,
+        first: date,
+        last: date,
+        code: str | None = None,
+        region_id: int | None = None,
+    ) -> BriefDraft:
+        return await self._brief(
+            await self.donor_reports.for_period(telegram_id, first, last, code, region_id)
+        )
+
+    async def operator_brief(
+        self, first: date, last: date, region_id: int | None = None
+    ) -> BriefDraft:
+        return await self._brief(await self.donor_reports.operator(first, last, None, region_id))
+
+    async def _brief(self, report: DonorReport) -> BriefDraft:
+        """A period with nothing in it has nothing to brief the donor on."""
+        if report.empty:
+            raise Refusal("brief_empty")
+        ids = {s.programme_id for s in report.seminars.seminars}
+        ids |= {c.competition.programme_id for c in report.competitions}
+        programmes = [await self.programmes.get(pid) for pid in sorted(i for i in ids if i)]
+        return BriefDraft(report, programmes, self.clock.now())
 
     async def competition(self, telegram_id: int, competition_id: int) -> CompetitionDraft:
         return await self._competition(await self.results.board(telegram_id, competition_id))
@@ -160,9 +200,11 @@ class PressReleases:
         return found
 
     async def _competition(self, board: Board) -> CompetitionDraft:
-        if not board.published:
-            raise Refusal("press_not_published")
+        """Before the deadline, unpublished results make a call for entries instead; after
+        it, they must be published first."""
         c = board.competition
+        if not board.published and (c.cancelled or self.clock.now() >= c.deadline):
+            raise Refusal("press_not_published")
         programme = await self.programmes.get(c.programme_id) if c.programme_id else None
         ids = [r["entrant_id"] for r in board.results] if c.entrant_kind == "cluster" else []
         members = await repo.cluster_members(self.db, ids)

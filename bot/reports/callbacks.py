@@ -25,3 +25,14 @@ class PressPeriodCb(CallbackData):
     last: int
     region: int
     code: str
+
+
+@callback("rpb1")
+class BriefPeriodCb(CallbackData):
+    """The period report's donor brief, for the same days, region and programme as
+    PressPeriodCb."""
+
+    first: int
+    last: int
+    region: int
+    code: str

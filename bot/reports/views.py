@@ -17,7 +17,7 @@ from bot.core.programmes.repo import Programme
 from bot.core.screens import fit_lines
 from bot.grants.views import donor as grant_views
 from bot.i18n import Translator
-from bot.reports.callbacks import PressPeriodCb, RegionReportCb
+from bot.reports.callbacks import BriefPeriodCb, PressPeriodCb, RegionReportCb
 from bot.reports.repo import EntrantRow
 from bot.reports.service import NOT_SENT, CompetitionFigures, DonorReport
 from bot.seminars.repo.report_rows import place_name
@@ -187,7 +187,8 @@ def region_buttons(
     tr: Translator, report: DonorReport, code: str | None, region_id: int | None = None
 ) -> InlineKeyboardMarkup | None:
     """One region's report a tap away, for each region people came from, when there are
-    several (not under a region's own report); and the press release, when someone attended."""
+    several (not under a region's own report); the donor brief, and the press release when
+    someone attended."""
     regions = [place for place, _ in report.seminars.people.by_region if place.get("id")]
     first, last = report.first_day.toordinal(), report.last_day.toordinal()
     found = [
@@ -198,7 +199,11 @@ def region_buttons(
         for r in regions
     ]
     keyboard = rows(found, per_row=2) if len(regions) >= 2 and region_id is None else []
+    region, programme = region_id or 0, code or "-"
+    brief = BriefPeriodCb(first=first, last=last, region=region, code=programme)
+    documents = [button("📄 " + tr._("Donor brief"), brief)]
     if report.seminars.total.attended:
-        press = PressPeriodCb(first=first, last=last, region=region_id or 0, code=code or "-")
-        keyboard.append([button("📰 " + tr._("Press release"), press)])
+        press = PressPeriodCb(first=first, last=last, region=region, code=programme)
+        documents.insert(0, button("📰 " + tr._("Press release"), press))
+    keyboard.append(documents)
     return InlineKeyboardMarkup(keyboard) if keyboard else None

@@ -5,11 +5,14 @@ refused when there is nothing true to announce; the buttons send the file in the
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.core.errors import Refusal
 from bot.i18n import translator
 from bot.seminars.callbacks import SeminarCb
+from tests.competitions.helpers import DEADLINE
 from tests.conftest import ADMIN_ID, tap
 from tests.press.helpers import (
     GRANT,
@@ -110,8 +113,27 @@ async def test_clusters_with_their_municipalities_grants_and_conditions(sbot):
     assert "Kerege-Tash" not in ru and "Кереге-Таш" in ru, "the directory's Russian names"
 
 
-async def test_unpublished_results_are_refused(sbot):
+async def test_an_open_competition_drafts_the_call_and_a_closed_unpublished_one_is_refused(
+    sbot,
+):
     competition = await places_scene(sbot, published=False)
+    ru = translator("ru")
+    text, _ = await competition_draft(sbot, competition.id, "ru")
+    headline = ru._("Call for entries: the competition “{title}”").format(
+        title=competition.title_ru
+    )
+    assert text.splitlines()[0] == headline
+    deadline = ru.datetime(DEADLINE, year=True)
+    assert (
+        ru._("The competition “{title}” is open: entries are accepted until {deadline}.").format(
+            title=competition.title_ru, deadline=deadline
+        )
+        in text
+    )
+    assert ru._("Aiyl okmotus may take part.") in text
+    assert competition.rules_ru in text and competition.prizes_ru in text
+    assert ru._("1st place: {names}.").split("{names}")[0] not in text, "no results yet"
+    sbot.clock.set(DEADLINE + timedelta(minutes=1))
     with pytest.raises(Refusal) as refused:
         await sbot.services.press.competition(ADMIN_ID, competition.id)
     assert refused.value.code == "press_not_published"

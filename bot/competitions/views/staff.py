@@ -143,7 +143,7 @@ def _card_buttons(tr: Translator, c: Competition) -> list[list[InlineKeyboardBut
         [button("📤 " + _("Export"), _act(c, "export")),
          button("👥 " + _("Review panel"), PanelCb(competition_id=c.id, action="open"))],
     ]  # fmt: skip
-    if c.results_published_at:
+    if c.results_published_at or not c.cancelled:  # open: the release announces the call
         keyboard.append([button("📰 " + _("Press release"), _act(c, "press"))])
     if not c.cancelled:
         keyboard.append([button("📅 " + _("Move deadline"), _act(c, "move"))])

@@ -11,6 +11,7 @@ from bot.competitions.views.text import kgs
 from bot.core.texts import text_for
 from bot.i18n import N_, Translator
 from bot.press.service import CompetitionDraft
+from bot.press.views import call
 from bot.press.views.draft import Draft, closing, joined, name_in, organisers
 
 PLACES = {
@@ -21,6 +22,9 @@ PLACES = {
 
 
 def draft(tr: Translator, found: CompetitionDraft) -> Draft:
+    """Results once they are published; before that, the call for entries."""
+    if found.call:
+        return call.draft(tr, found)
     _ = tr._
     c = found.board.competition
     title = text_for(tr.lang, c.title_ky, c.title_ru)

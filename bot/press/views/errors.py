@@ -14,4 +14,8 @@ WORDINGS: dict[str, Wording] = {
         "The results are not published yet. Publish them first, then ask for the press"
         " release again."
     ),
+    "brief_empty": N_(
+        "Nothing happened in this period: no seminars, no competitions, no new members."
+        " Choose another period."
+    ),
 }

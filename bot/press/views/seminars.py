@@ -27,7 +27,7 @@ def draft(tr: Translator, found: SeminarsDraft) -> Draft:
         )
     result = Draft(headline, tr.lang, found.made_at)
     result.add("title", headline)
-    result.add("lead", _lead(tr, found, one), _figure(tr, report, one))
+    result.add("lead", _lead(tr, found, one), figure(tr, report, one))
     _participants(tr, result, report)
     _covered(tr, result, report, one)
     _quotes(tr, result, report)
@@ -69,7 +69,7 @@ def _lead(tr: Translator, found: SeminarsDraft, one: Seminar | None) -> str:
     )
 
 
-def _figure(tr: Translator, report: SeminarReport, one: Seminar | None) -> str:
+def figure(tr: Translator, report: SeminarReport, one: Seminar | None) -> str:
     """The sentence a release quotes: distinct people, their regions, the towns, the women."""
     people = report.people
     regions = joined(tr, [name_in(p, tr.lang) for p, _n in people.by_region if p.get("id")])

@@ -12,13 +12,11 @@ import io
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 
-import matplotlib
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
+from bot.core.fonts import dejavu
 from bot.core.texts import text_for
 from bot.i18n import Translator
 from bot.seminars.service.certificates import Certificate, shown
@@ -32,12 +30,6 @@ WIDTH, HEIGHT = 297.0, 210.0
 TEXT_WIDTH = 230.0
 TOP, BOTTOM = 62.0, 166.0
 """The band the name and the seminar are centred in, between the heading and the footer."""
-
-
-@cache
-def _fonts() -> tuple[Path, Path]:
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
 
 
 @dataclass(frozen=True)
@@ -79,7 +71,7 @@ def render(tr: Translator, certificate: Certificate, bot_username: str | None) -
 
 def _page(tr: Translator, certificate: Certificate) -> FPDF:
     pdf = FPDF(orientation="landscape", unit="mm", format="A4")
-    regular, bold = _fonts()
+    regular, bold = dejavu()
     pdf.add_font(FONT, "", regular)
     pdf.add_font(FONT, "B", bold)
     pdf.set_auto_page_break(False)
