@@ -116,7 +116,9 @@ async def test_one_regions_report_is_a_tap_away_and_refused_outside_a_coordinato
     one = RU.ngettext("{count} trained", "{count} trained", 1).format(count=1)
     assert one in narrowed["text"]
     shown = [b["text"] for row in narrowed.get("buttons") or [] for b in row]
-    assert shown == ["📰 " + RU._("Press release")], "no region buttons, the region's release"
+    assert shown == ["📰 " + RU._("Press release"), "📄 " + RU._("Donor brief")], (
+        "no region buttons; the region's release and brief"
+    )
 
     osh = await sbot.services.db.fetchone("SELECT id FROM regions WHERE code = 'osh'")
     jalal = await sbot.services.db.fetchone("SELECT id FROM regions WHERE code = 'jalal-abad'")
