@@ -37,6 +37,7 @@ from handlers import (
     flow_steps,
     grants,
     home,
+    polls,
     programmes,
     questions,
     reports,
@@ -59,7 +60,7 @@ def register_handlers(app: App) -> None:
     """Order matters: commands and buttons first, free text after, fallbacks last; seminars
     before accounts, so a check-in link's /start is not taken for registration's."""
     for feature in (home, basics, seminars, accounts, broadcasts, competitions, grants, programmes,
-                    audit, coverage, reports, console_commands, questions):  # fmt: skip
+                    audit, coverage, reports, console_commands, questions, polls):  # fmt: skip
         feature.register(app)
     flow_steps.register(app)
     basics.register_fallbacks(app)

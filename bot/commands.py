@@ -43,6 +43,7 @@ STAFF = (
     ("pending", N_("Registrations to approve")),
     ("broadcast", N_("Send an announcement")),
     ("broadcasts", N_("Past announcements")),
+    ("polls", N_("Polls and surveys")),
     ("newseminar", N_("New seminar")),
     ("seminars", N_("Seminars")),
     ("report", N_("Seminar report")),

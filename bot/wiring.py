@@ -60,6 +60,13 @@ from bot.grants.service.projects import Grants
 from bot.grants.service.reporting import GrantReports
 from bot.grants.service.requests import Requests as GrantRequests
 from bot.grants.views import errors as grant_wordings
+from bot.polls.pushes import KINDS as POLL_KINDS
+from bot.polls.pushes import PollPushes
+from bot.polls.service import personal as poll_data
+from bot.polls.service.answers import PollAnswers
+from bot.polls.service.compose import PollComposer
+from bot.polls.service.results import PollResults
+from bot.polls.views import errors as poll_wordings
 from bot.press.service import PressReleases
 from bot.press.views import errors as press_wordings
 from bot.questions.service.answers import Questions
@@ -99,6 +106,7 @@ for _wordings in (
     grant_wordings,
     console_wordings,
     press_wordings,
+    poll_wordings,
 ):
     refusals.register(_wordings.WORDINGS)
 
@@ -152,6 +160,9 @@ class Services:
     grant_reports: GrantReports
     grant_requests: GrantRequests
     press: PressReleases
+    poll_wizard: PollComposer
+    poll_answers: PollAnswers
+    poll_results: PollResults
 
     async def current_flow(self, telegram_id: int) -> flows.Flow | None:
         return await flows.get(self.db, telegram_id)
@@ -183,6 +194,7 @@ class Services:
         seminar_pushes = SeminarPushes(db)
         faq = Faq(db, people)
         seminar_reports = SeminarReports(seminars)
+        poll_results = PollResults(outbox, people)
         donor_reports = DonorReports(seminar_reports, people, programmes)
         console_auth = ConsoleAuth(db, config, clock, people)
         accounts.on_demote.append(console_auth.end_sessions_of)
@@ -193,6 +205,7 @@ class Services:
         kinds.register(CERTIFICATE_KINDS, Labelled(drawn, programmes, db))
         grants = Grants(db, clock, outbox, people, results)
         kinds.register(GRANT_KINDS, Labelled(GrantPushes(db), programmes, db))
+        kinds.register(POLL_KINDS, Labelled(PollPushes(db, poll_results), programmes, db))
         return cls(
             config=config,
             db=db,
@@ -241,6 +254,9 @@ class Services:
             grant_reports=GrantReports(grants),
             grant_requests=GrantRequests(db, clock, outbox, config.zone),
             press=PressReleases(donor_reports, seminar_reports, results, programmes),
+            poll_wizard=PollComposer(outbox, people),
+            poll_answers=PollAnswers(outbox),
+            poll_results=poll_results,
         )
 
 
@@ -253,8 +269,10 @@ def _erasure(accounts: Accounts, outbox: Outbox, broadcasts: Broadcasts, config:
         partial(competition_data.forget, db, config.media_dir),
         broadcasts.forget,
         partial(forget_certificates, db),
+        partial(poll_data.forget, db),
     ]
-    accounts.on_export += [partial(seminar_data.export, db), partial(competition_data.export, db)]
+    accounts.on_export += [partial(seminar_data.export, db), partial(competition_data.export, db),
+                           partial(poll_data.export, db)]  # fmt: skip
 
 
 def _kinds(db: Database, programmes: Programmes, seminar_pushes: SeminarPushes) -> Kinds:

@@ -53,6 +53,9 @@ ACTIONS = (
     "grant_tracked",
     "grant_updated",
     "grant_closed",
+    "poll_sent",
+    "poll_closed",
+    "poll_shared",
     "quote_marked",
 )
 MAX_DETAIL = 200

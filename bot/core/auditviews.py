@@ -50,6 +50,9 @@ ACTIONS = {
     "grant_tracked": N_("grants tracked"),
     "grant_updated": N_("grant project updated"),
     "grant_closed": N_("grant project closed"),
+    "poll_sent": N_("poll sent"),
+    "poll_closed": N_("poll closed"),
+    "poll_shared": N_("poll results shared"),
     "quote_marked": N_("quote marked for the press"),
 }
 KINDS = {
@@ -60,6 +63,7 @@ KINDS = {
     "submission": N_("submission"),
     "programme": N_("programme"),
     "grant_project": N_("grant project"),
+    "poll": N_("poll"),
 }
 
 

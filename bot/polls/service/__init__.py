@@ -1,0 +1,1 @@
+"""The rules of composing, answering and counting polls."""

@@ -1,0 +1,1 @@
+"""Texts, keyboards, charts and spreadsheets of polls."""

@@ -1,0 +1,1 @@
+"""/polls: compose, answer, results."""
