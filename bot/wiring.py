@@ -195,7 +195,7 @@ class Services:
         faq = Faq(db, people)
         seminar_reports = SeminarReports(seminars)
         poll_results = PollResults(outbox, people)
-        donor_reports = DonorReports(seminar_reports, people, programmes)
+        donor_reports = DonorReports(seminar_reports, people, programmes, poll_results)
         console_auth = ConsoleAuth(db, config, clock, people)
         accounts.on_demote.append(console_auth.end_sessions_of)
         accounts.on_erase.append(console_auth.forget)

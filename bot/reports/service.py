@@ -27,6 +27,7 @@ from bot.core.programmes.service import Programmes
 from bot.db import Database, utcnow_iso
 from bot.grants.service import donor as grants
 from bot.grants.service.donor import GrantFigures
+from bot.polls.service.results import PollResults, Reach
 from bot.reports import repo
 from bot.reports.repo import EntrantRow
 from bot.seminars.service.distinct import Month, months
@@ -94,15 +95,19 @@ class DonorReport:
     """The one region it was asked for, to name it."""
     grants: GrantFigures = field(default_factory=lambda: GrantFigures([]))
     """The grant projects under way in the period, as they stand today."""
+    polls: list[Reach] = field(default_factory=list)
+    """The polls sent in the period, answered of asked (within its regions)."""
 
     @property
     def empty(self) -> bool:
-        """Nothing happened: no seminar, no competition, nobody approved, no grant under way."""
+        """Nothing happened: no seminar, no competition, nobody approved, no grant under way,
+        no poll sent."""
         return (
             not self.seminars.seminars
             and not self.competitions
             and not self.registrations.new
             and not self.grants.records
+            and not self.polls
         )
 
     @property
@@ -135,9 +140,15 @@ def _allowed(actor: Actor, scope: list[int] | None, region: Place | None) -> lis
 
 class DonorReports:
     def __init__(
-        self, seminar_reports: SeminarReports, people: People, programmes: Programmes
+        self,
+        seminar_reports: SeminarReports,
+        people: People,
+        programmes: Programmes,
+        polls: PollResults,
     ) -> None:
+        """`polls`: the service behind the chat's poll card, so both count alike."""
         self.seminar_reports = seminar_reports
+        self.polls = polls
         self.people = people
         self.programmes = programmes
         self.db: Database = people.db
@@ -167,7 +178,11 @@ class DonorReports:
         report = await self.seminar_reports.for_range(telegram_id, start, end, code, regions)
         found = await self._competitions(start, end, scope, regions, actor)
         under_way = await self._grants(start, end, scope, regions, actor)
-        return await self._assemble(first, last, report, found, scope, regions, region, under_way)
+        assembled = await self._assemble(
+            first, last, report, found, scope, regions, region, under_way
+        )
+        polls = await self.polls.sent_between(start, end, scope, regions, actor)
+        return replace(assembled, polls=polls)
 
     async def operator(
         self,
@@ -183,9 +198,11 @@ class DonorReports:
         found = await self._competitions(start, end, programme_ids, regions, None)
         region = await self._region(region_id)
         under_way = await self._grants(start, end, programme_ids, regions, None)
-        return await self._assemble(
+        assembled = await self._assemble(
             first, last, report, found, programme_ids, regions, region, under_way
         )
+        polls = await self.polls.sent_between(start, end, programme_ids, regions, None)
+        return replace(assembled, polls=polls)
 
     async def _grants(
         self,

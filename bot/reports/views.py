@@ -3,8 +3,9 @@ and registrations; the charts follow as an album and every row is in the spreads
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from html import escape
+from html import escape, unescape
 
 from telegram import InlineKeyboardMarkup
 
@@ -15,8 +16,10 @@ from bot.core.keyboards import button, rows
 from bot.core.programmes import views as programme_views
 from bot.core.programmes.repo import Programme
 from bot.core.screens import fit_lines
+from bot.core.texts import clip, text_for
 from bot.grants.views import donor as grant_views
 from bot.i18n import Translator
+from bot.polls.service.results import Reach
 from bot.reports.callbacks import BriefPeriodCb, PressPeriodCb, RegionReportCb
 from bot.reports.repo import EntrantRow
 from bot.reports.service import NOT_SENT, CompetitionFigures, DonorReport
@@ -24,6 +27,8 @@ from bot.seminars.repo.report_rows import place_name
 from bot.seminars.views.report import by_programme_line, guests_lines, period_text, the_programme
 
 SHOWN_WINNERS = 6
+TAG = re.compile(r"<[^>]*>")
+"""Staff write questions with bold and italics; a line of the report shows them plain."""
 STATUS_ORDER = ("accepted", "under_review", "received", "needs_revision", "rejected", NOT_SENT)
 
 
@@ -46,6 +51,7 @@ def summary(
     else:
         lines += _seminars(tr, report, programmes) + _competitions(tr, report)
         lines += grant_views.summary_lines(tr, report.grants)
+        lines += _polls(tr, report)
         lines += _registrations(tr, report)
         charts = bool(report.seminars.people.people)
         lines += ["", _("The charts follow; every participant and entrant is in the file.")
@@ -166,6 +172,27 @@ def _names(tr: Translator, entrants: list[EntrantRow]) -> str:
             names=text, count=more
         )
     return text
+
+
+def poll_title(tr: Translator, reach: Reach) -> str:
+    """The first question, as plain text, in the reader's language."""
+    q = reach.poll.questions[0]
+    text = unescape(TAG.sub("", text_for(tr.lang, q.text_ky, q.text_ru)))
+    return clip(text, 60)
+
+
+def poll_line(tr: Translator, reach: Reach) -> str:
+    return tr._("#{id} {title}: {answered} of {asked} answered").format(
+        id=reach.poll.id, title=escape(poll_title(tr, reach)), answered=reach.answered,
+        asked=reach.asked,
+    )  # fmt: skip
+
+
+def _polls(tr: Translator, report: DonorReport) -> list[str]:
+    """Only when polls went out: answered of asked for each."""
+    if not report.polls:
+        return []
+    return ["<b>" + tr._("Polls") + "</b>", *("• " + poll_line(tr, r) for r in report.polls), ""]
 
 
 def _registrations(tr: Translator, report: DonorReport) -> list[str]:

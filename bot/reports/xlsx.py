@@ -8,6 +8,7 @@ them or copy them into a brief. Blocking and linear in the rows: call it in a wo
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -22,7 +23,7 @@ from bot.core.sheets import Look, Sheet, sheet_title
 from bot.grants.views import donor as grant_views
 from bot.i18n import Translator
 from bot.reports.service import NOT_SENT, DonorReport
-from bot.reports.views import STATUS_ORDER
+from bot.reports.views import STATUS_ORDER, poll_title
 from bot.seminars.repo.report_rows import place_name
 from bot.seminars.views.report import period_text
 from bot.seminars.views.xlsx import add_sheets
@@ -94,6 +95,8 @@ def _overview(
         _months_table(ws, report, tr)
     if report.competitions:
         _competitions_table(ws, report, tr)
+    if report.polls:
+        _polls_table(ws, report, tr)
 
 
 def _chart(ws: Sheet, title: str, head_row: int, last_row: int, columns: int) -> None:
@@ -177,6 +180,16 @@ def _competitions_table(ws: Sheet, report: DonorReport, tr: Translator) -> None:
             f.eligible, f.submitted, *(counts.get(code, 0) for code in STATUS_ORDER),
             len(f.winners), f.grants_kgs,
         ])  # fmt: skip
+
+
+def _polls_table(ws: Sheet, report: DonorReport, tr: Translator) -> None:
+    """Answered of asked, as the poll's card counts it."""
+    _ = tr._
+    ws.blank()
+    ws.add([_("Poll"), _("Sent"), _("Asked"), _("Answered")], BOLD)
+    for r in report.polls:
+        sent = tr.date(datetime.fromisoformat(r.poll.sent_at), year=True)
+        ws.add([f"#{r.poll.id} {poll_title(tr, r)}", sent, r.asked, r.answered])
 
 
 def _entrants(ws: Sheet, report: DonorReport, tr: Translator) -> None:

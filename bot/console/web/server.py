@@ -19,6 +19,7 @@ from bot.console.web import audit, pages, people, registrations, signin
 from bot.console.web.broadcasts import pages as broadcasts
 from bot.console.web.competitions import pages as competitions
 from bot.console.web.context import BOT_USERNAME, COOKIE, SERVICES, SESSION, services, tr_of
+from bot.console.web.polls import pages as polls
 from bot.console.web.render import page
 from bot.console.web.seminars import pages as seminars
 from bot.console.web.words import error
@@ -75,6 +76,7 @@ def build(services: Services, username: str) -> web.Application:
     seminars.add_routes(app.router)
     competitions.add_routes(app.router)
     broadcasts.add_routes(app.router)
+    polls.add_routes(app.router)
     app.router.add_static("/console/static/", STATIC)
     return app
 

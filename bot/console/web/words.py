@@ -19,6 +19,7 @@ def common(tr: Translator) -> dict[str, str]:
         "seminars": _("Seminars"),
         "competitions": _("Competitions"),
         "broadcasts": _("Announcements"),
+        "polls": _("Polls"),
         "sign_out": _("Sign out"),
         "language": _("Language"),
         "change": _("Change"),

@@ -25,7 +25,7 @@ def draft(tr: Translator, found: BriefDraft, charts: list[bytes]) -> Draft:
         result.add("lead", seminars.figure(tr, report.seminars, None))
     result.add("heading", _("Key figures"))
     result.add("item", *_seminar_figures(tr, report), *_competition_figures(tr, report))
-    result.add("item", *_grant_figures(tr, report), _members(tr, report))
+    result.add("item", *_grant_figures(tr, report), *_polls(tr, report), _members(tr, report))
     if charts:
         result.add("heading", _("Charts"))
         result.add("photos", "charts")
@@ -88,6 +88,14 @@ def _grant_figures(tr: Translator, report: DonorReport) -> list[str]:
         .format(count=len(grants.records), amount=competition_text.kgs(tr, grants.amount),
                 done=grants.done, late=grants.late)
     ]  # fmt: skip
+
+
+def _polls(tr: Translator, report: DonorReport) -> list[str]:
+    if not report.polls:
+        return []
+    answered, asked = sum(p.answered for p in report.polls), sum(p.asked for p in report.polls)
+    return [tr._("Polls sent: {count}; {answered} answers from {asked} people asked.").format(
+        count=len(report.polls), answered=answered, asked=asked)]  # fmt: skip
 
 
 def _members(tr: Translator, report: DonorReport) -> str:
