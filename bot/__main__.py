@@ -7,7 +7,8 @@
 | export audit [--out F.xlsx] | export report --from DATE --to DATE [--region R]
 | programme add|list|close | import-targets CODE FILE
 | draft press (--seminar ID | --seminars FROM TO [--region R] | --competition ID) --lang L
-| draft brief --from D --to D [--region R] --lang L."""
+| draft brief --from D --to D [--region R] --lang L
+| backup FILE [--force] | restore FILE | health."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from bot.core.programmes import cli as cli_programmes
 from bot.coverage import cli as cli_coverage
 from bot.db import open_database
 from bot.i18n import compile_catalogs
+from bot.ops import cli as cli_ops
 from bot.press import cli as cli_press
 from bot.reports import cli as cli_report
 from bot.seminars import cli as cli_seminars
@@ -74,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_coverage.add_parsers(sub)
     cli_report.add_parsers(sub)
     cli_press.add_parsers(sub)
+    cli_ops.add_parsers(sub)
     return parser
 
 
@@ -116,7 +119,9 @@ def _run(config: Config) -> int:
     if not config.token:
         print(NO_TOKEN, file=sys.stderr)
         return _sandbox(_parser().parse_args(["sandbox"]), config)
+    held = cli_ops.hold(config.db_path)  # one running bot per database file, till exit
     app = build_application(config)
+    app.bot_data["database_lock"] = held
     if config.webhook_url:
         app.run_webhook(
             listen=config.webhook_listen,
@@ -157,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli_accounts.run(args, config)
     if cli_audit.wanted(args):
         return cli_audit.run(args, config)
+    if cli_ops.wanted(args):
+        return cli_ops.run(args, config)
     if cli_press.wanted(args):
         return cli_press.run(args, config)
     if cli_report.wanted(args):

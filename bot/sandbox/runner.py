@@ -32,6 +32,7 @@ from bot.clock import Clock
 from bot.config import Config, load_config
 from bot.db import open_database
 from bot.emulator.emulator import Emulator
+from bot.ops.lock import DatabaseHeld, DatabaseLock
 from bot.sandbox import demo, webchat
 from bot.sandbox.personas import PersonaBook
 from bot.wiring import Services
@@ -63,6 +64,7 @@ class Sandbox:
         self.emulator: Emulator | None = None
         self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self._lock: TextIO | None = None
+        self._db_lock: DatabaseLock | None = None
         self.console_port = 0
 
     @property
@@ -80,6 +82,7 @@ class Sandbox:
         """Checks come before changes: a busy port or a running twin leaves the DB untouched."""
         self._lock = self._take_lock()
         try:
+            self._db_lock = _hold_database(self.db_path)
             _check_port(self.host, self.port)
             if self.reset:
                 self._delete_demo()
@@ -114,6 +117,9 @@ class Sandbox:
             self._lock.truncate(0)
             self._lock.close()  # closing the file releases the flock
             self._lock = None
+        if self._db_lock is not None:
+            self._db_lock.release()
+            self._db_lock = None
 
     async def __aenter__(self) -> Sandbox:
         await self.start()
@@ -194,6 +200,14 @@ class Sandbox:
         for persona in self.book.all():
             self.emulator.world.person(persona.id, demo.emulator_profile(persona))
             self.emulator.world.open_chat(persona.id)
+
+
+def _hold_database(db_path: Path) -> DatabaseLock:
+    """The lock `run` takes too (bot.ops.lock): a bot running on the demo file is refused."""
+    try:
+        return DatabaseLock.take(db_path, "sandbox", move="--db OTHER-FOLDER/demo.sqlite3")
+    except DatabaseHeld as exc:
+        raise SandboxError(str(exc)) from None
 
 
 def _free_port(host: str) -> int:

@@ -24,11 +24,12 @@ from bot.console.web.render import page
 from bot.console.web.seminars import pages as seminars
 from bot.console.web.words import error
 from bot.core.errors import NotAllowed, NotFound, Refusal
+from bot.ops.health import healthz
 from bot.wiring import Services
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
-OPEN = ("/console", "/console/", "/console/webapp")
+OPEN = ("/console", "/console/", "/console/webapp", "/healthz")
 OPEN_UNDER = ("/console/login/", "/console/static/")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -68,6 +69,7 @@ def build(services: Services, username: str) -> web.Application:
     app[SERVICES] = services
     app[BOT_USERNAME] = username
     app.router.add_get("/console", _to_signin)
+    app.router.add_get("/healthz", healthz)  # for a load balancer or systemd: no sign-in
     signin.add_routes(app.router)
     pages.add_routes(app.router)
     audit.add_routes(app.router)

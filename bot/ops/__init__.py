@@ -1,0 +1,1 @@
+"""Operating a deployment: one bot per database file, backups, restores, health."""
