@@ -9,6 +9,7 @@ from bot.core.audience.callbacks import MessageCb
 from bot.core.audience.service import Audience
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
+from handlers import audience_steps
 from handlers.broadcasts.asking import ask
 from handlers.buttons import button
 from handlers.common import App, Turn
@@ -30,18 +31,7 @@ async def on_audience(turn: Turn, data: BroadcastAudienceCb) -> None:
 
 
 async def _step(turn: Turn, data: BroadcastAudienceCb) -> Flow:
-    wizard, tid = turn.svc.broadcast_wizard, turn.tid
-    if data.action == "narrow":
-        return await wizard.narrow(tid, data.value)
-    if data.action == "positions":
-        return await wizard.narrow(tid, "positions")
-    if data.action == "event":
-        return await wizard.event_kind(tid, data.value)
-    if data.action == "eventid":
-        return await wizard.choose_event(tid, data.value)
-    if data.action == "behaviour":
-        return await wizard.choose_behaviour(tid, data.value)
-    raise Refusal("stale")
+    return await audience_steps.step(turn.svc.broadcast_wizard, turn.tid, data.action, data.value)
 
 
 @button(MessageCb, denied="staff_only", stale="stale")

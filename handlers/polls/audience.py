@@ -3,9 +3,9 @@ seminar or competition, as in the broadcast wizard (the same selector)."""
 
 from __future__ import annotations
 
-from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.polls.callbacks import PollAudienceCb
+from handlers import audience_steps
 from handlers.buttons import button
 from handlers.common import App, Turn
 from handlers.polls.asking import ask
@@ -19,18 +19,7 @@ async def on_audience(turn: Turn, data: PollAudienceCb) -> None:
 
 
 async def _step(turn: Turn, data: PollAudienceCb) -> Flow:
-    wizard, tid = turn.svc.poll_wizard, turn.tid
-    if data.action == "narrow":
-        return await wizard.narrow(tid, data.value)
-    if data.action == "positions":
-        return await wizard.narrow(tid, "positions")
-    if data.action == "event":
-        return await wizard.event_kind(tid, data.value)
-    if data.action == "eventid":
-        return await wizard.choose_event(tid, data.value)
-    if data.action == "behaviour":
-        return await wizard.choose_behaviour(tid, data.value)
-    raise Refusal("stale")
+    return await audience_steps.step(turn.svc.poll_wizard, turn.tid, data.action, data.value)
 
 
 def register(app: App) -> None:

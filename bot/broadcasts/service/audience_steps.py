@@ -9,9 +9,16 @@ what the selector offers this person, so a forged or old button changes nothing.
 
 from __future__ import annotations
 
-from bot.core.audience.behaviour import BEHAVIOURS, Event
+from bot.core.audience.behaviour import BEHAVIOURS, EVENT_OF, Event
 from bot.core.audience.repo import Option
-from bot.core.audience.service import Audience, Audiences, empty, find, with_programme
+from bot.core.audience.service import (
+    Audience,
+    Audiences,
+    Narrowed,
+    empty,
+    find,
+    with_programme,
+)
 from bot.core.errors import Refusal
 from bot.core.fields import text_value
 from bot.core.flows import Flow
@@ -154,6 +161,20 @@ class AudienceSteps(Wizard):
         actor = await self.people.require_staff(telegram_id)
         programme_id = _programme_of(flow)
         return actor if programme_id is None else actor.within(programme_id)
+
+    async def _narrowed(self, flow: Flow) -> tuple[Narrowed, Event | None, str | None]:
+        """What the preview says of the audience: how each part narrowed it, the seminar or
+        competition a behaviour names, and why it leaves nobody (None while someone is left)."""
+        audience: Audience = flow.data.get("audience") or empty("all")
+        actor = await self._actor(flow.telegram_id, flow)
+        narrowed = await self.audiences.narrowed(actor, audience)
+        chosen = audience.get("behaviour")
+        if chosen is None:
+            return narrowed, None, None
+        kind = EVENT_OF.get(chosen["kind"], "")
+        event = await self.audiences.event(actor, kind, int(chosen["id"]), _programme_of(flow))
+        why = await self.audiences.why_empty(chosen) if not narrowed.total else None
+        return narrowed, event, why
 
     async def _recipients(self, flow: Flow) -> list[int]:
         actor = await self._actor(flow.telegram_id, flow)

@@ -26,7 +26,7 @@ from bot.broadcasts.service.audience_steps import AudienceSteps
 from bot.broadcasts.service.compose import Composition, new_key, spend, typed_text
 from bot.core import audit, flows
 from bot.core import users as users_repo
-from bot.core.audience.behaviour import EVENT_OF, Event
+from bot.core.audience.behaviour import Event
 from bot.core.audience.repo import Option
 from bot.core.audience.service import Audience, Audiences, Narrowed, empty, with_programme
 from bot.core.errors import Refusal
@@ -200,14 +200,8 @@ class BroadcastWizard(AudienceSteps):
         d = flow.data
         send_at = d.get("send_at")
         audience: Audience = d.get("audience") or empty("all")
-        actor = await self._actor(flow.telegram_id, flow)
-        narrowed = await self.audiences.narrowed(actor, audience)
         chosen = audience.get("behaviour")
-        event = why = None
-        if chosen is not None:
-            kind = EVENT_OF.get(chosen["kind"], "")
-            event = await self.audiences.event(actor, kind, int(chosen["id"]), _programme_of(flow))
-            why = await self.audiences.why_empty(chosen) if not narrowed.total else None
+        narrowed, event, why = await self._narrowed(flow)
         wanted = datetime.fromisoformat(send_at) if send_at else None
         goes = after_quiet(wanted, self.people.config) if wanted else None
         return Draft(

@@ -14,7 +14,6 @@ from bot.broadcasts.views import audience as audience_views
 from bot.core import timeviews
 from bot.core.audience import views as audience
 from bot.core.audience.repo import Option
-from bot.core.audience.service import Audience
 from bot.core.flows import Flow
 from bot.core.keyboards import button
 from bot.core.programmes import views as programmes
@@ -110,14 +109,7 @@ def time_read_back(tr: Translator, pick: Pick) -> Screen:
 
 
 def _picker(tr: Translator, flow: Flow, options: list[Option], page: int) -> Screen:
-    """The places (typed text searches them), or the positions that narrow them."""
-    chosen = flow.data["audience"]
-    if flow.step == "positions_pick":
-        positions: Audience = {"kind": "positions", "values": list(chosen.get("positions") or [])}
-        screen = audience.picker(tr, positions, options, page, Cb)
-        return Screen(tr._("Only members in these positions:") + "\n" + screen.text, screen.markup)
-    query = flow.data.get("query")
-    return audience.picker(tr, chosen, options, page, Cb, query=query, searchable=True)
+    return audience.places_or_positions(tr, flow.data, flow.step, options, page, Cb)
 
 
 def preview_messages(draft: Draft, tz: str, programme: Programme | None = None) -> list[Rendered]:

@@ -5,8 +5,9 @@ Each wizard has its own callback type; `make(action, value, page)` builds one of
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -179,3 +180,17 @@ def behaviours(tr: Translator, event: Event, make: Make) -> Screen:
     buttons = [button(tr._(BEHAVIOUR_LABELS[k]), make(action="behaviour", value=k)) for k in kinds]
     text = tr._("«{title}»: whom should it reach?").format(title=escape(event_title(tr, event)))
     return Screen(text, InlineKeyboardMarkup(rows(buttons)))
+
+
+def places_or_positions(
+    tr: Translator, data: Mapping[str, Any], step: str, options: list[Option], page: int,
+    make: Make,
+) -> Screen:  # fmt: skip
+    """A wizard's audience picker: the places (typed text searches them), or, at
+    "positions_pick", the positions that narrow them. `data` is the wizard flow's data."""
+    chosen = data["audience"]
+    if step == "positions_pick":
+        positions: Audience = {"kind": "positions", "values": list(chosen.get("positions") or [])}
+        screen = picker(tr, positions, options, page, make)
+        return Screen(tr._("Only members in these positions:") + "\n" + screen.text, screen.markup)
+    return picker(tr, chosen, options, page, make, query=data.get("query"), searchable=True)

@@ -17,7 +17,6 @@ from bot.broadcasts.service.audience import named
 from bot.broadcasts.service.wizard import Draft as Reach
 from bot.core import audit, flows
 from bot.core import users as users_repo
-from bot.core.audience.behaviour import EVENT_OF
 from bot.core.audience.service import Audience, empty, with_programme
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
@@ -124,14 +123,8 @@ class PollComposer(PollWizard):
         narrowed it."""
         audience: Audience = flow.data.get("audience") or empty("all")
         programme_id = programme_of(flow)
-        actor = await self._actor(flow.telegram_id, flow)
-        narrowed = await self.audiences.narrowed(actor, audience)
         chosen = audience.get("behaviour")
-        event = why = None
-        if chosen is not None:
-            kind = EVENT_OF.get(chosen["kind"], "")
-            event = await self.audiences.event(actor, kind, int(chosen["id"]), programme_id)
-            why = await self.audiences.why_empty(chosen) if not narrowed.total else None
+        narrowed, event, why = await self._narrowed(flow)
         return Reach(
             text_ky=None, text_ru=None, attachment_kind=None, attachment_file_id=None,
             recipients=narrowed.total, send_at=None, programme_id=programme_id,

@@ -176,13 +176,7 @@ def behaviours(tr: Translator, event: Event) -> Screen:
 
 
 def _picker(tr: Translator, flow: Flow, options: list[Option], page: int) -> Screen:
-    chosen = flow.data["audience"]
-    if flow.step == "positions_pick":
-        positions: Audience = {"kind": "positions", "values": list(chosen.get("positions") or [])}
-        screen = audience.picker(tr, positions, options, page, Cb)
-        return Screen(tr._("Only members in these positions:") + "\n" + screen.text, screen.markup)
-    query = flow.data.get("query")
-    return audience.picker(tr, chosen, options, page, Cb, query=query, searchable=True)
+    return audience.places_or_positions(tr, flow.data, flow.step, options, page, Cb)
 
 
 def preview_messages(draft: PollDraft, tz: str) -> list[str]:
