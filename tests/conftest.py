@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PILOT_CSV = ROOT / "data" / "pilot_municipalities.csv"
 ADMIN_ID = 900_001
 TOKEN = "123456:TEST-token"
+WAIT_S = 10.0
+"""How long a test waits for the bot's answer: room for four test workers on two cores, where
+a report's charts hold a member's next update; a passing test never waits it out."""
 
 
 class BotUnderTest:
@@ -120,7 +123,7 @@ def t(lang: str, message: str) -> str:
     return translator(lang)._(message)
 
 
-async def expect(phone: Phone, fragment: str, timeout: float = 5.0) -> dict:
+async def expect(phone: Phone, fragment: str, timeout: float = WAIT_S) -> dict:
     """The first bot message since the phone's last action that contains `fragment`."""
 
     def found(state: dict) -> dict | None:
@@ -133,7 +136,7 @@ async def expect(phone: Phone, fragment: str, timeout: float = 5.0) -> dict:
     return found(await phone.wait_state(found, timeout))
 
 
-async def alert(phone: Phone, timeout: float = 5.0) -> str:
+async def alert(phone: Phone, timeout: float = WAIT_S) -> str:
     return (await phone.wait_callback_answer(timeout))["text"] or ""
 
 
@@ -144,11 +147,11 @@ def _labels(state: dict) -> set[str]:
     return found
 
 
-async def button_shown(phone: Phone, label: str, timeout: float = 5.0) -> None:
+async def button_shown(phone: Phone, label: str, timeout: float = WAIT_S) -> None:
     await phone.wait_state(lambda state: label in _labels(state), timeout)
 
 
-async def tap(phone: Phone, label: str, timeout: float = 5.0) -> dict:
+async def tap(phone: Phone, label: str, timeout: float = WAIT_S) -> dict:
     """Waits until the button is on screen, then presses it, as a person would."""
     await button_shown(phone, label, timeout)
     return await phone.press(label)

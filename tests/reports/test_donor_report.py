@@ -108,11 +108,12 @@ async def test_one_regions_report_is_a_tap_away_and_refused_outside_a_coordinato
     admin = await staff(sbot)
     await admin.send(f"/report {PERIOD}")
     summary = await expect(admin, RU.ngettext("{count} trained", "{count} trained", 4).format(
-        count=4))  # fmt: skip
+        count=4), timeout=30)  # fmt: skip
     labels = [b["text"] for row in summary["buttons"] for b in row]
     assert "🔎 Ошская область" in labels
     await tap(admin, "🔎 Ошская область")
-    narrowed = await expect(admin, RU._("Region: {region}").format(region="Ошская область"))
+    region = RU._("Region: {region}").format(region="Ошская область")
+    narrowed = await expect(admin, region, timeout=30)  # after the first report's charts
     one = RU.ngettext("{count} trained", "{count} trained", 1).format(count=1)
     assert one in narrowed["text"]
     shown = [b["text"] for row in narrowed.get("buttons") or [] for b in row]

@@ -157,15 +157,15 @@ async def test_each_programmes_report_counts_only_its_own_seminars(sbot):
     await admin.send("/report psi 24.11.2026 26.11.2026")
     head = RU.ngettext("{count} seminar", "{count} seminars", 1).format(count=1)
     trained = RU.ngettext("{count} trained", "{count} trained", 2).format(count=2)
-    shown = await expect(admin, f"{head}, {trained}")
+    shown = await expect(admin, f"{head}, {trained}", timeout=30)
     assert f"📌 {PSI.name_ru}" in shown["text"]
     await admin.send("/report voice 24.11.2026 26.11.2026")
     head = RU.ngettext("{count} seminar", "{count} seminars", 2).format(count=2)
     trained = RU.ngettext("{count} trained", "{count} trained", 1).format(count=1)
-    shown = await expect(admin, f"{head}, {trained}")
+    shown = await expect(admin, f"{head}, {trained}", timeout=30)
     assert f"📌 {VOICE.name_ru}" in shown["text"]
     await admin.send("/report 24.11.2026 26.11.2026")
-    shown = await expect(admin, RU._("By programme"))
+    shown = await expect(admin, RU._("By programme"), timeout=30)
     assert PSI.name_ru in shown["text"] and VOICE.name_ru in shown["text"]
     await admin.send("/seminars")
     listed = await expect(
