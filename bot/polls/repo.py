@@ -196,21 +196,35 @@ async def named_answer(db: Database, poll_id: int, question: int, user_id: int) 
     return [(r[0], r[1], r[2]) for r in rows]
 
 
-async def counts(db: Database, poll_id: int, question: int, group: str | None) -> list[Row]:
+def _in_regions(regions: Sequence[int], column: str = "region_id") -> tuple[str, tuple[str, ...]]:
+    """The condition keeping answers given in `regions` (empty: every region)."""
+    if not regions:
+        return "1 = 1", ()
+    return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(regions)),)
+
+
+async def counts(
+    db: Database, poll_id: int, question: int, group: str | None, regions: Sequence[int] = ()
+) -> list[Row]:
     """(key, choice, n, average) per group and choice; key NULL when not grouped. Read off
     the loop: a poll to 10,000 members groups 10,000 rows."""
     key = GROUPS[group] if group is not None else "NULL"
+    where, more = _in_regions(regions)
     return await db.fetchall_off_loop(
         f"SELECT {key} AS key, choice, COUNT(*) AS n, AVG(number) AS average,"
-        f" MIN(number) AS low, MAX(number) AS high FROM ({_BOTH}) GROUP BY key, choice",
-        (poll_id, question, poll_id, question),
+        f" MIN(number) AS low, MAX(number) AS high FROM ({_BOTH}) WHERE {where}"
+        " GROUP BY key, choice",
+        (poll_id, question, poll_id, question, *more),
     )
 
 
-async def texts(db: Database, poll_id: int, question: int, limit: int) -> list[str]:
+async def texts(
+    db: Database, poll_id: int, question: int, limit: int, regions: Sequence[int] = ()
+) -> list[str]:
+    where, more = _in_regions(regions)
     rows = await db.fetchall(
-        f"SELECT text FROM ({_BOTH}) WHERE text IS NOT NULL LIMIT ?",
-        (poll_id, question, poll_id, question, limit),
+        f"SELECT text FROM ({_BOTH}) WHERE text IS NOT NULL AND {where} LIMIT ?",
+        (poll_id, question, poll_id, question, *more, limit),
     )
     return [r[0] for r in rows]
 
@@ -234,14 +248,15 @@ async def place_names(db: Database, group: str, keys: Sequence[Any]) -> dict[Any
     return {r["id"]: r for r in rows}
 
 
-async def who_answered(db: Database, poll_id: int) -> list[Row]:
+async def who_answered(db: Database, poll_id: int, regions: Sequence[int] = ()) -> list[Row]:
     """A named poll's answers with their people, for staff (off the loop: it may be long)."""
+    where, more = _in_regions(regions, "a.region_id")
     return await db.fetchall_off_loop(
         "SELECT a.question, a.choice, a.number, a.text, u.full_name, m.name_ky, m.name_ru,"
         " m.name_en, a.answered_at FROM poll_answers a JOIN users u ON u.id = a.user_id"
         " LEFT JOIN municipalities m ON m.id = u.municipality_id WHERE a.poll_id = ?"
-        " ORDER BY u.full_name, a.user_id, a.question, a.choice",
-        (poll_id,),
+        f" AND {where} ORDER BY u.full_name, a.user_id, a.question, a.choice",
+        (poll_id, *more),
     )
 
 

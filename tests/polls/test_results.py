@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from openpyxl import load_workbook
 
 from bot.i18n import translator
+from bot.polls.views import staff as staff_views
 from tests.conftest import add_members, alert, expect, tap
 from tests.polls.helpers import Q_RU, RU, compose, send, staff
 from tests.seminars.helpers import drain, texts
@@ -115,3 +116,32 @@ async def test_close_now_drops_the_reminders_and_refuses_later_answers(sbot):
         await alert(member)
     )
     assert await sbot.services.db.count("SELECT COUNT(*) FROM poll_answers") == 0
+
+
+async def test_a_coordinator_limited_to_a_region_sees_only_that_regions_answers(sbot):
+    from tests.programmes import coordinator_of
+
+    db = sbot.services.db
+    await add_members(db, sbot.emulator.url, [7321, 7322])
+    await add_members(db, sbot.emulator.url, [7323], region="osh")
+    admin = await staff(sbot)
+    await compose(admin)
+    await send(admin, 3)
+    for member, choice in ((7321, "Шейшемби"), (7322, "Вторник"), (7323, "Дүйшөмбү")):
+        phone = sbot.phone(member)
+        await tap(phone, choice)
+        await expect(phone, "✅")
+    osh = await db.fetchone("SELECT id FROM regions WHERE code = 'osh'")
+    await coordinator_of(sbot, 9401, 1, [osh[0]])
+    poll = (await sbot.services.poll_results.recent(9401))[0][0]
+    everyone = await sbot.services.poll_results.results(900_001, poll.id)
+    assert (everyone.answered, everyone.poll.total, everyone.regions) == (3, 3, ())
+    mine = await sbot.services.poll_results.results(9401, poll.id)
+    assert (mine.answered, mine.poll.total, mine.regions) == (1, 1, (osh[0],))
+    assert mine.questions[0].counts == (1, 0), "only the Osh member's Monday"
+    assert [g.key for g in mine.questions[0].groups["region"]] == [osh[0]]
+    named = await sbot.services.poll_results.who(9401, poll.id)
+    assert [r["full_name"] for r in named] == ["Member 7323"]
+    card = staff_views.card(RU, mine).text
+    assert RU._("Answered: {answered} of {total}").format(answered=1, total=1) in card
+    assert staff_views.limited(RU) in card

@@ -8,7 +8,7 @@ Anonymous and named answers are counted alike; only a named poll lists who answe
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -63,9 +63,12 @@ class Reach:
 @dataclass(frozen=True)
 class Results:
     poll: Poll
+    """Its `total` is those asked in `regions`, when the reader is limited to some."""
     answered: int
     questions: tuple[QuestionResult, ...]
     closed: bool
+    regions: tuple[int, ...] = ()
+    """The regions counted, for a coordinator limited to them (empty: every region)."""
 
 
 class PollResults:
@@ -91,32 +94,44 @@ class PollResults:
         return poll, actor
 
     async def results(self, tid: int, poll_id: int) -> Results:
-        poll, _ = await self.poll(tid, poll_id)
-        return await self.count(poll)
+        """A coordinator limited to some regions in the poll's programme sees the answers
+        given there, and those asked there, only."""
+        poll, actor = await self.poll(tid, poll_id)
+        return await self.count(poll, regions=_regions(actor, poll))
 
-    async def count(self, poll: Poll, grouped: bool = True) -> Results:
-        found = [await self._question(poll, q, grouped) for q in poll.questions]
-        return Results(poll, await repo.answered(self.db, poll.id), tuple(found),
-                       closed(poll, self.clock.now()))  # fmt: skip
+    async def count(
+        self, poll: Poll, grouped: bool = True, regions: tuple[int, ...] = ()
+    ) -> Results:
+        found = [await self._question(poll, q, grouped, regions) for q in poll.questions]
+        if not regions:
+            answered = await repo.answered(self.db, poll.id)
+            return Results(poll, answered, tuple(found), closed(poll, self.clock.now()))
+        asked, answered = await repo.reach_in(self.db, poll.id, regions)
+        return Results(replace(poll, total=asked), answered, tuple(found),
+                       closed(poll, self.clock.now()), regions)  # fmt: skip
 
-    async def _question(self, poll: Poll, q: Question, grouped: bool) -> QuestionResult:
-        rows = await repo.counts(self.db, poll.id, q.position, None)
+    async def _question(
+        self, poll: Poll, q: Question, grouped: bool, regions: tuple[int, ...]
+    ) -> QuestionResult:
+        rows = await repo.counts(self.db, poll.id, q.position, None, regions)
         counts = _counts(q, rows)
         n = sum(r["n"] for r in rows)
-        texts = (
-            tuple(await repo.texts(self.db, poll.id, q.position, TEXTS)) if q.kind == "text" else ()
-        )
+        texts: tuple[str, ...] = ()
+        if q.kind == "text":
+            texts = tuple(await repo.texts(self.db, poll.id, q.position, TEXTS, regions))
         groups = None
         if grouped:
-            groups = {g: await self._groups(poll, q, g) for g in GROUPS}
+            groups = {g: await self._groups(poll, q, g, regions) for g in GROUPS}
         first = rows[0] if rows and q.kind == "number" else None
         return QuestionResult(
             q, n, counts, first["average"] if first else None, first["low"] if first else None,
             first["high"] if first else None, texts, groups,
         )  # fmt: skip
 
-    async def _groups(self, poll: Poll, q: Question, group: str) -> tuple[Group, ...]:
-        rows = await repo.counts(self.db, poll.id, q.position, group)
+    async def _groups(
+        self, poll: Poll, q: Question, group: str, regions: tuple[int, ...]
+    ) -> tuple[Group, ...]:
+        rows = await repo.counts(self.db, poll.id, q.position, group, regions)
         keys = list(dict.fromkeys(r["key"] for r in rows))
         names = await repo.place_names(self.db, group, keys)
         found = []
@@ -153,10 +168,10 @@ class PollResults:
 
     async def who(self, tid: int, poll_id: int) -> list[Row]:
         """Who answered what, for a named poll only."""
-        poll, _ = await self.poll(tid, poll_id)
+        poll, actor = await self.poll(tid, poll_id)
         if poll.anonymous:
             raise Refusal("poll_anonymous_list")
-        return await repo.who_answered(self.db, poll_id)
+        return await repo.who_answered(self.db, poll_id, _regions(actor, poll))
 
     async def close(self, tid: int, poll_id: int) -> Poll:
         """Closes it now; reminders not sent yet are dropped."""
@@ -201,3 +216,10 @@ def _counts(q: Question, rows: list[Row]) -> tuple[int, ...]:
         if r["choice"] is not None and 0 <= r["choice"] < len(counts):
             counts[r["choice"]] += r["n"]
     return tuple(counts)
+
+
+def _regions(actor: Actor, poll: Poll) -> tuple[int, ...]:
+    """The reader's region limit in the poll's programme (empty: none)."""
+    if poll.programme_id is None:
+        return () if actor.is_admin else actor.region_ids
+    return actor.within(poll.programme_id).region_ids

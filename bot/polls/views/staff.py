@@ -59,6 +59,10 @@ def group_heading(tr: Translator, group: str) -> str:
             "gender": _("By gender")}[group]  # fmt: skip
 
 
+def limited(tr: Translator) -> str:
+    return tr._("Only the people asked in your regions, and their answers, are counted here.")
+
+
 def card(tr: Translator, results: Results) -> Screen:
     """The counts now, each question's answers and the groups that gave the most."""
     _ = tr._
@@ -68,6 +72,8 @@ def card(tr: Translator, results: Results) -> Screen:
     lines.append(
         _("Answered: {answered} of {total}").format(answered=results.answered, total=poll.total)
     )
+    if results.regions:
+        lines.append(limited(tr))
     when = datetime.fromisoformat(poll.closed_at or poll.closes_at)
     state = _("Closed: {when}") if results.closed else _("Closes: {when}")
     lines.append(state.format(when=tr.datetime(when)))

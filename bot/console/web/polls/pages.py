@@ -46,6 +46,7 @@ async def card(request: web.Request) -> web.StreamResponse:
         charts=[base64.b64encode(svg).decode() for _, svg in drawn],
         who=rows.who(tr, results, answers), more=max(len(answers) - rows.WHO_LISTED, 0),
         listed=rows.WHO_LISTED, notice=_notice(tr, request.query.get("shared", "")),
+        limited=staff_views.limited(tr) if results.regions else None,
     )  # fmt: skip
 
 
