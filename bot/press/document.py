@@ -63,7 +63,7 @@ def _photos(doc: DocumentObject, photos: list[bytes]) -> None:
     table = doc.add_table(rows=(len(photos) + 1) // 2, cols=2)
     for n, data in enumerate(photos):
         cell = table.cell(n // 2, n % 2)
-        cell.paragraphs[0].add_run().add_picture(io.BytesIO(data), width=Cm(7.8))
+        cell.paragraphs[0].add_run().add_picture(io.BytesIO(data), width=Cm(7.3))
 
 
 def file_name(draft: Draft, what: str) -> str:
