@@ -186,6 +186,8 @@ class Services:
         retention.on_prune.append(broadcasts.keep_pruned)
         approvals = Approvals(db, outbox, people)
         approvals.on_approve += [seminars.welcome, competitions.welcome]
+        membership = Membership(approvals)
+        membership.on_deactivate.append(partial(seminar_data.leave, outbox, config))
         reviews = Reviews(competitions)
         submissions = Submissions(competitions)
         results = Results(reviews)
@@ -219,7 +221,7 @@ class Services:
             registration=registration,
             profile=Profile(db, clock, registration),
             approvals=approvals,
-            membership=Membership(approvals),
+            membership=membership,
             broadcasts=broadcasts,
             broadcast_wizard=BroadcastWizard(outbox, people),
             seminars=seminars,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -51,6 +52,9 @@ class Membership:
         self.people = approvals.people
         self.approvals = approvals
         """Its on_approve hooks bring a member back in (seminars and calls still open)."""
+        self.on_deactivate: list[Callable[[int], Awaitable[None]]] = []
+        """What other features let go of for a deactivated member, by users id, in the same
+        transaction (their places at seminars still ahead, so the waitlist moves up)."""
         self._written: dict[int, datetime] = {}
         """When each person's time was last queued for writing, by Telegram id."""
         self._due: dict[int, str] = {}
@@ -97,6 +101,8 @@ class Membership:
             if first:
                 if target.telegram_id is not None:
                     await self.outbox.cancel_for_chat(target.telegram_id)
+                for let_go in self.on_deactivate:
+                    await let_go(target.id)
                 await audit.record(
                     self.db, _id(actor), "member_deactivated", "user", target.id, at=now
                 )

@@ -23,5 +23,10 @@ async def forget(outbox: Outbox, config: Config, user_id: int, telegram_id: int)
     await repo.clear_comments(outbox.db, user_id)
 
 
+async def leave(outbox: Outbox, config: Config, user_id: int) -> None:
+    """A deactivated member gives up their places at seminars still ahead."""
+    await withdraw(outbox, user_id, config, ahead_only=True)
+
+
 async def export(db: Database, user_id: int) -> SeminarData:
     return SeminarData(seminars=await repo.records(db, user_id))

@@ -172,11 +172,15 @@ async def promote_waitlist(outbox: Outbox, seminar: Seminar, now: str, config: C
     return moved
 
 
-async def withdraw(outbox: Outbox, user_id: int, config: Config) -> None:
-    """A member who erased their data gives up their places; the waitlist moves up."""
+async def withdraw(outbox: Outbox, user_id: int, config: Config, ahead_only: bool = False) -> None:
+    """A member who erased their data gives up their places; the waitlist moves up.
+    `ahead_only` (a deactivated member) keeps the answers of seminars that have started, which
+    are history."""
     now = utcnow_iso(outbox.clock.now())
     for seminar, invitation in await repo.of_member(outbox.db, user_id):
         if invitation.status not in ("going", "waitlist") or seminar.cancelled:
+            continue
+        if ahead_only and seminar.starts_at <= outbox.clock.now():
             continue
         await repo.set_answer(outbox.db, seminar.id, user_id, "declined", now, None)
         if invitation.status == "going" and seminar.ends_at > outbox.clock.now():
