@@ -91,6 +91,8 @@ async def test_an_attendee_gets_the_pdf_in_their_language_and_the_same_one_again
     again, _ = await my_certificate(sbot, 7801, "ky")
     assert again == ky_pdf, "asking twice gives the same certificate"
     assert await code_of(sbot, seminar.id, 7801) == code
+    mine = await sbot.services.accounts.my_data(7801)
+    assert [r["certificate_code"] for r in mine["seminars"]] == [code], "in /mydata too"
 
     ru_pdf, _ = await my_certificate(sbot, 7802, "ru")
     ru_text = text_of(ru_pdf)

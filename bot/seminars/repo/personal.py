@@ -26,14 +26,20 @@ class SeminarRecord(TypedDict):
     attended_via: str | None
     rating: int | None
     comment: str | None
+    may_quote: bool
+    """Whether they let the project quote the comment with their name."""
+    certificate_code: str | None
+    """The code of their certificate of attendance, once issued."""
 
 
 async def records(db: Database, user_id: int) -> list[SeminarRecord]:
     rows = await db.fetchall(
         "SELECT s.id, s.title_ky, s.title_ru, s.starts_at, s.ends_at, s.city, s.address,"
         " s.status, i.status, i.invited_at, i.answered_at, i.waitlist_since, i.attended_at,"
-        " i.attended_via, i.rating, i.comment FROM seminar_invitations i"
-        " JOIN seminars s ON s.id = i.seminar_id WHERE i.user_id = ? ORDER BY s.starts_at, s.id",
+        " i.attended_via, i.rating, i.comment, i.quote_consent, c.code"
+        " FROM seminar_invitations i JOIN seminars s ON s.id = i.seminar_id"
+        " LEFT JOIN seminar_certificates c ON c.seminar_id = i.seminar_id"
+        " AND c.user_id = i.user_id WHERE i.user_id = ? ORDER BY s.starts_at, s.id",
         (user_id,),
     )
     return [
@@ -54,6 +60,8 @@ async def records(db: Database, user_id: int) -> list[SeminarRecord]:
             attended_via=r[13],
             rating=r[14],
             comment=r[15],
+            may_quote=bool(r[16]),
+            certificate_code=r[17],
         )  # fmt: skip
         for r in rows
     ]
