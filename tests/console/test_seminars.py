@@ -261,3 +261,38 @@ async def test_in_chromium_a_card_opened_from_the_list_and_one_attendee_marked(c
     found = await invitation(cbot, seminar.id, 8801)
     assert found[0] is not None and found[1] == "staff"
     assert await marks_logged(cbot, seminar.id) == [f"#{first.id} ✓"]
+
+
+async def test_a_consented_quote_is_marked_for_the_press_from_the_card_and_no_other(cbot):
+    seminar = await answered(cbot)
+    cbot.clock.set(START + timedelta(minutes=5))
+    for member in (8801, 8802):
+        await cbot.services.attendance.check_in(member, seminar.checkin_code, "code")
+        await cbot.services.attendance.rate(member, seminar.id, 5)
+    await cbot.services.attendance.comment(8801, "Очень полезно")
+    await cbot.services.quotes.consent(8801, seminar.id, True)
+    await cbot.services.attendance.comment(8802, "Без согласия")
+    allowed, quiet = await cbot.user(8801), await cbot.user(8802)
+    session = await signed_in(cbot)
+    card = f"{cbot.console}/console/seminars/{seminar.id}"
+    try:
+        async with session.get(card) as answer_:
+            page = await answer_.text()
+        quotes = section(page, "quotes")
+        assert "«Очень полезно» — Member 8801" in quotes and "Без согласия" not in quotes
+        assert "Без согласия" in section(page, "comments")
+        form = {"csrf": csrf_of(page), "marked": "1"}
+        for _ in range(2):
+            async with session.post(f"{card}/quotes/{allowed.id}", data=form) as answer_:
+                page = await answer_.text()
+        assert "⭐" in section(page, "quotes")
+        async with session.post(f"{card}/quotes/{quiet.id}", data=form) as refused:
+            assert refused.status in (400, 403, 409), refused.status
+        marked = await cbot.services.db.fetchall(
+            "SELECT user_id FROM seminar_invitations WHERE quote_marked = 1"
+        )
+        assert [r[0] for r in marked] == [allowed.id]
+        found = await cbot.services.press.seminar(ADMIN_ID, seminar.id)
+        assert [p.comment for p in found.report.participants if p.quoted] == ["Очень полезно"]
+    finally:
+        await session.close()

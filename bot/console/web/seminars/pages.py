@@ -65,6 +65,21 @@ async def mark(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(f"/console/seminars/{sid}#u{user_id}")
 
 
+async def quote(request: web.Request) -> web.StreamResponse:
+    """Marks a consented comment for the press (marked=1) or takes the mark back (0); the
+    form says which, so a second post changes nothing. Without the author's leave: refused."""
+    svc, who = services(request), session(request)
+    sid, user_id = (
+        whole_number(request.match_info["id"]),
+        whole_number(request.match_info["user_id"]),
+    )
+    wanted = (await request.post()).get("marked")
+    if wanted not in ("0", "1"):
+        raise Refusal("stale")
+    await svc.quotes.mark(who.telegram_id, sid, user_id, wanted == "1")
+    raise web.HTTPSeeOther(f"/console/seminars/{sid}#q{user_id}")
+
+
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/console/seminars", listing)
     router.add_get("/console/seminars/{id}.xlsx", files.spreadsheet)
@@ -72,3 +87,4 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/console/seminars/{id}/qr", files.qr)
     router.add_get("/console/seminars/{id}/report", files.report)
     router.add_post("/console/seminars/{id}/attendance/{user_id}", mark)
+    router.add_post("/console/seminars/{id}/quotes/{user_id}", quote)

@@ -11,6 +11,7 @@ from bot.core.texts import StaffTexts, text_for
 from bot.i18n import Translator
 from bot.seminars.service.attendance import Feedback
 from bot.seminars.service.reports import Participant
+from bot.seminars.views import comments as comment_views
 from bot.seminars.views.text import map_link
 from bot.seminars.views.xlsx import ANSWER_LABELS, VIA_LABELS
 
@@ -109,8 +110,9 @@ def feedback(tr: Translator, found: Feedback) -> Row:
             count,
         ).format(average=tr.number(round(found.average, 1)), count=count)
     marks = [(mark, found.ratings.count(mark)) for mark in range(5, 0, -1)]
-    comments = found.comments + [q.text for q in found.quotes]
-    return {"average": average, "marks": marks, "comments": comments}
+    quotes = [{"user_id": q.user_id, "text": q.text, "author": comment_views.author(tr, q),
+               "marked": q.marked} for q in found.quotes]  # fmt: skip
+    return {"average": average, "marks": marks, "comments": found.comments, "quotes": quotes}
 
 
 def _place(place: Place, lang: str) -> str:

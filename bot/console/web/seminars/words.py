@@ -52,6 +52,10 @@ def card(tr: Translator) -> dict[str, str]:
         "feedback": _("Feedback"),
         "no_ratings": _("No ratings yet."),
         "comments": _("Comments"),
+        "quotes": _("Comments that may be quoted"),
+        "quote_mark": _("Mark for the press release"),
+        "quote_unmark": _("Take the press mark back"),
+        "quote_marked": _("Marked for the press release"),
     }
 
 
