@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from bot.core import audit
 from bot.core import users as users_repo
+from bot.i18n import translator
 from tests.accounts.test_registration import APPROVED, register
 from tests.conftest import ADMIN_ID, add_members, expect, t
 from tests.console.helpers import csrf_of, jar_session, link_from_the_bot, shots, signed_in
@@ -246,5 +247,37 @@ async def test_the_people_directory_narrows_by_region_position_and_status(cbot):
         assert await names(region="x", position="pilot", status="gone") == {"Member 8901"}, (
             "filters that can't be read are left out: the deactivated list, as with none"
         )
+    finally:
+        await session.close()
+
+
+async def test_the_report_page_offers_the_donor_brief_as_word_and_pdf(cbot):
+    from docx import Document
+    from pypdf import PdfReader
+
+    from tests.press.helpers import PERIOD, seminar_scene
+
+    await seminar_scene(cbot)
+    session = await signed_in(cbot)
+    period = f"from={PERIOD[0]}&to={PERIOD[1]}"
+    try:
+        async with session.get(f"{cbot.console}/console/report?{period}") as answer:
+            page = await answer.text()
+        assert 'id="brief-docx"' in page and 'id="brief-pdf"' in page
+        async with session.get(f"{cbot.console}/console/report/brief.docx?{period}") as answer:
+            assert answer.status == 200
+            named = answer.headers["Content-Disposition"]
+            doc = Document(io.BytesIO(await answer.read()))
+        lang = named.split("brief-2026-11-01-2026-12-31-")[1][:2]
+        tr = translator(lang)
+        text = "\n".join(p.text for p in doc.paragraphs)
+        people = tr._("Different people trained: {count}, of them women: {women} ({percent}%).")
+        assert people.format(count=12, women=3, percent=25) in text
+        async with session.get(f"{cbot.console}/console/report/brief.pdf?{period}") as answer:
+            assert answer.status == 200 and answer.content_type == "application/pdf"
+            assert len(PdfReader(io.BytesIO(await answer.read())).pages) == 1
+        empty = "from=2025-01-01&to=2025-01-31"
+        async with session.get(f"{cbot.console}/console/report?{empty}") as answer:
+            assert 'id="brief-docx"' not in await answer.text()
     finally:
         await session.close()

@@ -1,5 +1,5 @@
 """The pages staff read: the overview (what needs attention, coverage by region), the donor
-report with its charts and file. Each asks the service the chat asks, as
+report with its charts, its file and its brief. Each asks the service the chat asks, as
 the signed-in person, so the figures and the refusals are the same."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from bot.console.web.context import services, session, tr_of
 from bot.console.web.render import page
 from bot.core.programmes.repo import Programme
 from bot.core.texts import text_for
+from bot.press import brief_files
 from bot.reports import figures
 from bot.reports import views as report_views
 from bot.reports.charts import render
@@ -23,6 +24,7 @@ from bot.reports.service import DonorReport
 from bot.reports.xlsx import workbook
 
 WEEK = timedelta(days=7)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 Programmes = dict[int, Programme]
 
 
@@ -88,7 +90,7 @@ async def report(request: web.Request) -> web.StreamResponse:
         tr, "report.html", csrf=who.csrf, period=(found.first_day, found.last_day),
         charts=[base64.b64encode(svg).decode() for _, svg in drawn],
         summary=report_views.summary(tr, found, programmes, name), query=request.query_string,
-        **context,
+        brief=not found.empty, **context,
     )  # fmt: skip
 
 
@@ -103,7 +105,24 @@ async def report_file(request: web.Request) -> web.StreamResponse:
     )
 
 
+async def brief_file(request: web.Request) -> web.StreamResponse:
+    """The donor brief of the report on the page, as the chat's 📄 Donor brief makes it; the
+    same checks, through the same service (an empty period has none)."""
+    svc, who, tr = services(request), session(request), tr_of(request)
+    period = _period(request, svc.clock.now().astimezone(svc.config.zone).date())
+    if period is None:
+        raise web.HTTPBadRequest()
+    found = await svc.press.brief(who.telegram_id, *period, None, _region(request))
+    made = await brief_files.make(tr, found)
+    pdf = request.match_info["kind"] == "pdf"
+    body, name = (made.pdf, made.pdf_name) if pdf else (made.docx, made.docx_name)
+    kind = "application/pdf" if pdf else DOCX
+    attachment = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return web.Response(body=body, content_type=kind, headers=attachment)
+
+
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/console/overview", overview)
     router.add_get("/console/report", report)
     router.add_get("/console/report.xlsx", report_file)
+    router.add_get(r"/console/report/brief.{kind:(docx|pdf)}", brief_file)

@@ -82,6 +82,7 @@ def report(tr: Translator) -> dict[str, str]:
         "all_regions": _("All regions"),
         "show": _("Show"),
         "download": _("Download XLSX"),
+        "brief": _("Donor brief"),
         "print": _("Print this page from the browser to keep it on paper."),
         "bad_dates": _("Please give two dates, the first not after the last."),
         "charts": _("Charts"),
