@@ -257,7 +257,9 @@ class DonorReports:
             self.db, utcnow_iso(start), utcnow_iso(end), regions, scope
         )
         starts = {s.id: s.starts_at for s in report.seminars}
-        by_month = await asyncio.to_thread(months, starts, report.participants, self.zone)
+        by_month = await asyncio.to_thread(
+            months, starts, report.participants, self.zone, report.guests.at()
+        )
         return DonorReport(
             first_day=first,
             last_day=last,

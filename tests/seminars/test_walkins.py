@@ -4,13 +4,16 @@ report as trained (and among the women), never as a distinct registered person."
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
+from openpyxl import load_workbook
 
 from bot.core.errors import Refusal
 from bot.i18n import translator
 from bot.reports.views import summary as donor_summary
+from bot.reports.xlsx import workbook
 from bot.seminars.callbacks import CycleCb, GuestCb, SeminarCb, WalkinCb
 from bot.seminars.repo import seminars as repo
 from bot.seminars.views.report import summary
@@ -84,6 +87,14 @@ async def test_a_member_found_by_name_and_a_guest_are_recorded_and_counted(sbot)
     donor = await sbot.services.donor_reports.for_period(ADMIN_ID, day, day)
     assert donor.seminars.total.attended == 2 and donor.seminars.people.people == 1
     assert guest_line in donor_summary(RU, donor)
+    [month] = donor.months
+    assert (month.attended, month.people) == (2, 1), "the month's trainings count the guest"
+    book = load_workbook(io.BytesIO(workbook(donor, RU, None, None)))
+    listed = [r for r in book[RU._("Participants")].iter_rows(values_only=True)]
+    [guest_row] = [r for r in listed if r[2] == "Айгүл Токтосунова"]
+    assert guest_row[3] == RU._("Female") and guest_row[4] == RU._(
+        "Guest, not registered with the bot"
+    )
     await drain(sbot)
 
 

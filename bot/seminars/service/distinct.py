@@ -9,7 +9,7 @@ under what their profile says today.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
@@ -118,11 +118,20 @@ def rating(rows: list[Participant]) -> Rating:
     return Rating(len(given), sum(given) / len(given) if given else None)
 
 
-def months(starts: dict[int, datetime], rows: list[Participant], zone: ZoneInfo) -> list[Month]:
-    """`starts`: each seminar's start. Months with no seminar in between are left out."""
+def months(
+    starts: dict[int, datetime],
+    rows: list[Participant],
+    zone: ZoneInfo,
+    guests: Mapping[int, int] | None = None,
+) -> list[Month]:
+    """`starts`: each seminar's start. Months with no seminar in between are left out.
+    `guests`: unregistered people who came, by seminar: trained, but never distinct people."""
     month_of = {sid: at.astimezone(zone).date().replace(day=1) for sid, at in starts.items()}
     seminars = Counter(month_of.values())
     attended: Counter[date] = Counter()
+    for sid, count in (guests or {}).items():
+        if sid in month_of:
+            attended[month_of[sid]] += count
     people: dict[date, set[int]] = {}
     for row in rows:
         if row.attended and row.seminar_id in month_of:

@@ -89,6 +89,12 @@ class Guests:
 
     count: int = 0
     women: int = 0
+    listed: tuple[Guest, ...] = ()
+    """Each of them, for the spreadsheet's list and the month by month figures."""
+
+    def at(self) -> Counter[int]:
+        """How many came to each seminar, by its id."""
+        return Counter(g.seminar_id for g in self.listed)
 
 
 @dataclass(frozen=True)
@@ -291,7 +297,7 @@ def summarise(
         people=distinct(rows, GENDERS, POSITIONS),
         rating=rating(rows),
         attendance_rate=_attendance_rate(rows),
-        guests=Guests(len(guests), women),
+        guests=Guests(len(guests), women, tuple(guests)),
     )
 
 

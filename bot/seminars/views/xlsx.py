@@ -22,7 +22,9 @@ from bot.core.programmes.repo import Programme
 from bot.core.sheets import Look, Sheet, sheet_title
 from bot.core.texts import text_for
 from bot.i18n import N_, Translator
+from bot.seminars.repo.guests import Guest
 from bot.seminars.repo.report_rows import Place, place_name
+from bot.seminars.repo.seminars import Seminar
 from bot.seminars.service.reports import Participant, SeminarReport, Tally
 
 ANSWER_LABELS = {
@@ -143,6 +145,23 @@ def _participants(
         if several is not None:
             row.append(_programme_name(several, programme_of.get(p.seminar_id), tr.lang))
         ws.add(row)
+    seminar_of = {s.id: s for s in report.seminars}
+    for guest in report.guests.listed:
+        seminar = seminar_of[guest.seminar_id]
+        row = _guest_row(guest, seminar, tr)
+        if several is not None:
+            row.append(_programme_name(several, seminar.programme_id, tr.lang))
+        ws.add(row)
+
+
+def _guest_row(guest: Guest, seminar: Seminar, tr: Translator) -> list[Any]:
+    """Someone who came without being registered: trained, with no place or phone known."""
+    _ = tr._
+    return [
+        _title(tr, seminar.title_ky, seminar.title_ru), tr.date(seminar.starts_at, year=True),
+        guest.full_name, labels.gender(tr, guest.gender), _("Guest, not registered with the bot"),
+        "", "", "", "", "", _("yes"), _(VIA_LABELS["staff"]), None, "",
+    ]  # fmt: skip
 
 
 def _participant_row(p: Participant, tr: Translator) -> list[Any]:
