@@ -4,11 +4,6 @@ may report and that the project is still open, at every step."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-from telegram.ext import JobQueue
-
 from bot.core import wizard
 from bot.core.errors import Refusal
 from bot.core.refusals import refusal_text
@@ -16,13 +11,12 @@ from bot.grants.callbacks import ReportCb
 from bot.grants.service.reporting import FLOW, GrantReports, ReportFile
 from bot.grants.views import member as views
 from bot.i18n import translator
-from handlers import basics, flow_steps
+from handlers import albums, basics, flow_steps
 from handlers.buttons import button
 from handlers.common import App, Context, Turn, services
 from handlers.incoming import file_of
 from handlers.routes import REFUSED, Refusals, command
 
-ALBUM_WAIT_S = 1.0
 """Album items arrive within a fraction of a second of each other: one answer after the last."""
 REPORTER = Refusals(denied="register_first", missing="invalid_button")
 
@@ -77,41 +71,13 @@ async def on_media(turn: Turn) -> None:
         if isinstance(exc, Refusal) and exc.code in ("grant_closed", "grant_not_yours"):
             raise
         note = refusal_text(turn.tr, REPORTER.code_for(exc))
-    group, jobs = turn.message.media_group_id, turn.context.job_queue
-    if group and jobs is not None:
-        _album_item(turn, jobs, group, note)
+    if albums.item(turn, "grant", note, _album_done):
         return
     await _answer(turn.context, turn.tid, turn.chat_id, turn.tr.lang, [note] if note else [])
 
 
-@dataclass
-class _Album:
-    tid: int
-    chat_id: int
-    lang: str
-    notes: list[str]
-
-
-def _album_item(turn: Turn, jobs: JobQueue[Any], group: str, note: str) -> None:
-    """Pushes the album's one answer back until its last item is in, keeping every refusal.
-    (PTB types the context's job queue with a type variable it never binds, hence Any.)"""
-    key = f"grant-album:{turn.tid}:{group}"
-    pending = jobs.get_jobs_by_name(key)
-    album = pending[0].data if pending else None
-    if not isinstance(album, _Album):
-        album = _Album(turn.tid, turn.chat_id, turn.tr.lang, [])
-    for job in pending:
-        job.schedule_removal()
-    if note and note not in album.notes:
-        album.notes.append(note)
-    jobs.run_once(_album_done, ALBUM_WAIT_S, name=key, data=album, chat_id=album.chat_id,
-                  user_id=album.tid)  # fmt: skip
-
-
-async def _album_done(context: Context) -> None:
-    album = context.job.data if context.job is not None else None
-    if isinstance(album, _Album):
-        await _answer(context, album.tid, album.chat_id, album.lang, album.notes)
+async def _album_done(context: Context, album: albums.Album) -> None:
+    await _answer(context, album.tid, album.chat_id, album.lang, album.notes)
 
 
 async def _answer(context: Context, tid: int, chat_id: int, lang: str, notes: list[str]) -> None:

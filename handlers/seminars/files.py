@@ -7,17 +7,12 @@ for, each checked for its purpose. An album is answered once, after its last ite
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-from telegram.ext import JobQueue
-
 from bot.core.errors import Refusal
 from bot.i18n import translator
 from bot.seminars.callbacks import CycleCb, FileCb
 from bot.seminars.service.files import FILES_FLOW, NewFile, Purpose
 from bot.seminars.views import files as views
-from handlers import flow_steps
+from handlers import albums, flow_steps
 from handlers.buttons import button
 from handlers.common import App, Context, Turn, services
 from handlers.incoming import file_of
@@ -25,7 +20,6 @@ from handlers.routes import REFUSED, command
 from handlers.seminars.cards import show_card
 from handlers.stored_files import send_held
 
-ALBUM_WAIT_S = 1.0
 PURPOSES: dict[str, Purpose] = {
     "agenda": "agenda", "handouts": "handout", "photos": "photo", "signed_list": "signed_list",
 }  # fmt: skip
@@ -82,9 +76,7 @@ async def on_media(turn: Turn) -> None:
         await turn.say(views.agenda_saved(turn.tr, seminar))
         await show_card(turn, seminar.id, new_message=True)
         return
-    group, jobs = turn.message.media_group_id, turn.context.job_queue
-    if group and jobs is not None:
-        _album_item(turn, jobs, group, seminar.id, purpose)
+    if albums.item(turn, "seminar", None, _album_done, (seminar.id, purpose)):
         return
     await prompt(turn, seminar.id, purpose, new=True)
 
@@ -96,38 +88,15 @@ async def on_text(turn: Turn) -> None:
     await prompt(turn, seminar_id, purpose, new=True)
 
 
-@dataclass(frozen=True)
-class _Album:
-    tid: int
-    chat_id: int
-    lang: str
-    seminar_id: int
-    purpose: str
-
-
-def _album_item(turn: Turn, jobs: JobQueue[Any], group: str, seminar_id: int, purpose: str) -> None:
-    """Pushes the album's one answer back until its last item is in."""
-    key = f"seminar-album:{turn.tid}:{group}"
-    for job in jobs.get_jobs_by_name(key):
-        job.schedule_removal()
-    album = _Album(turn.tid, turn.chat_id, turn.tr.lang, seminar_id, purpose)
-    jobs.run_once(_album_done, ALBUM_WAIT_S, name=key, data=album, chat_id=turn.chat_id,
-                  user_id=turn.tid)  # fmt: skip
-
-
-async def _album_done(context: Context) -> None:
-    album = context.job.data if context.job is not None else None
-    if not isinstance(album, _Album):
-        return
+async def _album_done(context: Context, album: albums.Album) -> None:
     svc = services(context)
     tr = translator(album.lang, svc.config.tz)
+    seminar_id, purpose = album.about
     try:
-        seminar, waiting, attendees = await svc.seminar_files.state(
-            album.tid, album.seminar_id, album.purpose
-        )
+        seminar, waiting, attendees = await svc.seminar_files.state(album.tid, seminar_id, purpose)
     except REFUSED:
         return
-    screen = views.upload_prompt(tr, seminar, album.purpose, waiting, attendees)
+    screen = views.upload_prompt(tr, seminar, purpose, waiting, attendees)
     await context.bot.send_message(album.chat_id, screen.text, reply_markup=screen.markup)
 
 
