@@ -103,3 +103,21 @@ async def test_a_cancelled_seminar_asks_nothing(sbot):
     statuses = {r["status"] for t in ("seminar_followup", "seminar_followup_late")
                 for r in await pushes(sbot, t)}  # fmt: skip
     assert statuses == {"cancelled"}
+
+
+async def test_an_album_of_photos_gets_one_answer(sbot):
+    admin = await staff(sbot)
+    seminar = await make_seminar(sbot)
+    sbot.clock.set(END + timedelta(hours=1))
+    await admin.send("/seminars")
+    await press_on_latest(admin, CycleCb(seminar_id=seminar.id, action="photos"))
+    await expect(admin, RU._("Send the photos from «{title}». Press «Done» when all are in.")
+                 .format(title=seminar.title_ru))  # fmt: skip
+    await admin.send_album([{"photo": PNG} for _ in range(3)])
+    three = RU.ngettext("{count} file kept.", "{count} files kept.", 3).format(count=3)
+    await expect(admin, three)
+    counted = [RU.ngettext("{count} file kept.", "{count} files kept.", n).format(count=n)
+               for n in (1, 2, 3)]  # fmt: skip
+    said = [m for m in await admin.messages()
+            if any(c in (m.get("text") or "") for c in counted)]  # fmt: skip
+    assert len(said) == 1, "one answer for the album, after its last item"
