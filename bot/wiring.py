@@ -191,6 +191,7 @@ class Services:
         reviews = Reviews(competitions)
         submissions = Submissions(competitions)
         results = Results(reviews)
+        scoring = Scoring(reviews)
         rsvp = Rsvp(outbox, people)
         attendance = Attendance(outbox, people, seminars)
         seminar_pushes = SeminarPushes(db)
@@ -242,8 +243,8 @@ class Services:
             reviews=reviews,
             results=results,
             panel=Panel(reviews),
-            scoring=Scoring(reviews),
-            status=Status(people, rsvp, submissions, results, approvals, seminars, grants=grants),
+            scoring=scoring,
+            status=Status(people, rsvp, submissions, results, approvals, seminars, grants, scoring),
             submission_draft=SubmissionDraft(submissions),
             retention=retention,
             faq=faq,

@@ -27,7 +27,7 @@ from handlers.broadcasts import wizard as broadcast_wizard
 from handlers.buttons import button
 from handlers.common import PRIVATE, App, Turn
 from handlers.competitions import listing as competitions
-from handlers.competitions import my_submissions, submit
+from handlers.competitions import my_submissions, review, submit
 from handlers.grants import staff as grant_staff
 from handlers.reports import period as reports_period
 from handlers.routes import Command, command
@@ -57,6 +57,7 @@ DESK: dict[str, Command] = {
     "seminars": seminars.seminars_command,
     "competitions": competitions.competitions_command,
     "grants": grant_staff.grants_command,
+    "scores": review.submissions_command,
 }
 
 

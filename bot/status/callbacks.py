@@ -10,6 +10,6 @@ from bot.core.callback_data import CallbackData, callback
 @callback("go1")
 class DeskCb(CallbackData):
     """A count on a coordinator's /status: the registrations to approve, the seminars ahead,
-    the competitions (with their submissions to review)."""
+    the competitions (with their submissions to review), a panel reviewer's scores to give."""
 
-    to: Literal["approvals", "seminars", "competitions", "grants"]
+    to: Literal["approvals", "seminars", "competitions", "grants", "scores"]

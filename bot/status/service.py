@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.accounts.service.approvals import Approvals
 from bot.competitions.service.draft import FLOW as DRAFT_FLOW
+from bot.competitions.service.panel_review import Scoring
 from bot.competitions.service.results import MemberResults, Results
 from bot.competitions.service.submissions import Standing, Submissions
 from bot.core import flows
@@ -46,6 +47,8 @@ class StaffDesk:
     waiting_review: int
     late_grants: int = 0
     """Grant projects with a milestone past its date or a report overdue."""
+    to_score: int = 0
+    """Submissions assigned to this person on a review panel, not fully scored yet."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Status:
         approvals: Approvals,
         seminars: Seminars,
         grants: Grants | None = None,
+        scoring: Scoring | None = None,
     ) -> None:
         self.people = people
         self.rsvp = rsvp
@@ -88,6 +92,7 @@ class Status:
         self.approvals = approvals
         self.seminars = seminars
         self.grants = grants
+        self.scoring = scoring
         self.db = people.db
         self.clock = people.clock
         self.programmes = Programmes(self.db, people)
@@ -142,4 +147,15 @@ class Status:
         running = [(c, n) for c, n in competitions if not c.cancelled and c.deadline >= now]
         waiting = sum(n.get(code, 0) for _, n in competitions for code in WAITING_REVIEW)
         late = sum(r.late for r in await self.grants.listing(telegram_id)) if self.grants else 0
-        return StaffDesk(pending, len(upcoming), len(running), waiting, late)
+        return StaffDesk(pending, len(upcoming), len(running), waiting, late,
+                         await self._to_score(telegram_id))  # fmt: skip
+
+    async def _to_score(self, telegram_id: int) -> int:
+        """A panel's open work: assigned, with criteria, not all scored, results not out."""
+        if self.scoring is None:
+            return 0
+        return sum(
+            1 for a in await self.scoring.queue(telegram_id)
+            if a.criteria and a.scored < a.criteria and not a.competition.cancelled
+            and not a.competition.results_published_at
+        )  # fmt: skip

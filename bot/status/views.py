@@ -132,6 +132,13 @@ def _desk(tr: Translator, d: StaffDesk) -> list[str]:
             "{count} grant project is late", "{count} grant projects are late", d.late_grants
         )
         lines.append("• ⚠️ " + late.format(count=d.late_grants))
+    if d.to_score:
+        score = tr.ngettext(
+            "{count} submission to score on your review panel",
+            "{count} submissions to score on your review panel",
+            d.to_score,
+        )
+        lines.append("• " + score.format(count=d.to_score))
     return lines
 
 
@@ -153,6 +160,9 @@ def _desk_buttons(tr: Translator, d: StaffDesk) -> list[InlineKeyboardButton]:
     if d.late_grants:
         label = tr._("Late grant projects ({count})").format(count=d.late_grants)
         found.append(button("📈 " + label, DeskCb(to="grants")))
+    if d.to_score:
+        label = tr._("Score submissions ({count})").format(count=d.to_score)
+        found.append(button("🧮 " + label, DeskCb(to="scores")))
     return found
 
 

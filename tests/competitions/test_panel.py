@@ -154,6 +154,16 @@ async def test_a_reviewer_sees_only_what_is_assigned_and_forged_buttons_change_n
         ).format(count=1),
     )
 
+    await reviewer.send("/status")
+    line = RU.ngettext(
+        "{count} submission to score on your review panel",
+        "{count} submissions to score on your review panel",
+        1,
+    ).format(count=1)
+    await expect(reviewer, line)
+    await tap(reviewer, "🧮 " + RU._("Score submissions ({count})").format(count=1))
+    listed = await expect(reviewer, t("ru", "To review"))
+    assert "IC-2026-001" in listed["text"] and "IC-2026-002" not in listed["text"]
     await reviewer.send("/submissions")
     listed = await expect(reviewer, t("ru", "To review"))
     assert "IC-2026-001" in listed["text"] and "IC-2026-002" not in listed["text"]
