@@ -42,6 +42,7 @@ from handlers import (
     questions,
     reports,
     seminars,
+    troubles,
 )
 from handlers import console as console_commands
 from handlers.common import App
@@ -93,7 +94,7 @@ def build_application(config: Config, clock: Clock | None = None) -> App:
     app.bot_data["clock"] = clock or Clock()
     app.bot_data["limiter"] = limiter
     app.bot_data["updates"] = updates
-    updates.on_overflow = partial(basics.slow_down, app)
+    updates.on_overflow = partial(troubles.slow_down, app)
     register_handlers(app)
     return app
 

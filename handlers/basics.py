@@ -6,8 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from telegram import ReplyKeyboardRemove, Update
-from telegram.error import BadRequest, TelegramError
+from telegram import ReplyKeyboardRemove
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.accounts.views import help as help_text
@@ -15,11 +14,9 @@ from bot.core import leaving, replies, wizard
 from bot.core.errors import Refusal
 from bot.core.flows import Flow
 from bot.core.wizard import LeaveCb
-from bot.db import DatabaseBusy
-from bot.http import Bot
-from bot.i18n import resolve_lang, translator
+from handlers import troubles
 from handlers.buttons import button, button_fallback
-from handlers.common import PRIVATE, App, Context, Turn, services_of
+from handlers.common import PRIVATE, App, Turn
 from handlers.routes import command
 
 log = logging.getLogger(__name__)
@@ -107,41 +104,6 @@ async def edited(turn: Turn) -> None:
     await turn.say(replies.edited_message(turn.tr))
 
 
-async def slow_down(app: App, update: Update) -> None:
-    """Said once to someone whose line of waiting messages is full (bot.updates)."""
-    user = update.effective_user
-    if user is None:
-        return
-    svc = services_of(app)
-    lang = resolve_lang(await svc.people.saved_lang(user.id), user.language_code,
-                        svc.config.default_lang)  # fmt: skip
-    text = replies.slow_down(translator(lang, svc.config.tz))
-    bot = app.bot
-    if isinstance(bot, Bot):
-        await bot.call("sendMessage", {"chat_id": user.id, "text": text})
-
-
-async def on_error(update: object, context: Context) -> None:
-    """Logs the update and the person by id only; the reader hears it was our fault. When it
-    was Telegram that failed (unwell, or the person blocked the bot) there is nothing of ours
-    to trace, and an apology would fail the same way."""
-    update_id = update.update_id if isinstance(update, Update) else None
-    user = update.effective_user if isinstance(update, Update) else None
-    who = user.id if user else None
-    if isinstance(context.error, TelegramError) and not isinstance(context.error, BadRequest):
-        log.warning("reply to update %s from user %s not sent: %s: %s", update_id, who,
-                    type(context.error).__name__, context.error)  # fmt: skip
-        return
-    log.error("update %s from user %s failed", update_id, who, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat is not None:
-        turn = await Turn.begin(update, context)
-        busy = isinstance(context.error, DatabaseBusy)
-        try:
-            await turn.say(replies.busy(turn.tr) if busy else replies.our_error(turn.tr))
-        except TelegramError as exc:
-            log.warning("apology for update %s not sent: %s", update_id, exc)
-
-
 def register(app: App) -> None:
     app.add_handler(CommandHandler("help", help_command, filters=PRIVATE))
     app.add_handler(CommandHandler("cancel", cancel, filters=PRIVATE))
@@ -155,4 +117,4 @@ def register_fallbacks(app: App) -> None:
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE, edited)
     )
     app.add_handler(button_fallback(Refusal("invalid_button")))
-    app.add_error_handler(on_error)
+    app.add_error_handler(troubles.on_error)
