@@ -260,6 +260,10 @@ def _make_parent(path: Path) -> None:
 
 async def open_database(path: str | Path) -> Database:
     """Open and bring the schema up to date: the bot never runs on an old schema."""
+    if str(path).startswith(("postgresql://", "postgres://")):
+        from bot.db_pg import open_pg  # only a PostgreSQL deployment needs psycopg
+
+        return await open_pg(str(path))
     await asyncio.to_thread(_make_parent, Path(path))
     db = await Database.open(path)
     await migrate(db)

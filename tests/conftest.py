@@ -17,6 +17,7 @@ from bot.emulator.client import Phone
 from bot.emulator.emulator import Emulator
 from bot.i18n import translator
 from bot.wiring import Services
+from tests import pg_tests
 
 ROOT = Path(__file__).resolve().parent.parent
 PILOT_CSV = ROOT / "data" / "pilot_municipalities.csv"
@@ -38,7 +39,7 @@ class BotUnderTest:
         self.config: Config = load_config(
             {
                 "BOT_TOKEN": TOKEN,
-                "MUNIBOT_DB": str(db_path),
+                "MUNIBOT_DB": database_for(db_path),
                 "MUNIBOT_ADMINS": str(ADMIN_ID),
                 "MUNIBOT_API_BASE": emulator.api_base,
                 "MUNIBOT_MEDIA_DIR": str(db_path.parent / "media"),
@@ -97,11 +98,36 @@ async def emulator() -> AsyncIterator[Emulator]:
 
 
 async def seed(db_path: Path) -> None:
+    if pg_tests.SERVER:
+        await pg_tests.seeded(db_path, _seed_url)
+        return
     db = await open_database(db_path)
     try:
         await import_municipalities(db, PILOT_CSV)
     finally:
         await db.close()
+
+
+async def _seed_url(url: str) -> None:
+    db = await open_database(url)
+    try:
+        await import_municipalities(db, PILOT_CSV)
+    finally:
+        await db.close()
+
+
+def database_for(db_path: Path) -> str:
+    """MUNIBOT_DB for a test's database: its SQLite file, or with MUNIBOT_TEST_PG set, its own
+    database on that server (tests/pg_tests.py)."""
+    return pg_tests.url_for(db_path) if pg_tests.SERVER else str(db_path)
+
+
+if pg_tests.SERVER:
+
+    @pytest.fixture(autouse=True)
+    def _drop_pg_databases() -> object:
+        yield
+        pg_tests.drop_all()
 
 
 @pytest.fixture

@@ -110,7 +110,7 @@ async def ensure(
     await db.execute(
         "INSERT INTO users (telegram_id, tg_name, tg_lang, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (telegram_id) DO UPDATE SET"
-        " tg_name = excluded.tg_name, tg_lang = COALESCE(excluded.tg_lang, tg_lang)",
+        " tg_name = excluded.tg_name, tg_lang = COALESCE(excluded.tg_lang, users.tg_lang)",
         (telegram_id, tg_name, tg_lang, now, now),
     )
     user = await by_telegram_id(db, telegram_id)

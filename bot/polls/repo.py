@@ -212,7 +212,7 @@ async def counts(
     where, more = _in_regions(regions)
     return await db.fetchall_off_loop(
         f"SELECT {key} AS key, choice, COUNT(*) AS n, AVG(number) AS average,"
-        f" MIN(number) AS low, MAX(number) AS high FROM ({_BOTH}) WHERE {where}"
+        f" MIN(number) AS low, MAX(number) AS high FROM ({_BOTH}) AS answers WHERE {where}"
         " GROUP BY key, choice",
         (poll_id, question, poll_id, question, *more),
     )
@@ -223,7 +223,7 @@ async def texts(
 ) -> list[str]:
     where, more = _in_regions(regions)
     rows = await db.fetchall(
-        f"SELECT text FROM ({_BOTH}) WHERE text IS NOT NULL AND {where} LIMIT ?",
+        f"SELECT text FROM ({_BOTH}) AS answers WHERE text IS NOT NULL AND {where} LIMIT ?",
         (poll_id, question, poll_id, question, *more, limit),
     )
     return [r[0] for r in rows]

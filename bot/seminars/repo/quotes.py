@@ -24,7 +24,7 @@ async def set_consent(db: Database, seminar_id: int, user_id: int, allowed: bool
     comment to quote."""
     cur = await db.execute(
         "UPDATE seminar_invitations SET quote_consent = ?,"
-        " quote_marked = CASE WHEN ? THEN quote_marked ELSE 0 END"
+        " quote_marked = CASE WHEN ? = 1 THEN quote_marked ELSE 0 END"
         " WHERE seminar_id = ? AND user_id = ? AND comment IS NOT NULL",
         (int(allowed), int(allowed), seminar_id, user_id),
     )

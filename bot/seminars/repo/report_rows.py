@@ -67,7 +67,7 @@ _SQL = (
     "SELECT s.id AS seminar_id, s.title_ky, s.title_ru, s.starts_at,"
     " u.id AS user_id, u.full_name, u.gender, u.position, u.position_detail, u.phone,"
     " i.status, i.attended_at, i.attended_via, i.rating, i.comment,"
-    " i.quote_consent AND i.quote_marked AS quoted,"
+    " (i.quote_consent = 1 AND i.quote_marked = 1) AS quoted,"
     + ", ".join(
         f"{t}.id AS {t}_id, {t}.name_ky AS {t}_ky, {t}.name_ru AS {t}_ru, {t}.name_en AS {t}_en"
         for t in _PLACES

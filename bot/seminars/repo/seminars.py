@@ -231,7 +231,7 @@ async def code_taken(db: Database, code: str) -> bool:
 def _in_programmes(programme_ids: list[int] | None) -> tuple[str, list[int]]:
     """A WHERE clause for `seminars` keeping to some programmes (None: every one)."""
     if programme_ids is None:
-        return "1", []
+        return "1 = 1", []
     return "programme_id IN ({})".format(",".join("?" * len(programme_ids))), programme_ids
 
 

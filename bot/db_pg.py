@@ -1,0 +1,282 @@
+"""The database on PostgreSQL (issue 17): the same interface as bot.db's SQLite `Database`.
+
+`MUNIBOT_DB=postgresql://…` lands here. Two connections, as on SQLite: a writer, on which the
+write lock and `transaction()` serialise writes, and a reader for reads outside a transaction,
+which sees every committed write (PostgreSQL's READ COMMITTED, like SQLite's WAL). The SQL is
+the repositories' own, translated by bot.sqldialect; rows behave as sqlite3.Row does, and
+numbers come back as SQLite gives them (no Decimal, no bool).
+
+Parameters are bound on the client side (psycopg's ClientCursor): a string parameter becomes
+an untyped literal, so it compares with a column of any type, as SQLite lets it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import psycopg
+from psycopg.adapt import Dumper
+from psycopg.rows import RowMaker
+
+from bot import sqldialect
+from bot.db import (
+    LOCKED_FOR_S,
+    MIGRATIONS_DIR,
+    Database,
+    _in_transaction,
+    migration_files,
+    utcnow_iso,
+)
+
+T = TypeVar("T")
+PG_MIGRATIONS_DIR = MIGRATIONS_DIR / "pg"
+"""Engine-specific variants: `pg/NNNN_name.sql` replaces `NNNN_name.sql` on PostgreSQL. A
+subfolder, so that SQLite's reading of the migrations folder never sees them."""
+
+
+class PgRow(tuple[Any, ...]):
+    """A row read by position or by column name, case-blind, like sqlite3.Row."""
+
+    _index: dict[str, int] = {}
+    _names: tuple[str, ...] = ()
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            try:
+                return tuple.__getitem__(self, self._index[key.lower()])
+            except KeyError:
+                raise IndexError(f"No item with that key: {key}") from None
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+
+@lru_cache(maxsize=1024)
+def _row_class(names: tuple[str, ...]) -> type[PgRow]:
+    index = {name.lower(): i for i, name in reversed(list(enumerate(names)))}
+    return type("Row", (PgRow,), {"_index": index, "_names": names})
+
+
+def _plain(value: Any) -> Any:
+    """A value as SQLite would have given it: SUM's numeric an int, AVG's a float, no bools."""
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def sqlite_rows(cursor: Any) -> RowMaker[PgRow]:
+    """psycopg row factory: PgRow objects, values made SQLite's."""
+    names = tuple(c.name for c in cursor.description or ())
+    cls = _row_class(names)
+
+    def make(values: Sequence[Any]) -> PgRow:
+        return cls(_plain(v) for v in values)
+
+    return make
+
+
+class _BoolAsInt(Dumper):
+    """True and False stored as 1 and 0: the schema's flags are integers, as on SQLite."""
+
+    oid = psycopg.adapters.types["int8"].oid
+
+    def dump(self, obj: Any) -> bytes:
+        return b"1" if obj else b"0"
+
+
+def _configure(conn: psycopg.Connection[Any] | psycopg.AsyncConnection[Any]) -> None:
+    conn.adapters.register_dumper(bool, _BoolAsInt)
+
+
+async def _connect(url: str) -> psycopg.AsyncConnection[PgRow]:
+    conn = await psycopg.AsyncConnection.connect(
+        url, autocommit=True, row_factory=sqlite_rows, cursor_factory=psycopg.AsyncClientCursor
+    )
+    _configure(conn)
+    return conn
+
+
+class SyncReader:
+    """What `read_off_loop`'s callback gets on PostgreSQL: `execute(sql, params)` whose
+    result iterates and fetches rows, as a sqlite3.Connection's does."""
+
+    def __init__(self, conn: psycopg.Connection[PgRow]) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[PgRow]:
+        return self._conn.execute(sqldialect.to_pg(sql), tuple(params))
+
+
+def _read_in_thread(url: str, read: Callable[[Any], T]) -> T:
+    with psycopg.Connection.connect(
+        url, autocommit=True, row_factory=sqlite_rows, cursor_factory=psycopg.ClientCursor
+    ) as conn:
+        _configure(conn)
+        return read(SyncReader(conn))
+
+
+class PgDatabase(Database):
+    """bot.db.Database on PostgreSQL; every method of it is overridden here."""
+
+    def __init__(self, url: str, writer: psycopg.AsyncConnection[PgRow], reader: Any) -> None:
+        # Not Database.__init__: that one holds SQLite connections.
+        self.url = url
+        self.pg = writer
+        self.pg_reader: psycopg.AsyncConnection[PgRow] = reader
+        self._lock = asyncio.Lock()
+        self.patience = LOCKED_FOR_S
+
+    @classmethod
+    async def open(cls, path: str | Path) -> PgDatabase:
+        url = str(path)
+        return cls(url, await _connect(url), await _connect(url))
+
+    async def close(self) -> None:
+        await self.pg_reader.close()
+        await self.pg.close()
+
+    async def _run(
+        self, conn: psycopg.AsyncConnection[PgRow], sql: str, params: Sequence[Any]
+    ) -> psycopg.AsyncCursor[PgRow]:
+        return await conn.execute(sqldialect.to_pg(sql), tuple(params))
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        conn = self.pg if _in_transaction.get() else self.pg_reader
+        cur = await self._run(conn, sql, params)
+        return cast(list[sqlite3.Row], await cur.fetchall())
+
+    async def fetchall_off_loop(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return await self.fetchall(sql, params)
+
+    async def read_off_loop(self, read: Callable[[sqlite3.Connection], T]) -> T:
+        if _in_transaction.get():
+            raise RuntimeError("read_off_loop inside a transaction would miss its writes")
+        return await asyncio.to_thread(_read_in_thread, self.url, read)
+
+    def _file(self) -> str | None:
+        return None
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if _in_transaction.get():
+            return await self._run(self.pg, sql, params)
+        async with self._lock:
+            return await self._run(self.pg, sql, params)
+
+    async def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        rows = await self.write_returning(sqldialect.returning_id(sql), params)
+        if not rows:
+            raise RuntimeError("INSERT gave no row id")
+        return int(rows[0][0])
+
+    async def write_returning(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        if _in_transaction.get():
+            return await (await self._run(self.pg, sql, params)).fetchall()
+        async with self._lock:
+            return await (await self._run(self.pg, sql, params)).fetchall()
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        async with self.transaction():
+            cur = self.pg.cursor()
+            await cur.executemany(sqldialect.to_pg(sql), [tuple(r) for r in rows])
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Database]:
+        if _in_transaction.get():
+            yield self
+            return
+        async with self._lock:
+            await self.pg.execute("BEGIN")
+            token = _in_transaction.set(True)
+            try:
+                yield self
+            except BaseException:
+                await self.pg.execute("ROLLBACK")
+                raise
+            else:
+                await self.pg.execute("COMMIT")
+            finally:
+                _in_transaction.reset(token)
+
+
+_COMPAT = """
+CREATE FUNCTION munibot_add_bool(bigint, boolean) RETURNS bigint LANGUAGE sql IMMUTABLE
+    AS 'SELECT CASE WHEN $2 IS NULL THEN $1 ELSE COALESCE($1, 0) + $2::int END';
+CREATE AGGREGATE sum(boolean) (SFUNC = munibot_add_bool, STYPE = bigint);
+CREATE AGGREGATE max(boolean) (SFUNC = boolor_statefunc, STYPE = boolean);
+CREATE AGGREGATE min(boolean) (SFUNC = booland_statefunc, STYPE = boolean);
+"""
+"""SQLite's aggregates of a comparison, which PostgreSQL has none of: SUM(status != 'invited')
+counts the rows that match (NULL on no rows, as SQLite's), MAX and MIN say whether any or
+every row does."""
+
+
+async def _add_compat(db: PgDatabase) -> None:
+    if await db.count("SELECT COUNT(*) FROM pg_proc WHERE proname = 'munibot_add_bool'"):
+        return
+    async with db.transaction():
+        await db.pg.execute(_COMPAT)
+
+
+def migration_sql(version: int, path: Path) -> str:
+    """The file's PostgreSQL text: its variant under pg/ when there is one, else translated."""
+    for variant in PG_MIGRATIONS_DIR.glob(f"{version:04d}_*.sql"):
+        return variant.read_text(encoding="utf-8")
+    return sqldialect.migration_to_pg(path.read_text(encoding="utf-8"))
+
+
+async def migrate_pg(db: PgDatabase, directory: Path = MIGRATIONS_DIR) -> list[str]:
+    """bot.db.migrate on PostgreSQL: each file and its schema_migrations row in one
+    transaction (PostgreSQL's DDL is transactional), then the id sequences moved past any id
+    a migration wrote itself (programme 1)."""
+    await db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    await _add_compat(db)
+    done = {row[0] for row in await db.fetchall("SELECT version FROM schema_migrations")}
+    applied = []
+    for version, name, path in migration_files(directory):
+        if version in done:
+            continue
+        script = migration_sql(version, path)
+        async with db.transaction():
+            await db.pg.execute(cast(Any, script))
+            await db.pg.execute(
+                "INSERT INTO schema_migrations VALUES (%s, %s, %s)",
+                (version, name, utcnow_iso()),
+            )
+            await _sync_identities(db)
+        applied.append(path.name)
+    return applied
+
+
+async def _sync_identities(db: PgDatabase) -> None:
+    found = await db.pg.execute(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
+        " AND column_name = 'id' AND is_identity = 'YES'"
+    )
+    for (table,) in await found.fetchall():
+        await db.pg.execute(
+            cast(
+                Any,
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                f' COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)',
+            )
+        )
+
+
+async def open_pg(url: str) -> PgDatabase:
+    db = await PgDatabase.open(url)
+    await migrate_pg(db)
+    return db
