@@ -5,7 +5,6 @@ spreadsheet export holds them; a member asking /audit is refused."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import timedelta
 from io import BytesIO
 
@@ -14,7 +13,7 @@ from openpyxl import load_workbook
 from bot.competitions.repo import submissions as subs_repo
 from bot.core import audit
 from bot.core import auditviews as views
-from bot.db import MIGRATIONS_DIR, Database, migrate
+from bot.db import MIGRATIONS_DIR, Database, migrate, open_database
 from bot.i18n import translator
 from tests.accounts.test_registration import admin_phone, register, reject
 from tests.broadcasts.test_scheduling import CHRISTMAS, scheduled
@@ -170,11 +169,14 @@ async def test_the_export_writes_the_record_as_a_spreadsheet(tmp_path):
 
     env = base_env(tmp_path, MUNIBOT_DEFAULT_LANG="ru")
     assert (await run_cli("migrate", env=env))[0] == 0
-    with sqlite3.connect(tmp_path / "cli" / "bot.sqlite3") as conn:
-        conn.execute(
+    db = await open_database(env["MUNIBOT_DB"])
+    try:
+        await db.execute(
             "INSERT INTO audit_log (at, actor_id, action, object_kind, object_id, detail)"
             " VALUES ('2026-11-22T06:00:00+00:00', NULL, 'programme_closed', 'programme', 1, '3')"
         )
+    finally:
+        await db.close()
     out = tmp_path / "audit.xlsx"
     code, printed, err = await run_cli("export", "audit", "--out", str(out), env=env)
     assert code == 0, err

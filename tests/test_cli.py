@@ -6,14 +6,13 @@ import asyncio
 import os
 import signal
 import socket
-import sqlite3
 import sys
 
 import pytest
 
-from bot.db import migration_files
+from bot.db import migration_files, open_database
 from bot.emulator.client import Phone
-from tests.conftest import PILOT_CSV, ROOT, TOKEN, expect, t
+from tests.conftest import PILOT_CSV, ROOT, TOKEN, database_for, expect, t
 
 
 def free_port() -> int:
@@ -33,17 +32,21 @@ async def run_cli(*args: str, env: dict[str, str], timeout: float = 30) -> tuple
 
 def base_env(tmp_path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "MUNIBOT_"))}
-    env["MUNIBOT_DB"] = str(tmp_path / "cli" / "bot.sqlite3")
+    env["MUNIBOT_DB"] = database_for(tmp_path / "cli" / "bot.sqlite3")
     env.update(extra)
     return env
 
 
 async def test_migrate_creates_the_database_on_an_empty_path(tmp_path):
-    code, out, _ = await run_cli("migrate", env=base_env(tmp_path))
+    env = base_env(tmp_path)
+    code, out, _ = await run_cli("migrate", env=env)
     assert code == 0, out
-    with sqlite3.connect(tmp_path / "cli" / "bot.sqlite3") as conn:
-        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations")]
-    assert versions == [v for v, _, _ in migration_files()]
+    db = await open_database(env["MUNIBOT_DB"])
+    try:
+        rows = await db.fetchall("SELECT version FROM schema_migrations ORDER BY version")
+    finally:
+        await db.close()
+    assert [r[0] for r in rows] == [v for v, _, _ in migration_files()]
     code, out, _ = await run_cli("import-municipalities", str(PILOT_CSV), env=base_env(tmp_path))
     assert code == 0 and "added: 22" in out
 

@@ -9,7 +9,10 @@ import threading
 import pytest
 
 from bot.db import DatabaseBusy, open_database
+from tests import pg_tests
 from tests.conftest import add_members, t
+
+pytestmark = pytest.mark.skipif(bool(pg_tests.SERVER), reason="SQLite only: SQLite's file locks")
 
 
 def hold_lock(path, seconds: float, ready: threading.Event) -> None:

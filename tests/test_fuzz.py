@@ -47,6 +47,7 @@ import pytest
 from bot.clock import ManualClock
 from bot.emulator.client import Phone
 from bot.i18n import resolve_lang, translator
+from tests import pg_tests
 from tests.accounts.test_registration import admin_phone, register
 from tests.competitions.helpers import make_competition
 from tests.conftest import BotUnderTest, add_members, expect, seed, t, tap
@@ -69,6 +70,12 @@ HANDLED_WITHIN_S = 10.0
 COORDINATOR = 900_002
 MEMBERS = [910_001, 910_002, 910_003, 910_004]
 STAFF = {"admin", "coordinator"}
+
+
+pytestmark = pytest.mark.skipif(
+    bool(pg_tests.SERVER),
+    reason="SQLite only: checks SQLite's integrity and foreign keys by PRAGMA",
+)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from bot.core.places.importer import import_municipalities
 from bot.db import open_database
-from tests.conftest import PILOT_CSV, ROOT
+from tests.conftest import PILOT_CSV, ROOT, database_for
 
 LOCALES = ROOT / "locales"
 Rule = tuple[str, re.Pattern[str], str]
@@ -50,7 +50,7 @@ def violations(lang: str, text: str, names: list[str], found: list[Rule]) -> lis
 
 
 async def place_names(tmp_path: Path) -> list[str]:
-    db = await open_database(tmp_path / "names.sqlite3")
+    db = await open_database(database_for(tmp_path / "names.sqlite3"))
     try:
         await import_municipalities(db, PILOT_CSV)
         names = []

@@ -7,14 +7,22 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from bot.core.places.importer import import_municipalities
 from bot.db import MIGRATIONS_DIR, Database, migrate, open_database
+from tests import pg_tests
 from tests.conftest import ADMIN_ID, PILOT_CSV, BotUnderTest, expect, t
 
 BEFORE = 8
 NOW = "2026-11-01T08:00:00+00:00"
 LATER = "2099-01-01T08:00:00+00:00"
 COORDINATOR, MEMBER = 700_001, 700_002
+
+
+pytestmark = pytest.mark.skipif(
+    bool(pg_tests.SERVER), reason="SQLite only: an old SQLite file migrated"
+)
 
 
 async def old_database(tmp_path: Path) -> Path:

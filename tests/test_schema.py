@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.db import Database, migrate, migration_files, open_database
+from tests import pg_tests
+
+pytestmark = pytest.mark.skipif(
+    bool(pg_tests.SERVER), reason="SQLite only: SQLite's own catalog and journal mode"
+)
 
 
 async def test_migrations_build_the_schema_on_an_empty_database(tmp_path):

@@ -14,6 +14,7 @@ from bot.core.errors import Refusal
 from bot.core.places.importer import import_municipalities
 from bot.core.places.search import Directory
 from bot.db import open_database
+from tests.conftest import database_for
 
 PILOT_CSV = Path(__file__).resolve().parent.parent / "data" / "pilot_municipalities.csv"
 
@@ -72,7 +73,7 @@ def test_names_are_trimmed_and_checked():
 
 
 async def test_import_is_idempotent_and_reports_refusals(tmp_path):
-    db = await open_database(tmp_path / "d.sqlite3")
+    db = await open_database(database_for(tmp_path / "d.sqlite3"))
     try:
         first = await import_municipalities(db, PILOT_CSV)
         assert first.added == 22 and not first.refused
@@ -99,7 +100,7 @@ async def test_import_is_idempotent_and_reports_refusals(tmp_path):
 
 
 async def test_search_tolerates_typos_and_latin_spelling(tmp_path):
-    db = await open_database(tmp_path / "s.sqlite3")
+    db = await open_database(database_for(tmp_path / "s.sqlite3"))
     try:
         await import_municipalities(db, PILOT_CSV)
         directory = Directory(db)

@@ -7,6 +7,8 @@ import signal
 import sqlite3
 import sys
 
+import pytest
+
 from bot.clock import Clock
 from bot.config import load_config
 from bot.core.places.importer import import_municipalities
@@ -14,11 +16,17 @@ from bot.db import open_database
 from bot.emulator.client import Phone
 from bot.sandbox.scripts import queue_broadcast
 from bot.wiring import Services
+from tests import pg_tests
 from tests.conftest import ADMIN_ID, PILOT_CSV, ROOT, TOKEN, add_members
 from tests.test_cli import base_env
 
 TEXT = "Маанилүү кабар / Важное сообщение"
 RECIPIENTS = list(range(7001, 7091))
+
+
+pytestmark = pytest.mark.skipif(
+    bool(pg_tests.SERVER), reason="SQLite only: opens the SQLite file in a second process"
+)
 
 
 async def prepare(db_path, emulator) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from bot.clock import ManualClock
 from bot.db import open_database
 from bot.updates import FairUpdateProcessor, SeenUpdates
-from tests.conftest import add_members, t
+from tests.conftest import add_members, database_for, t
 
 SLOW_DOWN = (
     "You are sending messages faster than I can answer. I will answer the ones I have; "
@@ -107,7 +107,7 @@ def _update(user_id: int, update_id: int):
 
 async def test_update_ids_are_remembered_for_a_day_in_memory_and_on_disk(tmp_path):
     clock = ManualClock(datetime(2026, 12, 1, 8, 0, tzinfo=UTC))
-    db = await open_database(tmp_path / "seen.sqlite3")
+    db = await open_database(database_for(tmp_path / "seen.sqlite3"))
     try:
         seen = SeenUpdates(db, clock)
         assert seen.first_time(1) and not seen.first_time(1)

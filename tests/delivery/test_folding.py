@@ -11,7 +11,7 @@ from bot.clock import ManualClock
 from bot.db import open_database
 from bot.delivery.outbox import REPLACED, Outbox, Push
 from tests.competitions.helpers import OPENS, make_competition, place_members
-from tests.conftest import ADMIN_ID, add_members, expect, t
+from tests.conftest import ADMIN_ID, add_members, database_for, expect, t
 from tests.seminars.helpers import NOW, drain, make_seminar, pushes, texts
 
 
@@ -25,7 +25,7 @@ async def rows(db) -> dict[str, tuple[str, str | None, dict]]:
 
 
 async def test_a_newer_push_replaces_the_unsent_ones_of_its_reader(tmp_path):
-    db = await open_database(tmp_path / "fold.sqlite3")
+    db = await open_database(database_for(tmp_path / "fold.sqlite3"))
     try:
         outbox = Outbox(db, ManualClock(NOW))
         await outbox.enqueue_many([

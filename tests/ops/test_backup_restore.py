@@ -6,8 +6,15 @@ import shutil
 import sqlite3
 from contextlib import closing
 
+import pytest
+
+from tests import pg_tests
 from tests.ops.helpers import counts, populated, snapshot
 from tests.test_cli import base_env, run_cli
+
+pytestmark = pytest.mark.skipif(
+    bool(pg_tests.SERVER), reason="SQLite only: backup and restore of a SQLite file"
+)
 
 
 async def test_backup_then_restore_into_a_fresh_path_keeps_every_row(emulator, tmp_path):

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import aiohttp
+import pytest
 
 from bot.clock import ManualClock
+from tests import pg_tests
 from tests.conftest import BotUnderTest, seed
 from tests.seminars.helpers import NOW
 from tests.test_cli import free_port
+
+pytestmark = pytest.mark.skipif(
+    bool(pg_tests.SERVER), reason="SQLite only: health of a bot on a SQLite file"
+)
 
 
 async def test_healthz_answers_active_without_signing_in(emulator, tmp_path):

@@ -9,10 +9,17 @@ import sqlite3
 import sys
 from contextlib import closing
 
+import pytest
+
 from bot.emulator.client import Phone
+from tests import pg_tests
 from tests.conftest import ROOT, TOKEN, expect, t
 from tests.ops.helpers import counts, populated
 from tests.test_cli import run_cli
+
+pytestmark = pytest.mark.skipif(
+    bool(pg_tests.SERVER), reason="SQLite only: the lock beside a SQLite file"
+)
 
 
 async def started(env: dict[str, str], emulator_url: str, user_id: int):

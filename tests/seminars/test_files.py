@@ -28,7 +28,7 @@ from bot.seminars.service.reports import SeminarReports, Tally
 from bot.seminars.views.imports import explain
 from bot.seminars.views.xlsx import workbook
 from bot.wiring import Services
-from tests.conftest import seed
+from tests.conftest import database_for, seed
 
 NOW = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
 ADMIN = 900_001
@@ -40,8 +40,8 @@ HEADER = "title_ky,title_ru,starts,ends,city,address,capacity,organiser,audience
 async def services(tmp_path: Path) -> AsyncIterator[Services]:
     db_path = tmp_path / "bot.sqlite3"
     await seed(db_path)
-    db = await open_database(db_path)
-    config = load_config({"MUNIBOT_DB": str(db_path), "MUNIBOT_ADMINS": str(ADMIN)})
+    db = await open_database(database_for(db_path))
+    config = load_config({"MUNIBOT_DB": database_for(db_path), "MUNIBOT_ADMINS": str(ADMIN)})
     try:
         yield Services.build(config, db, ManualClock(NOW))
     finally:
@@ -473,7 +473,7 @@ async def test_the_export_command_writes_the_workbook(services, tmp_path, monkey
     await two_seminars(services)
     for name in ("BOT_TOKEN", "MUNIBOT_ADMINS", "MUNIBOT_API_BASE", "MUNIBOT_DEFAULT_LANG"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("MUNIBOT_DB", str(tmp_path / "bot.sqlite3"))
+    monkeypatch.setenv("MUNIBOT_DB", database_for(tmp_path / "bot.sqlite3"))
     monkeypatch.chdir(tmp_path)
     printed: list[str] = []
     monkeypatch.setattr("builtins.print", lambda *a, **k: printed.append(" ".join(map(str, a))))
@@ -499,7 +499,7 @@ async def test_the_export_command_writes_the_workbook(services, tmp_path, monkey
 
 async def test_the_import_command_exits_1_when_a_row_is_rejected(services, tmp_path, monkeypatch):
     await people(services.db)
-    monkeypatch.setenv("MUNIBOT_DB", str(tmp_path / "bot.sqlite3"))
+    monkeypatch.setenv("MUNIBOT_DB", database_for(tmp_path / "bot.sqlite3"))
     printed: list[str] = []
     monkeypatch.setattr("builtins.print", lambda *a, **k: printed.append(" ".join(map(str, a))))
     good = write(tmp_path, "good.csv", HEADER + "\nЖер,,27.12.2027 10:00,27.12.2027 12:00,"

@@ -217,7 +217,7 @@ async def test_the_export_command_can_keep_to_one_programme(sbot, tmp_path, monk
     await seminar_of(sbot, voice, "Үн")
     for name in ("BOT_TOKEN", "MUNIBOT_ADMINS", "MUNIBOT_API_BASE", "MUNIBOT_DEFAULT_LANG"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("MUNIBOT_DB", str(tmp_path / "seminars.sqlite3"))
+    monkeypatch.setenv("MUNIBOT_DB", sbot.config.db_path)
     monkeypatch.chdir(tmp_path)
     printed: list[str] = []
     monkeypatch.setattr("builtins.print", lambda *a, **k: printed.append(" ".join(map(str, a))))
