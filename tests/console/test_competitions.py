@@ -91,7 +91,12 @@ async def test_a_submission_reviewed_and_published_in_chromium_reaches_the_phone
             await page.click("#submissions a >> text=IC-2026-001")
             photo = page.locator("ul.files img")
             await photo.wait_for()
-            assert await photo.evaluate("img => img.complete && img.naturalWidth") == 320
+            await page.wait_for_function(  # drawn once its bytes are in, not when it is placed
+                "() => { const i = document.querySelector('ul.files img');"
+                " return i !== null && i.complete && i.naturalWidth > 0; }",
+                timeout=10_000,
+            )
+            assert await photo.evaluate("img => img.naturalWidth") == 320
             assert TEXT in await page.inner_text(".description")
             assert await page.locator("a[download]", has_text="план.pdf").count() == 1
             await page.screenshot(path=str(folder / "console-submission-1366.png"), full_page=True)

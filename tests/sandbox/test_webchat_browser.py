@@ -279,7 +279,11 @@ async def check_rich_messages(page, emu: Emulator, bot: Bot) -> None:
     assert body == "report body"
     photo = page.locator(".msg.bot img.photo")
     await expect(photo).to_be_visible()
-    assert await photo.evaluate("(img) => img.complete && img.naturalWidth") == 2
+    await page.wait_for_function(  # drawn once its bytes are in, not when it is placed
+        "() => { const i = document.querySelector('.msg.bot img.photo');"
+        " return i !== null && i.complete && i.naturalWidth > 0; }"
+    )
+    assert await photo.evaluate("(img) => img.naturalWidth") == 2
     await expect(page.locator(".msg.mine", has_text="салам")).to_be_visible()
 
     offset = 0
