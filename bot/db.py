@@ -187,17 +187,25 @@ class Database:
             yield self
             return
         async with self._lock:
-            await _patient(lambda: self.conn.execute("BEGIN IMMEDIATE"), self.patience)
+            await self._begin()
             token = _in_transaction.set(True)
             try:
                 yield self
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                await self._end("ROLLBACK")
                 raise
             else:
-                await self.conn.execute("COMMIT")
+                await self._end("COMMIT")
             finally:
                 _in_transaction.reset(token)
+
+    async def _begin(self) -> None:
+        """The engine's own BEGIN: SQLite takes the write lock at once, waiting out another
+        process that holds it."""
+        await _patient(lambda: self.conn.execute("BEGIN IMMEDIATE"), self.patience)
+
+    async def _end(self, how: str) -> None:
+        await self.conn.execute(how)
 
 
 def _read_in_thread(path: str, read: Callable[[sqlite3.Connection], T]) -> T:

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -190,23 +189,11 @@ class PgDatabase(Database):
             cur = self.pg.cursor()
             await cur.executemany(sqldialect.to_pg(sql), [tuple(r) for r in rows])
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Database]:
-        if _in_transaction.get():
-            yield self
-            return
-        async with self._lock:
-            await self.pg.execute("BEGIN")
-            token = _in_transaction.set(True)
-            try:
-                yield self
-            except BaseException:
-                await self.pg.execute("ROLLBACK")
-                raise
-            else:
-                await self.pg.execute("COMMIT")
-            finally:
-                _in_transaction.reset(token)
+    async def _begin(self) -> None:
+        await self.pg.execute("BEGIN")
+
+    async def _end(self, how: str) -> None:
+        await self.pg.execute(how)
 
 
 _COMPAT = """

@@ -183,10 +183,7 @@ class PressReleases:
         found = Photos()
         if fetch is None:
             return found
-        kept = [
-            f for sid in seminar_ids for f in await files_repo.of_seminar(self.db, sid, "photo")
-        ]
-        for stored in kept[:TRIED_PHOTOS]:
+        for stored in await files_repo.photos(self.db, seminar_ids, TRIED_PHOTOS):
             if len(found.readable) == MAX_PHOTOS:
                 break
             try:

@@ -3,6 +3,7 @@ list of participants."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Literal
 
@@ -67,6 +68,16 @@ async def of_seminar(
         sql += " AND purpose = ?"
         params.append(purpose)
     rows = await db.fetchall(sql + " ORDER BY id", params)
+    return [SeminarFile(**dict(r)) for r in rows]
+
+
+async def photos(db: Database, seminar_ids: list[int], limit: int) -> list[SeminarFile]:
+    """The first `limit` photos kept with any of these seminars, in the order they came."""
+    rows = await db.fetchall(
+        "SELECT * FROM seminar_files WHERE purpose = 'photo'"
+        " AND seminar_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?",
+        (json.dumps(seminar_ids), limit),
+    )
     return [SeminarFile(**dict(r)) for r in rows]
 
 
