@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import secrets
 import sys
 from pathlib import Path
 
@@ -25,9 +24,10 @@ from bot.config import Config, ConfigError, load_config
 from bot.core import audit_cli as cli_audit
 from bot.core.programmes import cli as cli_programmes
 from bot.coverage import cli as cli_coverage
-from bot.db import open_database
+from bot.db import DatabaseUnavailable, SchemaTooNew, open_database
 from bot.i18n import compile_catalogs
 from bot.ops import cli as cli_ops
+from bot.ops.files import hide_password
 from bot.press import cli as cli_press
 from bot.reports import cli as cli_report
 from bot.seminars import cli as cli_seminars
@@ -114,25 +114,12 @@ def _sandbox(args: argparse.Namespace, config: Config) -> int:
 
 
 def _run(config: Config) -> int:
-    from bot.app import build_application
-
     if not config.token:
         print(NO_TOKEN, file=sys.stderr)
         return _sandbox(_parser().parse_args(["sandbox"]), config)
-    held = cli_ops.hold(config.db_path)  # one running bot per database file, till exit
-    app = build_application(config)
-    app.bot_data["database_lock"] = held
-    if config.webhook_url:
-        app.run_webhook(
-            listen=config.webhook_listen,
-            port=config.webhook_port,
-            url_path="telegram",
-            webhook_url=config.webhook_url.rstrip("/") + "/telegram",
-            secret_token=config.webhook_secret or secrets.token_urlsafe(32),
-        )
-    else:
-        app.run_polling()
-    return 0
+    from bot import serve
+
+    return serve.run(config)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,6 +131,18 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
+    try:
+        return _dispatch(args, config)
+    except DatabaseUnavailable as exc:
+        shown = hide_password(config.db_path)
+        print(f"munibot: can't reach the database in MUNIBOT_DB ({shown}): {exc}", file=sys.stderr)
+        return 1
+    except SchemaTooNew as exc:
+        print(f"munibot: {exc}", file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace, config: Config) -> int:
     if args.command == "compile-locales":
         print("\n".join(str(p) for p in compile_catalogs()) or "catalogs are up to date")
         return 0

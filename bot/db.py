@@ -48,6 +48,24 @@ class DatabaseBusy(Exception):
     """Another process kept the database locked for LOCKED_FOR_S; nothing was written."""
 
 
+class SchemaTooNew(RuntimeError):
+    """The database was migrated by a newer munibot: this older code must not run on it."""
+
+
+def refuse_newer(done: set[int], known: list[tuple[int, str, Path]]) -> None:
+    newest = max((v for v, _, _ in known), default=0)
+    if done and max(done) > newest:
+        raise SchemaTooNew(
+            f"the database has migrations up to {max(done)}, this munibot knows only up to"
+            f" {newest}: a newer munibot has run on it. Upgrade this one."
+        )
+
+
+class DatabaseUnavailable(Exception):
+    """The database server can't be reached (PostgreSQL restarting, the network down). What
+    was asked was not done; the next call tries to connect again."""
+
+
 def _locked(exc: sqlite3.OperationalError) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
@@ -70,6 +88,14 @@ async def _patient(op: Callable[[], Awaitable[T]], patience: float = LOCKED_FOR_
 
 class Database:
     """Thin async wrapper: rows come back as sqlite3.Row, writes are serialised."""
+
+    shared = False
+    """Whether other bot processes may send from this database at the same time. A SQLite file
+    is held by one running bot (bot.ops.lock), so at its start every row left in flight is
+    its own dead predecessor's; on a server they may be a live standby's (bot.ops.leader)."""
+    skip_locked = ""
+    """Appended to a claiming SELECT so that two senders never wait on, or take, the same
+    rows. SQLite's one writer makes it needless (and it has no such syntax)."""
 
     def __init__(self, conn: aiosqlite.Connection, reader: sqlite3.Connection) -> None:
         self.conn = conn
@@ -241,8 +267,10 @@ async def migrate(db: Database, directory: Path = MIGRATIONS_DIR) -> list[str]:
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
     done = {row[0] for row in await db.fetchall("SELECT version FROM schema_migrations")}
+    files = migration_files(directory)
+    refuse_newer(done, files)
     applied = []
-    for version, name, path in migration_files(directory):
+    for version, name, path in files:
         if version in done:
             continue
         script = (
@@ -274,5 +302,9 @@ async def open_database(path: str | Path) -> Database:
         return await open_pg(str(path))
     await asyncio.to_thread(_make_parent, Path(path))
     db = await Database.open(path)
-    await migrate(db)
+    try:
+        await migrate(db)
+    except BaseException:
+        await db.close()  # aiosqlite's thread would otherwise keep the process alive
+        raise
     return db

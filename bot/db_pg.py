@@ -8,12 +8,18 @@ numbers come back as SQLite gives them (no Decimal, no bool).
 
 Parameters are bound on the client side (psycopg's ClientCursor): a string parameter becomes
 an untyped literal, so it compares with a column of any type, as SQLite lets it.
+
+A server can go away (a restart, the network). A call on a lost connection raises
+`DatabaseUnavailable`, and the next call outside a transaction connects again, at most once a
+second, so a bot rides out an outage instead of dying or hammering the server.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -29,12 +35,26 @@ from bot.db import (
     LOCKED_FOR_S,
     MIGRATIONS_DIR,
     Database,
+    DatabaseUnavailable,
     _in_transaction,
     migration_files,
+    refuse_newer,
     utcnow_iso,
 )
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+RECONNECT_EVERY_S = 1.0
+CONNECTION: dict[str, Any] = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+}
+"""libpq settings: a server that vanished without closing the socket (a pulled cable, a
+failed-over VM) is noticed in about 10 s instead of the kernel's two hours."""
+LOST = (psycopg.OperationalError, psycopg.InterfaceError)
 PG_MIGRATIONS_DIR = MIGRATIONS_DIR / "pg"
 """Engine-specific variants: `pg/NNNN_name.sql` replaces `NNNN_name.sql` on PostgreSQL. A
 subfolder, so that SQLite's reading of the migrations folder never sees them."""
@@ -98,10 +118,27 @@ def _configure(conn: psycopg.Connection[Any] | psycopg.AsyncConnection[Any]) -> 
     conn.adapters.register_dumper(bool, _BoolAsInt)
 
 
+def reason(exc: BaseException) -> str:
+    """libpq's first line ("connection to server at ... failed: Connection refused"); it names
+    the host and the user, never the password."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def gone(conn: psycopg.AsyncConnection[Any] | psycopg.Connection[Any]) -> bool:
+    return bool(conn.closed or conn.broken)
+
+
 async def _connect(url: str) -> psycopg.AsyncConnection[PgRow]:
-    conn = await psycopg.AsyncConnection.connect(
-        url, autocommit=True, row_factory=sqlite_rows, cursor_factory=psycopg.AsyncClientCursor
-    )
+    try:
+        conn = await psycopg.AsyncConnection.connect(
+            url,
+            autocommit=True,
+            row_factory=sqlite_rows,
+            cursor_factory=psycopg.AsyncClientCursor,
+            **CONNECTION,
+        )
+    except psycopg.OperationalError as exc:
+        raise DatabaseUnavailable(reason(exc)) from exc
     _configure(conn)
     return conn
 
@@ -118,15 +155,31 @@ class SyncReader:
 
 
 def _read_in_thread(url: str, read: Callable[[Any], T]) -> T:
-    with psycopg.Connection.connect(
-        url, autocommit=True, row_factory=sqlite_rows, cursor_factory=psycopg.ClientCursor
-    ) as conn:
+    try:
+        conn = psycopg.Connection.connect(
+            url,
+            autocommit=True,
+            row_factory=sqlite_rows,
+            cursor_factory=psycopg.ClientCursor,
+            **CONNECTION,
+        )
+    except psycopg.OperationalError as exc:
+        raise DatabaseUnavailable(reason(exc)) from exc
+    with conn:
         _configure(conn)
-        return read(SyncReader(conn))
+        try:
+            return read(SyncReader(conn))
+        except LOST as exc:
+            if gone(conn):
+                raise DatabaseUnavailable(reason(exc)) from exc
+            raise
 
 
 class PgDatabase(Database):
     """bot.db.Database on PostgreSQL; every method of it is overridden here."""
+
+    shared = True
+    skip_locked = " FOR UPDATE SKIP LOCKED"
 
     def __init__(self, url: str, writer: psycopg.AsyncConnection[PgRow], reader: Any) -> None:
         # Not Database.__init__: that one holds SQLite connections.
@@ -135,6 +188,8 @@ class PgDatabase(Database):
         self.pg_reader: psycopg.AsyncConnection[PgRow] = reader
         self._lock = asyncio.Lock()
         self.patience = LOCKED_FOR_S
+        self._retry_at = 0.0
+        self._why = ""
 
     @classmethod
     async def open(cls, path: str | Path) -> PgDatabase:
@@ -145,14 +200,41 @@ class PgDatabase(Database):
         await self.pg_reader.close()
         await self.pg.close()
 
+    async def _live(self, reader: bool) -> psycopg.AsyncConnection[PgRow]:
+        """The connection, connected again if it was lost; never inside a transaction, whose
+        earlier statements went with the old connection."""
+        conn = self.pg_reader if reader else self.pg
+        if not gone(conn):
+            return conn
+        if _in_transaction.get():
+            raise DatabaseUnavailable("the connection was lost during a transaction")
+        if time.monotonic() < self._retry_at:
+            raise DatabaseUnavailable(self._why)
+        try:
+            fresh = await _connect(self.url)
+        except DatabaseUnavailable as exc:
+            self._retry_at, self._why = time.monotonic() + RECONNECT_EVERY_S, str(exc)
+            raise
+        if reader:
+            self.pg_reader = fresh
+        else:
+            self.pg = fresh
+        log.warning("connected to the database again")
+        return fresh
+
     async def _run(
-        self, conn: psycopg.AsyncConnection[PgRow], sql: str, params: Sequence[Any]
+        self, reader: bool, sql: str, params: Sequence[Any]
     ) -> psycopg.AsyncCursor[PgRow]:
-        return await conn.execute(sqldialect.to_pg(sql), tuple(params))
+        conn = await self._live(reader)
+        try:
+            return await conn.execute(sqldialect.to_pg(sql), tuple(params))
+        except LOST as exc:
+            if gone(conn):
+                raise DatabaseUnavailable(reason(exc)) from exc
+            raise
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        conn = self.pg if _in_transaction.get() else self.pg_reader
-        cur = await self._run(conn, sql, params)
+        cur = await self._run(not _in_transaction.get(), sql, params)
         return cast(list[sqlite3.Row], await cur.fetchall())
 
     async def fetchall_off_loop(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
@@ -168,9 +250,9 @@ class PgDatabase(Database):
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         if _in_transaction.get():
-            return await self._run(self.pg, sql, params)
+            return await self._run(False, sql, params)
         async with self._lock:
-            return await self._run(self.pg, sql, params)
+            return await self._run(False, sql, params)
 
     async def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         rows = await self.write_returning(sqldialect.returning_id(sql), params)
@@ -180,20 +262,27 @@ class PgDatabase(Database):
 
     async def write_returning(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         if _in_transaction.get():
-            return await (await self._run(self.pg, sql, params)).fetchall()
+            return await (await self._run(False, sql, params)).fetchall()
         async with self._lock:
-            return await (await self._run(self.pg, sql, params)).fetchall()
+            return await (await self._run(False, sql, params)).fetchall()
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         async with self.transaction():
             cur = self.pg.cursor()
-            await cur.executemany(sqldialect.to_pg(sql), [tuple(r) for r in rows])
+            try:
+                await cur.executemany(sqldialect.to_pg(sql), [tuple(r) for r in rows])
+            except LOST as exc:
+                if gone(self.pg):
+                    raise DatabaseUnavailable(reason(exc)) from exc
+                raise
 
     async def _begin(self) -> None:
-        await self.pg.execute("BEGIN")
+        await self._run(False, "BEGIN", ())
 
     async def _end(self, how: str) -> None:
-        await self.pg.execute(how)
+        if how == "ROLLBACK" and gone(self.pg):
+            return  # the server dropped the transaction with the connection
+        await self._run(False, how, ())
 
 
 _COMPAT = """
@@ -232,8 +321,10 @@ async def migrate_pg(db: PgDatabase, directory: Path = MIGRATIONS_DIR) -> list[s
     )
     await _add_compat(db)
     done = {row[0] for row in await db.fetchall("SELECT version FROM schema_migrations")}
+    files = migration_files(directory)
+    refuse_newer(done, files)
     applied = []
-    for version, name, path in migration_files(directory):
+    for version, name, path in files:
         if version in done:
             continue
         script = migration_sql(version, path)
@@ -265,5 +356,9 @@ async def _sync_identities(db: PgDatabase) -> None:
 
 async def open_pg(url: str) -> PgDatabase:
     db = await PgDatabase.open(url)
-    await migrate_pg(db)
+    try:
+        await migrate_pg(db)
+    except BaseException:
+        await db.close()
+        raise
     return db

@@ -27,7 +27,7 @@ from telegram.ext import BaseUpdateProcessor
 
 from bot.clock import Clock
 from bot.core import users
-from bot.db import Database, utcnow_iso
+from bot.db import Database, DatabaseUnavailable, utcnow_iso
 from bot.delivery.limiter import slot_released
 
 log = logging.getLogger(__name__)
@@ -106,16 +106,22 @@ class SeenUpdates:
         ids, self._unwritten = self._unwritten, []
         if ids:
             now = utcnow_iso(self.clock.now())
-            await self.db.executemany(
-                "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)",
-                [(i, now) for i in ids],
-            )
+            try:
+                await self.db.executemany(
+                    "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)",
+                    [(i, now) for i in ids],
+                )
+            except Exception:
+                self._unwritten = ids + self._unwritten  # written with the next flush
+                raise
 
     async def keep_flushing(self) -> None:
         while True:
             await asyncio.sleep(FLUSH_EVERY_S)
             try:
                 await self.flush()
+            except DatabaseUnavailable as exc:
+                log.info("seen update ids not written yet, the database does not answer: %s", exc)
             except Exception:
                 log.exception("seen update ids not written; trying again shortly")
 

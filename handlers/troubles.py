@@ -4,17 +4,19 @@ handler failed (ours to log and apologise for, or Telegram's, where an apology w
 from __future__ import annotations
 
 import logging
+from collections import deque
 
 from telegram import Update
 from telegram.error import BadRequest, TelegramError
 
 from bot.core import replies
-from bot.db import DatabaseBusy
+from bot.db import DatabaseBusy, DatabaseUnavailable
 from bot.http import Bot
 from bot.i18n import resolve_lang, translator
 from handlers.common import App, Context, Turn, services_of
 
 log = logging.getLogger(__name__)
+TOLD_MAX = 256
 
 
 async def slow_down(app: App, update: Update) -> None:
@@ -42,6 +44,17 @@ async def on_error(update: object, context: Context) -> None:
         log.warning("reply to update %s from user %s not sent: %s: %s", update_id, who,
                     type(context.error).__name__, context.error)  # fmt: skip
         return
+    if isinstance(context.error, DatabaseUnavailable):
+        told: deque[int | None] = context.application.bot_data.setdefault(
+            "told_database_away", deque(maxlen=TOLD_MAX)
+        )
+        if update_id in told:  # another handler group of the same update failed the same way
+            return
+        told.append(update_id)
+        log.warning("update %s from user %s not handled: the database does not answer (%s)",
+                    update_id, who, context.error)  # fmt: skip
+        await _database_away(update, context)
+        return
     log.error("update %s from user %s failed", update_id, who, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         turn = await Turn.begin(update, context)
@@ -50,3 +63,21 @@ async def on_error(update: object, context: Context) -> None:
             await turn.say(replies.busy(turn.tr) if busy else replies.our_error(turn.tr))
         except TelegramError as exc:
             log.warning("apology for update %s not sent: %s", update_id, exc)
+
+
+async def _database_away(update: object, context: Context) -> None:
+    """In the language Telegram gives: the saved one is in the database that is away."""
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    svc = services_of(context.application)
+    user = update.effective_user
+    lang = resolve_lang(None, user.language_code if user else None, svc.config.default_lang)
+    text = replies.database_away(translator(lang, svc.config.tz))
+    bot = context.bot
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(text, show_alert=True)
+        elif isinstance(bot, Bot):
+            await bot.call("sendMessage", {"chat_id": update.effective_chat.id, "text": text})
+    except TelegramError as exc:
+        log.warning("'try again' for update %s not sent: %s", update.update_id, exc)

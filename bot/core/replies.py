@@ -36,6 +36,13 @@ def slow_down(tr: Translator) -> str:
     )
 
 
+def database_away(tr: Translator) -> str:
+    return tr._(
+        "The bot can't reach its database right now, so this was not saved. Nothing sent "
+        "earlier is lost. Please try again in a minute."
+    )
+
+
 def busy(tr: Translator) -> str:
     return tr._(
         "I can't save anything right now: the database is busy. What you sent before is kept; "

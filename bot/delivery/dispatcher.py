@@ -9,6 +9,10 @@ An answer that says the Bot API itself is unwell (5xx, a timeout, no connection)
 whole dispatcher instead of spending rows' attempts: it asks getMe, with a growing wait, until
 Telegram answers, then sends what fell due meanwhile, oldest first. A row is tried for as long
 as it still applies (its `expires_at`); only an answer that will not change ends it.
+
+The database can go away too (a PostgreSQL server restarting): then the dispatcher pauses,
+with a growing wait, keeps the outcomes it could not write, and goes on when it answers again.
+Nothing queued is lost; at most the rows in flight may go twice, as after a crash.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
+from bot.db import DatabaseUnavailable
 from bot.delivery.kinds import Drop, Kinds, Rendered
 from bot.delivery.limiter import Limiter
-from bot.delivery.outbox import Outbox, OutboxRow, Outcome, unreached
+from bot.delivery.outbox import RENEW_EVERY, Outbox, OutboxRow, Outcome, unreached
 from bot.http import Bot
 from bot.i18n import resolve_lang, translator
 
@@ -33,6 +38,7 @@ log = logging.getLogger(__name__)
 IDLE_WAIT_S = 30.0
 PROBE_FIRST_S = 1.0
 PROBE_MAX_S = 60.0
+DB_WAIT_MAX_S = 15.0
 ROW_BACKOFF_MAX_S = 300.0
 DEFER_OVER_S = 2.0
 BATCH = 64
@@ -81,13 +87,35 @@ class Dispatcher:
         self._done: list[Outcome] = []
         self._probe_wait = PROBE_FIRST_S
         self._next_probe: datetime | None = None
+        self._held: set[int] = set()
+        """Rows leased by this process whose outcome is not written yet: their leases are
+        renewed (see `keep_leases`)."""
+        self._db_wait = 0.0
 
     def wake(self) -> None:
         self.outbox.wakeup.set()
 
     async def run(self) -> None:
         """Never ends on its own: a failed pass is logged and the next one starts shortly."""
-        recovered = False
+        renewing = asyncio.create_task(self.keep_leases(), name="outbox-leases")
+        try:
+            await self._passes()
+        finally:
+            renewing.cancel()
+            await self._hand_back()
+
+    async def _hand_back(self) -> None:
+        """On a stop, what this process held goes back to pending at once, for whoever runs
+        next, instead of waiting out its lease. Written outcomes first: those are settled."""
+        try:
+            await self._flush()
+            await self.outbox.release(self._held)
+            self._held.clear()
+        except Exception as exc:  # the leases run out by themselves
+            log.warning("held outbox rows not handed back: %s", exc)
+
+    async def _passes(self) -> None:
+        recovered = self.outbox.db.shared  # see Database.shared: there leases alone decide
         while True:
             self.outbox.wakeup.clear()
             wait = 1.0
@@ -95,16 +123,41 @@ class Dispatcher:
                 if not recovered:
                     await self.outbox.recover_in_flight()
                     recovered = True
+                await self._flush()
                 await self.outbox.recover_in_flight(only_expired=True)
                 if self.outbox.outage_since is not None and not await self._probe():
                     wait = self._until_probe()
                 else:
                     await self.send_due()
                     wait = await self._idle_wait()
+                self._database_back()
+            except DatabaseUnavailable as exc:
+                wait = self._database_away(exc)
             except Exception:
                 log.exception("dispatcher pass failed; trying again shortly")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.outbox.wakeup.wait(), wait)
+
+    def _database_away(self, exc: DatabaseUnavailable) -> float:
+        if not self._db_wait:
+            log.warning("the database does not answer (%s): sending paused", exc)
+        self._db_wait = min(max(self._db_wait * 2, 0.5), DB_WAIT_MAX_S)
+        return self._db_wait
+
+    def _database_back(self) -> None:
+        if self._db_wait:
+            log.warning("the database answers again: sending resumed")
+            self._db_wait = 0.0
+
+    async def keep_leases(self) -> None:
+        """Renews the leases of the rows this process holds, so that only a dead process's
+        rows ever expire."""
+        while True:
+            await asyncio.sleep(RENEW_EVERY.total_seconds())
+            try:
+                await self.outbox.renew(self._held)
+            except Exception as exc:  # the next round tries again; an outage is logged above
+                log.info("outbox leases not renewed: %s", exc)
 
     def _suspect_outage(self) -> None:
         if self.outbox.outage_since is None:
@@ -152,6 +205,7 @@ class Dispatcher:
             while self.outbox.outage_since is None and (
                 rows := await self.outbox.claim_due(self.batch)
             ):
+                self._held.update(row.id for row in rows)
                 for row in rows:
                     await queue.put(row)
                 await self._report({row.broadcast_id for row in rows if row.broadcast_id})
@@ -175,6 +229,8 @@ class Dispatcher:
             try:
                 async with self._lines.hold(row.chat_id):
                     outcome = await self._deliver(row)
+            except DatabaseUnavailable:
+                outcome = Outcome(row.id, "pending")  # not sent: it waits for the database
             except Exception as exc:
                 log.exception("outbox row %s: unexpected error", row.id)
                 outcome = Outcome(row.id, "failed", error=f"internal error: {exc}"[:500])
@@ -193,11 +249,12 @@ class Dispatcher:
         """Outcomes are written in small groups; until then their rows stay leased ('sending'),
         so a crash repeats at most the rows in flight or answered in the last moments."""
         self._done.append(outcome)
-        if outcome.status == "blocked":
-            await self._flush()
-            await self.outbox.set_reachable(row.chat_id, reachable=False)
-        elif len(self._done) >= FLUSH_EVERY:
-            await self._flush()
+        with contextlib.suppress(DatabaseUnavailable):  # kept, and written by a later flush
+            if outcome.status == "blocked":
+                await self._flush()
+                await self.outbox.set_reachable(row.chat_id, reachable=False)
+            elif len(self._done) >= FLUSH_EVERY:
+                await self._flush()
 
     async def _flush(self) -> None:
         done, self._done = self._done, []
@@ -208,6 +265,7 @@ class Dispatcher:
         except Exception:
             self._done = done + self._done  # written with the next group; nothing is forgotten
             raise
+        self._held.difference_update(o.row_id for o in done)
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
         now = self.outbox.clock.now()

@@ -4,6 +4,11 @@ A row is written before anything is sent, under a unique dedupe key, so the same
 be queued twice and a restart loses nothing. Rows hold a template key and parameters, not text:
 they are rendered in the recipient's language when they are sent. A claimed row carries a lease;
 only rows caught in flight by a crash can go out twice.
+
+Leases are what let two bot processes share one PostgreSQL database: rows are claimed with
+SKIP LOCKED, so two senders never take the same row; the sender renews the lease of the rows it
+still holds; a row whose lease ran out (its sender died) goes back to pending and is sent by
+whoever runs next.
 """
 
 from __future__ import annotations
@@ -18,7 +23,10 @@ from typing import Any
 from bot.clock import Clock
 from bot.db import Database, Row, utcnow_iso
 
-LEASE = timedelta(minutes=2)
+LEASE = timedelta(seconds=30)
+"""Long enough for a send and its written outcome, renewed every RENEW_EVERY while held: the
+time a dead sender's rows wait before another process sends them."""
+RENEW_EVERY = timedelta(seconds=10)
 LIFETIME = timedelta(days=30)
 """A push given no last moment of its own is dropped a month after it was due."""
 FOREVER = datetime.max.replace(tzinfo=UTC)
@@ -277,8 +285,9 @@ class Outbox:
             " WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?"
             " AND (broadcast_id IS NULL OR broadcast_id NOT IN"
             " (SELECT id FROM broadcasts WHERE status = 'cancelled'))"
-            " ORDER BY not_before, id LIMIT ?) RETURNING id, chat_id, kind, template, params,"
-            " attempts, broadcast_id, expires_at, maybe_twice, not_before, programme_id",
+            f" ORDER BY not_before, id LIMIT ?{self.db.skip_locked}) RETURNING id, chat_id, kind,"
+            " template, params, attempts, broadcast_id, expires_at, maybe_twice, not_before,"
+            " programme_id",
             (utcnow_iso(now + LEASE), utcnow_iso(now), limit),
         )
         if not rows:
@@ -343,6 +352,26 @@ class Outbox:
     async def next_due_at(self) -> str | None:
         row = await self.db.fetchone("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")
         return row[0] if row else None
+
+    async def renew(self, row_ids: Iterable[int]) -> None:
+        """Rows still held (being sent, or their outcome not yet written) keep their lease."""
+        ids = list(row_ids)
+        if ids:
+            await self.db.execute(
+                f"UPDATE outbox SET lease_until = ? WHERE status = 'sending'"
+                f" AND id IN ({','.join('?' * len(ids))})",
+                (utcnow_iso(self.clock.now() + LEASE), *ids),
+            )
+
+    async def release(self, row_ids: Iterable[int]) -> None:
+        """Rows this process leased and will not send after all (it is stopping)."""
+        ids = list(row_ids)
+        if ids:
+            await self.db.execute(
+                "UPDATE outbox SET status = 'pending', lease_until = NULL"
+                f" WHERE status = 'sending' AND id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
 
     async def recover_in_flight(self, only_expired: bool = False) -> int:
         """Rows whose sender died (or, with only_expired, whose lease ran out) go out again."""

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.ops.files import Refused
-from bot.ops.lock import DatabaseHeld, DatabaseLock
 
 COMMANDS = ("backup", "restore", "health")
 
@@ -52,11 +51,3 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if done.pending:
         print(f"  the bot applies migrations {', '.join(map(str, done.pending))} at its next start")
     return 0
-
-
-def hold(db: str, who: str = "run") -> DatabaseLock:
-    """For `run`: the lock for the life of the process, or a clean exit that says why."""
-    try:
-        return DatabaseLock.take(db, who)
-    except DatabaseHeld as exc:
-        raise SystemExit(f"munibot: {exc}") from None
