@@ -8,7 +8,8 @@
 | programme add|list|close | import-targets CODE FILE
 | draft press (--seminar ID | --seminars FROM TO [--region R] | --competition ID) --lang L
 | draft brief --from D --to D [--region R] --lang L
-| backup FILE [--force] | restore FILE | health."""
+| backup FILE [--force] | restore FILE | health
+| copy-db --from FILE --to URL."""
 
 from __future__ import annotations
 

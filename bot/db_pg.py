@@ -334,12 +334,12 @@ async def migrate_pg(db: PgDatabase, directory: Path = MIGRATIONS_DIR) -> list[s
                 "INSERT INTO schema_migrations VALUES (%s, %s, %s)",
                 (version, name, utcnow_iso()),
             )
-            await _sync_identities(db)
+            await sync_identities(db)
         applied.append(path.name)
     return applied
 
 
-async def _sync_identities(db: PgDatabase) -> None:
+async def sync_identities(db: PgDatabase) -> None:
     found = await db.pg.execute(
         "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
         " AND column_name = 'id' AND is_identity = 'YES'"

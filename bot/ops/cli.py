@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.config import Config
 from bot.ops.files import Refused
 
-COMMANDS = ("backup", "restore", "health")
+COMMANDS = ("backup", "restore", "health", "copy-db")
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,6 +23,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     put = sub.add_parser("restore", help="replace the database with FILE (the bot stopped)")
     put.add_argument("file", type=Path)
     sub.add_parser("health", help="exit 0 and say 'active' when a bot runs on the database")
+    move = sub.add_parser("copy-db", help="copy a SQLite database into an empty PostgreSQL one")
+    move.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE")
+    move.add_argument("--to", dest="target", required=True, metavar="URL")
 
 
 def wanted(args: argparse.Namespace) -> bool:
@@ -37,6 +40,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
         print(said)
         return 0 if running else 1
     try:
+        if args.command == "copy-db":
+            from bot.ops import copy_db
+
+            return copy_db.run(args.source, args.target)
         if args.command == "backup":
             copied = backup.backup(config.db_path, args.file, args.force)
             print(f"backed up {config.db_path} to {args.file}", *copied.lines(), sep="\n")
