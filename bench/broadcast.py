@@ -1,9 +1,11 @@
 """Benchmark: one broadcast to N members through the real dispatcher, against the emulator.
 
-Run: .venv/bin/python bench/broadcast.py [--recipients 300] [--rate 30]
+Run: .venv/bin/python bench/broadcast.py [--recipients 1000] [--rate 30] [--db postgresql://…]
 
 First with Telegram's flood limits enforced by the emulator and our limiter at --rate, then
-again with both off (the "paid broadcasts" ceiling). Prints one JSON object as its last line.
+again with both off (the "paid broadcasts" ceiling). Each run has a fresh database: SQLite in a
+temporary folder, or with --db a database of its own on that PostgreSQL server, dropped after
+(bench.common.bench_database). Prints one JSON object as its last line.
 """
 
 from __future__ import annotations
@@ -18,7 +20,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ADMIN_ID, TOKEN, emulator_process, received, seed_members, stats  # noqa: E402
+from bench.common import (  # noqa: E402
+    ADMIN_ID,
+    TOKEN,
+    bench_database,
+    emulator_process,
+    engine,
+    received,
+    seed_members,
+    server_url,
+    stats,
+)
 from bot.app import build_application, start, stop  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.sandbox.scripts import queue_broadcast  # noqa: E402
@@ -27,13 +39,12 @@ TEXT = "Bench broadcast: семинар 5-декабрда"
 TELEGRAM_LIMIT = 30
 
 
-async def one_run(recipients: int, rate: float, flood: bool, workdir: Path) -> dict:
+async def one_run(recipients: int, rate: float, flood: bool, db: str) -> dict:
     ids = list(range(100_000, 100_000 + recipients))
     async with emulator_process(flood) as (url, session):
-        db_path = workdir / f"bench-{int(flood)}.sqlite3"
-        await seed_members(db_path, url, session, ids)
+        await seed_members(db, url, session, ids)
         config = load_config(
-            {"BOT_TOKEN": TOKEN, "MUNIBOT_DB": str(db_path), "MUNIBOT_ADMINS": str(ADMIN_ID),
+            {"BOT_TOKEN": TOKEN, "MUNIBOT_DB": db, "MUNIBOT_ADMINS": str(ADMIN_ID),
              "MUNIBOT_API_BASE": f"{url}/bot", "MUNIBOT_RATE": str(rate)}
         )  # fmt: skip
         drop = {"drop_pending_updates": True}  # the members' "hi" only opened their chats
@@ -87,16 +98,22 @@ async def main() -> None:
     parser.add_argument(
         "--unlimited-recipients", type=int, help="for the run with limits off; default: the same"
     )
+    parser.add_argument(
+        "--db", type=server_url, help="a PostgreSQL server URL to run on; default: SQLite"
+    )
     args = parser.parse_args()
+    unlimited_n = args.unlimited_recipients or args.recipients
     with tempfile.TemporaryDirectory() as tmp:
-        limited = await one_run(args.recipients, args.rate, True, Path(tmp))
+        async with bench_database(args.db, Path(tmp), "bench-1") as db:
+            limited = await one_run(args.recipients, args.rate, True, db)
         print("limited:", json.dumps(limited), file=sys.stderr)
-        unlimited_n = args.unlimited_recipients or args.recipients
-        unlimited = await one_run(unlimited_n, 0, False, Path(tmp))
+        async with bench_database(args.db, Path(tmp), "bench-0") as db:
+            unlimited = await one_run(unlimited_n, 0, False, db)
         print("unlimited:", json.dumps(unlimited), file=sys.stderr)
     print(
         json.dumps(
             {
+                "engine": engine(db),
                 "recipients": args.recipients,
                 "delivered": limited["delivered"],
                 "duplicates": limited["duplicates"],

@@ -1,12 +1,15 @@
 """Benchmark: updates per second, latency and memory of the real munibot under many users.
 
 Run: .venv/bin/python bench/updates.py [--users 500] [--registered 10000] [--status-rounds 5]
-[--paced-fraction 0.6] [--paced-seconds 10] [--step-timeout 30]
+[--paced-fraction 0.6] [--paced-seconds 10] [--step-timeout 30] [--db postgresql://…]
 
 Three processes share the machine's two cores: the emulator (bench.common, no flood limits), the
 simulated users (bench/load.py, started for each phase) and munibot in this one
 (bot.app.build_application, MUNIBOT_RATE=0 so our own limiter holds nothing back), on a fresh
-database with the pilot municipalities and --registered approved members inserted in bulk.
+database with the pilot municipalities and --registered approved members inserted in bulk:
+SQLite in a temporary folder, or with --db a database of its own on that PostgreSQL server,
+dropped after (bench.common.bench_database). The server's own CPU, if it runs on this machine,
+counts as the bot's share of the two cores, not as foreign load.
 
 Throughput, closed loop: K users at once register (/start, language, contact, region, district,
 municipality, position, name, gender, confirm: ten updates each; the bot also pushes each
@@ -49,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import scripts  # noqa: E402
 from bench.baseline import run_baseline  # noqa: E402
-from bench.common import emulator_process  # noqa: E402
+from bench.common import bench_database, emulator_process, engine, server_url  # noqa: E402
 from bench.munibot_run import run_munibot  # noqa: E402
 
 FOREIGN_WARNING = 0.25
@@ -108,14 +111,18 @@ async def main() -> None:
     parser.add_argument("--paced-fraction", type=float, default=0.6)
     parser.add_argument("--paced-seconds", type=float, default=10.0)
     parser.add_argument("--step-timeout", type=float, default=30.0)
+    parser.add_argument(
+        "--db", type=server_url, help="a PostgreSQL server URL to run on; default: SQLite"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         async with emulator_process(flood=False) as (url, session):
             rounds = len(scripts.registrations()[0]) + args.status_rounds
             before = await run_baseline(args, url, session, rounds, 0)
-            munibot = await run_munibot(args, url, session, Path(tmp) / "bench.sqlite3")
+            async with bench_database(args.db, Path(tmp), "bench") as db:
+                munibot = await run_munibot(args, url, session, db)
             after = await run_baseline(args, url, session, rounds, 1, munibot["offered_per_s"])
-    result = figures(munibot, (before, after), args.users)
+    result = {"engine": engine(db), **figures(munibot, (before, after), args.users)}
     if result["foreign_cpu_cores"] > FOREIGN_WARNING:
         print(
             f"warning: other programs used up to {result['foreign_cpu_cores']:.2f} cores during"

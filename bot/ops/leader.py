@@ -22,8 +22,6 @@ import os
 import socket
 from typing import Any, Protocol
 
-import psycopg
-
 from bot.ops.files import hide_password
 from bot.ops.lock import DatabaseLock, is_file_database
 
@@ -33,7 +31,6 @@ LOCK_KEY = (0x6D756E69, 0x626F74)
 RETRY_S = 3.0
 CHECK_S = 2.0
 BACKOFF_MAX_S = 30.0
-LOST = (psycopg.Error, OSError)
 ACTIVE, STANDBY = "active", "standby"
 APP_NAME = "munibot {state} {host} pid {pid}"
 """The lock connection's application_name: how `health` and an operator's pg_stat_activity
@@ -76,6 +73,10 @@ class FileLeader:
 
 class PgLeader:
     def __init__(self, url: str, retry_s: float = RETRY_S, check_s: float = CHECK_S) -> None:
+        import psycopg  # a SQLite deployment never loads it (as in bot.db)
+
+        self._psycopg = psycopg
+        self._lost: tuple[type[BaseException], ...] = (psycopg.Error, OSError)
         self.url = url
         self.retry_s = retry_s
         self.check_s = check_s
@@ -91,7 +92,7 @@ class PgLeader:
             try:
                 if await self._try_lock():
                     return
-            except LOST as exc:
+            except self._lost as exc:
                 self._said = "down"
                 log.warning(
                     "can't connect to the database in MUNIBOT_DB (%s): %s; trying again in %.0f s",
@@ -124,7 +125,7 @@ class PgLeader:
 
     async def _try_lock(self) -> bool:
         if self._conn is None or self._conn.closed or self._conn.broken:
-            self._conn = await psycopg.AsyncConnection.connect(
+            self._conn = await self._psycopg.AsyncConnection.connect(
                 self.url, autocommit=True, connect_timeout=5, keepalives=1,
                 keepalives_idle=5, keepalives_interval=2, keepalives_count=3,
                 application_name=self._app_name(STANDBY),
@@ -147,7 +148,7 @@ class PgLeader:
             )
             row = await cur.fetchone()
             return bool(row and row[0])
-        except LOST:
+        except self._lost:
             return False
 
     async def _take_back(self) -> bool:
@@ -157,7 +158,7 @@ class PgLeader:
         while True:
             try:
                 return await self._try_lock()
-            except LOST as exc:
+            except self._lost as exc:
                 self._say("down", f"the database does not answer: {_first_line(exc)}")
                 await self._drop()
             await asyncio.sleep(wait)
@@ -166,7 +167,7 @@ class PgLeader:
     async def _drop(self) -> None:
         conn, self._conn = self._conn, None
         if conn is not None:
-            with contextlib.suppress(*LOST):
+            with contextlib.suppress(*self._lost):
                 await conn.close()
 
     def _say(self, what: str, line: str) -> None:
