@@ -154,10 +154,13 @@ class Dispatcher:
         rows ever expire."""
         while True:
             await asyncio.sleep(RENEW_EVERY.total_seconds())
+            asked = set(self._held)
             try:
-                await self.outbox.renew(self._held)
+                renewed = await self.outbox.renew(asked)
             except Exception as exc:  # the next round tries again; an outage is logged above
                 log.info("outbox leases not renewed: %s", exc)
+                continue
+            self._held -= asked - renewed  # written meanwhile, or another process's now
 
     def _suspect_outage(self) -> None:
         if self.outbox.outage_since is None:
@@ -262,13 +265,15 @@ class Dispatcher:
             return
         try:
             await self.outbox.finish_many(done)
-        except Exception:
+        except BaseException:  # a stop's cancel included: the outcomes are handed back too
             self._done = done + self._done  # written with the next group; nothing is forgotten
             raise
         self._held.difference_update(o.row_id for o in done)
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
         now = self.outbox.clock.now()
+        if row.id not in self._held:  # its lease ran out in an outage: another sends it
+            return Outcome(row.id, "pending")
         if row.expires_at is not None and now > row.expires_at:
             return Outcome(row.id, "cancelled", error="no longer applies: its time has passed")
         if self.outbox.outage_since is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -123,6 +124,8 @@ class Outbox:
         """Set by the dispatcher while the Bot API does not answer (shown to staff)."""
         self.last_outage: tuple[datetime, datetime] | None = None
         """The last outage that ended in this process: from, to."""
+        self.owner = uuid.uuid4().hex
+        """This process's name on the leases it takes (`lease_owner`)."""
 
     def _now(self) -> str:
         return utcnow_iso(self.clock.now())
@@ -281,14 +284,14 @@ class Outbox:
         """Lease up to `limit` due rows, oldest first."""
         now = self.clock.now()
         rows = await self.db.write_returning(
-            "UPDATE outbox SET status = 'sending', lease_until = ?"
+            "UPDATE outbox SET status = 'sending', lease_until = ?, lease_owner = ?"
             " WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?"
             " AND (broadcast_id IS NULL OR broadcast_id NOT IN"
             " (SELECT id FROM broadcasts WHERE status = 'cancelled'))"
             f" ORDER BY not_before, id LIMIT ?{self.db.skip_locked}) RETURNING id, chat_id, kind,"
             " template, params, attempts, broadcast_id, expires_at, maybe_twice, not_before,"
             " programme_id",
-            (utcnow_iso(now + LEASE), utcnow_iso(now), limit),
+            (utcnow_iso(now + LEASE), self.owner, utcnow_iso(now), limit),
         )
         if not rows:
             return []
@@ -322,12 +325,13 @@ class Outbox:
             " THEN 'cancelled' ELSE ? END, message_id = COALESCE(?, message_id),"
             " last_error = ?, attempts = attempts + ?,"
             " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,"
-            " not_before = COALESCE(?, not_before), lease_until = NULL,"
-            " maybe_twice = MAX(maybe_twice, ?) WHERE id = ?",
+            " not_before = COALESCE(?, not_before), lease_until = NULL, lease_owner = NULL,"
+            " maybe_twice = MAX(maybe_twice, ?)"
+            " WHERE id = ? AND (lease_owner = ? OR lease_owner IS NULL)",
             [
                 (o.status, o.status, o.message_id, o.error, int(o.tried), o.status, now,
                  utcnow_iso(o.not_before) if o.not_before else None, int(o.maybe_twice),
-                 o.row_id)
+                 o.row_id, self.owner)
                 for o in outcomes
             ],
         )  # fmt: skip
@@ -353,29 +357,37 @@ class Outbox:
         row = await self.db.fetchone("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")
         return row[0] if row else None
 
-    async def renew(self, row_ids: Iterable[int]) -> None:
-        """Rows still held (being sent, or their outcome not yet written) keep their lease."""
+    async def renew(self, row_ids: Iterable[int]) -> set[int]:
+        """Rows still held (being sent, or their outcome not yet written) keep their lease;
+        the ids renewed. A row missing from them was taken over by another process after
+        this one's lease ran out (an outage longer than LEASE): it is no longer this one's."""
         ids = list(row_ids)
-        if ids:
-            await self.db.execute(
-                f"UPDATE outbox SET lease_until = ? WHERE status = 'sending'"
-                f" AND id IN ({','.join('?' * len(ids))})",
-                (utcnow_iso(self.clock.now() + LEASE), *ids),
-            )
+        if not ids:
+            return set()
+        rows = await self.db.write_returning(
+            "UPDATE outbox SET lease_until = ? WHERE status = 'sending' AND lease_owner = ?"
+            f" AND id IN ({','.join('?' * len(ids))}) RETURNING id",
+            (utcnow_iso(self.clock.now() + LEASE), self.owner, *ids),
+        )
+        return {r[0] for r in rows}
 
     async def release(self, row_ids: Iterable[int]) -> None:
         """Rows this process leased and will not send after all (it is stopping)."""
         ids = list(row_ids)
         if ids:
             await self.db.execute(
-                "UPDATE outbox SET status = 'pending', lease_until = NULL"
-                f" WHERE status = 'sending' AND id IN ({','.join('?' * len(ids))})",
-                ids,
+                "UPDATE outbox SET status = 'pending', lease_until = NULL, lease_owner = NULL"
+                " WHERE status = 'sending' AND lease_owner = ?"
+                f" AND id IN ({','.join('?' * len(ids))})",
+                (self.owner, *ids),
             )
 
     async def recover_in_flight(self, only_expired: bool = False) -> int:
         """Rows whose sender died (or, with only_expired, whose lease ran out) go out again."""
-        sql = "UPDATE outbox SET status = 'pending', lease_until = NULL WHERE status = 'sending'"
+        sql = (
+            "UPDATE outbox SET status = 'pending', lease_until = NULL, lease_owner = NULL"
+            " WHERE status = 'sending'"
+        )
         params: tuple[str, ...] = ()
         if only_expired:
             sql += " AND lease_until < ?"
