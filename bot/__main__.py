@@ -26,9 +26,9 @@ from bot.core import audit_cli as cli_audit
 from bot.core.programmes import cli as cli_programmes
 from bot.coverage import cli as cli_coverage
 from bot.db import DatabaseUnavailable, SchemaTooNew, open_database
+from bot.dburl import BadDatabaseUrl, hide_password
 from bot.i18n import compile_catalogs
 from bot.ops import cli as cli_ops
-from bot.ops.files import hide_password
 from bot.press import cli as cli_press
 from bot.reports import cli as cli_report
 from bot.seminars import cli as cli_seminars
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         shown = hide_password(config.db_path)
         print(f"munibot: can't reach the database in MUNIBOT_DB ({shown}): {exc}", file=sys.stderr)
         return 1
-    except SchemaTooNew as exc:
+    except (SchemaTooNew, BadDatabaseUrl) as exc:
         print(f"munibot: {exc}", file=sys.stderr)
         return 1
 

@@ -26,6 +26,8 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
+from bot.dburl import is_pg
+
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 _MIGRATION_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -296,7 +298,7 @@ def _make_parent(path: Path) -> None:
 
 async def open_database(path: str | Path) -> Database:
     """Open and bring the schema up to date: the bot never runs on an old schema."""
-    if str(path).startswith(("postgresql://", "postgres://")):
+    if is_pg(str(path)):
         from bot.db_pg import open_pg  # only a PostgreSQL deployment needs psycopg
 
         return await open_pg(str(path))

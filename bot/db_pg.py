@@ -20,7 +20,8 @@ import asyncio
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,7 @@ from bot.db import (
     refuse_newer,
     utcnow_iso,
 )
+from bot.dburl import BadDatabaseUrl, first_line
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -51,9 +53,11 @@ CONNECTION: dict[str, Any] = {
     "keepalives_idle": 5,
     "keepalives_interval": 2,
     "keepalives_count": 3,
+    "tcp_user_timeout": 10000,
 }
 """libpq settings: a server that vanished without closing the socket (a pulled cable, a
-failed-over VM) is noticed in about 10 s instead of the kernel's two hours."""
+failed-over VM) is noticed in about 10 s instead of the kernel's two hours, when idle
+(keepalives) and while a statement waits for its answer (tcp_user_timeout, in ms)."""
 LOST = (psycopg.OperationalError, psycopg.InterfaceError)
 PG_MIGRATIONS_DIR = MIGRATIONS_DIR / "pg"
 """Engine-specific variants: `pg/NNNN_name.sql` replaces `NNNN_name.sql` on PostgreSQL. A
@@ -118,18 +122,38 @@ def _configure(conn: psycopg.Connection[Any] | psycopg.AsyncConnection[Any]) -> 
     conn.adapters.register_dumper(bool, _BoolAsInt)
 
 
-def reason(exc: BaseException) -> str:
-    """libpq's first line ("connection to server at ... failed: Connection refused"); it names
-    the host and the user, never the password."""
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
 def gone(conn: psycopg.AsyncConnection[Any] | psycopg.Connection[Any]) -> bool:
     return bool(conn.closed or conn.broken)
 
 
-async def _connect(url: str) -> psycopg.AsyncConnection[PgRow]:
+@contextmanager
+def unavailable_if_lost(
+    conn: psycopg.AsyncConnection[Any] | psycopg.Connection[Any], url: str
+) -> Iterator[None]:
+    """A statement's error that lost the connection is the database being away; any other
+    error (a constraint, a syntax) stays what it is."""
     try:
+        yield
+    except LOST as exc:
+        if gone(conn):
+            raise DatabaseUnavailable(first_line(exc, url)) from None
+        raise
+
+
+@contextmanager
+def connecting(url: str) -> Iterator[None]:
+    """libpq's first line names the host and the user; a URL psycopg can't parse is repeated
+    in its error, so that is scrubbed and never chained into a traceback."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        raise DatabaseUnavailable(first_line(exc, url)) from None
+    except psycopg.ProgrammingError as exc:
+        raise BadDatabaseUrl(f"MUNIBOT_DB is not a usable URL: {first_line(exc, url)}") from None
+
+
+async def _connect(url: str) -> psycopg.AsyncConnection[PgRow]:
+    with connecting(url):
         conn = await psycopg.AsyncConnection.connect(
             url,
             autocommit=True,
@@ -137,8 +161,6 @@ async def _connect(url: str) -> psycopg.AsyncConnection[PgRow]:
             cursor_factory=psycopg.AsyncClientCursor,
             **CONNECTION,
         )
-    except psycopg.OperationalError as exc:
-        raise DatabaseUnavailable(reason(exc)) from exc
     _configure(conn)
     return conn
 
@@ -155,7 +177,7 @@ class SyncReader:
 
 
 def _read_in_thread(url: str, read: Callable[[Any], T]) -> T:
-    try:
+    with connecting(url):
         conn = psycopg.Connection.connect(
             url,
             autocommit=True,
@@ -163,16 +185,9 @@ def _read_in_thread(url: str, read: Callable[[Any], T]) -> T:
             cursor_factory=psycopg.ClientCursor,
             **CONNECTION,
         )
-    except psycopg.OperationalError as exc:
-        raise DatabaseUnavailable(reason(exc)) from exc
-    with conn:
+    with conn, unavailable_if_lost(conn, url):
         _configure(conn)
-        try:
-            return read(SyncReader(conn))
-        except LOST as exc:
-            if gone(conn):
-                raise DatabaseUnavailable(reason(exc)) from exc
-            raise
+        return read(SyncReader(conn))
 
 
 class PgDatabase(Database):
@@ -190,6 +205,7 @@ class PgDatabase(Database):
         self.patience = LOCKED_FOR_S
         self._retry_at = 0.0
         self._why = ""
+        self._connecting = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: str | Path) -> PgDatabase:
@@ -208,13 +224,17 @@ class PgDatabase(Database):
             return conn
         if _in_transaction.get():
             raise DatabaseUnavailable("the connection was lost during a transaction")
-        if time.monotonic() < self._retry_at:
-            raise DatabaseUnavailable(self._why)
-        try:
-            fresh = await _connect(self.url)
-        except DatabaseUnavailable as exc:
-            self._retry_at, self._why = time.monotonic() + RECONNECT_EVERY_S, str(exc)
-            raise
+        async with self._connecting:  # one new connection, not one per waiting handler
+            conn = self.pg_reader if reader else self.pg
+            if not gone(conn):
+                return conn
+            if time.monotonic() < self._retry_at:
+                raise DatabaseUnavailable(self._why)
+            try:
+                fresh = await _connect(self.url)
+            except DatabaseUnavailable as exc:
+                self._retry_at, self._why = time.monotonic() + RECONNECT_EVERY_S, str(exc)
+                raise
         if reader:
             self.pg_reader = fresh
         else:
@@ -226,12 +246,8 @@ class PgDatabase(Database):
         self, reader: bool, sql: str, params: Sequence[Any]
     ) -> psycopg.AsyncCursor[PgRow]:
         conn = await self._live(reader)
-        try:
+        with unavailable_if_lost(conn, self.url):
             return await conn.execute(sqldialect.to_pg(sql), tuple(params))
-        except LOST as exc:
-            if gone(conn):
-                raise DatabaseUnavailable(reason(exc)) from exc
-            raise
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         cur = await self._run(not _in_transaction.get(), sql, params)
@@ -269,12 +285,8 @@ class PgDatabase(Database):
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         async with self.transaction():
             cur = self.pg.cursor()
-            try:
+            with unavailable_if_lost(self.pg, self.url):
                 await cur.executemany(sqldialect.to_pg(sql), [tuple(r) for r in rows])
-            except LOST as exc:
-                if gone(self.pg):
-                    raise DatabaseUnavailable(reason(exc)) from exc
-                raise
 
     async def _begin(self) -> None:
         await self._run(False, "BEGIN", ())

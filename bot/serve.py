@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from bot.app import build_application, start, stop
 from bot.config import Config
-from bot.db import DatabaseUnavailable, SchemaTooNew
+from bot.db import SchemaTooNew
+from bot.dburl import BadDatabaseUrl
 from bot.ops.health import standby_site
 from bot.ops.leader import Leader, leader_for
 from bot.ops.lock import DatabaseHeld
@@ -35,7 +36,7 @@ def run(config: Config) -> int:
     """For `run`: a clean exit that says why when another bot holds the SQLite file."""
     try:
         return asyncio.run(serve(config))
-    except DatabaseHeld as exc:
+    except (DatabaseHeld, BadDatabaseUrl) as exc:
         raise SystemExit(f"munibot: {exc}") from None
 
 
@@ -68,14 +69,16 @@ async def _wait_to_lead(config: Config, leader: Leader, stopping: asyncio.Event)
 
 async def _lead(config: Config, leader: Leader, stopping: asyncio.Event) -> None:
     app = build_application(config)
-    app.bot_data["leader"] = leader
     try:
         await _start(app, config)
-    except (DatabaseUnavailable, SchemaTooNew) as exc:
+    except BadDatabaseUrl:
+        await _stop_quietly(app)
+        raise
+    except Exception as exc:  # Telegram unreachable at start, a port in use, the database ...
         log.error("the bot could not start: %s", exc)
         await _stop_quietly(app)
         await leader.release()  # another process may do better; this one tries again later
-        wait = RESTART_WAIT_S if isinstance(exc, DatabaseUnavailable) else NEWER_SCHEMA_WAIT_S
+        wait = NEWER_SCHEMA_WAIT_S if isinstance(exc, SchemaTooNew) else RESTART_WAIT_S
         await _first(asyncio.sleep(wait), stopping)
         return
     try:

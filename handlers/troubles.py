@@ -48,7 +48,7 @@ async def on_error(update: object, context: Context) -> None:
         told: deque[int | None] = context.application.bot_data.setdefault(
             "told_database_away", deque(maxlen=TOLD_MAX)
         )
-        if update_id in told:  # another handler group of the same update failed the same way
+        if update_id is not None and update_id in told:  # another handler group of it
             return
         told.append(update_id)
         log.warning("update %s from user %s not handled: the database does not answer (%s)",

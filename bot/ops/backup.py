@@ -10,7 +10,8 @@ import shlex
 from contextlib import closing
 from pathlib import Path
 
-from bot.ops.files import Refused, Summary, copy_into, hide_password, open_existing
+from bot.dburl import hide_password
+from bot.ops.files import Refused, Summary, copy_into, open_existing
 from bot.ops.lock import is_file_database
 
 

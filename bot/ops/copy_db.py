@@ -25,14 +25,14 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import psycopg
 
 from bot.db import Database, migrate, migration_files, open_database
 from bot.db_pg import PgDatabase, sync_identities
+from bot.dburl import first_line, hide_password
 from bot.ops import copy_tables
-from bot.ops.files import Refused, hide_password, open_existing, summary
+from bot.ops.files import Refused, open_existing, summary
 from bot.ops.lock import DatabaseHeld, DatabaseLock
 
 
@@ -115,7 +115,7 @@ async def _refuse_data_in(url: str) -> None:
                 if rows is not None and rows[0] > seeded[table]:
                     held.append(f"{table}: {rows[0]} rows")
     except psycopg.Error as exc:
-        raise Refused(f"could not read {hide_password(url)}: {_said(exc, url)}") from None
+        raise Refused(f"could not read {hide_password(url)}: {first_line(exc, url)}") from None
     if held:
         raise Refused(
             f"{hide_password(url)} already holds munibot data ({'; '.join(held[:4])}). Copy"
@@ -150,7 +150,7 @@ async def _copy(conn: sqlite3.Connection, url: str, migrated: list[str]) -> Copi
     try:
         db = await open_database(url)
     except psycopg.Error as exc:
-        raise Refused(f"could not set up {hide_password(url)}: {_said(exc, url)}") from None
+        raise Refused(f"could not set up {hide_password(url)}: {first_line(exc, url)}") from None
     assert isinstance(db, PgDatabase)
     conn.execute("BEGIN")  # one moment of the file for its rows and its counts
     try:
@@ -223,10 +223,3 @@ async def _pg_types(db: PgDatabase) -> dict[str, dict[str, str]]:
 
 def _count(conn: sqlite3.Connection, table: str) -> int:
     return int(conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
-
-
-def _said(exc: Exception, url: str) -> str:
-    """psycopg's message, with the URL's password taken out should it ever appear in it."""
-    password = urlsplit(url).password
-    text = str(exc).strip()
-    return text.replace(password, "***") if password else text

@@ -9,7 +9,6 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAIT_MS = 5000
@@ -87,14 +86,3 @@ def copy_into(source: sqlite3.Connection, target: Path) -> Summary:
     finally:
         tmp.unlink(missing_ok=True)
     return copied
-
-
-def hide_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username or ''}:***@{f'[{host}]' if ':' in host else host}"
-    if parts.port is not None:
-        netloc += f":{parts.port}"
-    return parts._replace(netloc=netloc).geturl()

@@ -15,7 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.config import Config
-from bot.ops.files import hide_password
+from bot.dburl import first_line, hide_password, is_pg
 from bot.ops.leader import ACTIVE, LOCK_KEY, STANDBY
 from bot.ops.lock import holder, is_file_database
 
@@ -37,7 +37,7 @@ def probe(db: str) -> tuple[bool, str]:
         if who is None:
             return False, f"not running: no munibot holds {db}"
         return True, f"{ACTIVE}: a munibot is running on {db} ({who})"
-    if db.startswith(("postgresql://", "postgres://")):
+    if is_pg(db):
         return _probe_pg(db)
     return False, f"not running: {db} is not a database a bot can share"
 
@@ -51,8 +51,8 @@ def _probe_pg(url: str) -> tuple[bool, str]:
             row: Any = conn.execute(HOLDER_SQL, LOCK_KEY).fetchone()
             standbys = conn.execute(STANDBYS_SQL).fetchone()
     except psycopg.Error as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        return False, f"not running: can't connect to MUNIBOT_DB ({shown}): {first}"
+        said = first_line(exc, url)
+        return False, f"not running: can't connect to MUNIBOT_DB ({shown}): {said}"
     waiting = int(standbys[0]) if standbys else 0
     if row is None:
         return False, f"not running: no munibot is active on {shown} ({waiting} standby)"

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.db import migration_files
-from bot.ops.files import Refused, Summary, copy_into, hide_password, open_existing, summary
+from bot.dburl import hide_password
+from bot.ops.files import Refused, Summary, copy_into, open_existing, summary
 from bot.ops.lock import DatabaseHeld, DatabaseLock, is_file_database
 
 JOURNALS = ("-wal", "-shm", "-journal")

@@ -117,3 +117,16 @@ async def lines_until(proc, wanted: str, timeout: float = 30) -> str:
         assert line, said  # the process ended
         said += line.decode()
     return said
+
+
+async def test_a_url_that_cannot_work_is_refused_once_without_its_password(tmp_path):
+    """psycopg repeats a URL it can't parse (a bare % in the password) in its error."""
+    url = f"postgresql://munibot:se%zzcret@127.0.0.1:{free_port()}/munibot"
+    env = base_env(tmp_path, MUNIBOT_DB=url, BOT_TOKEN=TOKEN)
+    code, out, err = await run_cli("run", env=env)
+    assert code == 1 and "MUNIBOT_DB is not a usable URL" in err, out + err
+    for args in (("health",), ("migrate",)):
+        code, out, more = await run_cli(*args, env=env)
+        assert code == 1, out + more
+        err += out + more
+    assert "zzcret" not in err and "Traceback" not in err, err
