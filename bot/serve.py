@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 POLL_TIMEOUT_S = 10
 RESTART_WAIT_S = 5.0
+STOP_WITHIN_S = 10.0
 NEWER_SCHEMA_WAIT_S = 60.0
 
 
@@ -59,7 +60,12 @@ async def serve(config: Config) -> int:
 async def _wait_to_lead(config: Config, leader: Leader, stopping: asyncio.Event) -> bool:
     """False when asked to stop first. A standby answers /healthz on the console's port with
     'standby', so a load balancer sends nothing its way."""
-    site = await standby_site(config) if config.console_url else None
+    site = None
+    if config.console_url:
+        try:
+            site = await standby_site(config)
+        except OSError as exc:  # the port still held by what did not stop: no /healthz then
+            log.warning("no standby /healthz on the console's port: %s", exc)
     try:
         return await _first(leader.acquire(), stopping)
     finally:
@@ -107,10 +113,19 @@ async def _start(app: App, config: Config) -> None:
 
 
 async def _stop_quietly(app: App) -> None:
+    """Bounded: a process stepping down because its database hangs must still stop, and
+    let go of the console's port, so that it can wait as a standby."""
     try:
-        await stop(app)
-    except Exception:
-        log.exception("the bot did not stop cleanly")
+        async with asyncio.timeout(STOP_WITHIN_S):
+            await stop(app)
+        return
+    except Exception as exc:  # a job or a handler stuck on the database, most likely
+        log.error("the bot did not stop cleanly within %.0f s: %r", STOP_WITHIN_S, exc)
+    for hook in (app.post_stop, app.post_shutdown):  # the console's port, the connections
+        if hook is not None:
+            with contextlib.suppress(Exception):
+                async with asyncio.timeout(STOP_WITHIN_S):
+                    await hook(app)
 
 
 async def _first(work: Awaitable[object], stopping: asyncio.Event) -> bool:

@@ -39,6 +39,7 @@ IDLE_WAIT_S = 30.0
 PROBE_FIRST_S = 1.0
 PROBE_MAX_S = 60.0
 DB_WAIT_MAX_S = 15.0
+HAND_BACK_S = 5.0
 ROW_BACKOFF_MAX_S = 300.0
 DEFER_OVER_S = 2.0
 BATCH = 64
@@ -108,11 +109,12 @@ class Dispatcher:
         """On a stop, what this process held goes back to pending at once, for whoever runs
         next, instead of waiting out its lease. Written outcomes first: those are settled."""
         try:
-            await self._flush()
-            await self.outbox.release(self._held)
+            async with asyncio.timeout(HAND_BACK_S):  # a database that hangs can't hold a stop
+                await self._flush()
+                await self.outbox.release(self._held)
             self._held.clear()
         except Exception as exc:  # the leases run out by themselves
-            log.warning("held outbox rows not handed back: %s", exc)
+            log.warning("held outbox rows not handed back: %r", exc)
 
     async def _passes(self) -> None:
         recovered = self.outbox.db.shared  # see Database.shared: there leases alone decide

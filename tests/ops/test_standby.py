@@ -14,6 +14,7 @@ import pytest
 
 from tests import pg_tests
 from tests.conftest import ADMIN_ID, ROOT, TOKEN, database_for, seed
+from tests.ops.pgproxy import CuttableProxy
 from tests.ops.test_running_bot import answers
 from tests.test_cli import base_env, free_port, run_cli
 
@@ -130,3 +131,52 @@ async def test_a_url_that_cannot_work_is_refused_once_without_its_password(tmp_p
         assert code == 1, out + more
         err += out + more
     assert "zzcret" not in err and "Traceback" not in err, err
+
+
+@needs_pg
+async def test_an_active_bot_cut_off_from_its_database_steps_down(emulator, tmp_path):
+    """The first bot's link to the server freezes (nothing passes, nothing closes); the server
+    ends its session, as its keepalives would, and the standby takes over. The first one,
+    unable to confirm its lock, steps down instead of polling Telegram beside it."""
+    db_path = tmp_path / "cut.sqlite3"
+    await seed(db_path)
+    url = database_for(db_path)
+    env = base_env(
+        tmp_path, BOT_TOKEN=TOKEN, MUNIBOT_API_BASE=emulator.api_base, MUNIBOT_ADMINS=str(ADMIN_ID)
+    )  # fmt: skip
+    ports = free_port(), free_port()
+    async with CuttableProxy(url) as proxy:
+        first = await launch(env, MUNIBOT_DB=proxy.url, **console(ports[0]))
+        second = None
+        try:
+            await answers(emulator.url, 4401)
+            second = await launch(env, MUNIBOT_DB=url, **console(ports[1]))
+            await until_health(ports[1], (503, "standby"))
+            proxy.freeze()
+            await end_active_session(url)
+            await until_health(ports[1], (200, "active"))
+            said = await lines_until(first, "steps down to standby", timeout=60)
+            await until_health(ports[0], (503, "standby"))  # stopped, waiting again
+            assert first.returncode is None
+            await answers(emulator.url, 4402)
+        finally:
+            proxy.restore()
+            await ended(first)
+            if second is not None:
+                await ended(second)
+    assert "the database session that made this process active was lost" in said
+
+
+def console(port: int) -> dict[str, str]:
+    return {"MUNIBOT_CONSOLE_URL": f"http://127.0.0.1:{port}", "MUNIBOT_CONSOLE_PORT": str(port)}
+
+
+async def end_active_session(url: str) -> None:
+    """What the server's TCP keepalives do to a vanished client's session."""
+    import psycopg
+
+    async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
+        await conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE application_name LIKE 'munibot active%'"
+        )
