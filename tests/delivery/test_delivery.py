@@ -26,15 +26,17 @@ async def queue(bot, text: str = TEXT, when: str | None = None) -> int:
 async def settle(bot, broadcast_id: int, timeout: float = 40.0) -> dict[str, int]:
     """Waits (bounded) until nothing of the broadcast is pending or in flight. A row stopped
     while in flight is already 'cancelled' but still leased until its send's outcome is written
-    (then 'sent' if it did go out), so the leases are waited out too."""
+    (then 'sent' if it did go out), so the leases are waited out too. The leases are read
+    before the counts: read after, they could miss an outcome written between the two."""
     deadline = asyncio.get_running_loop().time() + timeout
     while True:
-        counts = await bot.services.broadcasts.counts(broadcast_id)
         leased = await bot.services.db.fetchone(
-            "SELECT COUNT(*) FROM outbox WHERE broadcast_id = ? AND lease_until IS NOT NULL",
+            "SELECT COUNT(*) FROM outbox WHERE broadcast_id = ?"
+            " AND (status IN ('pending', 'sending') OR lease_until IS NOT NULL)",
             (broadcast_id,),
         )
-        if not counts.get("pending") and not counts.get("sending") and not leased[0]:
+        counts = await bot.services.broadcasts.counts(broadcast_id)
+        if not leased[0]:
             return counts
         assert asyncio.get_running_loop().time() < deadline, counts
         bot.app.bot_data["dispatcher"].wake()
