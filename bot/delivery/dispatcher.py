@@ -7,11 +7,13 @@ workers; the limiter decides when each may go.
 
 An answer that says the Bot API itself is unwell (5xx, a timeout, no connection) pauses the
 whole dispatcher instead of spending rows' attempts: it asks getMe, with a growing wait, until
-Telegram answers, then sends what fell due meanwhile, oldest first. A row is tried for as long
-as it still applies (its `expires_at`); only an answer that will not change ends it.
+Telegram answers (`probe.py`), then sends what fell due meanwhile, oldest first. A row is
+tried for as long as it still applies (its `expires_at`); only an answer that will not change
+ends it.
 
 The database can go away too (a PostgreSQL server restarting): then the dispatcher pauses,
-with a growing wait, keeps the outcomes it could not write, and goes on when it answers again.
+with a growing wait, keeps the outcomes it could not write (`leases.py`), and goes on when it
+answers again.
 Nothing queued is lost; at most the rows in flight may go twice, as after a crash.
 """
 
@@ -29,17 +31,16 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 
 from bot.db import DatabaseUnavailable
 from bot.delivery.kinds import Drop, Kinds, Rendered
+from bot.delivery.leases import Leases
 from bot.delivery.limiter import Limiter
-from bot.delivery.outbox import RENEW_EVERY, Outbox, OutboxRow, Outcome, unreached
+from bot.delivery.outbox import Outbox, OutboxRow, Outcome, unreached
+from bot.delivery.probe import ApiProbe
 from bot.http import Bot
 from bot.i18n import resolve_lang, translator
 
 log = logging.getLogger(__name__)
 IDLE_WAIT_S = 30.0
-PROBE_FIRST_S = 1.0
-PROBE_MAX_S = 60.0
 DB_WAIT_MAX_S = 15.0
-HAND_BACK_S = 5.0
 ROW_BACKOFF_MAX_S = 300.0
 DEFER_OVER_S = 2.0
 BATCH = 64
@@ -85,12 +86,8 @@ class Dispatcher:
         """Sends ask for Telegram's paid broadcasts (1000 a second, charged in Stars)."""
         self._lines = ChatLines()
         self._touched: set[int] = set()
-        self._done: list[Outcome] = []
-        self._probe_wait = PROBE_FIRST_S
-        self._next_probe: datetime | None = None
-        self._held: set[int] = set()
-        """Rows leased by this process whose outcome is not written yet: their leases are
-        renewed (see `keep_leases`)."""
+        self.leases = Leases(outbox)
+        self.probe = ApiProbe(outbox, bot)
         self._db_wait = 0.0
 
     def wake(self) -> None:
@@ -98,23 +95,12 @@ class Dispatcher:
 
     async def run(self) -> None:
         """Never ends on its own: a failed pass is logged and the next one starts shortly."""
-        renewing = asyncio.create_task(self.keep_leases(), name="outbox-leases")
+        renewing = asyncio.create_task(self.leases.keep(), name="outbox-leases")
         try:
             await self._passes()
         finally:
             renewing.cancel()
-            await self._hand_back()
-
-    async def _hand_back(self) -> None:
-        """On a stop, what this process held goes back to pending at once, for whoever runs
-        next, instead of waiting out its lease. Written outcomes first: those are settled."""
-        try:
-            async with asyncio.timeout(HAND_BACK_S):  # a database that hangs can't hold a stop
-                await self._flush()
-                await self.outbox.release(self._held)
-            self._held.clear()
-        except Exception as exc:  # the leases run out by themselves
-            log.warning("held outbox rows not handed back: %r", exc)
+            await self.leases.hand_back()
 
     async def _passes(self) -> None:
         recovered = self.outbox.db.shared  # see Database.shared: there leases alone decide
@@ -125,10 +111,10 @@ class Dispatcher:
                 if not recovered:
                     await self.outbox.recover_in_flight()
                     recovered = True
-                await self._flush()
+                await self.leases.flush()
                 await self.outbox.recover_in_flight(only_expired=True)
-                if self.outbox.outage_since is not None and not await self._probe():
-                    wait = self._until_probe()
+                if self.probe.down and not await self.probe.answered():
+                    wait = self.probe.seconds_to_next()
                 else:
                     await self.send_due()
                     wait = await self._idle_wait()
@@ -151,49 +137,6 @@ class Dispatcher:
             log.warning("the database answers again: sending resumed")
             self._db_wait = 0.0
 
-    async def keep_leases(self) -> None:
-        """Renews the leases of the rows this process holds, so that only a dead process's
-        rows ever expire."""
-        while True:
-            await asyncio.sleep(RENEW_EVERY.total_seconds())
-            asked = set(self._held)
-            try:
-                renewed = await self.outbox.renew(asked)
-            except Exception as exc:  # the next round tries again; an outage is logged above
-                log.info("outbox leases not renewed: %s", exc)
-                continue
-            self._held -= asked - renewed  # written meanwhile, or another process's now
-
-    def _suspect_outage(self) -> None:
-        if self.outbox.outage_since is None:
-            self.outbox.outage_since = self.outbox.clock.now()
-            self._probe_wait = PROBE_FIRST_S
-            self._next_probe = self.outbox.clock.now()
-            log.warning("the Bot API does not answer: sending paused, asking getMe")
-
-    async def _probe(self) -> bool:
-        """True once the Bot API answers again (and the outage is over)."""
-        now = self.outbox.clock.now()
-        if self._next_probe is not None and now < self._next_probe:
-            return False
-        try:
-            await self.bot.call("getMe", {})
-        except (NetworkError, TimedOut):
-            self._next_probe = now + timedelta(seconds=self._probe_wait)
-            self._probe_wait = min(self._probe_wait * 2, PROBE_MAX_S)
-            return False
-        since, self.outbox.outage_since = self.outbox.outage_since, None
-        if since is not None:
-            self.outbox.last_outage = (since, now)
-        log.warning("the Bot API answers again (down since %s): sending resumed", since)
-        return True
-
-    def _until_probe(self) -> float:
-        if self._next_probe is None:
-            return PROBE_FIRST_S
-        left = (self._next_probe - self.outbox.clock.now()).total_seconds()
-        return min(max(left, 0.05), PROBE_MAX_S)
-
     async def _idle_wait(self) -> float:
         next_due = await self.outbox.next_due_at()
         if next_due is None:
@@ -210,7 +153,7 @@ class Dispatcher:
             while self.outbox.outage_since is None and (
                 rows := await self.outbox.claim_due(self.batch)
             ):
-                self._held.update(row.id for row in rows)
+                self.leases.take(rows)
                 for row in rows:
                     await queue.put(row)
                 await self._report({row.broadcast_id for row in rows if row.broadcast_id})
@@ -218,7 +161,7 @@ class Dispatcher:
             for _ in workers:
                 await queue.put(None)
             sent = sum(await asyncio.gather(*workers))
-            await self._flush()
+            await self.leases.flush()
         touched, self._touched = self._touched, set()
         await self._report(touched)
         return sent
@@ -253,28 +196,17 @@ class Dispatcher:
     async def _record(self, row: OutboxRow, outcome: Outcome) -> None:
         """Outcomes are written in small groups; until then their rows stay leased ('sending'),
         so a crash repeats at most the rows in flight or answered in the last moments."""
-        self._done.append(outcome)
+        waiting = self.leases.settle(outcome)
         with contextlib.suppress(DatabaseUnavailable):  # kept, and written by a later flush
             if outcome.status == "blocked":
-                await self._flush()
+                await self.leases.flush()
                 await self.outbox.set_reachable(row.chat_id, reachable=False)
-            elif len(self._done) >= FLUSH_EVERY:
-                await self._flush()
-
-    async def _flush(self) -> None:
-        done, self._done = self._done, []
-        if not done:
-            return
-        try:
-            await self.outbox.finish_many(done)
-        except BaseException:  # a stop's cancel included: the outcomes are handed back too
-            self._done = done + self._done  # written with the next group; nothing is forgotten
-            raise
-        self._held.difference_update(o.row_id for o in done)
+            elif waiting >= FLUSH_EVERY:
+                await self.leases.flush()
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
         now = self.outbox.clock.now()
-        if row.id not in self._held:  # its lease ran out in an outage: another sends it
+        if not self.leases.holds(row.id):  # its lease ran out in an outage: another sends it
             return Outcome(row.id, "pending")
         if row.expires_at is not None and now > row.expires_at:
             return Outcome(row.id, "cancelled", error="no longer applies: its time has passed")
@@ -353,7 +285,7 @@ class Dispatcher:
         The row keeps its place in line; only a row that keeps failing while the API answers
         waits longer each time, up to a few minutes. A timeout may have been delivered after
         all: the row is marked, and the delivery report counts it."""
-        self._suspect_outage()
+        self.probe.suspect()
         backoff = min(2.0**row.attempts, ROW_BACKOFF_MAX_S) if row.attempts >= 2 else 0.0
         return Outcome(
             row.id,
