@@ -33,6 +33,7 @@ from bot.db_pg import PgDatabase, sync_identities
 from bot.dburl import first_line, hide_password
 from bot.ops import copy_tables
 from bot.ops.files import Refused, open_existing, summary
+from bot.ops.leader import SESSIONS_SQL
 from bot.ops.lock import DatabaseHeld, DatabaseLock
 
 
@@ -102,11 +103,13 @@ def _munibot_versions(conn: sqlite3.Connection, source: Path) -> frozenset[int]:
 
 async def _refuse_data_in(url: str) -> None:
     """Before the target is touched: more rows in a munibot table than migrations alone put
-    there (its seeded regions, districts, programme 1) mean someone's data."""
+    there (its seeded regions, districts, programme 1) mean someone's data. A munibot process
+    on it, even a standby with nothing written yet, would migrate or send beside the copy."""
     seeded = await _seeded_counts()
     held = []
     try:
         async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
+            bots = [str(r[0]) for r in await (await conn.execute(SESSIONS_SQL)).fetchall()]
             for table in sorted(set(seeded) - set(copy_tables.SKIPPED)):
                 found = await conn.execute("SELECT to_regclass(%s) IS NOT NULL", (table,))
                 if (row := await found.fetchone()) is None or not row[0]:
@@ -116,6 +119,12 @@ async def _refuse_data_in(url: str) -> None:
                     held.append(f"{table}: {rows[0]} rows")
     except psycopg.Error as exc:
         raise Refused(f"could not read {hide_password(url)}: {first_line(exc, url)}") from None
+    if bots:
+        raise Refused(
+            f"a munibot is running on {hide_password(url)} ({'; '.join(bots[:4])}). Stop every"
+            " munibot process on it (the active one and its standby) before copying into it."
+            " Nothing was changed."
+        )
     if held:
         raise Refused(
             f"{hide_password(url)} already holds munibot data ({'; '.join(held[:4])}). Copy"

@@ -45,6 +45,11 @@ ACTIVE, STANDBY = "active", "standby"
 APP_NAME = "munibot {state} {host} pid {pid}"
 """The lock connection's application_name: how `health` and an operator's pg_stat_activity
 tell the active process and the standbys apart."""
+SESSIONS_SQL = (
+    "SELECT application_name FROM pg_stat_activity WHERE datname = current_database()"
+    " AND application_name LIKE 'munibot %' ORDER BY application_name"
+)
+"""Every munibot process on this database, active or standby, by its lock connection."""
 
 
 class Leader(Protocol):

@@ -192,6 +192,22 @@ async def test_a_target_with_data_is_refused_and_left_as_it_was(emulator, tmp_pa
 
 
 @needs_pg
+async def test_a_target_a_munibot_is_running_on_is_refused(emulator, tmp_path, target):
+    """A standby on an empty database has written nothing yet, and would migrate it and send
+    beside the copy once it takes over."""
+    import psycopg
+
+    source = await grown(tmp_path, emulator.url)
+    url = target()
+    name = "munibot standby box-2 pid 4242"
+    with psycopg.connect(url, application_name=name):
+        code, _, err = await copy_db(tmp_path, source, url)
+    assert code == 1 and "a munibot is running on" in err and "box-2 pid 4242" in err
+    assert "Stop every munibot process" in err and "Nothing was changed" in err
+    assert pg_counts(url) == {}, "nothing was written to the target"
+
+
+@needs_pg
 async def test_a_source_a_bot_holds_or_not_munibot_is_refused(emulator, tmp_path, target):
     source = await grown(tmp_path, emulator.url)
     url = target()
