@@ -32,7 +32,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from bot.db import DatabaseUnavailable
 from bot.delivery.kinds import Drop, Kinds, Rendered
 from bot.delivery.leases import Leases
-from bot.delivery.limiter import Limiter
+from bot.delivery.limiter import Limiter, Withdrawn
 from bot.delivery.outbox import Outbox, OutboxRow, Outcome, unreached
 from bot.delivery.probe import ApiProbe
 from bot.http import Bot
@@ -220,28 +220,33 @@ class Dispatcher:
         if wait > DEFER_OVER_S:
             return Outcome(row.id, "pending", not_before=self._later(wait))
         async with self.limiter.chat(row.chat_id):
-            if row.broadcast_id in self.outbox.stopped_broadcasts:
-                return Outcome(row.id, "cancelled", error="cancelled by staff")
+            if not self._wanted(row):
+                return Outcome(row.id, "cancelled", error=STOPPED)
             saved, telegram = (row.lang, row.tg_lang)
             if wait > 0:  # the reader may have changed language while this row waited its turn
                 saved, telegram = await self.outbox.languages_of(row.chat_id, saved, telegram)
             lang = resolve_lang(saved, telegram, self.default_lang)
             rendered = kind.render(row, translator(lang, self.tz), prepared)
             try:
-                message_id = await self._send(row.chat_id, rendered)
+                message_id = await self._send(row, rendered)
+            except Withdrawn:
+                return Outcome(row.id, "cancelled", error=STOPPED)
             except Exception as exc:
                 return self._failure(row, exc)
         return Outcome(
             row.id, "sent", message_id=message_id, tried=True, maybe_twice=row.maybe_twice
         )
 
-    async def _send(self, chat_id: int, r: Rendered) -> int:
+    def _wanted(self, row: OutboxRow) -> bool:
+        return row.broadcast_id not in self.outbox.stopped_broadcasts
+
+    async def _send(self, row: OutboxRow, r: Rendered) -> int:
         """The new message's id. The limiter paces the call and hands a RetryAfter back here
-        to reschedule the row."""
-        common: dict[str, Any] = {
-            "parse_mode": ParseMode.HTML,
-            "rate_limit_args": {"outbox": True},
-        }
+        to reschedule the row; a row whose broadcast is stopped while it waits for its turn
+        is withdrawn there (a 429's pause can last a minute)."""
+        chat_id = row.chat_id
+        limits = {"outbox": True, "wanted": lambda: self._wanted(row)}
+        common: dict[str, Any] = {"parse_mode": ParseMode.HTML, "rate_limit_args": limits}
         if self.paid:
             common["allow_paid_broadcast"] = True
         if r.photo:
@@ -256,11 +261,11 @@ class Dispatcher:
         if r.markup is not None:
             params["reply_markup"] = r.markup
         if r.edit is not None:
-            await self.bot.call("editMessageText", {**params, "message_id": r.edit}, OUTBOX)
+            await self.bot.call("editMessageText", {**params, "message_id": r.edit}, limits)
             return r.edit
         if self.paid:
             params["allow_paid_broadcast"] = True
-        found = await self.bot.call("sendMessage", params, OUTBOX)
+        found = await self.bot.call("sendMessage", params, limits)
         return int(found["message_id"])
 
     def _failure(self, row: OutboxRow, exc: Exception) -> Outcome:
@@ -300,8 +305,7 @@ class Dispatcher:
         return self.outbox.clock.now() + timedelta(seconds=seconds)
 
 
-OUTBOX = {"outbox": True}
-"""How the limiter tells a push from a direct reply."""
+STOPPED = "cancelled by staff"
 
 
 def _seconds(value: int | timedelta) -> float:

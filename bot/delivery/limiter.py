@@ -7,6 +7,8 @@ and Telegram's sliding windows. The outbox also waits a second between two messa
 private chat and three seconds (20 a minute) for a group; direct replies, which answer a person's
 own tap, are not held back that way, and they go ahead of waiting pushes. A RetryAfter on a push
 pauses every send; on a reply it is about that chat, so only that reply waits and tries again.
+A push may be withdrawn while it waits for its turn: a broadcast stopped during a long pause
+sends nothing more.
 """
 
 from __future__ import annotations
@@ -66,6 +68,10 @@ class _SlotRelease:
 
 
 slot_released = _SlotRelease()
+
+
+class Withdrawn(Exception):
+    """A push given up at its turn, because the `wanted` in its rate_limit_args said no."""
 
 
 class Limiter(BaseRateLimiter[dict[str, Any]]):
@@ -159,10 +165,13 @@ class Limiter(BaseRateLimiter[dict[str, Any]]):
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         """Direct replies wait out a RetryAfter and try again; the outbox reschedules instead."""
         push = bool((rate_limit_args or {}).get("outbox"))
+        wanted: Callable[[], bool] | None = (rate_limit_args or {}).get("wanted")
         retries = 0 if push else DIRECT_RETRIES
         for attempt in range(retries + 1):
             if endpoint in COUNTED:
                 await self._turn(push)
+            if wanted is not None and not wanted():
+                raise Withdrawn
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:

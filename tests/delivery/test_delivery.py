@@ -177,6 +177,25 @@ async def test_a_stopped_broadcast_stays_stopped_after_a_restart(slow_bot):
     assert sum([await received(bot, i) for i in ids]) == after["sent"]
 
 
+async def test_a_broadcast_stopped_during_a_429_pause_sends_nothing_more(slow_bot):
+    """A 429 pauses every push (for up to a minute on Telegram) while the rows already taken
+    wait at the gate; Stop holds those back too, not only the rows still queued."""
+    bot = slow_bot
+    ids = list(range(6541, 6561))
+    await add_members(bot.services.db, bot.emulator.url, ids)
+    bot.emulator.set_faults(retry_after_rate=1.0, retry_after=3, methods=["sendMessage"], seed=1)
+    broadcast_id = await queue(bot)
+    deadline = asyncio.get_running_loop().time() + 10
+    while not bot.emulator.stats()["http_429"]:
+        assert asyncio.get_running_loop().time() < deadline, "no send was tried"
+        await asyncio.sleep(0.02)  # noqa: ASYNC110 (polling the emulator, bounded)
+    await bot.services.broadcasts.stop(ADMIN_ID, broadcast_id)
+    bot.emulator.set_faults()
+    counts = await settle(bot, broadcast_id)
+    assert counts == {"cancelled": len(ids)}
+    assert sum([await received(bot, i) for i in ids]) == 0
+
+
 async def test_a_coordinator_cannot_read_another_coordinators_broadcast(bot):
     await add_members(bot.services.db, bot.emulator.url, [6601])
     broadcast_id = await queue(bot)
