@@ -33,7 +33,7 @@ from bot.db import DatabaseUnavailable
 from bot.delivery.kinds import Drop, Kinds, Rendered
 from bot.delivery.leases import Leases
 from bot.delivery.limiter import Limiter, Withdrawn
-from bot.delivery.outbox import Outbox, OutboxRow, Outcome, unreached
+from bot.delivery.outbox import STOPPED, Outbox, OutboxRow, Outcome, unreached
 from bot.delivery.probe import ApiProbe
 from bot.http import Bot
 from bot.i18n import resolve_lang, translator
@@ -150,9 +150,7 @@ class Dispatcher:
         queue: asyncio.Queue[OutboxRow | None] = asyncio.Queue(maxsize=self.batch // 2 + 1)
         workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.batch)]
         try:
-            while self.outbox.outage_since is None and (
-                rows := await self.outbox.claim_due(self.batch)
-            ):
+            while not self.probe.down and (rows := await self.outbox.claim_due(self.batch)):
                 self.leases.take(rows)
                 for row in rows:
                     await queue.put(row)
@@ -210,7 +208,7 @@ class Dispatcher:
             return Outcome(row.id, "pending")
         if row.expires_at is not None and now > row.expires_at:
             return Outcome(row.id, "cancelled", error="no longer applies: its time has passed")
-        if self.outbox.outage_since is not None:
+        if self.probe.down:
             return Outcome(row.id, "pending")
         kind = self.kinds[row.kind]
         prepared = await kind.prepare(row, now)
@@ -303,9 +301,6 @@ class Dispatcher:
 
     def _later(self, seconds: float) -> datetime:
         return self.outbox.clock.now() + timedelta(seconds=seconds)
-
-
-STOPPED = "cancelled by staff"
 
 
 def _seconds(value: int | timedelta) -> float:

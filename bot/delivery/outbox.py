@@ -28,6 +28,8 @@ LEASE = timedelta(seconds=30)
 """Long enough for a send and its written outcome, renewed every RENEW_EVERY while held: the
 time a dead sender's rows wait before another process sends them."""
 RENEW_EVERY = timedelta(seconds=10)
+STOPPED = "cancelled by staff"
+"""`last_error` of a row whose broadcast staff stopped, and of a send withdrawn for it."""
 LIFETIME = timedelta(days=30)
 """A push given no last moment of its own is dropped a month after it was due."""
 FOREVER = datetime.max.replace(tzinfo=UTC)
@@ -430,9 +432,9 @@ class Outbox:
         """Rows in flight are marked too; a send already under way is recorded as sent."""
         self.stopped_broadcasts.add(broadcast_id)
         cur = await self.db.execute(
-            "UPDATE outbox SET status = 'cancelled', last_error = 'cancelled by staff'"
+            "UPDATE outbox SET status = 'cancelled', last_error = ?"
             " WHERE broadcast_id = ? AND status IN ('pending', 'blocked', 'sending')",
-            (broadcast_id,),
+            (STOPPED, broadcast_id),
         )
         return cur.rowcount
 

@@ -16,17 +16,13 @@ from aiohttp import web
 
 from bot.config import Config
 from bot.dburl import first_line, hide_password, is_pg
-from bot.ops.leader import ACTIVE, LOCK_KEY, STANDBY
+from bot.ops.leader import ACTIVE, LOCK_KEY, SESSIONS_SQL, STANDBY
 from bot.ops.lock import holder, is_file_database
 
 HOLDER_SQL = (
     "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
     " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %s AND l.objid = %s"
     " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-)
-STANDBYS_SQL = (
-    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-    " AND application_name LIKE 'munibot standby%'"
 )
 
 
@@ -49,11 +45,11 @@ def _probe_pg(url: str) -> tuple[bool, str]:
     try:
         with psycopg.connect(url, autocommit=True, connect_timeout=5) as conn:
             row: Any = conn.execute(HOLDER_SQL, LOCK_KEY).fetchone()
-            standbys = conn.execute(STANDBYS_SQL).fetchone()
+            sessions = [str(r[0]) for r in conn.execute(SESSIONS_SQL).fetchall()]
     except psycopg.Error as exc:
         said = first_line(exc, url)
         return False, f"not running: can't connect to MUNIBOT_DB ({shown}): {said}"
-    waiting = int(standbys[0]) if standbys else 0
+    waiting = sum(name.startswith(f"munibot {STANDBY} ") for name in sessions)
     if row is None:
         return False, f"not running: no munibot is active on {shown} ({waiting} standby)"
     name = str(row[0] or "munibot").replace(f"munibot {ACTIVE} ", "")

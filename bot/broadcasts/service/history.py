@@ -28,7 +28,7 @@ from bot.core.programmes.service import Programmes
 from bot.core.quicktimes import Pick, choose, soon, typed, unsure
 from bot.core.quiet import after_quiet
 from bot.db import utcnow_iso
-from bot.delivery.outbox import Outbox
+from bot.delivery.outbox import STOPPED, Outbox
 
 log = logging.getLogger(__name__)
 MOVE_FLOW = "broadcast_move"
@@ -37,7 +37,7 @@ OUT = ("sent", "sending", "failed")
 
 OUR_REASONS = {
     "blocked the bot earlier": "blocked_earlier",
-    "cancelled by staff": "stopped",
+    STOPPED: "stopped",
     "no longer applies: its time has passed": "expired",
     "no longer applies": "no_longer_applies",
     "broadcast not found": "broadcast_gone",
